@@ -1,0 +1,58 @@
+// Command labsim is the native side of the simulator: it serves the built
+// site, and validates and evaluates IAM policies for instructors and scripts.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `usage: labsim <command> [arguments]
+
+commands:
+  serve [-addr 127.0.0.1:8080] [-dir dist]   serve the built simulator
+  policy validate [--json] [--type managed|user-inline|group-inline] FILE|-
+  policy eval --cases FILE|-
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run dispatches a command line and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
+	case "policy":
+		return runPolicy(args[1:], stdin, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "labsim: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+}
+
+// runPolicy dispatches the policy subcommands.
+func runPolicy(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "validate":
+		return runPolicyValidate(args[1:], stdin, stdout, stderr)
+	case "eval":
+		return runPolicyEval(args[1:], stdin, stdout, stderr)
+	default:
+		fmt.Fprintf(stderr, "labsim policy: unknown subcommand %q\n%s", args[0], usage)
+		return 2
+	}
+}
