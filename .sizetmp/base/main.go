@@ -1,0 +1,24 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+var once = sync.OnceValue(func() int { return 1 })
+
+func main() {
+	var v map[string]any
+	_ = json.Unmarshal([]byte(os.Args[0]), &v)
+	s := []string{os.Args[0], "b"}
+	slices.SortFunc(s, strings.Compare)
+	sort.Strings(s)
+	fmt.Println(v, s, strconv.Itoa(len(s)), time.Now().Format(time.RFC3339), once())
+}

@@ -1,0 +1,8 @@
+package main
+
+import (
+	"fmt"
+	"labsim/sim/catalog"
+)
+
+func main() { fmt.Println(len(catalog.Regions())) }

@@ -1,0 +1,192 @@
+// labsim page script: loads main.wasm with real progress, starts the Go
+// program, reports failures, and provides labsimPatch, the DOM morph the Go
+// side calls to apply each view. No inline scripts anywhere, so the site
+// runs under "script-src 'self' 'wasm-unsafe-eval'".
+(function () {
+  'use strict';
+
+  var params = new URLSearchParams(location.search);
+  var lang = (params.get('lang') || navigator.language || 'en').toLowerCase().indexOf('ko') === 0 ? 'ko' : 'en';
+  var text = {
+    ko: {
+      loading: '시뮬레이터를 불러오는 중…',
+      starting: '시뮬레이터를 시작하는 중…',
+      unsupported: '이 브라우저는 WebAssembly를 지원하지 않아 labsim을 실행할 수 없습니다. 최신 Chrome, Edge, Firefox 또는 Safari를 사용하세요.',
+      failed: '시뮬레이터를 불러오지 못했습니다: ',
+      stopped: '시뮬레이터가 예기치 않게 중지되었습니다. 마지막으로 저장된 작업은 이 브라우저에 남아 있습니다.',
+      reload: '다시 불러오기'
+    },
+    en: {
+      loading: 'Loading the simulator…',
+      starting: 'Starting the simulator…',
+      unsupported: 'This browser does not support WebAssembly, so labsim cannot run. Use a current Chrome, Edge, Firefox or Safari.',
+      failed: 'The simulator could not be loaded: ',
+      stopped: 'The simulator stopped unexpectedly. Your work up to the last saved change is kept in this browser.',
+      reload: 'Reload'
+    }
+  }[lang];
+
+  var boot = document.getElementById('boot');
+  var bootMessage = document.getElementById('boot-message');
+  var progress = document.getElementById('boot-progress');
+  bootMessage.textContent = text.loading;
+
+  // fatal replaces the boot screen (or overlays the app) with an error and
+  // a reload button.
+  function fatal(message) {
+    var box = document.getElementById('fatal');
+    if (!box) {
+      box = document.createElement('div');
+      box.id = 'fatal';
+      box.className = 'fatal';
+      box.setAttribute('role', 'alert');
+      document.body.insertBefore(box, document.body.firstChild);
+    }
+    box.textContent = '';
+    var p = document.createElement('p');
+    p.textContent = message;
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'btn btn-primary';
+    b.textContent = text.reload;
+    b.addEventListener('click', function () { location.reload(); });
+    box.appendChild(p);
+    box.appendChild(b);
+    if (boot) boot.hidden = true;
+  }
+  window.labsimFatal = function (msg) { fatal(text.failed + msg); };
+
+  // ---- DOM morph -------------------------------------------------------
+  function keyOf(n) {
+    return n.nodeType === 1 ? (n.getAttribute('id') || n.getAttribute('data-key') || '') : '';
+  }
+  function same(a, b) {
+    if (a.nodeType !== b.nodeType) return false;
+    if (a.nodeType !== 1) return true;
+    if (a.tagName !== b.tagName || keyOf(a) !== keyOf(b)) return false;
+    if (a.tagName === 'INPUT' && a.type !== (b.getAttribute('type') || 'text')) return false;
+    return true;
+  }
+  function syncAttributes(a, b, focused) {
+    var i, attr;
+    for (i = a.attributes.length - 1; i >= 0; i--) {
+      attr = a.attributes[i].name;
+      if (!b.hasAttribute(attr)) a.removeAttribute(attr);
+    }
+    for (i = 0; i < b.attributes.length; i++) {
+      attr = b.attributes[i];
+      if (focused && attr.name === 'value') continue;
+      if (a.getAttribute(attr.name) !== attr.value) a.setAttribute(attr.name, attr.value);
+    }
+  }
+  function syncFormState(a, b, focused) {
+    var tag = a.tagName;
+    if (tag === 'INPUT') {
+      var type = a.type;
+      if (type === 'checkbox' || type === 'radio') {
+        var want = b.hasAttribute('checked');
+        if (a.checked !== want) a.checked = want;
+      } else if (type !== 'file' && !focused) {
+        var v = b.getAttribute('value') || '';
+        if (a.value !== v) a.value = v;
+      }
+    } else if (tag === 'TEXTAREA' && !focused) {
+      if (a.value !== b.textContent) a.value = b.textContent;
+    } else if (tag === 'SELECT' && !focused) {
+      var sel = b.querySelector('option[selected]');
+      var val = sel ? sel.getAttribute('value') : '';
+      if (val !== null && a.value !== val) a.value = val;
+    }
+  }
+  function morphNode(a, b) {
+    if (a.nodeType !== 1) {
+      if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
+      return;
+    }
+    // The focused field is the student's: never rewrite its value or
+    // selection, so fast typing and IME composition lose nothing.
+    var focused = a === document.activeElement;
+    syncAttributes(a, b, focused);
+    if (a.tagName !== 'TEXTAREA') morphChildren(a, b);
+    syncFormState(a, b, focused);
+  }
+  function morphChildren(from, to) {
+    var a = from.firstChild, b = to.firstChild, next;
+    while (b) {
+      next = b.nextSibling;
+      if (a && same(a, b)) {
+        morphNode(a, b);
+        a = a.nextSibling;
+      } else if (a && a.nextSibling && same(a.nextSibling, b) && !containsFocus(a)) {
+        // a was removed from the new view.
+        var stale = a;
+        a = a.nextSibling;
+        from.removeChild(stale);
+        morphNode(a, b);
+        a = a.nextSibling;
+      } else {
+        from.insertBefore(b, a);
+      }
+      b = next;
+    }
+    while (a) {
+      next = a.nextSibling;
+      from.removeChild(a);
+      a = next;
+    }
+  }
+  function containsFocus(n) {
+    return n.nodeType === 1 && n.contains(document.activeElement);
+  }
+  window.labsimPatch = function (root, html) {
+    var tpl = document.createElement('template');
+    tpl.innerHTML = html;
+    morphChildren(root, tpl.content);
+  };
+
+  // ---- loading ---------------------------------------------------------
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function' || typeof Go !== 'function') {
+    fatal(text.unsupported);
+    return;
+  }
+  var rawSize = Number(document.documentElement.getAttribute('data-wasm-size')) || 0;
+
+  // download reads main.wasm, counting decompressed bytes against the raw
+  // size known at build time, so progress is real also when the server
+  // compresses (Content-Length is then the compressed size).
+  function download() {
+    return fetch('main.wasm').then(function (resp) {
+      if (!resp.ok) throw new Error('main.wasm: HTTP ' + resp.status);
+      if (!resp.body || !rawSize) return resp.arrayBuffer();
+      var reader = resp.body.getReader();
+      var buf = new Uint8Array(rawSize);
+      var got = 0;
+      function pump() {
+        return reader.read().then(function (r) {
+          if (r.done) return buf.subarray(0, got);
+          if (got + r.value.length > buf.length) {
+            var bigger = new Uint8Array(Math.max(buf.length * 2, got + r.value.length));
+            bigger.set(buf.subarray(0, got));
+            buf = bigger;
+          }
+          buf.set(r.value, got);
+          got += r.value.length;
+          progress.value = Math.min(got / rawSize, 1);
+          return pump();
+        });
+      }
+      return pump();
+    });
+  }
+
+  download().then(function (bytes) {
+    bootMessage.textContent = text.starting;
+    var go = new Go();
+    return WebAssembly.instantiate(bytes, go.importObject).then(function (result) {
+      go.run(result.instance).then(function () { fatal(text.stopped); }, function (err) { fatal(text.stopped + ' ' + err); });
+      boot.hidden = true;
+    });
+  }).catch(function (err) {
+    fatal(text.failed + (err && err.message ? err.message : err));
+  });
+})();

@@ -1,0 +1,98 @@
+// Package console is the simulator's user interface as model–update–view:
+// Model is a value, messages are small named types, Update is the only
+// place state changes, and View renders a ui.Node tree. Nothing here touches
+// the browser; the wasm package turns DOM events into messages and applies
+// the view and the effects.
+package console
+
+import (
+	"math/rand/v2"
+	"time"
+
+	"labsim/console/i18n"
+	"labsim/sim"
+)
+
+// Model is the whole state of the console. Maps in it are never shared
+// between an old and a new model: Update copies before it changes one.
+type Model struct {
+	World   sim.World
+	Session sim.Session
+	UI      UIState
+	// Rng is the model's random generator, seeded from crypto/rand when the
+	// model is first created and saved with it, so that a run can be
+	// replayed exactly.
+	Rng rand.ChaCha8
+	// Revision is the revision of the last saved or loaded document.
+	Revision int
+
+	// Transient state: never saved.
+	Now     time.Time
+	Menu    string // the open top-bar menu: "services", "region", "account", "simulator", or ""
+	Filter  string // the Services menu search text
+	Notices []Notice
+	Storage StorageStatus
+	// Secrets holds what the student typed into password and card fields.
+	// It is never saved, exported, logged or put in diagnostics.
+	Secrets map[string]string
+	// Confirm names an action waiting for confirmation, e.g. "reset".
+	Confirm string
+	// ImportError is the message for the last failed import.
+	ImportError string
+	// lastSaved is the encoded saved part at the last save, to skip saves
+	// that would not change anything.
+	lastSaved string
+}
+
+// UIState is the part of the interface state that is saved so that a
+// reload resumes where the student was.
+type UIState struct {
+	Lang      i18n.Lang `json:"lang"`
+	Region    string    `json:"region"`
+	Route     string    `json:"route"`
+	GuideOpen bool      `json:"guideOpen,omitempty"`
+	// Fields holds what the student typed into ordinary form fields, by
+	// field name, so that nothing typed is lost on reload.
+	Fields map[string]string `json:"fields,omitempty"`
+}
+
+// StorageStatus says where saves go.
+type StorageStatus struct {
+	// Mode is "local" (browser storage) or "memory".
+	Mode string
+	// Reason explains memory mode: "unavailable" or "full".
+	Reason string
+}
+
+// Notice is a banner (Cloudscape "flashbar" item).
+type Notice struct {
+	ID   int
+	Kind string // "info", "success", "warning", "error"
+	Key  string // catalog key
+	Args []string
+	// Diagnostics, when set, offers a Copy diagnostics button.
+	Diagnostics string
+}
+
+// Catalog returns the catalog of the model's language.
+func (m Model) Catalog() i18n.Catalog { return i18n.For(m.UI.Lang) }
+
+// env returns the environment operations run in.
+func (m *Model) env() sim.Env { return sim.Env{Now: m.Now, Rand: rand.New(&m.Rng)} }
+
+// field returns the value of an ordinary form field.
+func (m Model) field(name string) string { return m.UI.Fields[name] }
+
+// notify adds a banner; identical banners are not repeated.
+func (m *Model) notify(kind, key string, args ...string) {
+	for _, n := range m.Notices {
+		if n.Key == key && n.Kind == kind {
+			return
+		}
+	}
+	id := 1
+	if len(m.Notices) > 0 {
+		id = m.Notices[len(m.Notices)-1].ID + 1
+	}
+	m.Notices = append(append([]Notice(nil), m.Notices...), Notice{ID: id, Kind: kind, Key: key, Args: args})
+}

@@ -1,0 +1,152 @@
+package console
+
+import "time"
+
+// Msg is a message to Update.
+type Msg interface{ isMsg() }
+
+// Init starts the console: what the browser knows at start-up.
+type Init struct {
+	Now  time.Time
+	Seed [32]byte
+	// Query holds the URL's query parameters (lang, world).
+	Query map[string]string
+	// Hash is the URL fragment, e.g. "#/iam".
+	Hash string
+	// Saved is the saved document, "" when there is none.
+	Saved string
+	// BrowserLang is navigator.language.
+	BrowserLang string
+	// Storage is where saves go: "local" or "memory" (with Reason).
+	Storage StorageStatus
+}
+
+// Navigate reports a change of the URL fragment (link, back, forward).
+type Navigate struct {
+	Now  time.Time
+	Hash string
+}
+
+// Click reports activation of a control with data-action.
+type Click struct {
+	Now    time.Time
+	Action string
+	Arg    string
+}
+
+// Input reports a new value of a form field.
+type Input struct {
+	Now   time.Time
+	Field string
+	Value string
+}
+
+// Submit reports a submitted form with all its field values.
+type Submit struct {
+	Now    time.Time
+	Form   string
+	Values map[string]string
+}
+
+// Key reports a key press that the console handles globally (Escape).
+type Key struct {
+	Now time.Time
+	Key string
+}
+
+// Tick is the clock: sent every second while something on screen depends
+// on time.
+type Tick struct{ Now time.Time }
+
+// StorageChanged reports that another tab saved a document.
+type StorageChanged struct {
+	Now  time.Time
+	Data string
+}
+
+// StorageFailed reports that saving failed and saves now go to memory.
+type StorageFailed struct {
+	Now    time.Time
+	Reason string // "unavailable" or "full"
+}
+
+// EffectFailed reports that an effect such as a copy or a download could
+// not be carried out.
+type EffectFailed struct {
+	Now    time.Time
+	Effect string // "copy", "download"
+	Text   string // what was to be copied or downloaded, for the fallback
+}
+
+// ImportFile carries a file the student chose to import.
+type ImportFile struct {
+	Now  time.Time
+	Name string
+	Size int
+	Text string
+}
+
+// Crashed reports that an update or view panicked and was recovered; the
+// model stays at the last good state.
+type Crashed struct {
+	Now    time.Time
+	Report string
+}
+
+func (Init) isMsg()           {}
+func (Navigate) isMsg()       {}
+func (Click) isMsg()          {}
+func (Input) isMsg()          {}
+func (Submit) isMsg()         {}
+func (Key) isMsg()            {}
+func (Tick) isMsg()           {}
+func (StorageChanged) isMsg() {}
+func (StorageFailed) isMsg()  {}
+func (EffectFailed) isMsg()   {}
+func (ImportFile) isMsg()     {}
+func (Crashed) isMsg()        {}
+
+// Effect is something Update asks the browser to do after rendering.
+type Effect interface{ isEffect() }
+
+// Save writes the saved document. Revision is the document's revision, so
+// the browser side can refuse to overwrite a newer save from another tab.
+type Save struct {
+	Data     string
+	Revision int
+}
+
+// SetAside keeps an unreadable saved document under another key.
+type SetAside struct {
+	Key  string
+	Data string
+}
+
+// Download offers a file to the student.
+type Download struct {
+	Filename string
+	MIME     string
+	Data     string
+}
+
+// Copy puts text on the clipboard.
+type Copy struct{ Text string }
+
+// SetURL rewrites the address bar without reloading: the query (lang) and
+// fragment. Push adds a history entry; otherwise the current one is
+// replaced.
+type SetURL struct {
+	Query string
+	Hash  string
+	Push  bool
+}
+
+// Focus moves keyboard focus to the element with the id.
+type Focus struct{ ID string }
+
+func (Save) isEffect()     {}
+func (SetAside) isEffect() {}
+func (Download) isEffect() {}
+func (Copy) isEffect()     {}
+func (SetURL) isEffect()   {}
+func (Focus) isEffect()    {}

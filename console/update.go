@@ -1,0 +1,367 @@
+package console
+
+import (
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+
+	"labsim/console/i18n"
+	"labsim/sim"
+	"labsim/sim/catalog"
+)
+
+// DefaultRegion is the region a new console starts in.
+const DefaultRegion = catalog.DefaultRegion
+
+// Update is the only place state changes. It returns the next model and the
+// effects to run. It never changes m's maps or slices, so a caller that
+// keeps m after a panic in Update still has the previous state.
+func Update(m Model, msg Msg) (Model, []Effect) {
+	var fx []Effect
+	switch msg := msg.(type) {
+	case Init:
+		return initModel(msg)
+	case Navigate:
+		m.Now = msg.Now
+		m, fx = m.navigate(msg.Hash)
+	case Click:
+		m.Now = msg.Now
+		m, fx = m.click(msg.Action, msg.Arg)
+	case Input:
+		m.Now = msg.Now
+		m = m.input(msg.Field, msg.Value)
+	case Submit:
+		m.Now = msg.Now
+		for k, v := range msg.Values {
+			m = m.input(k, v)
+		}
+		m, fx = m.submit(msg.Form)
+	case Key:
+		m.Now = msg.Now
+		if msg.Key == "Escape" {
+			m.Menu, m.Confirm = "", ""
+		}
+	case Tick:
+		// Time changes nothing that is saved.
+		m.Now = msg.Now
+		return m, nil
+	case StorageChanged:
+		m.Now = msg.Now
+		m = m.storageChanged(msg.Data)
+	case StorageFailed:
+		m.Now = msg.Now
+		m.Storage = StorageStatus{Mode: "memory", Reason: msg.Reason}
+		m.notify("warning", "notice.storage."+msg.Reason)
+	case EffectFailed:
+		m.Now = msg.Now
+		m.notify("warning", "notice.failed."+msg.Effect)
+		m.Notices[len(m.Notices)-1].Diagnostics = msg.Text
+	case ImportFile:
+		m.Now = msg.Now
+		m = m.importFile(msg)
+	case Crashed:
+		m.Now = msg.Now
+		m.notify("error", "notice.crashed")
+		m.Notices[len(m.Notices)-1].Diagnostics = m.diagnostics(msg.Report)
+	}
+	return m.withSave(fx)
+}
+
+// initModel builds the first model from what the browser knows.
+func initModel(msg Init) (Model, []Effect) {
+	m := Model{Now: msg.Now, Rng: *rand.NewChaCha8(msg.Seed), Storage: msg.Storage, Revision: 0}
+	if m.Storage.Mode == "" {
+		m.Storage.Mode = "local"
+	}
+	var fx []Effect
+	fresh := func() {
+		st, _ := sim.Prepared("fresh", m.env())
+		m.World, m.Session = st.World, st.Session
+	}
+	fresh()
+	if msg.Saved != "" {
+		s, err := Decode(msg.Saved)
+		if err == nil {
+			err = m.apply(s)
+		}
+		if err != nil {
+			fresh()
+			fx = append(fx, SetAside{Key: fmt.Sprintf("%s:unreadable:%d", StorageKey, msg.Now.Unix()), Data: msg.Saved})
+			m.notify("warning", "notice.corrupt")
+		} else {
+			m.lastSaved = msg.Saved
+		}
+	}
+	if m.Storage.Mode == "memory" {
+		m.notify("warning", "notice.storage."+m.Storage.Reason)
+	}
+	rewrite := false
+	if name := msg.Query["world"]; name != "" {
+		st, err := sim.Prepared(name, m.env())
+		if err != nil {
+			m.notify("warning", "notice.world.unknown", "name", name)
+		} else {
+			m.World, m.Session = st.World, st.Session
+			m.UI.Fields = nil
+			m.UI.Route = ""
+			m.notify("info", "notice.world.loaded", "name", name)
+		}
+		rewrite = true
+	}
+	switch lang, ok := i18n.Parse(msg.Query["lang"]); {
+	case ok && lang != i18n.Pseudo:
+		m.UI.Lang = lang
+	case ok && lang == i18n.Pseudo:
+		m.UI.Lang = lang
+	case m.UI.Lang != "":
+	default:
+		if l, ok := i18n.Parse(msg.BrowserLang); ok && l != i18n.Pseudo {
+			m.UI.Lang = l
+		} else {
+			m.UI.Lang = i18n.EN
+		}
+	}
+	if m.UI.Region == "" {
+		m.UI.Region = DefaultRegion
+	}
+	hash := msg.Hash
+	if strings.Trim(hash, "#/") == "" && m.UI.Route != "" {
+		hash = m.UI.Route
+	}
+	m, fx2 := m.navigate(hash)
+	fx = append(fx, fx2...)
+	if rewrite || msg.Query["lang"] != string(m.UI.Lang) {
+		fx = append(fx, m.urlEffect(false))
+	}
+	return m.withSave(fx)
+}
+
+// urlEffect rewrites the address bar to the model's language and route.
+func (m Model) urlEffect(push bool) SetURL {
+	return SetURL{Query: "?lang=" + string(m.UI.Lang), Hash: m.route().Hash(), Push: push}
+}
+
+// navigate moves to the page a fragment names, sending signed-out visitors
+// of console pages to the landing page.
+func (m Model) navigate(hash string) (Model, []Effect) {
+	r := ParseRoute(hash)
+	if !m.Session.SignedIn() && !publicPages[r.Page] {
+		r = Route{Page: "home"}
+	}
+	changed := r.Hash() != m.route().Hash()
+	m.UI.Route = r.Hash()
+	m.Menu, m.Confirm, m.ImportError = "", "", ""
+	var fx []Effect
+	if r.Hash() != ParseRoute(hash).Hash() || hash == "" {
+		fx = append(fx, SetURL{Query: "?lang=" + string(m.UI.Lang), Hash: r.Hash()})
+	}
+	if changed {
+		fx = append(fx, Focus{ID: "page-title"})
+	}
+	return m, fx
+}
+
+// input stores a field's value: secret fields only in the transient part.
+func (m Model) input(field, value string) Model {
+	if field == "services.filter" {
+		m.Filter = value
+		return m
+	}
+	if isSecretField(field) {
+		s := maps.Clone(m.Secrets)
+		if s == nil {
+			s = map[string]string{}
+		}
+		s[field] = value
+		m.Secrets = s
+		return m
+	}
+	f := maps.Clone(m.UI.Fields)
+	if f == nil {
+		f = map[string]string{}
+	}
+	f[field] = value
+	m.UI.Fields = f
+	return m
+}
+
+// isSecretField reports whether a field holds a password or card number,
+// which are never saved.
+func isSecretField(name string) bool {
+	for _, s := range []string{"password", "card.number", "confirm"} {
+		if strings.HasSuffix(name, s) || strings.Contains(name, s+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// click handles a control with data-action.
+func (m Model) click(action, arg string) (Model, []Effect) {
+	switch action {
+	case "menu":
+		if m.Menu == arg {
+			m.Menu = ""
+		} else {
+			m.Menu = arg
+			if arg == "services" {
+				m.Filter = ""
+				return m, []Effect{Focus{ID: "services-filter"}}
+			}
+		}
+	case "lang":
+		if l, ok := i18n.Parse(arg); ok {
+			m.UI.Lang = l
+			m.Menu = ""
+			return m, []Effect{m.urlEffect(false)}
+		}
+	case "region":
+		m.UI.Region = arg
+		m.Menu = ""
+	case "guide":
+		m.UI.GuideOpen = !m.UI.GuideOpen
+	case "dismiss":
+		id, _ := strconv.Atoi(arg)
+		var keep []Notice
+		for _, n := range m.Notices {
+			if n.ID != id {
+				keep = append(keep, n)
+			}
+		}
+		m.Notices = keep
+	case "copy":
+		id, _ := strconv.Atoi(arg)
+		for _, n := range m.Notices {
+			if n.ID == id {
+				return m, []Effect{Copy{Text: n.Diagnostics}}
+			}
+		}
+	case "signout":
+		w, err := m.World.Do(m.Session, sim.SignOut{}, m.env())
+		m.World = w
+		if err == nil {
+			m.Session = sim.Session{}
+			m.Secrets = nil
+		}
+		m.Menu = ""
+		return m.navigate("#/")
+	case "confirm":
+		m.Confirm = arg
+		m.Menu = ""
+	case "cancel":
+		m.Confirm = ""
+	case "reset":
+		if m.Confirm != "reset" {
+			m.Confirm = "reset"
+			return m, nil
+		}
+		return m.loadWorld("fresh", "notice.reset")
+	case "world":
+		if m.Confirm != "world:"+arg {
+			m.Confirm = "world:" + arg
+			return m, nil
+		}
+		return m.loadWorld(arg, "notice.world.loaded")
+	case "export":
+		data, err := m.Encode(m.Revision)
+		if err != nil {
+			m.notify("error", "notice.export.failed")
+			return m, nil
+		}
+		name := fmt.Sprintf("labsim-%s.json", m.Now.UTC().Format("20060102-150405"))
+		return m, []Effect{Download{Filename: name, MIME: "application/json", Data: data}}
+	}
+	return m, nil
+}
+
+// loadWorld replaces the world with a prepared one, keeping the language
+// and region.
+func (m Model) loadWorld(name, notice string) (Model, []Effect) {
+	st, err := sim.Prepared(name, m.env())
+	if err != nil {
+		m.notify("warning", "notice.world.unknown", "name", name)
+		return m, nil
+	}
+	m.World, m.Session = st.World, st.Session
+	m.UI.Fields, m.Secrets, m.Confirm = nil, nil, ""
+	m.notify("success", notice, "name", name)
+	m, fx := m.navigate("#/")
+	return m, append(fx, m.urlEffect(false))
+}
+
+// submit handles a submitted form.
+func (m Model) submit(form string) (Model, []Effect) {
+	return m, nil
+}
+
+// storageChanged adopts a newer document saved by another tab.
+func (m Model) storageChanged(data string) Model {
+	if data == "" || RevisionOf(data) <= m.Revision && data == m.lastSaved {
+		return m
+	}
+	if RevisionOf(data) < m.Revision {
+		return m
+	}
+	s, err := Decode(data)
+	if err != nil {
+		return m
+	}
+	ui := m.UI
+	if err := m.apply(s); err != nil {
+		return m
+	}
+	// Keep this tab's page and unsent form fields; take the other tab's
+	// world and session.
+	m.UI.Route, m.UI.Fields = ui.Route, ui.Fields
+	if !m.Session.SignedIn() && !publicPages[m.route().Page] {
+		m.UI.Route = "#/"
+	}
+	// The adopted state counts as saved: saving it again would make two
+	// tabs answer each other's saves for ever.
+	m.lastSaved, _ = m.Encode(m.Revision)
+	m.notify("info", "notice.othertab")
+	return m
+}
+
+// importFile validates and loads an exported document.
+func (m Model) importFile(f ImportFile) Model {
+	c := m.Catalog()
+	switch {
+	case f.Size > MaxImportBytes || len(f.Text) > MaxImportBytes:
+		m.ImportError = c.T("import.tooLarge", "max", "2 MB")
+		return m
+	case !strings.HasSuffix(strings.ToLower(f.Name), ".json"):
+		m.ImportError = c.T("import.notJSON")
+		return m
+	}
+	s, err := Decode(f.Text)
+	if err != nil {
+		m.ImportError = c.T("import.invalid")
+		return m
+	}
+	rev := m.Revision
+	lang := m.UI.Lang
+	if err := m.apply(s); err != nil {
+		m.ImportError = c.T("import.invalid")
+		return m
+	}
+	m.Revision = max(rev, s.Revision)
+	m.UI.Lang = lang
+	m.ImportError = ""
+	m.Secrets = nil
+	m.notify("success", "notice.imported", "name", f.Name)
+	return m
+}
+
+// diagnostics describes the console's state for a bug report, without
+// secrets, typed field values or the world's contents.
+func (m Model) diagnostics(report string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "labsim diagnostics\ntime: %s\nroute: %s\nlang: %s\nregion: %s\nsigned in: %t\naccounts: %d\nevents: %d\nrevision: %d\nstorage: %s %s\n\n%s\n",
+		m.Now.UTC().Format("2006-01-02T15:04:05Z"), m.UI.Route, m.UI.Lang, m.UI.Region,
+		m.Session.SignedIn(), len(m.World.Accounts), len(m.World.Events), m.Revision,
+		m.Storage.Mode, m.Storage.Reason, report)
+	return b.String()
+}

@@ -1,0 +1,121 @@
+package catalog
+
+import (
+	"embed"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// ManagedPolicy is an AWS managed policy as the IAM console shows it.
+type ManagedPolicy struct {
+	Name       string // e.g. "AdministratorAccess"
+	ARN        string // e.g. "arn:aws:iam::aws:policy/AdministratorAccess"
+	Path       string // "/" or "/job-function/"
+	VersionID  string // default version, e.g. "v1"
+	CreateDate string // creation of that version, RFC 3339 in UTC
+	// Document is the policy text pretty-printed with 4-space indentation
+	// in AWS's key order, exactly as the console shows it.
+	Document    string
+	Description string // AWS's description of the policy
+	JobFunction bool   // an "AWS managed - job function" policy
+}
+
+//go:embed managed/*.json
+var managedFiles embed.FS
+
+// managedPolicies parses the embedded policies once, on first use; the
+// result is never changed afterwards.
+var managedPolicies = sync.OnceValues(loadManagedPolicies)
+
+// ManagedPolicies returns the AWS managed policies the simulator knows,
+// sorted by name.
+func ManagedPolicies() []ManagedPolicy {
+	list, err := managedPolicies()
+	if err != nil {
+		// The files are embedded and checked by the tests.
+		panic(err)
+	}
+	return slices.Clone(list)
+}
+
+// LookupManagedPolicy returns the managed policy with the given ARN or name.
+// Names also match without regard to case, as IAM names do.
+func LookupManagedPolicy(arnOrName string) (ManagedPolicy, bool) {
+	list, err := managedPolicies()
+	if err != nil {
+		panic(err)
+	}
+	for _, p := range list {
+		if p.ARN == arnOrName || p.Name == arnOrName {
+			return p, true
+		}
+	}
+	for _, p := range list {
+		if strings.EqualFold(p.Name, arnOrName) {
+			return p, true
+		}
+	}
+	return ManagedPolicy{}, false
+}
+
+// loadManagedPolicies parses every embedded file.
+func loadManagedPolicies() ([]ManagedPolicy, error) {
+	entries, err := managedFiles.ReadDir("managed")
+	if err != nil {
+		return nil, fmt.Errorf("managed policies: %w", err)
+	}
+	var list []ManagedPolicy
+	for _, e := range entries {
+		if path.Ext(e.Name()) != ".json" {
+			continue
+		}
+		b, err := managedFiles.ReadFile("managed/" + e.Name())
+		if err != nil {
+			return nil, fmt.Errorf("managed policy %s: %w", e.Name(), err)
+		}
+		p, err := parseManagedPolicy(string(b))
+		if err != nil {
+			return nil, fmt.Errorf("managed policy %s: %w", e.Name(), err)
+		}
+		list = append(list, p)
+	}
+	slices.SortFunc(list, func(a, b ManagedPolicy) int { return strings.Compare(a.Name, b.Name) })
+	return list, nil
+}
+
+// parseManagedPolicy reads one reference file: {PolicyName, Arn, VersionId,
+// CreateDate, Document}.
+func parseManagedPolicy(text string) (ManagedPolicy, error) {
+	root, err := parseJSONTree(text)
+	if err != nil {
+		return ManagedPolicy{}, err
+	}
+	if root.kind != '{' {
+		return ManagedPolicy{}, fmt.Errorf("not a JSON object")
+	}
+	p := ManagedPolicy{
+		Name:       root.member("PolicyName").unquoted(),
+		ARN:        root.member("Arn").unquoted(),
+		VersionID:  root.member("VersionId").unquoted(),
+		CreateDate: root.member("CreateDate").unquoted(),
+	}
+	doc := root.member("Document")
+	if p.Name == "" || p.VersionID == "" || doc == nil || doc.kind != '{' {
+		return p, fmt.Errorf("missing PolicyName, VersionId or Document")
+	}
+	const arnPrefix = "arn:aws:iam::aws:policy"
+	if !strings.HasPrefix(p.ARN, arnPrefix+"/") || !strings.HasSuffix(p.ARN, "/"+p.Name) {
+		return p, fmt.Errorf("ARN %q does not name %s", p.ARN, p.Name)
+	}
+	p.Path = strings.TrimSuffix(strings.TrimPrefix(p.ARN, arnPrefix), p.Name)
+	p.JobFunction = p.Path == "/job-function/"
+	p.Description = managedDescriptions[p.Name]
+	orderKeys(p.Name, doc)
+	var b strings.Builder
+	doc.indent(&b, "    ", 0)
+	p.Document = b.String()
+	return p, nil
+}

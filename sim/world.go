@@ -1,0 +1,116 @@
+// Package sim is the simulated AWS world: accounts, their root users and
+// (later) IAM identities, the sign-in sessions, the student's virtual phone
+// and inbox, and the event log. Every change goes through one door,
+// World.Do, which authorises the operation for the session's principal,
+// applies it to a copy of the world, keeps the copy only if the operation
+// succeeded, and appends an event either way.
+package sim
+
+import (
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"time"
+)
+
+// World is the whole simulated state of one browser. It is a value: Do
+// returns a new World and never changes the one it was called on.
+type World struct {
+	// Accounts by 12-digit account ID.
+	Accounts map[string]Account `json:"accounts"`
+	// Events is the log of everything that was attempted, oldest first.
+	Events []Event `json:"events"`
+	// Devices are the student's stand-ins for the outside world.
+	Devices Devices `json:"devices"`
+	// SourceIP is the simulated public address of this browser, used in
+	// events and the aws:SourceIp condition key.
+	SourceIP string `json:"sourceIp"`
+}
+
+// Account is one AWS account.
+type Account struct {
+	ID        string    `json:"id"`
+	Name      string    `json:"name"`
+	Email     string    `json:"email"`
+	Alias     string    `json:"alias,omitempty"`
+	CreatedAt time.Time `json:"createdAt"`
+}
+
+// RootARN returns the account's root user ARN.
+func (a Account) RootARN() string { return "arn:aws:iam::" + a.ID + ":root" }
+
+// Session is who is signed in to the console, if anyone.
+type Session struct {
+	AccountID string `json:"accountId,omitempty"`
+	// Principal is the ARN of the signed-in identity, "" when signed out.
+	Principal  string    `json:"principal,omitempty"`
+	Root       bool      `json:"root,omitempty"`
+	UserName   string    `json:"userName,omitempty"`
+	SignedInAt time.Time `json:"signedInAt,omitzero"`
+	// MFAAt is when the session's MFA code was accepted; zero without MFA.
+	MFAAt time.Time `json:"mfaAt,omitzero"`
+}
+
+// SignedIn reports whether anyone is signed in.
+func (s Session) SignedIn() bool { return s.Principal != "" }
+
+// Anonymous is the principal recorded for operations made while signed out
+// (sign-up, sign-in attempts).
+const Anonymous = "anonymous"
+
+// Who returns the principal for the event log.
+func (s Session) Who() string {
+	if s.Principal == "" {
+		return Anonymous
+	}
+	return s.Principal
+}
+
+// Env carries what an operation may use besides the world: the time the
+// message arrived with, and the model's random generator.
+type Env struct {
+	Now  time.Time
+	Rand *rand.Rand
+}
+
+// Clone returns a deep copy that shares no maps or slices with w.
+func (w World) Clone() World {
+	c := w
+	c.Accounts = maps.Clone(w.Accounts)
+	if c.Accounts == nil {
+		c.Accounts = map[string]Account{}
+	}
+	c.Events = slices.Clone(w.Events)
+	c.Devices = w.Devices.clone()
+	return c
+}
+
+// AccountByEmail finds an account by its root email address, compared
+// without regard to case.
+func (w World) AccountByEmail(email string) (Account, bool) {
+	for _, id := range slices.Sorted(maps.Keys(w.Accounts)) {
+		if equalFold(w.Accounts[id].Email, email) {
+			return w.Accounts[id], true
+		}
+	}
+	return Account{}, false
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

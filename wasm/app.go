@@ -1,0 +1,141 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"labsim/console"
+	"labsim/console/ui"
+)
+
+// page is what the loop needs of the browser page.
+type page interface {
+	Patch(html string) error
+	SetTitle(title string)
+	SetURL(query, hash string, push bool)
+	Focus(id string)
+	// Download offers a file; it returns an error when the browser cannot.
+	Download(name, mime, data string) error
+	// Copy puts text on the clipboard and calls failed if that fails,
+	// possibly later.
+	Copy(text string, failed func())
+}
+
+// app owns the model. Only the event loop goroutine calls its methods.
+type app struct {
+	model    console.Model
+	lastHTML string
+	store    store
+	page     page
+	now      func() time.Time
+	// post queues a message for the loop; safe from any goroutine.
+	post func(console.Msg)
+}
+
+// errPanic marks a recovered panic.
+var errPanic = errors.New("panic")
+
+// update runs console.Update, turning a panic into an error.
+func update(m console.Model, msg console.Msg) (next console.Model, fx []console.Effect, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w in update of %T: %v\n%s", errPanic, msg, r, debug.Stack())
+		}
+	}()
+	next, fx = console.Update(m, msg)
+	return next, fx, nil
+}
+
+// view renders the model, turning a panic into an error.
+func view(m console.Model) (html, title string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w in view: %v\n%s", errPanic, r, debug.Stack())
+		}
+	}()
+	return ui.HTML(console.View(m)), console.Title(m), nil
+}
+
+// dispatch applies one message: update, render, patch the page, run the
+// effects. A panic in update or view keeps the last good model on screen
+// and reports it.
+func (a *app) dispatch(msg console.Msg) {
+	next, fx, err := update(a.model, msg)
+	if err == nil {
+		var html, title string
+		html, title, err = view(next)
+		if err == nil {
+			a.model = next
+			a.render(html, title)
+			a.run(fx)
+			return
+		}
+	}
+	if _, crashed := msg.(console.Crashed); crashed {
+		return // a crash report that itself crashes must not loop
+	}
+	a.dispatch(console.Crashed{Now: a.now(), Report: err.Error()})
+}
+
+func (a *app) render(html, title string) {
+	if html == a.lastHTML {
+		return
+	}
+	if err := a.page.Patch(html); err != nil {
+		return
+	}
+	a.lastHTML = html
+	a.page.SetTitle(title)
+}
+
+// run carries out effects after the page shows the new state.
+func (a *app) run(fx []console.Effect) {
+	for _, e := range fx {
+		switch e := e.(type) {
+		case console.Save:
+			a.save(e)
+		case console.SetAside:
+			_ = a.store.Set(e.Key, e.Data)
+		case console.SetURL:
+			a.page.SetURL(e.Query, e.Hash, e.Push)
+		case console.Focus:
+			a.page.Focus(e.ID)
+		case console.Download:
+			if err := a.page.Download(e.Filename, e.MIME, e.Data); err != nil {
+				a.post(console.EffectFailed{Now: a.now(), Effect: "download", Text: e.Data})
+			}
+		case console.Copy:
+			text := e.Text
+			a.page.Copy(text, func() {
+				a.post(console.EffectFailed{Now: a.now(), Effect: "copy", Text: text})
+			})
+		}
+	}
+}
+
+// save writes the document unless another tab saved a newer one, which is
+// then loaded instead of being overwritten. A full storage moves saving to
+// memory.
+func (a *app) save(s console.Save) {
+	if cur, ok, err := a.store.Get(console.StorageKey); err == nil && ok && cur != s.Data {
+		if console.RevisionOf(cur) >= s.Revision {
+			a.post(console.StorageChanged{Now: a.now(), Data: cur})
+			return
+		}
+	}
+	err := a.store.Set(console.StorageKey, s.Data)
+	if err == nil {
+		return
+	}
+	reason := "unavailable"
+	if errors.Is(err, errQuota) {
+		reason = "full"
+	}
+	mem := &memoryStore{m: map[string]string{console.StorageKey: s.Data}}
+	a.store = mem
+	a.post(console.StorageFailed{Now: a.now(), Reason: reason})
+}

@@ -1,0 +1,145 @@
+//go:build js && wasm
+
+// Command wasm is the browser side of labsim: it boots the console, turns
+// DOM events into console messages through delegated listeners, runs the
+// event loop that owns the model, and applies views and effects.
+package main
+
+import (
+	"crypto/rand"
+	"sync"
+	"time"
+
+	"github.com/hack-pad/safejs"
+
+	"labsim/console"
+)
+
+// queue is an unbounded message queue: JS callbacks push without blocking,
+// the loop goroutine pops.
+type queue struct {
+	mu     sync.Mutex
+	items  []console.Msg
+	signal chan struct{}
+}
+
+func newQueue() *queue { return &queue{signal: make(chan struct{}, 1)} }
+
+// push adds a message and wakes the loop; it never blocks.
+func (q *queue) push(m console.Msg) {
+	q.mu.Lock()
+	q.items = append(q.items, m)
+	q.mu.Unlock()
+	select {
+	case q.signal <- struct{}{}:
+	default:
+	}
+}
+
+// drain returns every queued message.
+func (q *queue) drain() []console.Msg {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	items := q.items
+	q.items = nil
+	return items
+}
+
+func main() {
+	global := safejs.Global()
+	if err := boot(global); err != nil {
+		showBootError(global, err)
+	}
+	select {}
+}
+
+// showBootError tells the page that start-up failed.
+func showBootError(global safejs.Value, err error) {
+	fn, ferr := global.Get("labsimFatal")
+	if ferr == nil && fn.Type() == safejs.TypeFunction {
+		_, _ = fn.Invoke(err.Error())
+	}
+}
+
+// boot reads the page, builds the first model and starts the loop.
+func boot(global safejs.Value) error {
+	doc, err := global.Get("document")
+	if err != nil {
+		return err
+	}
+	root, err := doc.Call("getElementById", "root")
+	if err != nil {
+		return err
+	}
+	morph, err := global.Get("labsimPatch")
+	if err != nil {
+		return err
+	}
+	st, status := openStorage(global)
+	q := newQueue()
+	a := &app{
+		store: st,
+		page:  domPage{global: global, doc: doc, root: root, morph: morph},
+		now:   time.Now,
+		post:  q.push,
+	}
+	init := console.Init{Now: time.Now(), Storage: status}
+	if _, err := rand.Read(init.Seed[:]); err != nil {
+		return err
+	}
+	loc, _ := global.Get("location")
+	init.Hash = propString(loc, "hash")
+	init.Query = queryParams(global, propString(loc, "search"))
+	nav, _ := global.Get("navigator")
+	init.BrowserLang = propString(nav, "language")
+	if saved, ok, err := st.Get(console.StorageKey); err == nil && ok {
+		init.Saved = saved
+	}
+	if err := listen(global, doc, root, q); err != nil {
+		return err
+	}
+	a.dispatch(init)
+	_ = root.Set("ariaBusy", "false")
+	_ = global.Set("labsimReady", true)
+	go loop(a, q)
+	go clock(a, q)
+	return nil
+}
+
+// loop is the only goroutine that touches the model after boot.
+func loop(a *app, q *queue) {
+	for range q.signal {
+		for _, m := range q.drain() {
+			a.dispatch(m)
+		}
+	}
+}
+
+// clock sends a Tick every second; the console ignores it unless
+// something on screen depends on time.
+func clock(a *app, q *queue) {
+	t := time.NewTicker(time.Second)
+	for now := range t.C {
+		q.push(console.Tick{Now: now})
+	}
+}
+
+// queryParams parses the URL's query with URLSearchParams.
+func queryParams(global safejs.Value, search string) map[string]string {
+	out := map[string]string{}
+	ctor, err := global.Get("URLSearchParams")
+	if err != nil {
+		return out
+	}
+	params, err := ctor.New(search)
+	if err != nil {
+		return out
+	}
+	for _, k := range []string{"lang", "world"} {
+		v, err := params.Call("get", k)
+		if err == nil && v.Type() == safejs.TypeString {
+			out[k], _ = v.String()
+		}
+	}
+	return out
+}
