@@ -1,6 +1,63 @@
-# labsim — see README.md. Targets: build, run, test, size, bench, fuzz.
-GO ?= go
-.PHONY: test test-native
-test: test-native
+# labsim — an offline AWS Management Console simulator (see README.md).
+#
+#   make run     build the site into dist/ and serve it on http://127.0.0.1:8080
+#   make test    every test: native, WebAssembly under Node, browser (e2e)
+#   make size    raw / gzip / brotli bytes of main.wasm and of a first visit
+#   make bench   benchmarks, natively and under WebAssembly in Node
+
+GO      ?= go
+ADDR    ?= 127.0.0.1:8080
+GOROOT  := $(shell $(GO) env GOROOT)
+WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
+FUZZTIME ?= 5s
+LDFLAGS := -s -w
+
+.PHONY: build run test test-native test-wasm test-e2e fuzz size bench clean labsim
+
+# labsim is the native CLI (serve, compress, size, policy).
+labsim:
+	$(GO) build -o bin/labsim ./cmd/labsim
+
+build: labsim
+	@mkdir -p dist
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o dist/main.wasm ./wasm
+	cp "$(GOROOT)/lib/wasm/wasm_exec.js" dist/wasm_exec.js
+	cp assets/app.js assets/styles.css dist/
+	cp sim/catalog/actiondata/actions.dat dist/iam-actions.dat
+	sed 's/data-wasm-size="0"/data-wasm-size="'$$(stat -c %s dist/main.wasm)'"/' index.html > dist/index.html
+	./bin/labsim compress dist
+
+run: build
+	./bin/labsim serve -addr $(ADDR) -dir dist
+
+test: test-native test-wasm test-e2e
+
 test-native:
-	$(GO) test ./...
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
+	$(GO) test -count=1 ./...
+	$(MAKE) fuzz
+
+# The wasm binding's tests run under Node against fakes of the JS objects.
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMEXEC)" ./wasm/...
+
+# The browser suite builds dist/ itself and drives headless Chromium.
+test-e2e: build
+	$(GO) test -count=1 -tags e2e -timeout 20m ./e2e/...
+
+# A short run of each fuzz target; crashers found are kept in testdata/fuzz.
+fuzz:
+	@for t in FuzzParse FuzzValidate FuzzEvaluate; do \
+		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./sim/policy/ || exit 1; \
+	done
+
+size: build
+	./bin/labsim size dist
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./sim/...
+	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench=. -benchmem -exec="$(WASMEXEC)" ./sim/policy/
+
+clean:
+	rm -rf dist bin

@@ -12,6 +12,8 @@ const usage = `usage: labsim <command> [arguments]
 
 commands:
   serve [-addr 127.0.0.1:8080] [-dir dist]   serve the built simulator
+  compress DIR                                write .gz and .br copies for serving
+  size DIR                                    report raw, gzip and brotli sizes
   policy validate [--json] [--type managed|user-inline|group-inline] FILE|-
   policy eval --cases FILE|-
 `
@@ -29,6 +31,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "compress":
+		return runCompress(args[1:], stdout, stderr)
+	case "size":
+		return runSize(args[1:], stdout, stderr)
 	case "policy":
 		return runPolicy(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/png"
 	"math"
 	"math/rand/v2"
@@ -19,8 +18,8 @@ const (
 
 // Palette indexes of the captcha picture.
 const (
-	capBackground = iota
-	capInk0       // three ink colours for the symbols
+	capBackground = iota // must stay 0: a new image starts as background
+	capInk0              // three ink colours for the symbols
 	capInk1
 	capInk2
 	capNoise0 // two lighter colours for noise
@@ -45,7 +44,7 @@ func (c Captcha) PNG(seed uint64) ([]byte, error) {
 		return nil, fmt.Errorf("captcha png: %w", err)
 	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("captcha png: encode: %w", err)
 	}
@@ -80,8 +79,9 @@ func (c Captcha) image(seed uint64) (*image.Paletted, error) {
 		})
 	}
 
+	// Palette index 0 is the background, so the new image is already filled
+	// (image/draw would add about 100 KB to the WebAssembly build for this).
 	img := image.NewPaletted(image.Rect(0, 0, w, h), captchaPalette)
-	draw.Draw(img, img.Bounds(), &image.Uniform{C: captchaPalette[capBackground]}, image.Point{}, draw.Src)
 
 	ax, ay := uniform(rng, 1, 2), uniform(rng, 2.5, 4)
 	lx, ly := uniform(rng, 70, 110), uniform(rng, 45, 70)
@@ -159,6 +159,9 @@ func glyphStrokes(bits uint64) []segment {
 // scaled by (sx, sy) and slanted.
 func drawGlyph(mask []uint8, w, h int, bits uint64, p glyphPlacement) {
 	segs := glyphStrokes(bits)
+	for i := range segs { // cell units to pixels
+		segs[i] = segment{segs[i].ax * p.sx, segs[i].ay * p.sy, segs[i].bx * p.sx, segs[i].by * p.sy}
+	}
 	pen := 0.48 * min(p.sx, p.sy)
 	gh := float64(glyphRows) * p.sy
 	gw := float64(glyphCols) * p.sx
@@ -170,7 +173,7 @@ func drawGlyph(mask []uint8, w, h int, bits uint64, p glyphPlacement) {
 			ux := float64(x) + 0.5 - p.x0 + p.shear*(float64(y)+0.5-mid)
 			uy := float64(y) + 0.5 - p.y0
 			for _, s := range segs {
-				if distToSegment(ux, uy, s.ax*p.sx, s.ay*p.sy, s.bx*p.sx, s.by*p.sy) <= pen {
+				if s.near(ux, uy, pen) {
 					mask[y*w+x] = p.ink
 					break
 				}
@@ -179,14 +182,18 @@ func drawGlyph(mask []uint8, w, h int, bits uint64, p glyphPlacement) {
 	}
 }
 
-// distToSegment is the distance from (px, py) to the segment a–b.
-func distToSegment(px, py, ax, ay, bx, by float64) float64 {
-	dx, dy := bx-ax, by-ay
+// near reports whether (px, py) lies within r of the segment.
+func (s segment) near(px, py, r float64) bool {
+	if px < min(s.ax, s.bx)-r || px > max(s.ax, s.bx)+r || py < min(s.ay, s.by)-r || py > max(s.ay, s.by)+r {
+		return false
+	}
+	dx, dy := s.bx-s.ax, s.by-s.ay
 	t := 0.0
 	if l2 := dx*dx + dy*dy; l2 > 0 {
-		t = max(0, min(1, ((px-ax)*dx+(py-ay)*dy)/l2))
+		t = max(0, min(1, ((px-s.ax)*dx+(py-s.ay)*dy)/l2))
 	}
-	return math.Hypot(px-(ax+t*dx), py-(ay+t*dy))
+	ex, ey := px-(s.ax+t*dx), py-(s.ay+t*dy)
+	return ex*ex+ey*ey <= r*r
 }
 
 // drawCurve draws a one-pixel sine curve across the whole width.

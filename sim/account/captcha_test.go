@@ -125,7 +125,7 @@ func TestGlyphPixel(t *testing.T) {
 }
 
 func BenchmarkCaptchaPNG(b *testing.B) {
-	c := Captcha{Text: "75V6Yd"}
+	c := Captcha{Text: "7nXFr4"}
 	for i := 0; b.Loop(); i++ {
 		if _, err := c.PNG(uint64(i)); err != nil {
 			b.Fatal(err)

@@ -75,6 +75,11 @@
 //	mobile (step 4)        national form; one leading trunk 0 is dropped
 //	card number            12–19 digits with optional spaces/dashes, a known
 //	                       brand range with its lengths, Luhn for every brand
+//	                       (UnionPay included): Visa 4 (13, 16, 19 digits);
+//	                       Mastercard 51–55, 2221–2720 (16); Amex 34, 37
+//	                       (15); Diners 300–305, 3095, 36, 38–39 (14–19);
+//	                       JCB 3528–3589 (16–19); Discover 6011, 644–649, 65
+//	                       (16–19); UnionPay 62, 81 (16–19)
 //	expiry                 month 1–12, year 2000..now+20; valid through the
 //	                       end of its month in now's location
 //	cardholder name        required, 1–50 characters, Latin script
@@ -90,7 +95,8 @@
 //	                       full-width letters and digits accepted
 //	picture                200×70 PNG from a built-in 5×9 bitmap font drawn
 //	                       with round strokes, slanted, wave-warped, with
-//	                       noise curves and dots; fixed by a seed
+//	                       noise curves and dots; a seed fixes the drawing
+//	                       (same bytes for the same seed on one platform)
 //
 // # Verification codes and account IDs
 //

@@ -87,6 +87,23 @@ const (
 	CodeCodeInvalid     = "code.invalid" // verification code or PIN does not match
 )
 
+// ProblemCodes returns every problem code the package reports, so that the
+// console's message catalogs can be checked for a message for each.
+func ProblemCodes() []string {
+	return []string{
+		CodeRequired, CodeInvalidChar, CodeLatinOnly, CodeChoiceInvalid, CodeAgreementRequired,
+		CodeEmailInvalid, CodeEmailTooLong, CodeEmailTaken,
+		CodePasswordTooShort, CodePasswordTooLong, CodePasswordClasses, CodePasswordEqualsEmail,
+		CodePasswordEqualsAccountName, CodePasswordMismatch, CodePasswordInvalidChar,
+		CodeAccountNameTooLong, CodeFullNameTooLong, CodeOrganizationTooLong, CodeAddressTooLong,
+		CodeCityTooLong, CodeStateTooLong, CodePostalTooLong, CodePostalInvalid, CodeCountryUnknown,
+		CodePhoneInvalid, CodePhoneCallingCode, CodePhoneTooLong,
+		CodeCardFormat, CodeCardBrand, CodeCardLuhn, CodeCardExpiryInvalid, CodeCardExpired,
+		CodeCardholderTooLong, CodeCVVInvalid,
+		CodeCaptchaMismatch, CodeCodeInvalid,
+	}
+}
+
 func problem(field, code string, kv ...string) Problem {
 	p := Problem{Field: field, Code: code}
 	if len(kv) > 0 {

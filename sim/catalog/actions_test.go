@@ -197,6 +197,10 @@ func TestMatchTemplate(t *testing.T) {
 		{"a:${x}/${y}", "a:p/", false},
 		{"a:plain", "a:plain", true},
 		{"a:${broken", "a:${broken", true},
+		{"s3:existingobjecttag/<key>", "s3:existingobjecttag/team", true},
+		{"s3:existingobjecttag/<key>", "s3:existingobjecttag/", false},
+		{"a:<x>.<y>", "a:p.q", true},
+		{"a:<broken", "a:<broken", true},
 	}
 	for _, tt := range tests {
 		require.Equal(t, tt.want, matchTemplate(tt.tmpl, tt.s), "%s ~ %s", tt.tmpl, tt.s)
@@ -298,4 +302,34 @@ func TestLevelLetters(t *testing.T) {
 		require.Equal(t, l, back)
 	}
 	require.Zero(t, LevelLetter("Other"))
+}
+
+func TestParseActionsHugeCounts(t *testing.T) {
+	text := "labsim-actions 1\ncounts\t1\t9999999\t0\t0\n@x\t0\t0\t0\tX\n"
+	_, err := ParseActionText([]byte(text))
+	require.Error(t, err)
+	_, err = ParseActionText([]byte("labsim-actions 1\ncounts\t1\t1\t0\t0\n@x\t1\t0\t0\tX\nA\tR\n"))
+	require.NoError(t, err)
+}
+
+func FuzzParseActionText(f *testing.F) {
+	var buf bytes.Buffer
+	require.NoError(f, EncodeActions(&buf, "x", "1", sampleServices()))
+	f.Add(buf.Bytes())
+	f.Add([]byte("labsim-actions 1\n@a\t1\t0\t0\tA\nB\tW\n"))
+	f.Fuzz(func(t *testing.T, text []byte) {
+		a, err := ParseActionText(text)
+		if err != nil {
+			return
+		}
+		for _, p := range a.Prefixes() {
+			s, ok := a.Service(p)
+			require.True(t, ok, p)
+			for _, act := range s.Actions {
+				got, ok := a.Action(p, act.Name)
+				require.True(t, ok)
+				require.Equal(t, act, got)
+			}
+		}
+	})
 }

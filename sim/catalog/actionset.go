@@ -6,29 +6,29 @@ import (
 
 // actionCatalog is the Actions that ParseActions builds. It is immutable
 // once built and safe for concurrent use.
+//
+// Services and their actions are sorted by their lower-case names, which
+// are unique, so lookups are binary searches: building maps of 22,000
+// actions costs far more than the searches save, above all in WebAssembly,
+// where string hashing has no hardware help.
 type actionCatalog struct {
 	source, version string
-	services        []Service // sorted by prefix
-	lowerPrefix     []string  // lower-case prefix of services[i]
-	actionIndex     []map[string]int32
-	byPrefix        map[string]int          // lower-case prefix → index in services
+	services        []Service               // sorted by foldCompare of Prefix
 	keys            map[string]ConditionKey // lower-case key → key
 	templates       map[string][]templateKey
 }
 
-// templateKey is a condition key whose name holds a ${Variable}, with its
-// lower-case name.
+// templateKey is a condition key whose name holds a variable (${TagKey},
+// <key>), with its lower-case name.
 type templateKey struct {
 	low string
 	key ConditionKey
 }
 
-// index builds the prefix and condition-key maps once the services are read.
+// index builds the condition-key map once the services are read.
 func (c *actionCatalog) index() {
-	c.byPrefix = make(map[string]int, len(c.services))
 	n := len(globalKeys)
-	for i, s := range c.services {
-		c.byPrefix[c.lowerPrefix[i]] = i
+	for _, s := range c.services {
 		n += len(s.ConditionKeys)
 	}
 	c.keys = make(map[string]ConditionKey, n)
@@ -58,7 +58,7 @@ func (c *actionCatalog) addKey(k ConditionKey) {
 		return
 	}
 	c.keys[low] = k
-	if strings.Contains(k.Name, "${") {
+	if isTemplate(k.Name) {
 		p := templateBucket(low)
 		c.templates[p] = append(c.templates[p], templateKey{low: low, key: k})
 	}
@@ -67,12 +67,28 @@ func (c *actionCatalog) addKey(k ConditionKey) {
 // Service returns the service with the given action prefix. The result is
 // shared: callers must not modify it.
 func (c *actionCatalog) Service(prefix string) (*Service, bool) {
-	var buf [64]byte
-	i, ok := c.byPrefix[string(appendLower(buf[:0], prefix))]
+	i, ok := c.serviceIndex(prefix)
 	if !ok {
 		return nil, false
 	}
 	return &c.services[i], true
+}
+
+// serviceIndex binary-searches the services for prefix, ignoring case.
+func (c *actionCatalog) serviceIndex(prefix string) (int, bool) {
+	lo, hi := 0, len(c.services)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch foldCompare(c.services[m].Prefix, prefix) {
+		case 0:
+			return m, true
+		case -1:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return 0, false
 }
 
 // Prefixes returns every service prefix, sorted.
@@ -86,22 +102,30 @@ func (c *actionCatalog) Prefixes() []string {
 
 // Action returns the action prefix:name, ignoring case.
 func (c *actionCatalog) Action(prefix, name string) (Action, bool) {
-	var buf [64]byte
-	i, ok := c.byPrefix[string(appendLower(buf[:0], prefix))]
+	i, ok := c.serviceIndex(prefix)
 	if !ok {
 		return Action{}, false
 	}
-	var nbuf [128]byte
-	j, ok := c.actionIndex[i][string(appendLower(nbuf[:0], name))]
-	if !ok {
-		return Action{}, false
+	actions := c.services[i].Actions
+	lo, hi := 0, len(actions)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch foldCompare(actions[m].Name, name) {
+		case 0:
+			return actions[m], true
+		case -1:
+			lo = m + 1
+		default:
+			hi = m
+		}
 	}
-	return c.services[i].Actions[j], true
+	return Action{}, false
 }
 
 // ConditionKey returns a global or service condition key, ignoring case. A
 // name such as aws:ResourceTag/Team matches the template key
-// aws:ResourceTag/${TagKey}, which is then returned.
+// aws:ResourceTag/${TagKey}, which is then returned (likewise
+// s3:ExistingObjectTag/Team matches s3:ExistingObjectTag/<key>).
 func (c *actionCatalog) ConditionKey(name string) (ConditionKey, bool) {
 	var buf [128]byte
 	low := appendLower(buf[:0], name)
@@ -135,6 +159,28 @@ func CountActions(a Actions) int {
 	return n
 }
 
+// foldCompare compares the ASCII lower-case forms of a and b and returns
+// -1, 0 or +1.
+func foldCompare(a, b string) int {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		ca, cb := lowerASCII(a[i]), lowerASCII(b[i])
+		if ca != cb {
+			if ca < cb {
+				return -1
+			}
+			return 1
+		}
+	}
+	switch {
+	case len(a) < len(b):
+		return -1
+	case len(a) > len(b):
+		return 1
+	}
+	return 0
+}
+
 // appendLower appends s with ASCII letters lower-cased.
 func appendLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
@@ -164,25 +210,49 @@ func matchTemplates(templates []templateKey, low string) (ConditionKey, bool) {
 }
 
 // matchTemplate reports whether s matches the template t, in which every
-// ${Name} variable stands for one or more characters and the rest is
-// literal. Both are lower-case.
+// variable, ${Name} or <name> (the dataset writes s3:ExistingObjectTag/<key>),
+// stands for one or more characters and the rest is literal. Both are
+// lower-case.
 func matchTemplate(t, s string) bool {
-	i := strings.Index(t, "${")
+	i, end := templateVariable(t)
 	if i < 0 {
 		return t == s
 	}
 	if !strings.HasPrefix(s, t[:i]) {
 		return false
 	}
-	end := strings.IndexByte(t[i:], '}')
-	if end < 0 {
-		return t == s
-	}
-	rest, s := t[i+end+1:], s[i:]
+	rest, s := t[end:], s[i:]
 	for k := 1; k <= len(s); k++ {
 		if matchTemplate(rest, s[k:]) {
 			return true
 		}
 	}
 	return false
+}
+
+// templateVariable returns the offsets of the first variable of t, from
+// its opening to just after its closing, or -1, -1 when there is none.
+func templateVariable(t string) (start, end int) {
+	for i := 0; i < len(t); i++ {
+		var closer byte
+		switch {
+		case t[i] == '$' && i+1 < len(t) && t[i+1] == '{':
+			closer = '}'
+		case t[i] == '<':
+			closer = '>'
+		default:
+			continue
+		}
+		if j := strings.IndexByte(t[i:], closer); j > 0 {
+			return i, i + j + 1
+		}
+		return -1, -1
+	}
+	return -1, -1
+}
+
+// isTemplate reports whether a key name holds a variable.
+func isTemplate(name string) bool {
+	i, _ := templateVariable(name)
+	return i >= 0
 }

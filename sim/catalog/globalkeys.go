@@ -74,7 +74,7 @@ func buildGlobalIndex() (map[string]ConditionKey, []templateKey) {
 	for _, k := range globalKeys {
 		low := strings.ToLower(k.Name)
 		index[low] = k
-		if strings.Contains(low, "${") {
+		if isTemplate(low) {
 			templates = append(templates, templateKey{low: low, key: k})
 		}
 	}

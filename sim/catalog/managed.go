@@ -1,9 +1,7 @@
 package catalog
 
 import (
-	"embed"
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -22,9 +20,6 @@ type ManagedPolicy struct {
 	Description string // AWS's description of the policy
 	JobFunction bool   // an "AWS managed - job function" policy
 }
-
-//go:embed managed/*.json
-var managedFiles embed.FS
 
 // managedPolicies parses the embedded policies once, on first use; the
 // result is never changed afterwards.
@@ -63,22 +58,14 @@ func LookupManagedPolicy(arnOrName string) (ManagedPolicy, bool) {
 
 // loadManagedPolicies parses every embedded file.
 func loadManagedPolicies() ([]ManagedPolicy, error) {
-	entries, err := managedFiles.ReadDir("managed")
-	if err != nil {
-		return nil, fmt.Errorf("managed policies: %w", err)
-	}
-	var list []ManagedPolicy
-	for _, e := range entries {
-		if path.Ext(e.Name()) != ".json" {
-			continue
-		}
-		b, err := managedFiles.ReadFile("managed/" + e.Name())
+	list := make([]ManagedPolicy, 0, len(managedFiles))
+	for name, text := range managedFiles {
+		p, err := parseManagedPolicy(text)
 		if err != nil {
-			return nil, fmt.Errorf("managed policy %s: %w", e.Name(), err)
+			return nil, fmt.Errorf("managed policy %s: %w", name, err)
 		}
-		p, err := parseManagedPolicy(string(b))
-		if err != nil {
-			return nil, fmt.Errorf("managed policy %s: %w", e.Name(), err)
+		if p.Name != name {
+			return nil, fmt.Errorf("managed policy file %s.json holds %s", name, p.Name)
 		}
 		list = append(list, p)
 	}

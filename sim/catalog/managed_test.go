@@ -203,3 +203,39 @@ func TestReorder(t *testing.T) {
 	}
 	require.Equal(t, []string{"Sid", "Effect", "Action", "Resource", "X", "Y"}, keys)
 }
+
+func TestEveryManagedFileEmbedded(t *testing.T) {
+	files, err := filepath.Glob("managed/*.json")
+	require.NoError(t, err)
+	var names []string
+	for _, f := range files {
+		names = append(names, strings.TrimSuffix(filepath.Base(f), ".json"))
+	}
+	var embedded []string
+	for name, text := range managedFiles {
+		embedded = append(embedded, name)
+		b, err := os.ReadFile(filepath.Join("managed", name+".json"))
+		require.NoError(t, err)
+		require.Equal(t, string(b), text, name)
+	}
+	slices.Sort(embedded)
+	require.Equal(t, names, embedded, "list every managed/*.json file in managed_files.go")
+}
+
+func FuzzJSONTree(f *testing.F) {
+	f.Add(managedAdministratorAccess)
+	f.Add(`{"a":[1,{"b":null}],"c":"\u00e9\""}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		n, err := parseJSONTree(in)
+		if err != nil {
+			return
+		}
+		var b strings.Builder
+		n.indent(&b, "    ", 0)
+		again, err := parseJSONTree(b.String())
+		require.NoError(t, err)
+		var b2 strings.Builder
+		again.indent(&b2, "    ", 0)
+		require.Equal(t, b.String(), b2.String())
+	})
+}

@@ -16,12 +16,23 @@ func ParseActions(data []byte) (Actions, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ParseActionText(text)
+}
+
+// ParseActionText parses catalog text that is already decompressed. The
+// browser can inflate actions.dat with its own DecompressionStream
+// ("deflate-raw"), which is much faster than Go's inflater in WebAssembly,
+// and pass the text here.
+func ParseActionText(text []byte) (Actions, error) {
+	if len(text) > maxActionText {
+		return nil, fmt.Errorf("action catalog: larger than %d bytes", maxActionText)
+	}
 	return parseActionText(string(text))
 }
 
 // parseActionText parses the plain catalog text.
 func parseActionText(text string) (*actionCatalog, error) {
-	p := &parser{text: text, lower: lowerASCIIString(text)}
+	p := &parser{text: text}
 	if err := p.header(); err != nil {
 		return nil, err
 	}
@@ -33,11 +44,10 @@ func parseActionText(text string) (*actionCatalog, error) {
 	return c, nil
 }
 
-// parser walks the catalog text line by line. lower is the text with ASCII
-// letters lower-cased, byte for byte, so that a field's lower-case form is
-// the substring of lower at the same offsets and costs no allocation.
+// parser walks the catalog text line by line. Every name it returns is a
+// substring of text, so parsing allocates only the slices.
 type parser struct {
-	text, lower     string
+	text            string
 	pos, line       int
 	source, version string
 	counts          [4]int // services, actions, resources, keys
@@ -88,7 +98,9 @@ func (p *parser) header() error {
 			}
 			for i := range p.counts {
 				n, err := strconv.Atoi(fields[i+1])
-				if err != nil || n < 0 || n > maxActionText {
+				// Every record takes at least two bytes, so a larger count
+				// is a corrupt (or hostile) file asking for a huge slice.
+				if err != nil || n < 0 || n > len(p.text)/2 {
 					return p.errorf("bad count %q", fields[i+1])
 				}
 				p.counts[i] = n
@@ -104,8 +116,6 @@ func (p *parser) services(c *actionCatalog) error {
 	actions := make([]Action, 0, p.counts[1])
 	resources := make([]ResourceType, 0, p.counts[2])
 	keys := make([]ConditionKey, 0, p.counts[3])
-	c.actionIndex = make([]map[string]int32, 0, p.counts[0])
-	c.lowerPrefix = make([]string, 0, p.counts[0])
 	for {
 		s, e, ok := p.next()
 		if !ok {
@@ -114,24 +124,24 @@ func (p *parser) services(c *actionCatalog) error {
 		if p.text[s] != '@' {
 			return p.errorf("expected a service line")
 		}
-		svc, lowPrefix, n, err := p.serviceLine(s, e)
+		svc, n, err := p.serviceLine(s, e)
 		if err != nil {
 			return err
 		}
-		if k := len(c.services); k > 0 && c.services[k-1].Prefix >= svc.Prefix {
+		if k := len(c.services); k > 0 && foldCompare(c.services[k-1].Prefix, svc.Prefix) >= 0 {
 			return p.errorf("service %q out of order", svc.Prefix)
 		}
 		a0, r0, k0 := len(actions), len(resources), len(keys)
-		index := make(map[string]int32, n[0])
 		for i := 0; i < n[0]; i++ {
-			a, low, err := p.actionLine()
+			a, err := p.actionLine()
 			if err != nil {
 				return err
 			}
-			if _, dup := index[low]; dup {
-				return p.errorf("duplicate action %s:%s", svc.Prefix, a.Name)
+			// The lookups binary-search on the lower-case names, so they
+			// must be strictly ascending.
+			if i > 0 && foldCompare(actions[len(actions)-1].Name, a.Name) >= 0 {
+				return p.errorf("action %s:%s out of order or repeated", svc.Prefix, a.Name)
 			}
-			index[low] = int32(i)
 			actions = append(actions, a)
 		}
 		for i := 0; i < n[1]; i++ {
@@ -152,49 +162,45 @@ func (p *parser) services(c *actionCatalog) error {
 		svc.ResourceTypes = tail(resources, r0)
 		svc.ConditionKeys = tail(keys, k0)
 		c.services = append(c.services, svc)
-		c.lowerPrefix = append(c.lowerPrefix, lowPrefix)
-		c.actionIndex = append(c.actionIndex, index)
 	}
 	return nil
 }
 
 // serviceLine parses "@prefix<TAB>actions<TAB>resources<TAB>keys<TAB>Name".
-func (p *parser) serviceLine(s, e int) (Service, string, [3]int, error) {
+func (p *parser) serviceLine(s, e int) (Service, [3]int, error) {
 	var n [3]int
 	f := splitTabs(p.text[s+1:e], 5)
 	if len(f) != 5 || f[0] == "" || f[4] == "" {
-		return Service{}, "", n, p.errorf("bad service line")
+		return Service{}, n, p.errorf("bad service line")
 	}
 	for i := range n {
 		v, err := strconv.Atoi(f[i+1])
 		if err != nil || v < 0 || v > maxActionText {
-			return Service{}, "", n, p.errorf("bad count %q", f[i+1])
+			return Service{}, n, p.errorf("bad count %q", f[i+1])
 		}
 		n[i] = v
 	}
-	low := p.lower[s+1 : s+1+len(f[0])]
-	return Service{Prefix: f[0], Name: f[4]}, low, n, nil
+	return Service{Prefix: f[0], Name: f[4]}, n, nil
 }
 
-// actionLine parses "Name<TAB>L" and returns the action and its lower-case
-// name.
-func (p *parser) actionLine() (Action, string, error) {
+// actionLine parses "Name<TAB>L".
+func (p *parser) actionLine() (Action, error) {
 	s, e, ok := p.next()
 	if !ok {
-		return Action{}, "", p.errorf("missing action line")
+		return Action{}, p.errorf("missing action line")
 	}
 	if e-s < 3 || p.text[e-2] != '\t' {
-		return Action{}, "", p.errorf("bad action line")
+		return Action{}, p.errorf("bad action line")
 	}
 	c := p.text[s]
 	if c == '@' || c == '=' || c == '?' {
-		return Action{}, "", p.errorf("fewer actions than counted")
+		return Action{}, p.errorf("fewer actions than counted")
 	}
 	level, ok := levelFromLetter(p.text[e-1])
 	if !ok {
-		return Action{}, "", p.errorf("unknown access level %q", p.text[e-1:e])
+		return Action{}, p.errorf("unknown access level %q", p.text[e-1:e])
 	}
-	return Action{Name: p.text[s : e-2], Level: level}, p.lower[s : e-2], nil
+	return Action{Name: p.text[s : e-2], Level: level}, nil
 }
 
 // pairLine parses "<marker>name<TAB>value".
@@ -223,14 +229,4 @@ func tail[T any](s []T, from int) []T {
 // the result.
 func splitTabs(s string, n int) []string {
 	return strings.SplitN(s, "\t", n)
-}
-
-// lowerASCIIString lower-cases the ASCII letters of s and keeps every other
-// byte, so that offsets into s and into the result agree.
-func lowerASCIIString(s string) string {
-	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
-		b[i] = lowerASCII(s[i])
-	}
-	return string(b)
 }

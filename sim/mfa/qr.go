@@ -17,7 +17,7 @@ const QuietZone = 4
 
 // MaxModulePx bounds PNG's modulePx so a mistaken argument cannot ask for
 // an enormous image.
-const MaxModulePx = 64
+const MaxModulePx = 32
 
 // Matrix is a QR symbol's modules without quiet zone: m[y][x] is true for
 // a dark module. It is square.
@@ -126,7 +126,7 @@ func PNG(uri string, modulePx int) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("mfa: encode QR PNG: %w", err)
 	}

@@ -376,8 +376,8 @@ func compareHolds(op condCmp, c int) bool {
 	return c == 0
 }
 
-// render returns the text of a pattern without wildcards with its
-// variables replaced, or false when a variable cannot be resolved.
+// render returns the text of a pattern compiled without wildcards, with
+// its variables replaced, or false when a variable cannot be resolved.
 func (g *globPattern) render(ctx map[string][]string) (string, bool) {
 	var b strings.Builder
 	for i := range g.elems {
@@ -389,13 +389,9 @@ func (g *globPattern) render(ctx map[string][]string) (string, bool) {
 				return "", false
 			}
 			b.WriteString(v)
-		case globOne:
-			b.WriteByte('?')
 		default:
 			b.WriteString(e.text)
 		}
 	}
-	// A pattern compiled without wildcards has one chunk; with wildcards,
-	// render is not used.
 	return b.String(), true
 }

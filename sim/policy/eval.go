@@ -70,9 +70,11 @@ type Result struct {
 }
 
 // Evaluator evaluates requests reusing its memory, so that evaluation
-// allocates nothing. The Matched slice of a Result it returns is only
-// valid until its next call. An Evaluator is not safe for concurrent use;
-// the zero value is ready.
+// allocates nothing once its Matched buffer has grown (except for rare
+// conditions: BinaryEquals, StringEqualsIgnoreCase with a policy
+// variable, a pattern with more than four variables). The Matched slice
+// of a Result it returns is only valid until its next call. An Evaluator
+// is not safe for concurrent use; the zero value is ready.
 type Evaluator struct {
 	matched []MatchedStatement
 }
@@ -88,7 +90,7 @@ func (e *Evaluator) Evaluate(policies []*Compiled, req Request) Result {
 		if p == nil {
 			continue
 		}
-		for _, si := range p.denies {
+		for _, si := range p.index.lookup(a.svc, a.hash).deny {
 			if st := &p.stmts[si]; st.applies(&a, req.Resource, req.Context) {
 				e.matched = append(e.matched, MatchedStatement{Policy: pi, Statement: st.index, Sid: st.sid, Effect: "Deny"})
 			}
@@ -101,7 +103,7 @@ func (e *Evaluator) Evaluate(policies []*Compiled, req Request) Result {
 		if p == nil {
 			continue
 		}
-		for _, si := range p.allows {
+		for _, si := range p.index.lookup(a.svc, a.hash).allow {
 			if st := &p.stmts[si]; st.applies(&a, req.Resource, req.Context) {
 				e.matched = append(e.matched, MatchedStatement{Policy: pi, Statement: st.index, Sid: st.sid, Effect: "Allow"})
 			}
@@ -145,7 +147,7 @@ func Decide(policies []*Compiled, req Request) Decision {
 		if p == nil {
 			continue
 		}
-		for _, si := range p.denies {
+		for _, si := range p.index.lookup(a.svc, a.hash).deny {
 			if p.stmts[si].applies(&a, req.Resource, req.Context) {
 				return ExplicitlyDenied
 			}
@@ -155,7 +157,7 @@ func Decide(policies []*Compiled, req Request) Decision {
 		if p == nil {
 			continue
 		}
-		for _, si := range p.allows {
+		for _, si := range p.index.lookup(a.svc, a.hash).allow {
 			if p.stmts[si].applies(&a, req.Resource, req.Context) {
 				return Allowed
 			}
@@ -167,7 +169,7 @@ func Decide(policies []*Compiled, req Request) Decision {
 // applies reports whether the statement matches the request: its action,
 // its resource and every condition.
 func (st *compiledStatement) applies(a *requestAction, resource string, ctx map[string][]string) bool {
-	if matchAnyAction(st.actions, a) == st.notAction {
+	if st.actions.match(a) == st.notAction {
 		return false
 	}
 	if matchAnyResource(st.resources, resource, ctx) == st.notRes {

@@ -10,9 +10,8 @@ import (
 // variables are parsed once, so that each request only compares. A
 // Compiled is immutable and safe for concurrent use.
 type Compiled struct {
-	stmts  []compiledStatement
-	denies []int // indexes into stmts of Deny statements
-	allows []int // and of Allow statements
+	stmts []compiledStatement
+	index serviceIndex
 }
 
 // compiledStatement is one statement ready to match.
@@ -21,7 +20,7 @@ type compiledStatement struct {
 	sid       string
 	deny      bool
 	notAction bool
-	actions   []actionPattern
+	actions   actionSet
 	notRes    bool
 	resources []*globPattern
 	conds     []condClause
@@ -109,13 +108,9 @@ func Compile(doc *Document) (*Compiled, error) {
 		if err != nil {
 			return nil, fmt.Errorf("compile policy: %w", err)
 		}
-		if cs.deny {
-			c.denies = append(c.denies, len(c.stmts))
-		} else {
-			c.allows = append(c.allows, len(c.stmts))
-		}
 		c.stmts = append(c.stmts, cs)
 	}
+	c.index = buildServiceIndex(c.stmts)
 	return c, nil
 }
 
@@ -151,10 +146,7 @@ func compileStatement(s *Statement, vars bool) (compiledStatement, error) {
 		return cs, err
 	}
 	cs.notAction = notAct
-	cs.actions = make([]actionPattern, len(acts))
-	for i, a := range acts {
-		cs.actions[i] = compileActionPattern(a)
-	}
+	cs.actions = compileActionSet(acts)
 
 	res, notRes, err := pickElement(s, "Resource", s.Resource, s.NotResource)
 	if err != nil {

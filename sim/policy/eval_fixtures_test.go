@@ -92,3 +92,33 @@ func evWith(ctx map[string][]string, kv ...any) map[string][]string {
 	}
 	return out
 }
+
+// evNaive evaluates without the service index, statement by statement:
+// the reference the indexed evaluation is checked against.
+func evNaive(policies []*Compiled, req Request) Result {
+	a := splitRequestAction(req.Action)
+	var deny, allow []MatchedStatement
+	for pi, p := range policies {
+		if p == nil {
+			continue
+		}
+		for i := range p.stmts {
+			st := &p.stmts[i]
+			if !st.applies(&a, req.Resource, req.Context) {
+				continue
+			}
+			if st.deny {
+				deny = append(deny, MatchedStatement{Policy: pi, Statement: st.index, Sid: st.sid, Effect: "Deny"})
+			} else {
+				allow = append(allow, MatchedStatement{Policy: pi, Statement: st.index, Sid: st.sid, Effect: "Allow"})
+			}
+		}
+	}
+	switch {
+	case deny != nil:
+		return Result{Decision: ExplicitlyDenied, Matched: deny}
+	case allow != nil:
+		return Result{Decision: Allowed, Matched: allow}
+	}
+	return Result{Decision: ImplicitlyDenied}
+}

@@ -41,6 +41,7 @@ func runEvalCases(t *testing.T, cases []evalCase) {
 			require.Equal(t, got.Decision, again.Decision)
 			require.Equal(t, tt.matched, again.Matched)
 			require.Equal(t, tt.want, Decide(ps, req))
+			require.Equal(t, got, evNaive(ps, req))
 		})
 	}
 }
@@ -139,6 +140,7 @@ func TestEvaluateElements(t *testing.T) {
 	denyNotAction := `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"iam:Get*","Resource":"arn:aws:iam::*:user/*"}]}`
 	emptyAct := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[],"Resource":"*"}]}`
 	emptyNotAct := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":[],"Resource":"*"}]}`
+	wildSvc := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"},{"Effect":"Allow","Action":["s3:Get*","*:ListUsers"],"Resource":"*"},{"Effect":"Allow","Action":"ec2*Images","Resource":"*"}]}`
 	objStmt := `{"Version":"2012-10-17","Statement":{"Sid":"One","Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}}`
 	runEvalCases(t, []evalCase{
 		// IUG evaluation logic: an explicit deny overrides any allow.
@@ -158,6 +160,10 @@ func TestEvaluateElements(t *testing.T) {
 			[]MatchedStatement{evAllow(0, 0, "")}},
 		{"Deny NotAction other resource", []string{evAdministratorAccess, denyNotAction}, "iam:DeleteRole", "arn:aws:iam::123456789012:role/R", user, Allowed,
 			[]MatchedStatement{evAllow(0, 0, "")}},
+		{"wildcard service part", []string{wildSvc}, "iam:ListUsers", "*", user, Allowed, []MatchedStatement{evAllow(0, 1, "")}},
+		{"wildcard service part, grouped entry", []string{wildSvc}, "S3:GetObject", "*", user, Allowed, []MatchedStatement{evAllow(0, 0, ""), evAllow(0, 1, "")}},
+		{"star crosses the action colon", []string{wildSvc}, "ec2:DescribeImages", "*", user, Allowed, []MatchedStatement{evAllow(0, 2, "")}},
+		{"no colon in request action", []string{wildSvc}, "ListUsers", "*", user, ImplicitlyDenied, nil},
 		{"empty Action matches nothing", []string{emptyAct}, "s3:GetObject", "*", user, ImplicitlyDenied, nil},
 		{"empty NotAction matches everything", []string{emptyNotAct}, "s3:GetObject", "*", user, Allowed, []MatchedStatement{evAllow(0, 0, "")}},
 		{"statement object", []string{objStmt}, "s3:ListAllMyBuckets", "", user, Allowed, []MatchedStatement{evAllow(0, 0, "One")}},
@@ -276,6 +282,11 @@ func TestEvaluatorReusesMemory(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() { ev.Evaluate(ps, req) })
 	require.Zero(t, allocs)
 	allocs = testing.AllocsPerRun(100, func() { Decide(ps, req) })
+	require.Zero(t, allocs)
+	upper := req
+	upper.Action = "IAM:GETUSER"
+	require.Equal(t, r.Decision, ev.Evaluate(ps, upper).Decision)
+	allocs = testing.AllocsPerRun(100, func() { ev.Evaluate(ps, upper) })
 	require.Zero(t, allocs)
 }
 

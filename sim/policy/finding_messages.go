@@ -274,7 +274,7 @@ var findingMessages = map[string]findingMessage{
 		"중복 작업", "작업 {redundantActionCount}개가 비슷한 권한을 제공하므로 중복됩니다. 정책에서 중복된 작업을 제거하세요(예: {redundantAction}).", false},
 	CodeRedundantConditionValueNum: {FindingSuggestion,
 		"Redundant condition value num", "Multiple values in {operator} are redundant. Replace with the {bound} single value for {key}.",
-		"중복 숫자 조건 값", "{operator}의 여러 값이 중복됩니다. {key}에 대해 {bound} 값 하나로 바꾸세요.", false},
+		"중복 숫자 조건 값", "{operator}의 여러 값이 중복됩니다. {key}에 대해 {boundKO} 값 하나로 바꾸세요.", false},
 	CodeRedundantResource: {FindingSuggestion,
 		"Redundant resource", "The {redundantResourceCount} resource ARN(s) are redundant because they reference the same resource. Review the use of wildcards (*)",
 		"중복 리소스", "리소스 ARN {redundantResourceCount}개가 같은 리소스를 참조하므로 중복됩니다. 와일드카드(*) 사용을 검토하세요.", false},

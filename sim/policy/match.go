@@ -2,55 +2,91 @@ package policy
 
 import "strings"
 
-// actionPattern is one compiled Action or NotAction entry. Actions match
+// actionSet is a compiled Action or NotAction element. Actions match
 // ignoring ASCII case, and '*' may cross the colon ("iam*" matches
 // "iam:ListUsers"). Entries that start with a literal service prefix
-// ("iam:List*") are split so that the prefix is compared first.
-type actionPattern struct {
-	any  bool   // "*" (or only stars)
-	svc  string // lower-case service prefix before the first ':', or ""
-	rest *globPattern
-	full *globPattern // when svc is ""
+// ("iam:List*") are grouped by that prefix, so that a request for another
+// service skips them with one string comparison.
+type actionSet struct {
+	any    bool           // some entry is "*" (or only stars)
+	groups []actionGroup  // entries with a literal service prefix
+	others []*globPattern // entries whose service part has wildcards, or no colon
 }
 
-func compileActionPattern(text string) actionPattern {
+// actionGroup holds the name patterns of the entries of one service.
+type actionGroup struct {
+	svc   string // lower case
+	names []*globPattern
+}
+
+func compileActionSet(texts []string) actionSet {
+	var s actionSet
 	o := globOptions{wild: true, fold: true}
-	if i := strings.IndexByte(text, ':'); i > 0 && !strings.ContainsAny(text[:i], "*?") {
-		return actionPattern{svc: asciiLower(text[:i]), rest: compileGlob(text[i+1:], o)}
+	for _, text := range texts {
+		i := strings.IndexByte(text, ':')
+		if i <= 0 || strings.ContainsAny(text[:i], "*?") {
+			g := compileGlob(text, o)
+			if g.anything {
+				s.any = true
+			}
+			s.others = append(s.others, g)
+			continue
+		}
+		svc, name := asciiLower(text[:i]), compileGlob(text[i+1:], o)
+		found := false
+		for k := range s.groups {
+			if s.groups[k].svc == svc {
+				s.groups[k].names = append(s.groups[k].names, name)
+				found = true
+				break
+			}
+		}
+		if !found {
+			s.groups = append(s.groups, actionGroup{svc: svc, names: []*globPattern{name}})
+		}
 	}
-	g := compileGlob(text, o)
-	return actionPattern{any: g.anything, full: g}
+	return s
 }
 
 // requestAction is an action name taken apart once per request.
 type requestAction struct {
 	full     string
-	svc      string // text before the first ':'
+	svc      string // text before the first ':', as given
 	name     string // text after it
 	hasColon bool
+	hash     uint64 // serviceHash(svc)
 }
 
+// splitRequestAction takes an action apart, without allocating.
 func splitRequestAction(a string) requestAction {
 	if i := strings.IndexByte(a, ':'); i >= 0 {
-		return requestAction{full: a, svc: a[:i], name: a[i+1:], hasColon: true}
+		svc := a[:i]
+		return requestAction{full: a, svc: svc, name: a[i+1:], hasColon: true, hash: serviceHash(svc)}
 	}
-	return requestAction{full: a}
+	return requestAction{full: a, hash: serviceHash("")}
 }
 
-func (p *actionPattern) match(a *requestAction) bool {
-	switch {
-	case p.any:
+// match reports whether any entry matches the action.
+func (s *actionSet) match(a *requestAction) bool {
+	if s.any {
 		return true
-	case p.svc != "":
-		return a.hasColon && asciiEqualFold(a.svc, p.svc) && p.rest.match(a.name, nil)
 	}
-	return p.full.match(a.full, nil)
-}
-
-// matchAnyAction reports whether any pattern matches the action.
-func matchAnyAction(ps []actionPattern, a *requestAction) bool {
-	for i := range ps {
-		if ps[i].match(a) {
+	if a.hasColon {
+		for k := range s.groups {
+			g := &s.groups[k]
+			if !asciiEqualFold(g.svc, a.svc) {
+				continue
+			}
+			for _, n := range g.names {
+				if n.match(a.name, nil) {
+					return true
+				}
+			}
+			break
+		}
+	}
+	for _, g := range s.others {
+		if g.match(a.full, nil) {
 			return true
 		}
 	}

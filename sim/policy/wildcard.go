@@ -46,6 +46,9 @@ type globPattern struct {
 	lit   string
 	// anything is set when the pattern is made of '*' only.
 	anything bool
+	// prefix is set when the pattern is a literal followed by '*' (like
+	// "List*"); lit then holds the literal.
+	prefix bool
 	// vars holds the variable elements, by slot.
 	vars []globElem
 }
@@ -126,6 +129,8 @@ func compileGlob(text string, o globOptions) *globPattern {
 		g.exact, g.lit = true, g.elems[0].text
 	case len(g.elems) == 0:
 		g.anything = true
+	case len(g.chunks) == 2 && len(g.elems) == 1 && g.elems[0].kind == globLit && g.chunks[0].end == 1:
+		g.prefix, g.lit = true, g.elems[0].text
 	}
 	return g
 }
@@ -142,6 +147,23 @@ func (g *globPattern) match(s string, ctx map[string][]string) bool {
 		}
 		return s == g.lit
 	}
+	if g.prefix {
+		if len(s) < len(g.lit) {
+			return false
+		}
+		if g.fold {
+			return asciiEqualFold(s[:len(g.lit)], g.lit)
+		}
+		return s[:len(g.lit)] == g.lit
+	}
+	if len(g.vars) == 0 {
+		return g.matchResolved(s, nil)
+	}
+	return g.matchVars(s, ctx)
+}
+
+// matchVars resolves the pattern's variables, then matches.
+func (g *globPattern) matchVars(s string, ctx map[string][]string) bool {
 	var stack [maxStackVars]string
 	vals := stack[:0]
 	if len(g.vars) > maxStackVars {

@@ -64,6 +64,7 @@ func TestLoadRealCatalog(t *testing.T) {
 		"aws:MultiFactorAuthAge":         "Numeric",
 		"sts:TransitiveTagKeys":          "ArrayOfString",
 		"ec2:Attribute/${AttributeName}": "String",
+		"s3:ExistingObjectTag/Team":      "String",
 	} {
 		k, ok := a.ConditionKey(name)
 		require.True(t, ok, name)

@@ -87,7 +87,7 @@ func readServices(data string) ([]catalog.Service, error) {
 	if err := readJSON(filepath.Join(data, "serviceNames.json"), &names); err != nil {
 		return nil, err
 	}
-	slices.Sort(prefixes)
+	slices.SortFunc(prefixes, catalog.CompareNames)
 	prefixes = slices.Compact(prefixes)
 	services := make([]catalog.Service, 0, len(prefixes))
 	for _, p := range prefixes {

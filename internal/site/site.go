@@ -1,0 +1,97 @@
+// Package site serves a built labsim site: content types, precompressed
+// copies, the content security policy and cache headers. The CLI's serve
+// command and the browser tests use the same handler.
+package site
+
+import (
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// ContentSecurityPolicy is sent with every page: scripts only from the
+// site itself plus WebAssembly compilation, nothing from other origins.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+	"img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+
+// Handler serves a built site from dir: the right content types
+// (application/wasm), precompressed .br or .gz copies when the browser
+// accepts them, the content security policy, and no caching of stale
+// builds.
+func Handler(dir string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		name := path.Clean("/" + r.URL.Path)
+		if strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		info, err := os.Stat(file)
+		if err != nil || info.IsDir() {
+			http.NotFound(w, r)
+			return
+		}
+		h := w.Header()
+		ctype := mime.TypeByExtension(path.Ext(name))
+		switch path.Ext(name) {
+		case ".wasm":
+			ctype = "application/wasm"
+		case ".dat":
+			ctype = "application/octet-stream"
+		}
+		if ctype != "" {
+			h.Set("Content-Type", ctype)
+		}
+		h.Set("Content-Security-Policy", ContentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Cache-Control", "no-cache")
+		h.Add("Vary", "Accept-Encoding")
+		accept := r.Header.Get("Accept-Encoding")
+		for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+			if !acceptsEncoding(accept, enc.token) {
+				continue
+			}
+			if _, err := os.Stat(file + enc.ext); err == nil {
+				h.Set("Content-Encoding", enc.token)
+				file += enc.ext
+				break
+			}
+		}
+		f, err := os.Open(file)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			http.Error(w, "cannot read file", http.StatusInternalServerError)
+			return
+		}
+		http.ServeContent(w, r, "", st.ModTime(), f)
+	})
+}
+
+// acceptsEncoding reports whether an Accept-Encoding header allows token
+// (a q=0 entry refuses it).
+func acceptsEncoding(header, token string) bool {
+	for _, part := range strings.Split(header, ",") {
+		fields := strings.Split(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(fields[0]), token) {
+			continue
+		}
+		for _, p := range fields[1:] {
+			if q := strings.TrimSpace(p); q == "q=0" || q == "q=0.0" || q == "q=0.00" || q == "q=0.000" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}

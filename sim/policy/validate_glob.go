@@ -1,0 +1,204 @@
+package policy
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The validator's own small glob routines over IAM's two wildcards: '*'
+// (any run of characters, possibly empty) and '?' (one character). They
+// work on runes. The evaluator has its own matcher; these answer questions
+// the evaluator never asks (does one pattern cover another, can two
+// patterns match a common string).
+
+// hasWildcard reports whether s holds '*' or '?'.
+func hasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
+
+// lowerASCIIRune lower-cases ASCII letters only, as IAM's case-insensitive
+// comparisons of action names do.
+func lowerASCIIRune(c rune) rune {
+	if c >= 'A' && c <= 'Z' {
+		return c + ('a' - 'A')
+	}
+	return c
+}
+
+// globMatchRunes reports whether pattern matches s.
+func globMatchRunes(p, s []rune, fold bool) bool {
+	pi, si := 0, 0
+	star, mark := -1, 0
+	for si < len(s) {
+		switch {
+		case pi < len(p) && p[pi] == '*':
+			star, mark = pi, si
+			pi++
+		case pi < len(p) && (p[pi] == '?' || runeEq(p[pi], s[si], fold)):
+			pi++
+			si++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			si = mark
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+func runeEq(a, b rune, fold bool) bool {
+	if fold {
+		return lowerASCIIRune(a) == lowerASCIIRune(b)
+	}
+	return a == b
+}
+
+// aaGlobMatch reports whether pattern matches s; fold ignores ASCII case.
+func aaGlobMatch(pattern, s string, fold bool) bool {
+	if isASCII(pattern) && isASCII(s) {
+		return globMatchASCII(pattern, s, fold)
+	}
+	return globMatchRunes([]rune(pattern), []rune(s), fold)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// globMatchASCII is globMatchRunes for ASCII strings, without allocating.
+func globMatchASCII(p, s string, fold bool) bool {
+	pi, si := 0, 0
+	star, mark := -1, 0
+	for si < len(s) {
+		switch {
+		case pi < len(p) && p[pi] == '*':
+			star, mark = pi, si
+			pi++
+		case pi < len(p) && (p[pi] == '?' || byteEq(p[pi], s[si], fold)):
+			pi++
+			si++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			si = mark
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+func byteEq(a, b byte, fold bool) bool {
+	if fold {
+		return lowerASCII(a) == lowerASCII(b)
+	}
+	return a == b
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + ('a' - 'A')
+	}
+	return c
+}
+
+// maxGlobDP bounds the pattern lengths the quadratic routines accept;
+// longer patterns are reported as not covered / not intersecting, which
+// only hides a suggestion.
+const maxGlobDP = 512
+
+// aaGlobCovers reports whether every string that pattern a matches is also
+// matched by pattern b. It is sound (never claims a cover that does not
+// hold) but may miss some covers between unusual patterns such as "?*"
+// and "*?".
+func aaGlobCovers(b, a string, fold bool) bool {
+	if !hasWildcard(a) {
+		return aaGlobMatch(b, a, fold)
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > maxGlobDP || len(rb) > maxGlobDP {
+		return false
+	}
+	w := len(rb) + 1
+	// cov[i*w+j]: rb[j:] covers ra[i:]; filled from the ends backwards.
+	cov := make([]bool, (len(ra)+1)*w)
+	for i := len(ra); i >= 0; i-- {
+		for j := len(rb); j >= 0; j-- {
+			var v bool
+			switch {
+			case j == len(rb):
+				v = i == len(ra)
+			case rb[j] == '*':
+				v = cov[i*w+j+1] || (i < len(ra) && cov[(i+1)*w+j])
+			case i == len(ra) || ra[i] == '*':
+				v = false
+			case ra[i] == '?':
+				v = rb[j] == '?' && cov[(i+1)*w+j+1]
+			default:
+				v = (rb[j] == '?' || runeEq(rb[j], ra[i], fold)) && cov[(i+1)*w+j+1]
+			}
+			cov[i*w+j] = v
+		}
+	}
+	return cov[0]
+}
+
+// aaGlobsIntersect reports whether some string matches both patterns
+// (case-sensitive).
+func aaGlobsIntersect(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > maxGlobDP || len(rb) > maxGlobDP {
+		return true
+	}
+	w := len(rb) + 1
+	seen := make([]bool, (len(ra)+1)*w)
+	stack := []int{0}
+	seen[0] = true
+	push := func(i, j int) {
+		if k := i*w + j; !seen[k] {
+			seen[k] = true
+			stack = append(stack, k)
+		}
+	}
+	for len(stack) > 0 {
+		k := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		i, j := k/w, k%w
+		if i == len(ra) && j == len(rb) {
+			return true
+		}
+		aStar := i < len(ra) && ra[i] == '*'
+		bStar := j < len(rb) && rb[j] == '*'
+		if aStar {
+			push(i+1, j)
+		}
+		if bStar {
+			push(i, j+1)
+		}
+		// Both consume one common character.
+		switch {
+		case aStar && bStar:
+			// Consuming with both stars changes nothing.
+		case aStar && j < len(rb):
+			push(i, j+1)
+		case bStar && i < len(ra):
+			push(i+1, j)
+		case i < len(ra) && j < len(rb):
+			if ra[i] == '?' || rb[j] == '?' || ra[i] == rb[j] {
+				push(i+1, j+1)
+			}
+		}
+	}
+	return false
+}

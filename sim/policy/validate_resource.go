@@ -1,0 +1,230 @@
+package policy
+
+import (
+	"strconv"
+	"strings"
+)
+
+// supportedPartition is the simulator's partition: the console is the
+// commercial one, so Access Analyzer supports "aws" only.
+const supportedPartition = "aws"
+
+// resourceElement checks a Resource or NotResource element.
+func (r *aaRun) resourceElement(v *Value) {
+	items := r.elementStrings(v, CodeEmptyArrayResource)
+	for _, it := range items {
+		r.resource(it)
+	}
+	r.redundantResources(items)
+}
+
+// resource checks one resource ARN.
+func (r *aaRun) resource(rv *Value) {
+	text := rv.Text
+	if text == "*" {
+		return
+	}
+	if hasPolicyVar(text) {
+		if !r.vars {
+			r.add(CodeVariableUnsupportedInVersion, rv.Span)
+		} else if code := policyVarIssue(text); code != "" {
+			r.add(code, rv.Span)
+			return
+		}
+	}
+	parts, ok := splitARNFields(text)
+	if !strings.HasPrefix(text, "arn:") {
+		r.add(CodeInvalidARNPrefix, rv.Span)
+		return
+	}
+	if !ok {
+		r.add(CodeMissingARNField, rv.Span, "fields", "6")
+		return
+	}
+	partition, service, region, account, res := parts[1], parts[2], parts[3], parts[4], parts[5]
+	if service == "" {
+		r.add(CodeMissingARNField, rv.Span, "fields", "6")
+		return
+	}
+	if !hasPolicyVar(partition) && !aaGlobMatch(partition, supportedPartition, false) {
+		r.add(CodeInvalidPartition, rv.Span, "service", service, "partition", partition, "partitions", supportedPartition)
+	}
+	if hasWildcard(service) || hasPolicyVar(service) {
+		if service != "*" {
+			r.add(CodeWildcardInServiceName, rv.Span)
+		}
+		return
+	}
+	if strings.ToLower(service) != service {
+		r.add(CodeInvalidARNServiceCase, rv.Span, "service", service)
+		return
+	}
+	if region != "" && !hasWildcard(region) && !hasPolicyVar(region) && !regionShaped(region) {
+		r.add(CodeInvalidARNRegion, rv.Span, "region", region)
+	}
+	if account != "" && !hasPolicyVar(account) && !accountShaped(account) {
+		r.add(CodeInvalidARNAccount, rv.Span, "account", account)
+	}
+	if res == "" {
+		r.add(CodeInvalidARNResource, rv.Span)
+		return
+	}
+	r.resourceFormat(rv, service, region, account, res)
+}
+
+// resourceFormat compares an ARN with its service's resource types.
+// Without the catalog only IAM's rule (no Region) is known.
+func (r *aaRun) resourceFormat(rv *Value, service, region, account, res string) {
+	var templates []arnTemplate
+	if r.v.idx != nil {
+		templates = r.v.idx.arn[service]
+		if len(templates) == 0 {
+			if _, ok := r.v.cat.Service(service); !ok {
+				r.add(CodeInvalidService, rv.Span, "service", service)
+			}
+			return
+		}
+	} else if service == "iam" {
+		templates = []arnTemplate{{account: "*", resource: "*"}}
+	} else {
+		return
+	}
+	// Only the resource types whose resource field can match decide what
+	// the Region and account fields may hold.
+	if r.v.idx != nil {
+		templates = matchingTemplates(varsAsStar(res), templates)
+		if len(templates) == 0 {
+			r.add(CodeInvalidARNResource, rv.Span)
+			return
+		}
+	}
+	regionAllowed, regionRequired := false, true
+	accountAllowed := false
+	for _, t := range templates {
+		if t.region != "" {
+			regionAllowed = true
+		} else {
+			regionRequired = false
+		}
+		if t.account != "" {
+			accountAllowed = true
+		}
+	}
+	switch {
+	case region != "" && !regionAllowed:
+		r.add(CodeARNRegionNotAllowed, rv.Span, "service", service)
+	case region == "" && regionRequired:
+		r.add(CodeMissingARNRegion, rv.Span, "service", service)
+	}
+	if account != "" && !accountAllowed {
+		r.add(CodeARNAccountNotAllowed, rv.Span, "service", service)
+	}
+}
+
+// matchingTemplates returns the resource types whose resource field can
+// match the ARN's.
+func matchingTemplates(res string, templates []arnTemplate) []arnTemplate {
+	var out []arnTemplate
+	lit := literalPrefix(res)
+	for _, t := range templates {
+		n := min(len(lit), len(t.resourcePrefix))
+		if lit[:n] != t.resourcePrefix[:n] {
+			continue
+		}
+		if aaGlobsIntersect(res, t.resource) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// regionShaped reports whether s looks like a Region code: two letters,
+// one or more hyphenated words, and a number ("us-east-1",
+// "us-gov-west-1").
+func regionShaped(s string) bool {
+	parts := strings.Split(s, "-")
+	if len(parts) < 3 || len(parts[0]) != 2 || !isLowerWord(parts[0]) {
+		return false
+	}
+	for _, p := range parts[1 : len(parts)-1] {
+		if p == "" || !isLowerWord(p) {
+			return false
+		}
+	}
+	last := parts[len(parts)-1]
+	if last == "" {
+		return false
+	}
+	_, err := strconv.Atoi(last)
+	return err == nil && last[0] != '+' && last[0] != '-'
+}
+
+func isLowerWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// accountShaped accepts a 12-digit account ID, "aws" (AWS managed policy
+// ARNs), or a pattern whose other characters are digits and that can still
+// match 12 digits.
+func accountShaped(s string) bool {
+	if s == "aws" {
+		return true
+	}
+	fixed, star := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '*':
+			star = true
+		case c == '?' || (c >= '0' && c <= '9'):
+			fixed++
+		default:
+			return false
+		}
+	}
+	return fixed == 12 || (star && fixed < 12)
+}
+
+// redundantResources reports ARNs that another ARN of the element already
+// covers (REDUNDANT_RESOURCE, once per element).
+func (r *aaRun) redundantResources(items []*Value) {
+	if len(items) < 2 {
+		return
+	}
+	red := make([]bool, len(items))
+	var wild []int
+	literals := make(map[string]int, len(items))
+	for i, it := range items {
+		literals[it.Text]++
+		if hasWildcard(it.Text) && !hasPolicyVar(it.Text) {
+			wild = append(wild, i)
+		}
+	}
+	n, first := 0, -1
+	for i := len(items) - 1; i >= 0; i-- {
+		text := items[i].Text
+		if literals[text] > 1 {
+			literals[text]--
+			red[i] = true
+		} else {
+			widest := varsAsStar(text)
+			for _, j := range wild {
+				if j != i && !red[j] && aaGlobCovers(items[j].Text, widest, false) {
+					red[i] = true
+					break
+				}
+			}
+		}
+		if red[i] {
+			n++
+			first = i
+		}
+	}
+	if n > 0 {
+		r.add(CodeRedundantResource, items[first].Span, "redundantResourceCount", strconv.Itoa(n))
+	}
+}
