@@ -34,40 +34,55 @@ type app struct {
 	now      func() time.Time
 	// post queues a message for the loop; safe from any goroutine.
 	post func(console.Msg)
+	// updateFn and viewFn are console.Update and the rendering of
+	// console.View; tests replace them to provoke panics.
+	updateFn func(console.Model, console.Msg) (console.Model, []console.Effect)
+	viewFn   func(console.Model) (html, title string)
+}
+
+// newApp returns an app wired to the console.
+func newApp(st store, pg page, now func() time.Time, post func(console.Msg)) *app {
+	return &app{store: st, page: pg, now: now, post: post,
+		updateFn: console.Update,
+		viewFn: func(m console.Model) (string, string) {
+			return ui.HTML(console.View(m)), console.Title(m)
+		},
+	}
 }
 
 // errPanic marks a recovered panic.
 var errPanic = errors.New("panic")
 
-// update runs console.Update, turning a panic into an error.
-func update(m console.Model, msg console.Msg) (next console.Model, fx []console.Effect, err error) {
+// update runs the update function, turning a panic into an error.
+func (a *app) update(m console.Model, msg console.Msg) (next console.Model, fx []console.Effect, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w in update of %T: %v\n%s", errPanic, msg, r, debug.Stack())
 		}
 	}()
-	next, fx = console.Update(m, msg)
+	next, fx = a.updateFn(m, msg)
 	return next, fx, nil
 }
 
 // view renders the model, turning a panic into an error.
-func view(m console.Model) (html, title string, err error) {
+func (a *app) view(m console.Model) (html, title string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w in view: %v\n%s", errPanic, r, debug.Stack())
 		}
 	}()
-	return ui.HTML(console.View(m)), console.Title(m), nil
+	html, title = a.viewFn(m)
+	return html, title, nil
 }
 
 // dispatch applies one message: update, render, patch the page, run the
 // effects. A panic in update or view keeps the last good model on screen
 // and reports it.
 func (a *app) dispatch(msg console.Msg) {
-	next, fx, err := update(a.model, msg)
+	next, fx, err := a.update(a.model, msg)
 	if err == nil {
 		var html, title string
-		html, title, err = view(next)
+		html, title, err = a.view(next)
 		if err == nil {
 			a.model = next
 			a.render(html, title)

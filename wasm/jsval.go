@@ -78,3 +78,19 @@ func closest(el safejs.Value, selector string) safejs.Value {
 	}
 	return v
 }
+
+// guardedGet reads a property that may throw (such as localStorage in a
+// sandboxed frame). wasm_exec.js lets an exception thrown by a property
+// getter escape and end the program, but it catches exceptions from
+// method calls, so the read goes through Reflect.get.
+func guardedGet(global, obj safejs.Value, name string) (safejs.Value, error) {
+	reflect, err := global.Get("Reflect")
+	if err != nil {
+		return safejs.Undefined(), fmt.Errorf("read %s: %w", name, err)
+	}
+	v, err := reflect.Call("get", obj, name)
+	if err != nil {
+		return safejs.Undefined(), fmt.Errorf("read %s: %w", name, err)
+	}
+	return v, nil
+}

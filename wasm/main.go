@@ -77,12 +77,7 @@ func boot(global safejs.Value) error {
 	}
 	st, status := openStorage(global)
 	q := newQueue()
-	a := &app{
-		store: st,
-		page:  domPage{global: global, doc: doc, root: root, morph: morph},
-		now:   time.Now,
-		post:  q.push,
-	}
+	a := newApp(st, domPage{global: global, doc: doc, root: root, morph: morph}, time.Now, q.push)
 	init := console.Init{Now: time.Now(), Storage: status}
 	if _, err := rand.Read(init.Seed[:]); err != nil {
 		return err

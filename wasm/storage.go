@@ -71,7 +71,7 @@ func openStorage(global safejs.Value) (store, console.StorageStatus) {
 	memory := func(reason string) (store, console.StorageStatus) {
 		return &memoryStore{m: map[string]string{}}, console.StorageStatus{Mode: "memory", Reason: reason}
 	}
-	ls, err := global.Get("localStorage")
+	ls, err := guardedGet(global, global, "localStorage")
 	if err != nil || ls.IsUndefined() || ls.IsNull() {
 		return memory("unavailable")
 	}

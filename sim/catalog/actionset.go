@@ -1,8 +1,6 @@
 package catalog
 
-import (
-	"strings"
-)
+import "strings"
 
 // actionCatalog is the Actions that ParseActions builds. It is immutable
 // once built and safe for concurrent use.
@@ -42,7 +40,8 @@ func (c *actionCatalog) index() {
 	for pass := 0; pass < 2; pass++ {
 		for _, s := range c.services {
 			for _, k := range s.ConditionKeys {
-				own := strings.HasPrefix(k.Name, s.Prefix+":")
+				own := len(k.Name) > len(s.Prefix) && k.Name[len(s.Prefix)] == ':' &&
+					strings.HasPrefix(k.Name, s.Prefix)
 				if own == (pass == 0) {
 					c.addKey(k)
 				}

@@ -35,7 +35,7 @@ type CompileError struct {
 	// Element names the policy element: "Statement", "Effect", "Action",
 	// "Resource", "Condition", ...
 	Element string
-	Msg     string
+	Msg     string // what is wrong
 	Span    Span // where the offending value is; zero when unknown
 }
 

@@ -39,6 +39,8 @@
 // any further colons) and match each part separately, so there a '*'
 // never crosses a colon. Matching is linear in practice and
 // O(len(pattern) × len(text)) at worst; no regular expressions are used.
+// Each Compiled indexes its statements by the service prefix of their
+// actions, so a request only tests the statements that can apply to it.
 //
 // # Conditions
 //
@@ -87,6 +89,12 @@
 //	unknown operator                       Compile error, unless its block is {} (then ignored,
 //	                                       as IAM accepts it).
 //	policy key with an empty array         positive operators false, negated true.
+//	request key with value ""              present, with one value: the empty string (only an
+//	                                       empty list counts as absent).
+//	CLI context numbers and booleans       "labsim policy eval" passes a JSON number as its
+//	                                       literal text (3600 → "3600", 1.50 → "1.50") and a
+//	                                       boolean as "true"/"false"; null or an object is an
+//	                                       error for that case.
 //	duplicate JSON keys                    the last one wins, everywhere.
 //	context keys differing only in case    the exact spelling, else the lexically smallest.
 //	StringEqualsIgnoreCase                 Unicode simple case folding (strings.EqualFold).

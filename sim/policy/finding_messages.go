@@ -5,10 +5,10 @@ package policy
 // with {placeholders} where the guide has them); Korean follows the Korean
 // console's style (합니다체, element names and ARNs left in English).
 type findingMessage struct {
-	typ                 FindingType
-	titleEN, detailsEN  string
-	titleKO, detailsKO  string
-	own                 bool // a check of the simulator's, not Access Analyzer's
+	typ                FindingType
+	titleEN, detailsEN string
+	titleKO, detailsKO string
+	own                bool // a check of the simulator's, not Access Analyzer's
 }
 
 // findingMessages is immutable after init.

@@ -126,6 +126,12 @@ func aaGlobCovers(b, a string, fold bool) bool {
 	if !hasWildcard(a) {
 		return aaGlobMatch(b, a, fold)
 	}
+	// b's literal prefix must begin every string of a: a's own literal
+	// prefix must be at least as long and start with it.
+	al, bl := literalPrefix(a), literalPrefix(b)
+	if len(al) < len(bl) || !hasPrefixFold(al, bl, fold) {
+		return false
+	}
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > maxGlobDP || len(rb) > maxGlobDP {
 		return false
@@ -201,4 +207,14 @@ func aaGlobsIntersect(a, b string) bool {
 		}
 	}
 	return false
+}
+
+func hasPrefixFold(s, prefix string, fold bool) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	if !fold {
+		return s[:len(prefix)] == prefix
+	}
+	return strings.EqualFold(s[:len(prefix)], prefix)
 }

@@ -1,0 +1,244 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hack-pad/safejs"
+	"github.com/stretchr/testify/require"
+
+	"labsim/console"
+)
+
+// js evaluates JavaScript source in Node and returns its value; the tests
+// build fakes of the browser objects the binding uses.
+func js(t *testing.T, src string) safejs.Value {
+	t.Helper()
+	fn, err := safejs.Global().Get("Function")
+	require.NoError(t, err)
+	f, err := fn.New(src)
+	require.NoError(t, err)
+	v, err := f.Invoke()
+	require.NoError(t, err)
+	return v
+}
+
+var t0 = time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
+
+func TestStorageWorksWhenLocalStorageWorks(t *testing.T) {
+	g := js(t, `const m = new Map(); return { Reflect, localStorage: {
+		getItem: k => m.has(k) ? m.get(k) : null, setItem: (k, v) => m.set(k, String(v)), removeItem: k => m.delete(k) } };`)
+	st, status := openStorage(g)
+	require.Equal(t, console.StorageStatus{Mode: "local"}, status)
+	require.NoError(t, st.Set("k", "v"))
+	v, ok, err := st.Get("k")
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.Equal(t, "v", v)
+}
+
+func TestStorageFallsBackToMemoryInASandboxedFrame(t *testing.T) {
+	// A sandboxed frame throws SecurityError on the first access.
+	g := js(t, `const g = { Reflect }; Object.defineProperty(g, 'localStorage', { get() {
+		const e = new Error("Failed to read the 'localStorage' property from 'Window': The document is sandboxed"); e.name = 'SecurityError'; throw e; } }); return g;`)
+	st, status := openStorage(g)
+	require.Equal(t, console.StorageStatus{Mode: "memory", Reason: "unavailable"}, status)
+	require.NoError(t, st.Set("k", "v"))
+	v, _, _ := st.Get("k")
+	require.Equal(t, "v", v)
+}
+
+func TestStorageFallsBackToMemoryWhenFull(t *testing.T) {
+	g := js(t, `return { Reflect, localStorage: { getItem: () => null, removeItem() {}, setItem() {
+		const e = new Error("Failed to execute 'setItem' on 'Storage': Setting the value of 'x' exceeded the quota."); e.name = 'QuotaExceededError'; throw e; } } };`)
+	_, status := openStorage(g)
+	require.Equal(t, console.StorageStatus{Mode: "memory", Reason: "full"}, status)
+}
+
+func TestDecodeClickFindsTheControlAndSkipsDisabledOnes(t *testing.T) {
+	ev := js(t, `const el = { disabled: false, getAttribute: n => ({'data-action': 'menu', 'data-arg': 'services'})[n] ?? null };
+		return { target: { closest: s => s === '[data-action]' ? el : null } };`)
+	m, ok := decodeClick(ev, t0)
+	require.True(t, ok)
+	require.Equal(t, console.Click{Now: t0, Action: "menu", Arg: "services"}, m)
+
+	disabled := js(t, `const el = { disabled: true, getAttribute: n => n === 'data-action' ? 'x' : null };
+		return { target: { closest: () => el } };`)
+	_, ok = decodeClick(disabled, t0)
+	require.False(t, ok)
+	nothing := js(t, `return { target: { closest: () => null } };`)
+	_, ok = decodeClick(nothing, t0)
+	require.False(t, ok)
+	textNode := js(t, `return { target: { nodeType: 3 } };`)
+	_, ok = decodeClick(textNode, t0)
+	require.False(t, ok)
+}
+
+func TestDecodeInputSkipsCompositionAndReadsCheckboxes(t *testing.T) {
+	ev := js(t, `return { isComposing: false, target: { name: 'services.filter', type: 'search', value: 'S3' } };`)
+	m, ok := decodeInput(ev, t0)
+	require.True(t, ok)
+	require.Equal(t, console.Input{Now: t0, Field: "services.filter", Value: "S3"}, m)
+	_, ok = decodeInput(js(t, `return { isComposing: true, target: { name: 'f', value: 'ㅅ' } };`), t0)
+	require.False(t, ok, "composition updates wait for compositionend")
+	m, ok = decodeCompositionEnd(js(t, `return { target: { name: 'f', value: '서비스' } };`), t0)
+	require.True(t, ok)
+	require.Equal(t, "서비스", m.(console.Input).Value)
+	m, _ = decodeInput(js(t, `return { target: { name: 'agree', type: 'checkbox', checked: true } };`), t0)
+	require.Equal(t, "true", m.(console.Input).Value)
+	_, ok = decodeInput(js(t, `return { target: { name: 'plan', type: 'radio', checked: false, value: 'x' } };`), t0)
+	require.False(t, ok, "an unchecked radio reports nothing")
+}
+
+func TestDecodeSubmitCollectsNamedFields(t *testing.T) {
+	ev := js(t, `const els = [{name: 'email', type: 'email', value: 'a@b.co'}, {name: '', value: 'x'},
+		{name: 'agree', type: 'checkbox', checked: false}, {name: 'plan', type: 'radio', checked: true, value: 'basic'}];
+		return { target: { elements: els, getAttribute: n => n === 'data-form' ? 'signup.step1' : null } };`)
+	m, ok := decodeSubmit(ev, t0)
+	require.True(t, ok)
+	require.Equal(t, console.Submit{Now: t0, Form: "signup.step1", Values: map[string]string{"email": "a@b.co", "agree": "false", "plan": "basic"}}, m)
+}
+
+func TestDecodeKeyOnlyEscape(t *testing.T) {
+	_, ok := decodeKey(js(t, `return { key: 'a' };`), t0)
+	require.False(t, ok)
+	m, ok := decodeKey(js(t, `return { key: 'Escape' };`), t0)
+	require.True(t, ok)
+	require.Equal(t, "Escape", m.(console.Key).Key)
+}
+
+// fakePage records what the loop asks of the page.
+type fakePage struct {
+	html       []string
+	title      string
+	urls       []string
+	focused    []string
+	copyFails  bool
+	downloadOK bool
+	downloads  []string
+}
+
+func (p *fakePage) Patch(html string) error       { p.html = append(p.html, html); return nil }
+func (p *fakePage) SetTitle(title string)         { p.title = title }
+func (p *fakePage) SetURL(q, h string, push bool) { p.urls = append(p.urls, q+h) }
+func (p *fakePage) Focus(id string)               { p.focused = append(p.focused, id) }
+func (p *fakePage) Download(n, m, d string) error {
+	if !p.downloadOK {
+		return errTest
+	}
+	p.downloads = append(p.downloads, n)
+	return nil
+}
+func (p *fakePage) Copy(text string, failed func()) {
+	if p.copyFails {
+		failed()
+	}
+}
+
+var errTest = &testError{}
+
+type testError struct{}
+
+func (*testError) Error() string { return "refused" }
+
+func newTestApp() (*app, *fakePage, *memoryStore, *[]console.Msg) {
+	pg := &fakePage{}
+	st := &memoryStore{m: map[string]string{}}
+	var posted []console.Msg
+	a := newApp(st, pg, func() time.Time { return t0 }, func(m console.Msg) { posted = append(posted, m) })
+	return a, pg, st, &posted
+}
+
+func bootDemo(a *app) {
+	a.dispatch(console.Init{Now: t0, Query: map[string]string{"world": "demo", "lang": "en"}, Storage: console.StorageStatus{Mode: "local"}})
+}
+
+func TestLoopRendersSavesAndSkipsUnchangedOutput(t *testing.T) {
+	a, pg, st, _ := newTestApp()
+	bootDemo(a)
+	require.Len(t, pg.html, 1)
+	require.Contains(t, pg.html[0], "Console Home")
+	require.Equal(t, "Console Home | labsim", pg.title)
+	saved, ok, _ := st.Get(console.StorageKey)
+	require.True(t, ok)
+	require.Contains(t, saved, `"revision":1`)
+	a.dispatch(console.Tick{Now: t0})
+	require.Len(t, pg.html, 1, "identical output is not patched again")
+	a.dispatch(console.Click{Now: t0, Action: "region", Arg: "us-west-2"})
+	saved, _, _ = st.Get(console.StorageKey)
+	require.Contains(t, saved, `"region":"us-west-2"`)
+}
+
+func TestLoopKeepsTheLastGoodStateWhenUpdateOrViewPanics(t *testing.T) {
+	a, pg, st, _ := newTestApp()
+	bootDemo(a)
+	good := a.model
+	savedBefore, _, _ := st.Get(console.StorageKey)
+	real := a.updateFn
+	a.updateFn = func(m console.Model, msg console.Msg) (console.Model, []console.Effect) {
+		if _, ok := msg.(console.Click); ok {
+			panic("boom in update")
+		}
+		return real(m, msg)
+	}
+	a.dispatch(console.Click{Now: t0, Action: "region", Arg: "us-west-2"})
+	require.Equal(t, good.UI.Region, a.model.UI.Region, "the last good state stays")
+	require.Contains(t, pg.html[len(pg.html)-1], "Copy diagnostics")
+	require.Contains(t, a.model.Notices[len(a.model.Notices)-1].Diagnostics, "boom in update")
+	savedAfter, _, _ := st.Get(console.StorageKey)
+	require.Equal(t, strings.Contains(savedBefore, "us-west-2"), strings.Contains(savedAfter, "us-west-2"))
+
+	realView := a.viewFn
+	a.updateFn = real
+	a.viewFn = func(m console.Model) (string, string) {
+		if m.UI.Region == "eu-west-1" {
+			panic("boom in view")
+		}
+		return realView(m)
+	}
+	a.dispatch(console.Click{Now: t0, Action: "region", Arg: "eu-west-1"})
+	require.NotEqual(t, "eu-west-1", a.model.UI.Region)
+	require.Contains(t, a.model.Notices[len(a.model.Notices)-1].Diagnostics, "boom in view")
+}
+
+func TestSaveDoesNotOverwriteANewerSaveFromAnotherTab(t *testing.T) {
+	a, _, st, posted := newTestApp()
+	bootDemo(a)
+	newer := strings.Replace(mustGet(t, st), `"revision":1`, `"revision":9`, 1)
+	require.NoError(t, st.Set(console.StorageKey, newer))
+	a.dispatch(console.Click{Now: t0, Action: "region", Arg: "us-west-2"})
+	require.Equal(t, newer, mustGet(t, st), "the newer save is kept")
+	require.NotEmpty(t, *posted)
+	_, ok := (*posted)[0].(console.StorageChanged)
+	require.True(t, ok, "the loop loads the newer save instead")
+}
+
+func mustGet(t *testing.T, st store) string {
+	v, ok, err := st.Get(console.StorageKey)
+	require.NoError(t, err)
+	require.True(t, ok)
+	return v
+}
+
+func TestFailedCopyAndDownloadAreReported(t *testing.T) {
+	a, pg, _, posted := newTestApp()
+	bootDemo(a)
+	pg.copyFails = true
+	a.run([]console.Effect{console.Copy{Text: "diag"}, console.Download{Filename: "x.json", Data: "{}"}})
+	require.Len(t, *posted, 2)
+	require.Equal(t, "copy", (*posted)[0].(console.EffectFailed).Effect)
+	require.Equal(t, "download", (*posted)[1].(console.EffectFailed).Effect)
+	require.Equal(t, "{}", (*posted)[1].(console.EffectFailed).Text)
+}
+
+func TestQueueNeverBlocks(t *testing.T) {
+	q := newQueue()
+	for i := 0; i < 1000; i++ {
+		q.push(console.Tick{Now: t0})
+	}
+	require.Len(t, q.drain(), 1000)
+	require.Empty(t, q.drain())
+}
