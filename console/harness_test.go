@@ -30,7 +30,9 @@ func send(m Model, msg Msg) Model {
 	return m
 }
 
-func click(m Model, action, arg string) Model { return send(m, Click{Now: t0, Action: action, Arg: arg}) }
+func click(m Model, action, arg string) Model {
+	return send(m, Click{Now: t0, Action: action, Arg: arg})
+}
 
 // find returns the element with the role and name in the model's view.
 func find(t *testing.T, m Model, role, name string) ui.Node {

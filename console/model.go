@@ -39,6 +39,8 @@ type Model struct {
 	Confirm string
 	// ImportError is the message for the last failed import.
 	ImportError string
+	// PasswordCost is the password hash's iteration count (from Init).
+	PasswordCost int
 	// lastSaved is the encoded saved part at the last save, to skip saves
 	// that would not change anything.
 	lastSaved string
@@ -78,7 +80,9 @@ type Notice struct {
 func (m Model) Catalog() i18n.Catalog { return i18n.For(m.UI.Lang) }
 
 // env returns the environment operations run in.
-func (m *Model) env() sim.Env { return sim.Env{Now: m.Now, Rand: rand.New(&m.Rng)} }
+func (m *Model) env() sim.Env {
+	return sim.Env{Now: m.Now, Rand: rand.New(&m.Rng), PasswordCost: m.PasswordCost}
+}
 
 // field returns the value of an ordinary form field.
 func (m Model) field(name string) string { return m.UI.Fields[name] }

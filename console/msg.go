@@ -19,6 +19,9 @@ type Init struct {
 	BrowserLang string
 	// Storage is where saves go: "local" or "memory" (with Reason).
 	Storage StorageStatus
+	// PasswordCost is the password hash's iteration count; 0 means
+	// account.DefaultIterations. Tests pass a low count.
+	PasswordCost int
 }
 
 // Navigate reports a change of the URL fragment (link, back, forward).

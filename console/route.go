@@ -46,8 +46,9 @@ func (r Route) Hash() string {
 // route returns the model's current route.
 func (m Model) route() Route { return ParseRoute(m.UI.Route) }
 
-// publicPages are the pages a signed-out visitor may see.
-var publicPages = map[string]bool{"home": true, "signin": true, "signup": true, "simulator": true}
+// publicPages are the shell's pages a signed-out visitor may see; areas
+// add their own (see isPublic).
+var publicPages = map[string]bool{"home": true, "simulator": true}
 
 // globalPages are the pages of global services, where the region selector
 // shows "Global".

@@ -9,6 +9,7 @@ import (
 
 	"labsim/console/i18n"
 	"labsim/sim"
+	"labsim/sim/account"
 	"labsim/sim/catalog"
 )
 
@@ -71,7 +72,10 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 
 // initModel builds the first model from what the browser knows.
 func initModel(msg Init) (Model, []Effect) {
-	m := Model{Now: msg.Now, Rng: *rand.NewChaCha8(msg.Seed), Storage: msg.Storage, Revision: 0}
+	m := Model{Now: msg.Now, Rng: *rand.NewChaCha8(msg.Seed), Storage: msg.Storage, PasswordCost: msg.PasswordCost}
+	if m.PasswordCost <= 0 {
+		m.PasswordCost = account.DefaultIterations
+	}
 	if m.Storage.Mode == "" {
 		m.Storage.Mode = "local"
 	}
@@ -147,7 +151,7 @@ func (m Model) urlEffect(push bool) SetURL {
 // of console pages to the landing page.
 func (m Model) navigate(hash string) (Model, []Effect) {
 	r := ParseRoute(hash)
-	if !m.Session.SignedIn() && !publicPages[r.Page] {
+	if !m.Session.SignedIn() && !isPublic(r.Page) {
 		r = Route{Page: "home"}
 	}
 	changed := r.Hash() != m.route().Hash()
@@ -200,6 +204,9 @@ func isSecretField(name string) bool {
 
 // click handles a control with data-action.
 func (m Model) click(action, arg string) (Model, []Effect) {
+	if a, ok := areaForName(action); ok && a.click != nil {
+		return a.click(m, action, arg)
+	}
 	switch action {
 	case "menu":
 		if m.Menu == arg {
@@ -291,8 +298,11 @@ func (m Model) loadWorld(name, notice string) (Model, []Effect) {
 	return m, append(fx, m.urlEffect(false))
 }
 
-// submit handles a submitted form.
+// submit hands a submitted form to the area that owns it.
 func (m Model) submit(form string) (Model, []Effect) {
+	if a, ok := areaForName(form); ok && a.submit != nil {
+		return a.submit(m, form)
+	}
 	return m, nil
 }
 
@@ -315,7 +325,7 @@ func (m Model) storageChanged(data string) Model {
 	// Keep this tab's page and unsent form fields; take the other tab's
 	// world and session.
 	m.UI.Route, m.UI.Fields = ui.Route, ui.Fields
-	if !m.Session.SignedIn() && !publicPages[m.route().Page] {
+	if !m.Session.SignedIn() && !isPublic(m.route().Page) {
 		m.UI.Route = "#/"
 	}
 	// The adopted state counts as saved: saving it again would make two

@@ -17,6 +17,7 @@ func View(m Model) ui.Node {
 			siteHeader(m, c),
 			notices(m, c),
 			ui.El("main", ui.ID("main"), ui.Class("site-main"), publicPage(m, c, r)),
+			overlays(m, c),
 		)
 	} else {
 		page = ui.El("div", ui.Class("console"),
@@ -26,6 +27,7 @@ func View(m Model) ui.Node {
 				ui.El("main", ui.ID("main"), ui.Class("content"), consolePage(m, c, r)),
 				ui.If(m.UI.GuideOpen, guidePanel(c)),
 			),
+			overlays(m, c),
 		)
 	}
 	return ui.El("div", ui.ID("app"), ui.A("lang", string(langAttr(m.UI.Lang))), page)
@@ -65,11 +67,17 @@ func pageTitle(m Model, c i18n.Catalog) string {
 	case r.Page == "simulator":
 		return c.T("simulator.title")
 	}
+	if a, ok := areaForPage(r.Page); ok && a.title != nil {
+		return a.title(m, c, r)
+	}
 	return c.T("notfound.title")
 }
 
 // publicPage is the page a signed-out visitor sees.
 func publicPage(m Model, c i18n.Catalog, r Route) ui.Node {
+	if a, ok := areaForPage(r.Page); ok && a.public && a.view != nil {
+		return a.view(m, c, r)
+	}
 	switch r.Page {
 	case "simulator":
 		return simulatorPage(m, c)
@@ -89,6 +97,9 @@ func consolePage(m Model, c i18n.Catalog, r Route) ui.Node {
 		}
 	case "simulator":
 		return simulatorPage(m, c)
+	}
+	if a, ok := areaForPage(r.Page); ok && a.view != nil {
+		return a.view(m, c, r)
 	}
 	return notFoundPage(c)
 }

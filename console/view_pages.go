@@ -14,6 +14,7 @@ func siteHeader(m Model, c i18n.Catalog) ui.Node {
 				ui.El("span", ui.Class("brand-mark"), ui.A("aria-hidden", "true")),
 				ui.El("span", ui.Class("brand-name"), ui.Text(c.T("app.name")))),
 			ui.El("span", ui.Class("spacer")),
+			extraNavItems(m, c),
 			langSwitch(m, c, "site-lang"),
 			ui.El("a", ui.Class("site-link"), ui.A("href", "#/simulator"), ui.Text(c.T("simulator.menu"))),
 			ui.El("a", ui.Class("btn", "btn-normal", "on-dark"), ui.A("href", "#/signin"), ui.Text(c.T("landing.signin"))),

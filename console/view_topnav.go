@@ -16,6 +16,7 @@ func topNav(m Model, c i18n.Catalog, r Route) ui.Node {
 				ui.El("span", ui.Class("brand-name"), ui.Text(c.T("app.name")))),
 			servicesMenu(m, c),
 			ui.El("span", ui.Class("spacer")),
+			extraNavItems(m, c),
 			langSwitch(m, c, "topnav-lang"),
 			button(c, "nav.guide", "guide", "", ui.Class("nav-btn"), ui.A("aria-pressed", boolAttr(m.UI.GuideOpen))),
 			regionMenu(m, c, r),

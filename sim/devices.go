@@ -17,10 +17,10 @@ type PhoneItem struct {
 	ID   int       `json:"id"`
 	Time time.Time `json:"time"`
 	// Kind is "sms" or "call".
-	Kind   string `json:"kind"`
-	To     string `json:"to"`
-	From   string `json:"from"`
-	Text   string `json:"text,omitempty"`
+	Kind string `json:"kind"`
+	To   string `json:"to"`
+	From string `json:"from"`
+	Text string `json:"text,omitempty"`
 	// TextKey and Args name a catalog message, so the phone shows the
 	// text in the student's language.
 	TextKey string            `json:"textKey,omitempty"`

@@ -2,6 +2,8 @@ package sim
 
 import (
 	"fmt"
+	"labsim/sim/account"
+	"labsim/sim/mfa"
 	"math/rand/v2"
 	"time"
 )
@@ -21,11 +23,14 @@ type PreparedWorld struct {
 }
 
 // Demo facts are fixed and documented so that tests and instructors can
-// rely on them.
+// rely on them. The demo root password is public, so its hash uses a low
+// fixed cost that keeps prepared worlds instant to build.
 const (
 	DemoAccountID   = "123456789012"
 	DemoAccountName = "labsim-demo"
 	DemoEmail       = "student@example.com"
+	DemoPassword    = "Labsim-Demo-2026!"
+	demoHashCost    = 1000
 )
 
 // PreparedWorlds returns the named starting states, in menu order.
@@ -36,10 +41,28 @@ func PreparedWorlds() []PreparedWorld {
 		}},
 		{Name: "demo", Build: func(env Env) Start {
 			w := NewWorld(env.Rand)
-			acct := demoAccount(env.Now)
+			acct := demoAccount(env)
 			w.Accounts[acct.ID] = acct
 			s := Session{AccountID: acct.ID, Principal: acct.RootARN(), Root: true, SignedInAt: env.Now.UTC()}
 			return Start{World: w, Session: s}
+		}},
+		{Name: "signed-up", Build: func(env Env) Start {
+			w := NewWorld(env.Rand)
+			acct := demoAccount(env)
+			w.Accounts[acct.ID] = acct
+			return Start{World: w}
+		}},
+		{Name: "root-mfa", Build: func(env Env) Start {
+			w := NewWorld(env.Rand)
+			acct := demoAccount(env)
+			acct.RootMFA = []mfa.Device{{
+				Name:      mfa.DefaultRootDeviceName,
+				Serial:    mfa.SerialNumber(acct.ID, mfa.DefaultRootDeviceName),
+				Secret:    mfa.DemoSecret,
+				EnabledAt: acct.CreatedAt,
+			}}
+			w.Accounts[acct.ID] = acct
+			return Start{World: w}
 		}},
 	}
 }
@@ -64,11 +87,31 @@ func NewWorld(r *rand.Rand) World {
 	}
 }
 
-func demoAccount(now time.Time) Account {
+// demoAccount is the documented demo account: signed up a day ago with
+// the Basic support plan and the test card.
+func demoAccount(env Env) Account {
+	var salt [16]byte
+	for i := range salt {
+		salt[i] = byte(env.Rand.Uint32())
+	}
+	hash, err := account.HashPassword(DemoPassword, salt[:], demoHashCost)
+	if err != nil {
+		panic(fmt.Sprintf("hash demo password: %v", err)) // fixed inputs: cannot fail
+	}
 	return Account{
-		ID:        DemoAccountID,
-		Name:      DemoAccountName,
-		Email:     DemoEmail,
-		CreatedAt: now.UTC().Add(-24 * time.Hour).Truncate(time.Second),
+		ID:           DemoAccountID,
+		Name:         DemoAccountName,
+		Email:        DemoEmail,
+		CreatedAt:    env.Now.UTC().Add(-24 * time.Hour).Truncate(time.Second),
+		RootPassword: hash,
+		Contact: Contact{
+			Usage:    account.UsagePersonal,
+			FullName: "Kim Minji",
+			Phone:    "+82 10-1234-5678",
+			Address: account.Address{Country: "KR", Line1: "123 Sejong-daero", City: "Jung-gu",
+				StateOrRegion: "Seoul", PostalCode: "04524"},
+		},
+		Card:        account.Summarize(account.TestCardNumber),
+		SupportPlan: "basic",
 	}
 }

@@ -7,6 +7,8 @@
 package sim
 
 import (
+	"labsim/sim/account"
+	"labsim/sim/mfa"
 	"maps"
 	"math/rand/v2"
 	"slices"
@@ -27,13 +29,38 @@ type World struct {
 	SourceIP string `json:"sourceIp"`
 }
 
-// Account is one AWS account.
+// Account is one AWS account with its root user.
 type Account struct {
 	ID        string    `json:"id"`
 	Name      string    `json:"name"`
 	Email     string    `json:"email"`
 	Alias     string    `json:"alias,omitempty"`
 	CreatedAt time.Time `json:"createdAt"`
+	// RootPassword is the root user's password as a salted hash; the
+	// password itself is never kept.
+	RootPassword account.PasswordHash `json:"rootPassword"`
+	Contact      Contact              `json:"contact"`
+	// Card is all that is kept of the payment card: brand and last four
+	// digits.
+	Card        account.CardSummary `json:"card"`
+	SupportPlan string              `json:"supportPlan,omitempty"`
+	// RootMFA holds the root user's MFA devices (AWS allows up to 8).
+	RootMFA []mfa.Device `json:"rootMfa,omitempty"`
+}
+
+// Contact is the account's contact information from sign-up step 2.
+type Contact struct {
+	Usage            string          `json:"usage,omitempty"`
+	OrganizationName string          `json:"organizationName,omitempty"`
+	FullName         string          `json:"fullName,omitempty"`
+	Phone            string          `json:"phone,omitempty"`
+	Address          account.Address `json:"address"`
+}
+
+// clone copies the account's slices.
+func (a Account) clone() Account {
+	a.RootMFA = slices.Clone(a.RootMFA)
+	return a
 }
 
 // RootARN returns the account's root user ARN.
@@ -67,18 +94,20 @@ func (s Session) Who() string {
 }
 
 // Env carries what an operation may use besides the world: the time the
-// message arrived with, and the model's random generator.
+// message arrived with, the model's random generator, and the cost of the
+// password hash (iterations; low in tests).
 type Env struct {
-	Now  time.Time
-	Rand *rand.Rand
+	Now          time.Time
+	Rand         *rand.Rand
+	PasswordCost int
 }
 
 // Clone returns a deep copy that shares no maps or slices with w.
 func (w World) Clone() World {
 	c := w
-	c.Accounts = maps.Clone(w.Accounts)
-	if c.Accounts == nil {
-		c.Accounts = map[string]Account{}
+	c.Accounts = make(map[string]Account, len(w.Accounts))
+	for id, a := range w.Accounts {
+		c.Accounts[id] = a.clone()
 	}
 	c.Events = slices.Clone(w.Events)
 	c.Devices = w.Devices.clone()

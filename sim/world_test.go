@@ -138,3 +138,17 @@ func TestSignOutNeedsNoPermission(t *testing.T) {
 	require.Equal(t, "signin:ConsoleLogout", next.Events[0].Action)
 	require.False(t, errors.Is(err, errors.ErrUnsupported))
 }
+
+func TestPreparedWorldFacts(t *testing.T) {
+	st, err := Prepared("signed-up", testEnv())
+	require.NoError(t, err)
+	require.False(t, st.Session.SignedIn())
+	acct := st.World.Accounts[DemoAccountID]
+	require.True(t, acct.RootPassword.Verify(DemoPassword))
+	require.False(t, acct.RootPassword.Verify("wrong"))
+	require.Equal(t, "1111", acct.Card.Last4)
+	st, err = Prepared("root-mfa", testEnv())
+	require.NoError(t, err)
+	require.Len(t, st.World.Accounts[DemoAccountID].RootMFA, 1)
+	require.Equal(t, "arn:aws:iam::123456789012:mfa/root-account-mfa-device", st.World.Accounts[DemoAccountID].RootMFA[0].Serial)
+}

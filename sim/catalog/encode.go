@@ -12,8 +12,8 @@ import (
 // EncodeActions writes services in the plain-text catalog format described
 // in format.go. source and version name the dataset the services came from.
 // Services must be sorted by prefix and their actions by name, both by
-// CompareNames and unique without regard to case; EncodeActions checks every field so that ParseActions can
-// read back exactly what was written.
+// CompareNames and unique without regard to case. EncodeActions checks every
+// field so that ParseActions reads back exactly what was written.
 func EncodeActions(w io.Writer, source, version string, services []Service) error {
 	if err := checkField("source", source); err != nil {
 		return err

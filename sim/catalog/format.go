@@ -22,8 +22,8 @@ package catalog
 // follow in that order: actions (name and access-level letter), resource
 // types ("=" name, ARN format) and service-specific condition keys ("?"
 // key, type). Services and actions are sorted by CompareNames and unique
-// without regard to case: lookups binary-search them. The global aws: keys are
-// not in the file; they are the hand-written table of globalkeys.go.
+// without regard to case: lookups binary-search them. The global aws: keys
+// are not in the file; they are the hand-written table of globalkeys.go.
 
 const (
 	dataMagic = "labsim-actions 1"

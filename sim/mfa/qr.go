@@ -36,8 +36,8 @@ func (m Matrix) Dark(x, y int) bool {
 // symbol holds a false finder pattern.
 const maxVersionBump = 3
 
-// QR encodes uri as a QR symbol at error-correction level M (as most
-// otpauth QR codes) and returns its module matrix without quiet zone.
+// QR encodes uri as a QR symbol at error-correction level M and returns
+// its module matrix without quiet zone.
 // When the smallest symbol contains a pattern that decoders may take for a
 // fourth finder pattern (see falseFinders), QR tries up to maxVersionBump
 // larger versions and returns the first without one, or else the symbol

@@ -36,7 +36,7 @@ type CompileError struct {
 	// "Resource", "Condition", ...
 	Element string
 	Msg     string // what is wrong
-	Span    Span // where the offending value is; zero when unknown
+	Span    Span   // where the offending value is; zero when unknown
 }
 
 // Error describes the problem and where it is.

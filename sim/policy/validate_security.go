@@ -92,8 +92,8 @@ func grantOf(s *Statement, action string) (grant int, span Span, ok bool) {
 }
 
 // allRolesResource reports whether a Resource entry covers every IAM role:
-// "*", or an ARN whose service, account and resource fields match any role
-// ("arn:aws:iam::*:role/*"). "role/Service*" does not count.
+// "*", or an IAM ARN whose resource field matches any role name
+// ("arn:aws:iam::123456789012:role/*"). "role/Service*" does not count.
 func allRolesResource(v *Value) bool {
 	items, _ := stringList(v)
 	for _, it := range items {
@@ -104,8 +104,7 @@ func allRolesResource(v *Value) bool {
 		if !ok || hasPolicyVar(it.Text) {
 			continue
 		}
-		if aaGlobMatch(parts[2], "iam", false) && aaGlobCovers(parts[4], "*", false) &&
-			aaGlobCovers(parts[5], "role/*", false) {
+		if aaGlobMatch(parts[2], "iam", false) && aaGlobCovers(parts[5], "role/*", false) {
 			return true
 		}
 	}
@@ -140,7 +139,9 @@ func (r *aaRun) redundantStatements() {
 	var b strings.Builder
 	for _, s := range r.doc.Statements {
 		b.Reset()
-		for _, m := range s.Node.Effective() {
+		ms := append([]Member(nil), s.Node.Effective()...)
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Key < ms[j].Key })
+		for _, m := range ms {
 			if m.Key == "Sid" {
 				continue
 			}

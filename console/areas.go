@@ -1,0 +1,87 @@
+package console
+
+import (
+	"strings"
+
+	"labsim/console/i18n"
+	"labsim/console/ui"
+)
+
+// area is one part of the console with its own pages, forms and actions:
+// sign-up, sign-in, the virtual devices, security credentials, IAM…
+// Each lives in its own files and is listed once in areas().
+type area struct {
+	// pages are the route pages (Route.Page) the area renders.
+	pages []string
+	// public pages are visible while signed out; others need a session.
+	public bool
+	// prefix routes Click actions and Submit forms named "<prefix>.…"
+	// to the area.
+	prefix string
+	view   func(m Model, c i18n.Catalog, r Route) ui.Node
+	title  func(m Model, c i18n.Catalog, r Route) string
+	click  func(m Model, action, arg string) (Model, []Effect)
+	submit func(m Model, form string) (Model, []Effect)
+	// navItems are controls added to the top bar (signed in or out).
+	navItems func(m Model, c i18n.Catalog) []ui.Node
+	// overlay is rendered after the page on every page (a drawer).
+	overlay func(m Model, c i18n.Catalog) ui.Node
+}
+
+// areas lists the console's areas. A capability adds its line here.
+func areas() []area {
+	return []area{}
+}
+
+// areaForPage returns the area that renders a page.
+func areaForPage(page string) (area, bool) {
+	for _, a := range areas() {
+		for _, p := range a.pages {
+			if p == page {
+				return a, true
+			}
+		}
+	}
+	return area{}, false
+}
+
+// areaForName returns the area whose prefix starts an action or form name.
+func areaForName(name string) (area, bool) {
+	for _, a := range areas() {
+		if a.prefix != "" && strings.HasPrefix(name, a.prefix+".") {
+			return a, true
+		}
+	}
+	return area{}, false
+}
+
+// isPublic reports whether a page is visible while signed out.
+func isPublic(page string) bool {
+	if publicPages[page] {
+		return true
+	}
+	a, ok := areaForPage(page)
+	return ok && a.public
+}
+
+// extraNavItems collects the top-bar controls of every area.
+func extraNavItems(m Model, c i18n.Catalog) []ui.Node {
+	var out []ui.Node
+	for _, a := range areas() {
+		if a.navItems != nil {
+			out = append(out, a.navItems(m, c)...)
+		}
+	}
+	return out
+}
+
+// overlays collects the drawers of every area.
+func overlays(m Model, c i18n.Catalog) []ui.Node {
+	var out []ui.Node
+	for _, a := range areas() {
+		if a.overlay != nil {
+			out = append(out, a.overlay(m, c))
+		}
+	}
+	return out
+}
