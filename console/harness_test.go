@@ -1,6 +1,7 @@
 package console
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -61,4 +62,23 @@ func effectsOf[T Effect](fx []Effect) []T {
 		}
 	}
 	return out
+}
+
+// checkPseudo fails when the view of m (rendered in the pseudo-locale)
+// shows text or a label that does not come from a catalog.
+func checkPseudo(t *testing.T, m Model) {
+	t.Helper()
+	root := View(m)
+	root.Walk(func(n ui.Node) bool {
+		if n.Tag == "" && !n.Verbatim && strings.TrimSpace(n.Text) != "" {
+			require.True(t, strings.HasPrefix(n.Text, "⟦") && strings.HasSuffix(n.Text, "⟧"),
+				"text %q on %s does not come from a catalog", n.Text, m.UI.Route)
+		}
+		for _, a := range []string{"aria-label", "placeholder", "title", "alt"} {
+			if v, ok := n.Attr(a); ok && n.Tag != "" {
+				require.True(t, strings.HasPrefix(v, "⟦"), "%s=%q on %s does not come from a catalog", a, v, m.UI.Route)
+			}
+		}
+		return true
+	})
 }

@@ -41,6 +41,10 @@ type Model struct {
 	ImportError string
 	// PasswordCost is the password hash's iteration count (from Init).
 	PasswordCost int
+	// --- sign-up, sign-in and virtual devices (signup area) ---
+
+	// --- MFA (mfa area) ---
+
 	// lastSaved is the encoded saved part at the last save, to skip saves
 	// that would not change anything.
 	lastSaved string

@@ -147,9 +147,15 @@ type SetURL struct {
 // Focus moves keyboard focus to the element with the id.
 type Focus struct{ ID string }
 
+// Next dispatches Msg after the browser has painted the current view. Slow
+// work (a password hash) uses it so that the page first shows that it is
+// busy ("Signing in…") and never looks frozen.
+type Next struct{ Msg Msg }
+
 func (Save) isEffect()     {}
 func (SetAside) isEffect() {}
 func (Download) isEffect() {}
 func (Copy) isEffect()     {}
 func (SetURL) isEffect()   {}
 func (Focus) isEffect()    {}
+func (Next) isEffect()     {}

@@ -23,6 +23,8 @@ type page interface {
 	// Copy puts text on the clipboard and calls failed if that fails,
 	// possibly later.
 	Copy(text string, failed func())
+	// AfterPaint calls fn once the browser has painted the page.
+	AfterPaint(fn func())
 }
 
 // app owns the model. Only the event loop goroutine calls its methods.
@@ -119,6 +121,9 @@ func (a *app) run(fx []console.Effect) {
 			a.page.SetURL(e.Query, e.Hash, e.Push)
 		case console.Focus:
 			a.page.Focus(e.ID)
+		case console.Next:
+			msg := e.Msg
+			a.page.AfterPaint(func() { a.post(msg) })
 		case console.Download:
 			if err := a.page.Download(e.Filename, e.MIME, e.Data); err != nil {
 				a.post(console.EffectFailed{Now: a.now(), Effect: "download", Text: e.Data})

@@ -128,3 +128,33 @@ func (p domPage) Copy(text string, failed func()) {
 	}
 	_, _ = promise.Call("catch", onReject.Value())
 }
+
+// AfterPaint runs fn after the next paint: requestAnimationFrame runs just
+// before a paint, and a zero timeout queued from it runs after.
+func (p domPage) AfterPaint(fn func()) {
+	var raf, timeout safejs.Func
+	var err error
+	timeout, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		timeout.Release()
+		fn()
+		return nil
+	})
+	if err != nil {
+		fn()
+		return
+	}
+	raf, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		raf.Release()
+		if _, err := p.global.Call("setTimeout", timeout.Value(), 0); err != nil {
+			fn()
+		}
+		return nil
+	})
+	if err != nil {
+		fn()
+		return
+	}
+	if _, err := p.global.Call("requestAnimationFrame", raf.Value()); err != nil {
+		fn()
+	}
+}

@@ -132,6 +132,7 @@ func (p *fakePage) Download(n, m, d string) error {
 	p.downloads = append(p.downloads, n)
 	return nil
 }
+func (p *fakePage) AfterPaint(fn func()) { fn() }
 func (p *fakePage) Copy(text string, failed func()) {
 	if p.copyFails {
 		failed()
@@ -241,4 +242,11 @@ func TestQueueNeverBlocks(t *testing.T) {
 	}
 	require.Len(t, q.drain(), 1000)
 	require.Empty(t, q.drain())
+}
+
+func TestNextIsDispatchedAfterPaint(t *testing.T) {
+	a, _, _, posted := newTestApp()
+	bootDemo(a)
+	a.run([]console.Effect{console.Next{Msg: console.Tick{Now: t0}}})
+	require.Equal(t, []console.Msg{console.Tick{Now: t0}}, *posted)
 }
