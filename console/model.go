@@ -85,7 +85,7 @@ func (m Model) Catalog() i18n.Catalog { return i18n.For(m.UI.Lang) }
 
 // env returns the environment operations run in.
 func (m *Model) env() sim.Env {
-	return sim.Env{Now: m.Now, Rand: rand.New(&m.Rng), PasswordCost: m.PasswordCost}
+	return sim.Env{Now: m.Now, Rand: rand.New(&m.Rng), Entropy: &m.Rng, PasswordCost: m.PasswordCost}
 }
 
 // field returns the value of an ordinary form field.

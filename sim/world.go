@@ -7,6 +7,7 @@
 package sim
 
 import (
+	"io"
 	"labsim/sim/account"
 	"labsim/sim/mfa"
 	"maps"
@@ -97,8 +98,11 @@ func (s Session) Who() string {
 // message arrived with, the model's random generator, and the cost of the
 // password hash (iterations; low in tests).
 type Env struct {
-	Now          time.Time
-	Rand         *rand.Rand
+	Now  time.Time
+	Rand *rand.Rand
+	// Entropy reads random bytes from the same generator (for salts and
+	// MFA secrets).
+	Entropy      io.Reader
 	PasswordCost int
 }
 

@@ -228,7 +228,9 @@ func TestDecisionD22WildcardWithoutLike(t *testing.T) {
 }
 
 func TestDecisionD23KeyTypes(t *testing.T) {
-	codes := func(c string) []string { return findingCodes(ValidateText(cond(c), Options{Actions: newFakeCatalog()})) }
+	codes := func(c string) []string {
+		return findingCodes(ValidateText(cond(c), Options{Actions: newFakeCatalog()}))
+	}
 	require.Equal(t, []string{CodeTypeMismatch}, codes(`"NumericEquals":{"aws:username":"1"}`))
 	require.Equal(t, []string{CodeTypeMismatch}, codes(`"ArnEquals":{"aws:username":"arn:aws:iam::1:user/a"}`))
 	require.Empty(t, codes(`"Null":{"aws:MultiFactorAuthAge":"true"}`))
@@ -244,7 +246,9 @@ func TestDecisionD23KeyTypes(t *testing.T) {
 }
 
 func TestDecisionD24KeyPrefixes(t *testing.T) {
-	codes := func(c string) []string { return findingCodes(ValidateText(cond(c), Options{Actions: newFakeCatalog()})) }
+	codes := func(c string) []string {
+		return findingCodes(ValidateText(cond(c), Options{Actions: newFakeCatalog()}))
+	}
 	require.Empty(t, codes(`"StringEquals":{"cognito-identity.amazonaws.com:aud":"x"}`))
 	require.Equal(t, []string{CodeMissingTagKeyInCondition}, codes(`"StringEquals":{"ec2:ResourceTag/":"x"}`))
 	fs := ValidateText(cond(`"StringEquals":{"aws:PrincipalTag":"x"}`), Options{})
