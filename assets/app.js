@@ -53,6 +53,14 @@
     box.appendChild(p);
     box.appendChild(b);
     if (boot) boot.hidden = true;
+    // Nothing on the stopped page answers any more: make it inert so that
+    // no click looks as if it worked.
+    var root = document.getElementById('root');
+    if (root) {
+      root.inert = true;
+      root.classList.add('stopped');
+    }
+    b.focus();
   }
   window.labsimFatal = function (msg) { fatal(text.failed + msg); };
 

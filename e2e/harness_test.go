@@ -208,12 +208,20 @@ func (p *Page) Open(path string) {
 	p.WaitReady()
 }
 
-// WaitReady waits for the simulator to start.
+// WaitReady waits for the simulator to start. A navigation replaces the
+// page's JavaScript context, so a poll that loses its context is retried.
 func (p *Page) WaitReady() {
 	p.t.Helper()
-	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`window.labsimReady === true`, chromedp.WithPollingTimeout(30*time.Second)))
-	if err != nil {
-		p.t.Fatalf("simulator did not start: %v", err)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		ready, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`window.labsimReady === true`))
+		if err == nil && ready {
+			return
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("simulator did not start: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 

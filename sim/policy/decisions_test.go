@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -301,4 +302,18 @@ func TestDecisionD29TopLevelConditions(t *testing.T) {
 func TestDecisionD30RetiredServices(t *testing.T) {
 	fs := ValidateText(st(`"Effect":"Allow","Action":"deepcomposer:ListModels","Resource":"*"`), Options{Actions: newFakeCatalog()})
 	require.Equal(t, []string{CodeInvalidServiceInAction}, findingCodes(fs))
+}
+
+// D25: the redundancy checks have a work budget, so that thousands of
+// unrelated wildcards neither stall nor report a wrong count.
+func TestDecisionD25Budget(t *testing.T) {
+	var acts []string
+	for i := 0; i < 2000; i++ {
+		acts = append(acts, `"s3:*X`+strconv.Itoa(i)+`Y"`)
+	}
+	acts = append(acts, `"s3:GetObject"`, `"s3:GetObject"`)
+	fs := ValidateText(st(`"Effect":"Allow","Action":[`+strings.Join(acts, ",")+`],"Resource":"arn:aws:s3:::b"`), Options{Actions: newFakeCatalog()})
+	for _, f := range fs {
+		require.NotEqual(t, CodeRedundantAction, f.Code)
+	}
 }

@@ -80,7 +80,7 @@ func (v *Validator) Validate(doc *Document, t PolicyType) []Finding {
 	if doc == nil || doc.Root == nil {
 		return nil
 	}
-	r := aaRun{v: v, doc: doc, typ: t}
+	r := aaRun{v: v, doc: doc, typ: t, work: redundancyBudget, arnWork: arnBudget, suggestions: suggestionBudget}
 	r.document()
 	sort.SliceStable(r.out, func(i, j int) bool {
 		return r.out[i].Span.Start.Offset < r.out[j].Span.Start.Offset
@@ -95,6 +95,56 @@ type aaRun struct {
 	typ  PolicyType
 	vars bool // Version 2012-10-17: ${…} are policy variables
 	out  []Finding
+	// work is what is left of the redundancy checks' budget of pattern
+	// comparisons; glob keeps their buffers.
+	work  int
+	cheap int
+	glob  globScratch
+	// arnWork bounds the resource-type comparisons (past it ARNs are not
+	// compared with resource types); suggestions bounds "Did you mean".
+	arnWork     int
+	suggestions int
+}
+
+// redundancyBudget bounds the pattern comparisons of one validation, so
+// that a huge policy of unrelated wildcards cannot stall the editor; past
+// it the redundancy checks say nothing.
+const redundancyBudget = 5000
+
+// arnBudget and suggestionBudget bound the other costly checks the same
+// way: resource-type comparisons of ARNs, and "Did you mean" searches.
+const (
+	arnBudget        = 5000
+	suggestionBudget = 64
+)
+
+// suggest is suggest() within the run's budget.
+func (r *aaRun) suggest(s string, candidates []string) string {
+	if r.suggestions <= 0 {
+		return ""
+	}
+	r.suggestions--
+	return suggest(s, candidates)
+}
+
+// covers is aaGlobCovers spending one unit of the budget on each pattern
+// comparison that needs the quadratic check; false once spent.
+func (r *aaRun) covers(b, a string, fold bool) bool {
+	if r.work <= 0 {
+		return false
+	}
+	if r.cheap++; r.cheap%16 == 0 {
+		r.work-- // sixteen cheap comparisons cost one unit
+	}
+	if !hasWildcard(a) {
+		return aaGlobMatch(b, a, fold)
+	}
+	al, bl := literalPrefix(a), literalPrefix(b)
+	if len(al) < len(bl) || !hasPrefixFold(al, bl, fold) {
+		return false
+	}
+	r.work--
+	return r.glob.covers(b, a, fold)
 }
 
 // add records a finding; kv are alternating parameter names and values.

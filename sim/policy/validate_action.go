@@ -42,7 +42,7 @@ func (r *aaRun) action(a *Value) {
 	}
 	s, ok := r.v.cat.Service(svc)
 	if !ok {
-		r.add(CodeInvalidServiceInAction, a.Span, "service", svc, "service2", suggest(svc, r.v.idx.prefixes))
+		r.add(CodeInvalidServiceInAction, a.Span, "service", svc, "service2", r.suggest(svc, r.v.idx.prefixes))
 		return
 	}
 	if hasWildcard(name) {
@@ -55,7 +55,7 @@ func (r *aaRun) action(a *Value) {
 		return
 	}
 	valid := ""
-	if n := suggest(name, actionNames(s)); n != "" {
+	if n := r.suggest(name, actionNames(s)); n != "" {
 		valid = s.Prefix + ":" + n
 	}
 	r.add(CodeInvalidAction, a.Span, "action", text, "valid_action", valid)
@@ -123,6 +123,9 @@ func (r *aaRun) redundantActions(items []*Value) {
 			red[i] = true
 		}
 	}
+	if r.work <= 0 {
+		return // out of budget: the count would be wrong
+	}
 	n, first := 0, -1
 	for i := range items {
 		if red[i] {
@@ -171,9 +174,12 @@ func (r *aaRun) actionCovered(items []*Value, red []bool, g *actionGroups, i int
 			return true
 		}
 	}
+	if r.work <= 0 {
+		return false
+	}
 	for _, list := range g.candidates(i) {
 		for _, j := range list {
-			if j != i && !red[j] && aaGlobCovers(items[j].Text, text, true) {
+			if j != i && !red[j] && r.covers(items[j].Text, text, true) {
 				return true
 			}
 		}
@@ -188,6 +194,9 @@ func (r *aaRun) actionCovered(items []*Value, red []bool, g *actionGroups, i int
 // that the other entries of its service grant every action it matches.
 func (r *aaRun) actionUnionCovered(items []*Value, red []bool, g *actionGroups, i int) bool {
 	svc, name, _ := strings.Cut(items[i].Text, ":")
+	if r.work -= 1 + len(g.usable)/64; r.work <= 0 {
+		return false
+	}
 	var others []string
 	for _, j := range g.usable {
 		if j != i && !red[j] && (g.svc[j] == g.svc[i] || g.svc[j] == "") {
@@ -205,6 +214,9 @@ func (r *aaRun) actionUnionCovered(items []*Value, red []bool, g *actionGroups, 
 	for _, act := range s.Actions {
 		if !aaGlobMatch(name, act.Name, true) {
 			continue
+		}
+		if r.work -= 1 + len(others)/8; r.work <= 0 {
+			return false
 		}
 		matched = true
 		full := s.Prefix + ":" + act.Name

@@ -123,6 +123,18 @@ const maxGlobDP = 512
 // hold) but may miss some covers between unusual patterns such as "?*"
 // and "*?".
 func aaGlobCovers(b, a string, fold bool) bool {
+	var g globScratch
+	return g.covers(b, a, fold)
+}
+
+// globScratch keeps the buffers of aaGlobCovers between calls.
+type globScratch struct {
+	ra, rb []rune
+	cov    []bool
+}
+
+// covers is aaGlobCovers reusing g's buffers.
+func (g *globScratch) covers(b, a string, fold bool) bool {
 	if !hasWildcard(a) {
 		return aaGlobMatch(b, a, fold)
 	}
@@ -132,13 +144,19 @@ func aaGlobCovers(b, a string, fold bool) bool {
 	if len(al) < len(bl) || !hasPrefixFold(al, bl, fold) {
 		return false
 	}
-	ra, rb := []rune(a), []rune(b)
+	g.ra = append(g.ra[:0], []rune(a)...)
+	g.rb = append(g.rb[:0], []rune(b)...)
+	ra, rb := g.ra, g.rb
 	if len(ra) > maxGlobDP || len(rb) > maxGlobDP {
 		return false
 	}
 	w := len(rb) + 1
+	n := (len(ra) + 1) * w
+	if cap(g.cov) < n {
+		g.cov = make([]bool, n)
+	}
 	// cov[i*w+j]: rb[j:] covers ra[i:]; filled from the ends backwards.
-	cov := make([]bool, (len(ra)+1)*w)
+	cov := g.cov[:n]
 	for i := len(ra); i >= 0; i-- {
 		for j := len(rb); j >= 0; j-- {
 			var v bool

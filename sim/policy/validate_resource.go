@@ -92,7 +92,7 @@ func (r *aaRun) resourceFormat(rv *Value, service, region, account, res string) 
 	// Only the resource types whose resource field can match decide what
 	// the Region and account fields may hold.
 	if r.v.idx != nil {
-		templates = matchingTemplates(varsAsStar(res), templates)
+		templates = r.matchingTemplates(varsAsStar(res), templates)
 		if len(templates) == 0 {
 			r.add(CodeInvalidARNResource, rv.Span)
 			return
@@ -122,8 +122,9 @@ func (r *aaRun) resourceFormat(rv *Value, service, region, account, res string) 
 }
 
 // matchingTemplates returns the resource types whose resource field can
-// match the ARN's.
-func matchingTemplates(res string, templates []arnTemplate) []arnTemplate {
+// match the ARN's. Past the run's budget every candidate counts as
+// matching.
+func (r *aaRun) matchingTemplates(res string, templates []arnTemplate) []arnTemplate {
 	var out []arnTemplate
 	lit := literalPrefix(res)
 	for _, t := range templates {
@@ -131,6 +132,11 @@ func matchingTemplates(res string, templates []arnTemplate) []arnTemplate {
 		if lit[:n] != t.resourcePrefix[:n] {
 			continue
 		}
+		if r.arnWork <= 0 {
+			out = append(out, t)
+			continue
+		}
+		r.arnWork--
 		if aaGlobsIntersect(res, t.resource) {
 			out = append(out, t)
 		}
@@ -213,7 +219,10 @@ func (r *aaRun) redundantResources(items []*Value) {
 		} else {
 			widest := varsAsStar(text)
 			for _, j := range wild {
-				if j != i && !red[j] && aaGlobCovers(items[j].Text, widest, false) {
+				if r.work <= 0 {
+					break
+				}
+				if j != i && !red[j] && r.covers(items[j].Text, widest, false) {
 					red[i] = true
 					break
 				}
@@ -224,7 +233,7 @@ func (r *aaRun) redundantResources(items []*Value) {
 			first = i
 		}
 	}
-	if n > 0 {
+	if n > 0 && r.work > 0 {
 		r.add(CodeRedundantResource, items[first].Span, "redundantResourceCount", strconv.Itoa(n))
 	}
 }
