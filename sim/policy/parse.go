@@ -74,6 +74,11 @@ type jsonParser struct {
 	col   int
 	depth int
 	slab  []Value
+	// items and members collect the children of the open containers;
+	// each container copies its own into an exact-size slice when it
+	// closes, so that no slice grows element by element.
+	items   []*Value
+	members []Member
 }
 
 func (p *jsonParser) pos() Pos { return Pos{Line: p.line, Column: p.col, Offset: p.off} }
@@ -85,7 +90,7 @@ func (p *jsonParser) errorf(at Pos, format string, args ...any) error {
 // newValue hands out Values from a slab to keep allocations few.
 func (p *jsonParser) newValue(k Kind) *Value {
 	if len(p.slab) == 0 {
-		p.slab = make([]Value, 32)
+		p.slab = make([]Value, 64)
 	}
 	v := &p.slab[0]
 	p.slab = p.slab[1:]
@@ -415,12 +420,13 @@ func (p *jsonParser) array() (*Value, error) {
 		p.depth--
 		return v, nil
 	}
+	base := len(p.items)
 	for {
 		item, err := p.value()
 		if err != nil {
 			return nil, err
 		}
-		v.Items = append(v.Items, item)
+		p.items = append(p.items, item)
 		p.skipSpace()
 		if p.off >= len(p.s) {
 			return nil, p.errorf(p.pos(), "unexpected end of input, expected ',' or ']'")
@@ -433,6 +439,9 @@ func (p *jsonParser) array() (*Value, error) {
 			p.advanceASCII(1)
 			v.Span.End = p.pos()
 			p.depth--
+			v.Items = append(make([]*Value, 0, len(p.items)-base), p.items[base:]...)
+			clear(p.items[base:])
+			p.items = p.items[:base]
 			return v, nil
 		default:
 			return nil, p.errorf(p.pos(), "unexpected %s, expected ',' or ']'", p.describe())
@@ -454,6 +463,7 @@ func (p *jsonParser) object() (*Value, error) {
 		p.depth--
 		return v, nil
 	}
+	base := len(p.members)
 	for {
 		if p.off >= len(p.s) {
 			return nil, p.errorf(p.pos(), "unexpected end of input, expected a string key")
@@ -477,7 +487,7 @@ func (p *jsonParser) object() (*Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		v.Members = append(v.Members, Member{Key: key, KeySpan: keySpan, Value: val})
+		p.members = append(p.members, Member{Key: key, KeySpan: keySpan, Value: val})
 		p.skipSpace()
 		if p.off >= len(p.s) {
 			return nil, p.errorf(p.pos(), "unexpected end of input, expected ',' or '}'")
@@ -490,6 +500,9 @@ func (p *jsonParser) object() (*Value, error) {
 			p.advanceASCII(1)
 			v.Span.End = p.pos()
 			p.depth--
+			v.Members = append(make([]Member, 0, len(p.members)-base), p.members[base:]...)
+			clear(p.members[base:])
+			p.members = p.members[:base]
 			return v, nil
 		default:
 			return nil, p.errorf(p.pos(), "unexpected %s, expected ',' or '}'", p.describe())

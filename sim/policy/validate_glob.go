@@ -12,7 +12,14 @@ import (
 // patterns match a common string).
 
 // hasWildcard reports whether s holds '*' or '?'.
-func hasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
+func hasWildcard(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '*' || s[i] == '?' {
+			return true
+		}
+	}
+	return false
+}
 
 // lowerASCIIRune lower-cases ASCII letters only, as IAM's case-insensitive
 // comparisons of action names do.

@@ -135,9 +135,18 @@ func (r *aaRun) redundantStatements() {
 	if len(r.doc.Statements) < 2 {
 		return
 	}
-	seen := make(map[string]bool, len(r.doc.Statements))
+	// Only statements of equal weight (a cheap measure of their content)
+	// can be equal; the others are not written out.
+	weights := make(map[int]int, len(r.doc.Statements))
+	for _, s := range r.doc.Statements {
+		weights[statementWeight(s)]++
+	}
+	seen := make(map[string]bool)
 	var b strings.Builder
 	for _, s := range r.doc.Statements {
+		if weights[statementWeight(s)] < 2 {
+			continue
+		}
 		b.Reset()
 		ms := append([]Member(nil), s.Node.Effective()...)
 		sort.Slice(ms, func(i, j int) bool { return ms[i].Key < ms[j].Key })
@@ -206,4 +215,30 @@ func canonicalValue(b *strings.Builder, v *Value, depth int) {
 		}
 		b.WriteByte('}')
 	}
+}
+
+// statementWeight sums the lengths of a statement's keys and scalar texts,
+// Sid aside.
+func statementWeight(s *Statement) int {
+	w := 0
+	for _, m := range s.Node.Effective() {
+		if m.Key != "Sid" {
+			w += len(m.Key) + valueWeight(m.Value, 0)
+		}
+	}
+	return w
+}
+
+func valueWeight(v *Value, depth int) int {
+	if depth > MaxDepth {
+		return 0
+	}
+	w := 1 + len(v.Text)
+	for _, it := range v.Items {
+		w += valueWeight(it, depth+1)
+	}
+	for _, m := range v.Effective() {
+		w += len(m.Key) + valueWeight(m.Value, depth+1)
+	}
+	return w
 }
