@@ -152,6 +152,25 @@
     morphChildren(root, tpl.content);
   };
 
+  // ---- IAM action catalog ----------------------------------------------
+  // labsimLoadCatalog fetches iam-actions.dat (raw DEFLATE) when a policy
+  // first needs it. The browser's DecompressionStream inflates it much
+  // faster than Go can under WebAssembly; without it the Go side inflates.
+  window.labsimLoadCatalog = function () {
+    return fetch('iam-actions.dat').then(function (resp) {
+      if (!resp.ok) throw new Error('iam-actions.dat: HTTP ' + resp.status);
+      if (typeof DecompressionStream === 'function' && resp.body) {
+        try {
+          var inflated = resp.body.pipeThrough(new DecompressionStream('deflate-raw'));
+          return new Response(inflated).arrayBuffer().then(function (b) {
+            return { inflated: true, bytes: new Uint8Array(b) };
+          });
+        } catch (e) { /* deflate-raw unsupported: fall through */ }
+      }
+      return resp.arrayBuffer().then(function (b) { return { inflated: false, bytes: new Uint8Array(b) }; });
+    });
+  };
+
   // ---- loading ---------------------------------------------------------
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function' || typeof Go !== 'function') {
     fatal(text.unsupported);

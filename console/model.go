@@ -11,6 +11,7 @@ import (
 
 	"labsim/console/i18n"
 	"labsim/sim"
+	"labsim/sim/catalog"
 )
 
 // Model is the whole state of the console. Maps in it are never shared
@@ -39,6 +40,11 @@ type Model struct {
 	Confirm string
 	// ImportError is the message for the last failed import.
 	ImportError string
+	// Actions is the IAM action catalog once loaded (nil until then: policy
+	// validation then gives every finding that needs no catalog).
+	Actions catalog.Actions
+	// CatalogState is "", "loading", "loaded" or "failed".
+	CatalogState string
 	// PasswordCost is the password hash's iteration count (from Init).
 	PasswordCost int
 	// --- sign-up, sign-in and virtual devices (signup area) ---

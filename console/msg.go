@@ -1,6 +1,10 @@
 package console
 
-import "time"
+import (
+	"time"
+
+	"labsim/sim/catalog"
+)
 
 // Msg is a message to Update.
 type Msg interface{ isMsg() }
@@ -89,6 +93,14 @@ type ImportFile struct {
 	Text string
 }
 
+// CatalogLoaded delivers the IAM action catalog that LoadCatalog asked
+// for, or the reason it could not be loaded.
+type CatalogLoaded struct {
+	Now     time.Time
+	Actions catalog.Actions
+	Err     string
+}
+
 // Crashed reports that an update or view panicked and was recovered; the
 // model stays at the last good state.
 type Crashed struct {
@@ -108,6 +120,7 @@ func (StorageFailed) isMsg()  {}
 func (EffectFailed) isMsg()   {}
 func (ImportFile) isMsg()     {}
 func (Crashed) isMsg()        {}
+func (CatalogLoaded) isMsg()  {}
 
 // Effect is something Update asks the browser to do after rendering.
 type Effect interface{ isEffect() }
@@ -147,15 +160,21 @@ type SetURL struct {
 // Focus moves keyboard focus to the element with the id.
 type Focus struct{ ID string }
 
+// LoadCatalog asks the browser to fetch the IAM action catalog
+// (iam-actions.dat). It is asked for only when a policy first needs it, so
+// it is never part of the first visit's download or of start-up.
+type LoadCatalog struct{}
+
 // Next dispatches Msg after the browser has painted the current view. Slow
 // work (a password hash) uses it so that the page first shows that it is
 // busy ("Signing in…") and never looks frozen.
 type Next struct{ Msg Msg }
 
-func (Save) isEffect()     {}
-func (SetAside) isEffect() {}
-func (Download) isEffect() {}
-func (Copy) isEffect()     {}
-func (SetURL) isEffect()   {}
-func (Focus) isEffect()    {}
-func (Next) isEffect()     {}
+func (Save) isEffect()        {}
+func (SetAside) isEffect()    {}
+func (Download) isEffect()    {}
+func (Copy) isEffect()        {}
+func (SetURL) isEffect()      {}
+func (Focus) isEffect()       {}
+func (Next) isEffect()        {}
+func (LoadCatalog) isEffect() {}

@@ -62,6 +62,14 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 	case ImportFile:
 		m.Now = msg.Now
 		m = m.importFile(msg)
+	case CatalogLoaded:
+		m.Now = msg.Now
+		if msg.Err != "" || msg.Actions == nil {
+			m.CatalogState = "failed"
+			m.notify("warning", "notice.catalog.failed")
+		} else {
+			m.Actions, m.CatalogState = msg.Actions, "loaded"
+		}
 	case Crashed:
 		m.Now = msg.Now
 		m.notify("error", "notice.crashed")
@@ -374,4 +382,14 @@ func (m Model) diagnostics(report string) string {
 		m.Session.SignedIn(), len(m.World.Accounts), len(m.World.Events), m.Revision,
 		m.Storage.Mode, m.Storage.Reason, report)
 	return b.String()
+}
+
+// needCatalog asks for the IAM action catalog the first time a page needs
+// it; pages call it and work with m.Actions == nil until it arrives.
+func (m Model) needCatalog() (Model, []Effect) {
+	if m.CatalogState != "" {
+		return m, nil
+	}
+	m.CatalogState = "loading"
+	return m, []Effect{LoadCatalog{}}
 }

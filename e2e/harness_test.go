@@ -97,6 +97,7 @@ type Page struct {
 
 	mu       sync.Mutex
 	problems []string
+	requests []string
 }
 
 // newServer serves dist/ on a fresh loopback port.
@@ -177,6 +178,9 @@ func (p *Page) watch() {
 				return
 			}
 			u := ev.Request.URL
+			p.mu.Lock()
+			p.requests = append(p.requests, u)
+			p.mu.Unlock()
 			if !strings.HasPrefix(u, p.Base+"/") && u != p.Base && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
 				p.problem("request to another origin: %s", u)
 			}
@@ -396,4 +400,16 @@ func sanitize(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// Requested reports whether any request so far had a URL containing s.
+func (p *Page) Requested(s string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, u := range p.requests {
+		if strings.Contains(u, s) {
+			return true
+		}
+	}
+	return false
 }

@@ -10,6 +10,9 @@ import (
 type Devices struct {
 	Phone []PhoneItem `json:"phone"`
 	Inbox []Email     `json:"inbox"`
+	// Authenticator holds the accounts of the phone's authenticator app
+	// (TOTP secrets; see AuthenticatorEntry).
+	Authenticator []AuthenticatorEntry `json:"authenticator,omitempty"`
 }
 
 // PhoneItem is a text message or a voice call on the virtual phone.
@@ -41,7 +44,7 @@ type Email struct {
 }
 
 func (d Devices) clone() Devices {
-	c := Devices{Phone: slices.Clone(d.Phone), Inbox: slices.Clone(d.Inbox)}
+	c := Devices{Phone: slices.Clone(d.Phone), Inbox: slices.Clone(d.Inbox), Authenticator: slices.Clone(d.Authenticator)}
 	for i := range c.Phone {
 		c.Phone[i].Args = cloneArgs(c.Phone[i].Args)
 	}

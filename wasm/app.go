@@ -10,6 +10,7 @@ import (
 
 	"labsim/console"
 	"labsim/console/ui"
+	"labsim/sim/catalog"
 )
 
 // page is what the loop needs of the browser page.
@@ -25,6 +26,9 @@ type page interface {
 	Copy(text string, failed func())
 	// AfterPaint calls fn once the browser has painted the page.
 	AfterPaint(fn func())
+	// LoadCatalog fetches the IAM action catalog and calls done, possibly
+	// later and from another goroutine.
+	LoadCatalog(done func(catalog.Actions, error))
 }
 
 // app owns the model. Only the event loop goroutine calls its methods.
@@ -121,6 +125,14 @@ func (a *app) run(fx []console.Effect) {
 			a.page.SetURL(e.Query, e.Hash, e.Push)
 		case console.Focus:
 			a.page.Focus(e.ID)
+		case console.LoadCatalog:
+			a.page.LoadCatalog(func(acts catalog.Actions, err error) {
+				msg := console.CatalogLoaded{Now: a.now(), Actions: acts}
+				if err != nil {
+					msg.Err = err.Error()
+				}
+				a.post(msg)
+			})
 		case console.Next:
 			msg := e.Msg
 			a.page.AfterPaint(func() { a.post(msg) })

@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/hack-pad/safejs"
+
+	"labsim/sim/catalog"
 )
 
 // domPage is the real page: it patches #root through the morphing
@@ -158,3 +160,6 @@ func (p domPage) AfterPaint(fn func()) {
 		fn()
 	}
 }
+
+// LoadCatalog fetches the IAM action catalog (see loadCatalog).
+func (p domPage) LoadCatalog(done func(catalog.Actions, error)) { loadCatalog(p.global, done) }

@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"labsim/console"
+	"labsim/sim/catalog"
+	"labsim/sim/catalog/actiondata"
 )
 
 // js evaluates JavaScript source in Node and returns its value; the tests
@@ -133,6 +135,9 @@ func (p *fakePage) Download(n, m, d string) error {
 	return nil
 }
 func (p *fakePage) AfterPaint(fn func()) { fn() }
+func (p *fakePage) LoadCatalog(done func(catalog.Actions, error)) {
+	done(nil, errTest)
+}
 func (p *fakePage) Copy(text string, failed func()) {
 	if p.copyFails {
 		failed()
@@ -249,4 +254,45 @@ func TestNextIsDispatchedAfterPaint(t *testing.T) {
 	bootDemo(a)
 	a.run([]console.Effect{console.Next{Msg: console.Tick{Now: t0}}})
 	require.Equal(t, []console.Msg{console.Tick{Now: t0}}, *posted)
+}
+
+func TestLoadCatalogParsesInflatedTextAndRawDeflate(t *testing.T) {
+	raw := actiondata.Raw()
+	text, err := catalog.DecompressActions(raw)
+	require.NoError(t, err)
+	for name, tc := range map[string]struct {
+		data     []byte
+		inflated bool
+	}{"inflated by the browser": {text, true}, "inflated by Go": {raw, false}} {
+		t.Run(name, func(t *testing.T) {
+			arr, err := safejs.Global().Get("Uint8Array")
+			require.NoError(t, err)
+			bytes, err := arr.New(len(tc.data))
+			require.NoError(t, err)
+			_, err = safejs.CopyBytesToJS(bytes, tc.data)
+			require.NoError(t, err)
+			g := js(t, `return {};`)
+			result := js(t, `return {};`)
+			require.NoError(t, result.Set("bytes", bytes))
+			require.NoError(t, result.Set("inflated", tc.inflated))
+			require.NoError(t, safejs.Global().Set("__labsimTestResult", result))
+			loader := js(t, `return function() { return Promise.resolve(globalThis.__labsimTestResult); };`)
+			require.NoError(t, g.Set("labsimLoadCatalog", loader))
+			got := make(chan error, 1)
+			var acts catalog.Actions
+			loadCatalog(g, func(a catalog.Actions, err error) { acts = a; got <- err })
+			require.NoError(t, <-got)
+			a, ok := acts.Action("iam", "listusers")
+			require.True(t, ok)
+			require.Equal(t, "ListUsers", a.Name)
+		})
+	}
+}
+
+func TestLoadCatalogReportsFetchFailure(t *testing.T) {
+	g := js(t, `return { labsimLoadCatalog: () => Promise.reject(new Error('iam-actions.dat: HTTP 404')) };`)
+	got := make(chan error, 1)
+	loadCatalog(g, func(a catalog.Actions, err error) { got <- err })
+	err := <-got
+	require.ErrorContains(t, err, "HTTP 404")
 }

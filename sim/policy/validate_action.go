@@ -103,8 +103,8 @@ func (r *aaRun) redundantActions(items []*Value) {
 		switch {
 		case text == "*" || (found && hasWildcard(svc)):
 			g.anySvc = append(g.anySvc, i)
-		case !found || strings.Count(text, ":") != 1:
-			continue
+		case !found || strings.Count(text, ":") != 1 || r.unknownAction(text):
+			continue // INVALID_ACTION says it better
 		default:
 			svc = strings.ToLower(svc)
 			g.svc[i] = svc
@@ -232,4 +232,18 @@ func (r *aaRun) actionUnionCovered(items []*Value, red []bool, g *actionGroups, 
 		}
 	}
 	return matched
+}
+
+// unknownAction reports whether the catalog knows the service of a literal
+// action but not the action.
+func (r *aaRun) unknownAction(text string) bool {
+	if r.v.idx == nil || hasWildcard(text) {
+		return false
+	}
+	svc, name, _ := strings.Cut(text, ":")
+	if _, ok := r.v.cat.Service(svc); !ok {
+		return false
+	}
+	_, ok := r.v.cat.Action(svc, name)
+	return !ok
 }

@@ -331,3 +331,9 @@ func TestValidateConditions(t *testing.T) {
 			[]string{CodeVariableUnsupportedInVersion}, ""},
 	})
 }
+
+func TestValidateInvalidActionNotRedundant(t *testing.T) {
+	// INVALID_ACTION alone: an unknown action is not also "redundant".
+	fs := ValidateText(st(`"Effect":"Allow","Action":["s3:Get*","s3:GetObjec"],"Resource":"arn:aws:s3:::b"`), Options{Actions: newFakeCatalog()})
+	require.Equal(t, []string{CodeInvalidAction}, findingCodes(fs))
+}
