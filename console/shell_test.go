@@ -229,3 +229,22 @@ func TestPreparedWorldsAreListedWithDescriptions(t *testing.T) {
 	m = press(t, m, "button", "Confirm")
 	require.True(t, m.Session.SignedIn())
 }
+
+func TestKeyboardFocusFollowsMenus(t *testing.T) {
+	m := demoModel(t)
+	for menu, want := range map[string]string{"services": "services-filter", "region": "region-ap-northeast-2",
+		"account": "account-credentials", "simulator": "simulator-open"} {
+		m2, fx := Update(m, Click{Now: t0, Action: "menu", Arg: menu})
+		require.Equal(t, []Focus{{ID: want}}, effectsOf[Focus](fx), menu)
+		_, ok := ui.ByID(View(m2), want)
+		require.True(t, ok, "the focus target %s exists", want)
+		m3, fx := Update(m2, Key{Now: t0, Key: "Escape"})
+		require.Equal(t, "", m3.Menu)
+		require.Equal(t, []Focus{{ID: "menu-btn-" + menu}}, effectsOf[Focus](fx), "focus returns to the menu button")
+		m4 := click(m2, "outside", "")
+		require.Equal(t, "", m4.Menu, "a click outside closes the menu")
+	}
+	_, fx := Update(m, Click{Now: t0, Action: "skip"})
+	require.Equal(t, []Focus{{ID: "page-title"}}, effectsOf[Focus](fx))
+	find(t, m, "button", "Skip to main content")
+}

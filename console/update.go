@@ -42,6 +42,10 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 	case Key:
 		m.Now = msg.Now
 		if msg.Key == "Escape" {
+			if m.Menu != "" {
+				// Focus goes back to the button that opened the menu.
+				fx = append(fx, Focus{ID: "menu-btn-" + m.Menu})
+			}
 			m.Menu, m.Confirm = "", ""
 		}
 	case Tick:
@@ -216,6 +220,11 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 		return a.click(m, action, arg)
 	}
 	switch action {
+	case "outside":
+		// A click outside any menu closes the open one.
+		m.Menu = ""
+	case "skip":
+		return m, []Effect{Focus{ID: "page-title"}}
 	case "menu":
 		if m.Menu == arg {
 			m.Menu = ""
@@ -223,8 +232,8 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 			m.Menu = arg
 			if arg == "services" {
 				m.Filter = ""
-				return m, []Effect{Focus{ID: "services-filter"}}
 			}
+			return m, []Effect{Focus{ID: menuFocus(m, arg)}}
 		}
 	case "lang":
 		if l, ok := i18n.Parse(arg); ok {
@@ -392,4 +401,19 @@ func (m Model) needCatalog() (Model, []Effect) {
 	}
 	m.CatalogState = "loading"
 	return m, []Effect{LoadCatalog{}}
+}
+
+// menuFocus names the control that receives focus when a menu opens.
+func menuFocus(m Model, menu string) string {
+	switch menu {
+	case "services":
+		return "services-filter"
+	case "region":
+		return "region-" + m.UI.Region
+	case "account":
+		return "account-credentials"
+	case "simulator":
+		return "simulator-open"
+	}
+	return "menu-btn-" + menu
 }

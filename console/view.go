@@ -30,7 +30,9 @@ func View(m Model) ui.Node {
 			overlays(m, c),
 		)
 	}
-	return ui.El("div", ui.ID("app"), ui.A("lang", string(langAttr(m.UI.Lang))), page)
+	// A button, not a link to #main: the URL fragment is the router's.
+	skip := button(c, "nav.skip", "skip", "", ui.Class("skip-link"))
+	return ui.El("div", ui.ID("app"), ui.A("lang", string(langAttr(m.UI.Lang))), skip, page)
 }
 
 func guideClass(m Model) string {

@@ -35,7 +35,7 @@ func boolAttr(b bool) string {
 
 // menuButton is a top-bar button that opens a dropdown.
 func menuButton(m Model, name string, label ui.Node, extra ...any) ui.Node {
-	parts := []any{ui.A("type", "button"), ui.Class("nav-btn", "menu-btn"), ui.A("data-action", "menu"),
+	parts := []any{ui.A("type", "button"), ui.ID("menu-btn-" + name), ui.Class("nav-btn", "menu-btn"), ui.A("data-action", "menu"),
 		ui.A("data-arg", name), ui.A("aria-expanded", boolAttr(m.Menu == name)), ui.A("aria-controls", name+"-menu")}
 	parts = append(parts, extra...)
 	parts = append(parts, label)
@@ -79,7 +79,12 @@ func servicesMenu(m Model, c i18n.Catalog) ui.Node {
 }
 
 // serviceHref is where a service's menu entry leads.
-func serviceHref(s Service) string { return "#/services/" + s.ID }
+func serviceHref(s Service) string {
+	if s.ID == "iam" {
+		return "#/iam" // the IAM console; #/services/iam still describes it
+	}
+	return "#/services/" + s.ID
+}
 
 // langSwitch is the 한국어 / English toggle.
 func langSwitch(m Model, c i18n.Catalog, id string) ui.Node {
@@ -119,7 +124,7 @@ func regionMenu(m Model, c i18n.Catalog, r Route) ui.Node {
 		var items []ui.Node
 		for _, reg := range catalog.Regions() {
 			sel := reg.Code == m.UI.Region
-			items = append(items, ui.El("li", ui.El("button", ui.A("type", "button"), ui.Class("region-opt"),
+			items = append(items, ui.El("li", ui.El("button", ui.A("type", "button"), ui.ID("region-"+reg.Code), ui.Class("region-opt"),
 				ui.A("data-action", "region"), ui.A("data-arg", reg.Code), ui.A("aria-pressed", boolAttr(sel)),
 				ui.El("span", ui.Class("region-name"), ui.Data(regionName(c, reg))),
 				ui.Data(" "),
@@ -163,7 +168,7 @@ func accountMenu(m Model, c i18n.Catalog) ui.Node {
 				ui.If(!m.Session.Root, []ui.Node{ui.El("dt", ui.Text(c.T("account.user"))), ui.El("dd", ui.Data(m.Session.UserName))}),
 			),
 			ui.El("ul", ui.Class("menu-list"),
-				ui.El("li", ui.El("a", ui.A("href", "#/security-credentials"), ui.Text(c.T("account.credentials"))))),
+				ui.El("li", ui.El("a", ui.ID("account-credentials"), ui.A("href", "#/security-credentials"), ui.Text(c.T("account.credentials"))))),
 			ui.El("div", ui.Class("menu-footer"), button(c, "account.signout", "signout", "", ui.Class("btn", "btn-primary"))),
 		)
 	}
@@ -178,7 +183,7 @@ func simulatorMenu(m Model, c i18n.Catalog) ui.Node {
 		panel = ui.El("div", ui.ID("simulator-menu"), ui.Class("dropdown", "simulator-menu"), ui.A("role", "region"),
 			ui.A("aria-label", c.T("simulator.menu")),
 			ui.El("ul", ui.Class("menu-list"),
-				ui.El("li", ui.El("a", ui.A("href", "#/simulator"), ui.Text(c.T("simulator.open"))))))
+				ui.El("li", ui.El("a", ui.ID("simulator-open"), ui.A("href", "#/simulator"), ui.Text(c.T("simulator.open"))))))
 	}
 	return ui.El("div", ui.Class("menu"),
 		menuButton(m, "simulator", ui.Text(c.T("simulator.menu"))),

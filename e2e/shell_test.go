@@ -5,6 +5,7 @@ package e2e
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -163,4 +164,36 @@ func TestSecondTabSeesTheFirstTabsChange(t *testing.T) {
 	a.Find("link", "Create an AWS Account")
 	b.WaitText("Changes made in another tab were loaded.")
 	b.Find("link", "Create an AWS Account")
+}
+
+func TestKeyboardOnlyUseOfTheServicesMenu(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?world=demo&lang=en")
+	active := func() string { return Eval[string](p, `document.activeElement && document.activeElement.id`) }
+	p.Focus("button", "Services")
+	p.Press(kb.Enter)
+	deadline := time.Now().Add(5 * time.Second)
+	for active() != "services-filter" {
+		if time.Now().After(deadline) {
+			t.Fatalf("opening the menu should focus its search box, focus is on %q", active())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("vpc")); err != nil {
+		t.Fatal(err)
+	}
+	p.WaitText("Isolated cloud networks")
+	p.Press(kb.Escape)
+	deadline = time.Now().Add(5 * time.Second)
+	for active() != "menu-btn-services" {
+		if time.Now().After(deadline) {
+			t.Fatalf("Escape should return focus to the Services button, focus is on %q", active())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	// Tab from the Services button reaches the next control of the bar.
+	p.Press(kb.Tab)
+	if a := active(); a == "" || a == "menu-btn-services" {
+		t.Fatalf("Tab should move on, focus is on %q", a)
+	}
 }

@@ -16,6 +16,10 @@ func decodeClick(ev safejs.Value, now time.Time) (console.Msg, bool) {
 	target, _ := prop(ev, "target")
 	el := closest(target, "[data-action]")
 	if el.IsNull() || el.IsUndefined() {
+		// A click outside every menu closes an open one.
+		if in := closest(target, ".menu"); in.IsNull() || in.IsUndefined() {
+			return console.Click{Now: now, Action: "outside"}, true
+		}
 		return nil, false
 	}
 	if propBool(el, "disabled") || attr(el, "aria-disabled") == "true" {

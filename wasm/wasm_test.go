@@ -71,12 +71,13 @@ func TestDecodeClickFindsTheControlAndSkipsDisabledOnes(t *testing.T) {
 		return { target: { closest: () => el } };`)
 	_, ok = decodeClick(disabled, t0)
 	require.False(t, ok)
-	nothing := js(t, `return { target: { closest: () => null } };`)
-	_, ok = decodeClick(nothing, t0)
-	require.False(t, ok)
-	textNode := js(t, `return { target: { nodeType: 3 } };`)
-	_, ok = decodeClick(textNode, t0)
-	require.False(t, ok)
+	outside := js(t, `return { target: { closest: () => null } };`)
+	m, ok = decodeClick(outside, t0)
+	require.True(t, ok)
+	require.Equal(t, console.Click{Now: t0, Action: "outside"}, m, "a click outside the menus closes them")
+	insideMenu := js(t, `return { target: { closest: s => s === '.menu' ? {} : null } };`)
+	_, ok = decodeClick(insideMenu, t0)
+	require.False(t, ok, "a click inside an open menu's panel keeps it open")
 }
 
 func TestDecodeInputSkipsCompositionAndReadsCheckboxes(t *testing.T) {
