@@ -30,7 +30,15 @@ type area struct {
 
 // areas lists the console's areas. A capability adds its line here.
 func areas() []area {
-	return []area{}
+	return []area{
+		mfaArea(),       // My Security Credentials, Activate MFA, Manage (mfa.…)
+		iamArea(),       // IAM dashboard (iam.…)
+		totpArea(),      // the virtual phone's Authenticator app (auth.…)
+		signinMFAArea(), // MFA step of the root sign-in (signinmfa.…)
+		signupArea(),    // Sign up for AWS in 5 steps (signup.…)
+		signinArea(),    // root sign-in, IAM user form, password reset (signin.…)
+		devicesArea(),   // virtual phone and inbox drawer (devices.…)
+	}
 }
 
 // areaForPage returns the area that renders a page.

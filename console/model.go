@@ -48,8 +48,16 @@ type Model struct {
 	// PasswordCost is the password hash's iteration count (from Init).
 	PasswordCost int
 	// --- sign-up, sign-in and virtual devices (signup area) ---
+	// Auth is the transient state of the sign-up, sign-in and password
+	// pages: the problems shown next to fields and slow work in progress.
+	Auth authState
+	// Drawer is the virtual devices drawer's transient state.
+	Drawer drawerState
 
 	// --- MFA (mfa area) ---
+	// MFA is the transient state of the MFA wizard, the credentials page,
+	// the MFA sign-in page and the authenticator app (see mfaState).
+	MFA mfaState
 
 	// lastSaved is the encoded saved part at the last save, to skip saves
 	// that would not change anything.

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"slices"
 	"time"
 
 	"labsim/sim/account"
@@ -14,14 +13,16 @@ import (
 // then the console signs in without MFA. The device stays assigned, as at
 // AWS: the student removes it afterwards on My Security Credentials.
 //
-// The simulator's deviations: AWS's email holds a link and its call asks for
-// a number shown on the web page to be typed on the phone's keypad; here the
-// email and the call each carry a 6-digit code that the student types on the
-// web page. Both codes are only in the virtual inbox and phone (the world),
-// are valid for RecoveryCodeTTL, only the latest of each counts, and a
+// Email: AWS's message holds a link; the simulator's holds a 6-digit code
+// that the student types on the web page. Phone: as at AWS, the web page
+// shows a 6-digit number, the virtual phone rings, and the student types
+// the number on the phone's keypad (AnswerCall marks the call verified).
+// Both are read back from the world (the virtual inbox and phone), are
+// valid for RecoveryCodeTTL, only the latest of each counts, and a
 // successful sign-in uses them up.
 
-// RecoveryCodeTTL is how long a recovery email or call code stays valid.
+// RecoveryCodeTTL is how long a recovery email code or a verified call
+// stays valid.
 const RecoveryCodeTTL = 15 * time.Minute
 
 // Keys of the messages the recovery path sends; the console's catalogs hold
@@ -30,14 +31,10 @@ const (
 	RecoveryMailSubjectKey = "mfa.recovery.mail.subject"
 	RecoveryMailBodyKey    = "mfa.recovery.mail.body"
 	RecoveryCallTextKey    = "mfa.recovery.call.text"
-	// RecoveryFrom is the sender of the recovery email.
-	RecoveryFrom = "no-reply-aws@amazon.com"
-	// RecoveryCaller is the caller shown on the phone.
-	RecoveryCaller = "Amazon Web Services"
 )
 
-// recoveryCodeDigits is the length of the recovery codes.
-const recoveryCodeDigits = 6
+// recoveryDigits is the length of the emailed code and of the call's PIN.
+const recoveryDigits = 6
 
 // SendRootRecoveryEmail sends a verification code to the root user's email
 // address (the virtual inbox). Anyone may ask; only the account's owner
@@ -50,9 +47,7 @@ type SendRootRecoveryEmail struct {
 func (SendRootRecoveryEmail) Action() string { return "signin:SendVerificationEmail" }
 
 // Resource implements Op: the root user of the account with the email.
-func (o SendRootRecoveryEmail) Resource(w World, s Session) string {
-	return recoveryResource(w, o.Email)
-}
+func (o SendRootRecoveryEmail) Resource(w World, s Session) string { return rootResource(w, o.Email) }
 
 // Unauthenticated implements Unauthenticated.
 func (SendRootRecoveryEmail) Unauthenticated() {}
@@ -63,17 +58,19 @@ func (o SendRootRecoveryEmail) Apply(w *World, s Session, env Env) error {
 	if err != nil {
 		return err
 	}
-	code := account.NewNumericCode(env.Rand, recoveryCodeDigits)
+	code := account.NewNumericCode(env.Rand, recoveryDigits)
 	w.Devices.Inbox = append(w.Devices.Inbox, Email{
-		ID: recoveryNextEmailID(w.Devices), Time: env.Now.UTC(), To: acct.Email, From: RecoveryFrom,
+		ID: nextEmailID(w.Devices), Time: env.Now.UTC(), To: acct.Email, From: AWSMailFrom,
 		SubjectKey: RecoveryMailSubjectKey, BodyKey: RecoveryMailBodyKey,
 		Args: map[string]string{"code": code, "email": acct.Email},
 	})
 	return nil
 }
 
-// CallRootRecoveryPhone checks the emailed code and then calls the
-// account's contact phone number (the virtual phone) with a second code.
+// CallRootRecoveryPhone checks the emailed code and then rings the
+// account's contact phone number (the virtual phone). The call's PIN, kept
+// in the call item's Args["pin"], is what the web page shows and the
+// student types on the phone's keypad.
 type CallRootRecoveryPhone struct {
 	Email     string
 	EmailCode string
@@ -83,9 +80,7 @@ type CallRootRecoveryPhone struct {
 func (CallRootRecoveryPhone) Action() string { return "signin:VerificationCall" }
 
 // Resource implements Op.
-func (o CallRootRecoveryPhone) Resource(w World, s Session) string {
-	return recoveryResource(w, o.Email)
-}
+func (o CallRootRecoveryPhone) Resource(w World, s Session) string { return rootResource(w, o.Email) }
 
 // Unauthenticated implements Unauthenticated.
 func (CallRootRecoveryPhone) Unauthenticated() {}
@@ -96,33 +91,28 @@ func (o CallRootRecoveryPhone) Apply(w *World, s Session, env Env) error {
 	if err != nil {
 		return err
 	}
-	if _, err := recoveryCheckEmail(*w, acct, o.EmailCode, env.Now); err != nil {
+	if _, err := w.CheckRootRecoveryEmail(o.Email, o.EmailCode, env.Now); err != nil {
 		return err
 	}
-	code := account.NewNumericCode(env.Rand, recoveryCodeDigits)
-	w.Devices.Phone = append(w.Devices.Phone, PhoneItem{
-		ID: recoveryNextPhoneID(w.Devices), Time: env.Now.UTC(), Kind: "call",
-		To: acct.Contact.Phone, From: RecoveryCaller,
-		TextKey: RecoveryCallTextKey, Args: map[string]string{"code": recoverySpaced(code)},
-	})
-	return nil
+	call := PlaceCall{To: acct.Contact.Phone, TextKey: RecoveryCallTextKey, PINDigits: recoveryDigits}
+	return call.Apply(w, s, env)
 }
 
 // SignInRootAlternativeFactors signs the root user in without the MFA
-// device, after the email and phone codes (signin:ConsoleLogin with detail
-// mfa=false, alternativeFactors=true). The caller creates the session on
-// success. Both codes are used up.
+// device, after the email code and a verified call (signin:ConsoleLogin
+// with detail mfa=false, alternativeFactors=true). The caller creates the
+// session with RootSession(a, now, false). Both factors are used up.
 type SignInRootAlternativeFactors struct {
-	Email, Password      string
-	EmailCode, PhoneCode string
+	Email, Password string
+	EmailCode       string
 }
 
 // Action implements Op.
-func (SignInRootAlternativeFactors) Action() string { return "signin:ConsoleLogin" }
+func (SignInRootAlternativeFactors) Action() string { return ConsoleLoginAction }
 
 // Resource implements Op.
 func (o SignInRootAlternativeFactors) Resource(w World, s Session) string {
-	return recoveryResource(w, o.Email)
+	return rootResource(w, o.Email)
 }
 
 // Unauthenticated implements Unauthenticated.
@@ -130,23 +120,33 @@ func (SignInRootAlternativeFactors) Unauthenticated() {}
 
 // Apply implements Op.
 func (o SignInRootAlternativeFactors) Apply(w *World, s Session, env Env) error {
-	acct, err := recoveryAccount(*w, o.Email)
+	if _, err := recoveryAccount(*w, o.Email); err != nil {
+		return err
+	}
+	if _, err := w.CheckRootPassword(o.Email, o.Password); err != nil {
+		return err
+	}
+	mail, err := w.CheckRootRecoveryEmail(o.Email, o.EmailCode, env.Now)
 	if err != nil {
 		return err
 	}
-	if !acct.RootPassword.Verify(o.Password) {
-		return awserr.New(awserr.AccessDenied, "factor", "password")
-	}
-	mail, err := recoveryCheckEmail(*w, acct, o.EmailCode, env.Now)
+	call, err := w.RootRecoveryCall(o.Email, env.Now)
 	if err != nil {
 		return err
 	}
-	call, err := recoveryCheckCall(*w, acct, o.PhoneCode, env.Now)
-	if err != nil {
-		return err
+	if call.Args["status"] != CallVerified {
+		return awserr.New(awserr.InvalidAuthenticationCode, "factor", "phone", "reason", "not-verified")
 	}
-	w.Devices.Inbox[mail].Args = recoveryUsed(w.Devices.Inbox[mail].Args)
-	w.Devices.Phone[call].Args = recoveryUsed(w.Devices.Phone[call].Args)
+	for i, e := range w.Devices.Inbox {
+		if e.ID == mail.ID {
+			w.Devices.Inbox[i].Args = withArg(e.Args, "used", "true")
+		}
+	}
+	for i, p := range w.Devices.Phone {
+		if p.ID == call.ID {
+			w.Devices.Phone[i].Args = withArg(p.Args, "used", "true")
+		}
+	}
 	return nil
 }
 
@@ -155,117 +155,70 @@ func (SignInRootAlternativeFactors) Detail(w World) map[string]string {
 	return map[string]string{"mfa": "false", "alternativeFactors": "true"}
 }
 
+// CheckRootRecoveryEmail checks a typed code against the latest recovery
+// email sent to the account with the email address, without recording
+// anything, and returns that email. A missing, used, expired or different
+// code is InvalidAuthenticationCode (factor "email", reason "not-sent",
+// "used", "expired" or "wrong").
+func (w World) CheckRootRecoveryEmail(email, code string, now time.Time) (Email, error) {
+	acct, err := recoveryAccount(w, email)
+	if err != nil {
+		return Email{}, err
+	}
+	for i := len(w.Devices.Inbox) - 1; i >= 0; i-- {
+		e := w.Devices.Inbox[i]
+		if e.SubjectKey != RecoveryMailSubjectKey || !equalFold(e.To, acct.Email) {
+			continue
+		}
+		switch {
+		case e.Args["used"] != "":
+			return Email{}, recoveryError("email", "used")
+		case now.Sub(e.Time) > RecoveryCodeTTL:
+			return Email{}, recoveryError("email", "expired")
+		case !account.CheckCode(e.Args["code"], code):
+			return Email{}, recoveryError("email", "wrong")
+		}
+		return e, nil
+	}
+	return Email{}, recoveryError("email", "not-sent")
+}
+
+// RootRecoveryCall returns the latest unused recovery call to the phone
+// number of the account with the email address, placed less than
+// RecoveryCodeTTL before now. Its Args["status"] tells whether the student
+// typed the PIN (CallVerified).
+func (w World) RootRecoveryCall(email string, now time.Time) (PhoneItem, error) {
+	acct, err := recoveryAccount(w, email)
+	if err != nil {
+		return PhoneItem{}, err
+	}
+	for i := len(w.Devices.Phone) - 1; i >= 0; i-- {
+		p := w.Devices.Phone[i]
+		if p.Kind != PhoneCall || p.TextKey != RecoveryCallTextKey || p.To != acct.Contact.Phone {
+			continue
+		}
+		switch {
+		case p.Args["used"] != "":
+			return PhoneItem{}, recoveryError("phone", "used")
+		case now.Sub(p.Time) > RecoveryCodeTTL:
+			return PhoneItem{}, recoveryError("phone", "expired")
+		}
+		return p, nil
+	}
+	return PhoneItem{}, recoveryError("phone", "not-sent")
+}
+
 // recoveryAccount finds the account of a root email address; only an
 // account with MFA has a recovery path.
 func recoveryAccount(w World, email string) (Account, error) {
-	acct, ok := w.AccountByEmail(email)
+	acct, ok := w.AccountByEmail(account.Clean(email))
 	if !ok || len(acct.RootMFA) == 0 {
 		return Account{}, awserr.New(awserr.NoSuchEntity, "kind", "RootMFA", "name", email)
 	}
 	return acct, nil
 }
 
-// recoveryResource is the root ARN of the account with the email, or "*".
-func recoveryResource(w World, email string) string {
-	if acct, ok := w.AccountByEmail(email); ok {
-		return acct.RootARN()
-	}
-	return "*"
-}
-
-// recoveryCheckEmail checks a code against the latest recovery email to the
-// account and returns that email's index in the inbox.
-func recoveryCheckEmail(w World, acct Account, code string, now time.Time) (int, error) {
-	i := -1
-	for j, e := range w.Devices.Inbox {
-		if e.SubjectKey == RecoveryMailSubjectKey && equalFold(e.To, acct.Email) {
-			i = j
-		}
-	}
-	if i < 0 {
-		return -1, awserr.New(awserr.InvalidAuthenticationCode, "factor", "email", "reason", "not-sent")
-	}
-	e := w.Devices.Inbox[i]
-	if err := recoveryCheck(e.Args, e.Time, code, now, "email"); err != nil {
-		return -1, err
-	}
-	return i, nil
-}
-
-// recoveryCheckCall checks a code against the latest recovery call to the
-// account's phone and returns that call's index.
-func recoveryCheckCall(w World, acct Account, code string, now time.Time) (int, error) {
-	i := -1
-	for j, p := range w.Devices.Phone {
-		if p.TextKey == RecoveryCallTextKey && p.To == acct.Contact.Phone {
-			i = j
-		}
-	}
-	if i < 0 {
-		return -1, awserr.New(awserr.InvalidAuthenticationCode, "factor", "phone", "reason", "not-sent")
-	}
-	p := w.Devices.Phone[i]
-	if err := recoveryCheck(p.Args, p.Time, code, now, "phone"); err != nil {
-		return -1, err
-	}
-	return i, nil
-}
-
-// recoveryCheck compares a typed code with a message's code (spaces
-// ignored), which must be unused and younger than RecoveryCodeTTL.
-func recoveryCheck(args map[string]string, sent time.Time, code string, now time.Time, factor string) error {
-	switch {
-	case args["used"] != "":
-		return awserr.New(awserr.InvalidAuthenticationCode, "factor", factor, "reason", "used")
-	case now.Sub(sent) > RecoveryCodeTTL:
-		return awserr.New(awserr.InvalidAuthenticationCode, "factor", factor, "reason", "expired")
-	case !account.CheckCode(recoveryUnspaced(args["code"]), code):
-		return awserr.New(awserr.InvalidAuthenticationCode, "factor", factor, "reason", "wrong")
-	}
-	return nil
-}
-
-// recoveryUsed returns a copy of args marked as used.
-func recoveryUsed(args map[string]string) map[string]string {
-	c := cloneArgs(args)
-	if c == nil {
-		c = map[string]string{}
-	}
-	c["used"] = "true"
-	return c
-}
-
-// recoveryNextEmailID returns an unused inbox message ID.
-func recoveryNextEmailID(d Devices) int {
-	id := 0
-	for _, e := range d.Inbox {
-		id = max(id, e.ID)
-	}
-	return id + 1
-}
-
-// recoveryNextPhoneID returns an unused phone item ID.
-func recoveryNextPhoneID(d Devices) int {
-	id := 0
-	for _, p := range d.Phone {
-		id = max(id, p.ID)
-	}
-	return id + 1
-}
-
-// recoverySpaced writes a code digit by digit, as a voice reads it: "1 2 3".
-func recoverySpaced(code string) string {
-	b := make([]byte, 0, 2*len(code))
-	for i := 0; i < len(code); i++ {
-		if i > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, code[i])
-	}
-	return string(b)
-}
-
-// recoveryUnspaced drops the spaces of a spaced code.
-func recoveryUnspaced(s string) string {
-	return string(slices.DeleteFunc([]byte(s), func(c byte) bool { return c == ' ' }))
+// recoveryError is the error for a refused recovery factor.
+func recoveryError(factor, reason string) error {
+	return awserr.New(awserr.InvalidAuthenticationCode, "factor", factor, "reason", reason)
 }

@@ -146,16 +146,15 @@ type condClause struct {
 	values []condValue
 }
 
-// compileConditionValue parses one policy value for an operator. vars
-// enables policy variables, which apply to the String and ARN operators
-// only.
-func compileConditionValue(base condBase, text string, vars bool) condValue {
+// conditionValue parses one policy value for an operator. vars enables
+// policy variables, which apply to the String and ARN operators only.
+func (c *compiler) conditionValue(base condBase, text string, vars bool) condValue {
 	v := condValue{text: text, ok: true}
 	hasVar := vars && strings.Contains(text, "${")
 	switch base {
 	case condStringEquals, condStringEqualsIgnoreCase:
 		if hasVar {
-			g := compileGlob(text, globOptions{vars: true})
+			g := c.globs.compile(text, globOptions{vars: true})
 			if g.exact {
 				v.text = g.lit
 			} else {
@@ -163,7 +162,7 @@ func compileConditionValue(base condBase, text string, vars bool) condValue {
 			}
 		}
 	case condStringLike:
-		v.pat = compileGlob(text, globOptions{wild: true, vars: vars})
+		v.pat = c.globs.compile(text, globOptions{wild: true, vars: vars})
 	case condNumeric:
 		v.num, v.ok = parseConditionNumber(text)
 	case condDate:
@@ -177,13 +176,13 @@ func compileConditionValue(base condBase, text string, vars bool) condValue {
 	case condARN:
 		o := globOptions{wild: true, vars: vars}
 		if parts, ok := splitARN(text); ok {
-			var a [6]*globPattern
+			a := c.arns.one()
 			for i, p := range parts {
-				a[i] = compileGlob(p, o)
+				a[i] = c.globs.compile(p, o)
 			}
-			v.arn = &a
+			v.arn = a
 		} else {
-			v.pat = compileGlob(text, o)
+			v.pat = c.globs.compile(text, o)
 		}
 	}
 	return v

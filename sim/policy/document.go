@@ -82,29 +82,59 @@ func buildDocument(root *Value) *Document {
 	switch st := doc.Statement; {
 	case st == nil:
 	case st.Kind == Object:
-		doc.Statements = []*Statement{statementOf(0, st)}
+		doc.Statements = []*Statement{statementOf(0, st, new(Statement))}
 	case st.Kind == Array:
+		n := 0
+		for _, it := range st.Items {
+			if it.Kind == Object {
+				n++
+			}
+		}
+		if n == 0 {
+			break
+		}
+		// One allocation for the statements, one for the pointers.
+		stmts := make([]Statement, n)
+		doc.Statements = make([]*Statement, 0, n)
 		for i, it := range st.Items {
 			if it.Kind == Object {
-				doc.Statements = append(doc.Statements, statementOf(i, it))
+				doc.Statements = append(doc.Statements, statementOf(i, it, &stmts[len(doc.Statements)]))
 			}
 		}
 	}
 	return doc
 }
 
-func statementOf(i int, node *Value) *Statement {
-	return &Statement{
-		Index:        i,
-		Node:         node,
-		Sid:          node.Last("Sid"),
-		Effect:       node.Last("Effect"),
-		Principal:    node.Last("Principal"),
-		NotPrincipal: node.Last("NotPrincipal"),
-		Action:       node.Last("Action"),
-		NotAction:    node.Last("NotAction"),
-		Resource:     node.Last("Resource"),
-		NotResource:  node.Last("NotResource"),
-		Condition:    node.Last("Condition"),
+// statementOf fills s with the elements of the statement object node,
+// the last of each when a key is repeated, and returns it.
+func statementOf(i int, node *Value, s *Statement) *Statement {
+	s.Index, s.Node = i, node
+	for k := range node.Members {
+		m := &node.Members[k]
+		var el **Value
+		switch m.Key {
+		case "Sid":
+			el = &s.Sid
+		case "Effect":
+			el = &s.Effect
+		case "Principal":
+			el = &s.Principal
+		case "NotPrincipal":
+			el = &s.NotPrincipal
+		case "Action":
+			el = &s.Action
+		case "NotAction":
+			el = &s.NotAction
+		case "Resource":
+			el = &s.Resource
+		case "NotResource":
+			el = &s.NotResource
+		case "Condition":
+			el = &s.Condition
+		default:
+			continue
+		}
+		*el = m.Value // a later duplicate replaces an earlier one
 	}
+	return s
 }

@@ -103,8 +103,10 @@ func Compile(doc *Document) (*Compiled, error) {
 		return nil, fmt.Errorf("compile policy: %w", compileErr(-1, "Statement", st, "must be an object or an array of objects"))
 	}
 	c := &Compiled{stmts: make([]compiledStatement, 0, len(doc.Statements))}
+	var cc compiler
+	cc.hint(doc)
 	for _, s := range doc.Statements {
-		cs, err := compileStatement(s, vars)
+		cs, err := cc.statement(s, vars)
 		if err != nil {
 			return nil, fmt.Errorf("compile policy: %w", err)
 		}
@@ -123,7 +125,55 @@ func CompileText(text string) (*Compiled, error) {
 	return Compile(doc)
 }
 
-func compileStatement(s *Statement, vars bool) (compiledStatement, error) {
+// compiler compiles the statements of one policy. The patterns, lists
+// and condition values of the policy are carved from its slabs, and its
+// scratch buffers are reused from one statement to the next, so that a
+// policy costs a few allocations rather than several per string.
+type compiler struct {
+	globs   globCompiler
+	ptrs    slab[*globPattern]
+	groups  slab[actionGroup]
+	clauses slab[condClause]
+	values  slab[condValue]
+	arns    slab[[6]*globPattern]
+	// Scratch space of actionSet.
+	svcBuf   []string // the service of each entry
+	svcs     []string // the services of the groups
+	countBuf []int    // the size of each group
+}
+
+// hint sizes the slabs for a document, so that little of them is left
+// unused: one pattern for each Action, Resource and condition value
+// (a few more for ARN values and for groups), an element and a chunk or
+// so for each pattern.
+func (c *compiler) hint(doc *Document) {
+	strs, keys, values := 0, 0, 0
+	for _, s := range doc.Statements {
+		for _, v := range [...]*Value{s.Action, s.NotAction, s.Resource, s.NotResource} {
+			if v != nil {
+				strs += max(1, len(v.Items))
+			}
+		}
+		if s.Condition != nil {
+			for _, op := range s.Condition.Members {
+				keys += len(op.Value.Members)
+				for _, kv := range op.Value.Members {
+					values += max(1, len(kv.Value.Items))
+				}
+			}
+		}
+	}
+	c.ptrs.hint(strs)
+	c.globs.pats.hint(strs + values)
+	c.globs.elems.hint(2 * (strs + values))
+	c.globs.chunks.hint(2 * (strs + values))
+	c.groups.hint(len(doc.Statements))
+	c.clauses.hint(keys)
+	c.values.hint(values)
+}
+
+// statement compiles one statement.
+func (c *compiler) statement(s *Statement, vars bool) (compiledStatement, error) {
 	cs := compiledStatement{index: s.Index}
 	if s.Sid != nil {
 		if s.Sid.Kind != String {
@@ -141,30 +191,32 @@ func compileStatement(s *Statement, vars bool) (compiledStatement, error) {
 		return cs, compileErr(s.Index, "Effect", s.Effect, `must be "Allow" or "Deny"`)
 	}
 
-	acts, notAct, err := pickElement(s, "Action", s.Action, s.NotAction)
+	var one [1]*Value
+	acts, notAct, err := pickElement(s, "Action", s.Action, s.NotAction, &one)
 	if err != nil {
 		return cs, err
 	}
 	cs.notAction = notAct
-	cs.actions = compileActionSet(acts)
+	cs.actions = c.actionSet(acts)
 
-	res, notRes, err := pickElement(s, "Resource", s.Resource, s.NotResource)
+	res, notRes, err := pickElement(s, "Resource", s.Resource, s.NotResource, &one)
 	if err != nil {
 		return cs, err
 	}
 	cs.notRes = notRes
-	cs.resources = make([]*globPattern, len(res))
+	cs.resources = c.ptrs.take(len(res))
 	for i, r := range res {
-		cs.resources[i] = compileGlob(r, globOptions{wild: true, vars: vars})
+		cs.resources[i] = c.globs.compile(r.Text, globOptions{wild: true, vars: vars})
 	}
 
-	cs.conds, err = compileConditions(s.Index, s.Condition, vars)
+	cs.conds, err = c.conditions(s.Index, s.Condition, vars)
 	return cs, err
 }
 
 // pickElement returns the strings of exactly one of an element and its
-// Not twin, and whether it was the Not twin.
-func pickElement(s *Statement, name string, pos, neg *Value) ([]string, bool, error) {
+// Not twin, and whether it was the Not twin. one holds the element when
+// it is a single string.
+func pickElement(s *Statement, name string, pos, neg *Value, one *[1]*Value) ([]*Value, bool, error) {
 	switch {
 	case pos != nil && neg != nil:
 		return nil, false, compileErr(s.Index, name, neg, fmt.Sprintf("statement has both %s and Not%s", name, name))
@@ -175,27 +227,28 @@ func pickElement(s *Statement, name string, pos, neg *Value) ([]string, bool, er
 	if neg != nil {
 		v, elem, not = neg, "Not"+name, true
 	}
-	out, ok := elementStrings(v)
+	out, ok := stringItems(v, one)
 	if !ok {
 		return nil, false, compileErr(s.Index, elem, v, "must be a string or an array of strings")
 	}
 	return out, not, nil
 }
 
-// elementStrings returns the texts of a string or an array of strings.
-func elementStrings(v *Value) ([]string, bool) {
+// stringItems returns the entries of a string or an array of strings,
+// and whether v was of that shape. A single string is returned in one,
+// so that nothing is allocated.
+func stringItems(v *Value, one *[1]*Value) ([]*Value, bool) {
 	switch v.Kind {
 	case String:
-		return []string{v.Text}, true
+		one[0] = v
+		return one[:], true
 	case Array:
-		out := make([]string, len(v.Items))
-		for i, it := range v.Items {
+		for _, it := range v.Items {
 			if it.Kind != String {
 				return nil, false
 			}
-			out[i] = it.Text
 		}
-		return out, true
+		return v.Items, true
 	}
 	return nil, false
 }

@@ -79,16 +79,39 @@ func CheckIAM(doc *Document, text string, t PolicyType) *Malformed {
 		doc = d
 	}
 	c := iamChecker{doc: doc}
-	steps := []func() *Malformed{
-		c.syntax, c.version, c.principal, c.legacy, c.sids,
-		c.actionsPresent, c.resourceFormat, c.actionFormat, c.resourcesPresent,
-	}
-	for _, step := range steps {
-		if m := step(); m != nil {
-			return m
-		}
+	if m := c.steps(); m != nil {
+		return m
 	}
 	return sizeRefusal(doc, t)
+}
+
+// steps runs IAM's grammar steps in order and returns the first refusal.
+func (c *iamChecker) steps() *Malformed {
+	if m := c.syntax(); m != nil {
+		return m
+	}
+	if m := c.version(); m != nil {
+		return m
+	}
+	if m := c.principal(); m != nil {
+		return m
+	}
+	if m := c.legacy(); m != nil {
+		return m
+	}
+	if m := c.sids(); m != nil {
+		return m
+	}
+	if m := c.actionsPresent(); m != nil {
+		return m
+	}
+	if m := c.resourceFormat(); m != nil {
+		return m
+	}
+	if m := c.actionFormat(); m != nil {
+		return m
+	}
+	return c.resourcesPresent()
 }
 
 // syntaxRefusal turns a parse error into IAM's syntax refusal.
@@ -125,6 +148,10 @@ func checkPolicyChars(text string) *Malformed {
 	if text == "" {
 		return &Malformed{Code: awserr.ValidationError, Message: msgEmptyDocument, Span: Span{Start: Pos{1, 1, 0}, End: Pos{1, 1, 0}}}
 	}
+	if iamCharsOK(text) {
+		return nil
+	}
+	// Find where the first character outside the set is.
 	line, col := 1, 1
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -192,10 +219,14 @@ func statementItems(st *Value) []*Value {
 	}
 }
 
-var validStatementKeys = map[string]bool{
-	"Sid": true, "Effect": true, "Principal": true, "NotPrincipal": true,
-	"Action": true, "NotAction": true, "Resource": true, "NotResource": true,
-	"Condition": true,
+// validStatementKey reports whether key is one of the statement elements.
+func validStatementKey(key string) bool {
+	switch key {
+	case "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction",
+		"Resource", "NotResource", "Condition":
+		return true
+	}
+	return false
 }
 
 // syntax is moto's _validate_syntax, with JSON numbers and booleans
@@ -227,52 +258,62 @@ func (c *iamChecker) syntax() *Malformed {
 	case st.Kind == Array && len(st.Items) == 0:
 		return malformed(msgSyntax, st.Span)
 	}
+	// The statement objects of the entries are c.doc.Statements, in order.
+	stmts := c.doc.Statements
 	for _, it := range statementItems(st) {
-		if m := statementSyntax(it); m != nil {
+		if it.Kind != Object {
+			return malformed(msgSyntax, it.Span)
+		}
+		var s *Statement
+		if len(stmts) > 0 && stmts[0].Node == it {
+			s, stmts = stmts[0], stmts[1:]
+		} else { // a Document not made by Parse
+			s = statementOf(0, it, new(Statement))
+		}
+		if m := statementSyntax(s); m != nil {
 			return m
 		}
 	}
 	return nil
 }
 
-// statementSyntax checks one statement entry's grammar.
-func statementSyntax(it *Value) *Malformed {
-	if it.Kind != Object {
-		return malformed(msgSyntax, it.Span)
-	}
+// statementSyntax checks one statement's grammar.
+func statementSyntax(s *Statement) *Malformed {
+	it := s.Node
 	for _, m := range it.Members {
-		if !validStatementKeys[m.Key] {
+		if !validStatementKey(m.Key) {
 			return malformed(msgSyntax, m.KeySpan)
 		}
 	}
-	for _, pair := range [][2]string{{"Resource", "NotResource"}, {"Action", "NotAction"}} {
-		if it.Last(pair[0]) != nil && it.Last(pair[1]) != nil {
-			return malformed(msgSyntax, memberKeySpan(it, pair[1]))
-		}
+	if s.Resource != nil && s.NotResource != nil {
+		return malformed(msgSyntax, memberKeySpan(it, "NotResource"))
 	}
-	eff := it.Last("Effect")
+	if s.Action != nil && s.NotAction != nil {
+		return malformed(msgSyntax, memberKeySpan(it, "NotAction"))
+	}
+	eff := s.Effect
 	switch {
 	case eff == nil:
 		return malformed(msgSyntax, openSpan(it))
 	case eff.Kind != String:
 		return malformed(msgSyntax, eff.Span)
-	case !strings.EqualFold(eff.Text, "Allow") && !strings.EqualFold(eff.Text, "Deny"):
+	case !asciiOrEqualFold(eff.Text, "Allow") && !asciiOrEqualFold(eff.Text, "Deny"):
 		return malformed(msgSyntax, eff.Span)
 	}
-	for _, k := range []string{"Action", "NotAction", "Resource", "NotResource"} {
-		if v := it.Last(k); v != nil {
+	for _, v := range [...]*Value{s.Action, s.NotAction, s.Resource, s.NotResource} {
+		if v != nil {
 			if bad := notStringList(v); bad != nil {
 				return malformed(msgSyntax, bad.Span)
 			}
 		}
 	}
-	if cond := it.Last("Condition"); cond != nil {
-		if m := conditionSyntax(cond); m != nil {
+	if s.Condition != nil {
+		if m := conditionSyntax(s.Condition); m != nil {
 			return m
 		}
 	}
-	if sid := it.Last("Sid"); sid != nil && sid.Kind != String {
-		return malformed(msgSyntax, sid.Span)
+	if s.Sid != nil && s.Sid.Kind != String {
+		return malformed(msgSyntax, s.Sid.Span)
 	}
 	return nil
 }
@@ -333,20 +374,6 @@ func badConditionValue(v *Value) *Value {
 	return v
 }
 
-// iamBaseOperators are the operators moto accepts after removing one
-// ForAnyValue:/ForAllValues: prefix and one IfExists suffix.
-var iamBaseOperators = map[string]bool{
-	"StringEquals": true, "StringNotEquals": true, "StringEqualsIgnoreCase": true,
-	"StringNotEqualsIgnoreCase": true, "StringLike": true, "StringNotLike": true,
-	"NumericEquals": true, "NumericNotEquals": true, "NumericLessThan": true,
-	"NumericLessThanEquals": true, "NumericGreaterThan": true, "NumericGreaterThanEquals": true,
-	"DateEquals": true, "DateNotEquals": true, "DateLessThan": true,
-	"DateLessThanEquals": true, "DateGreaterThan": true, "DateGreaterThanEquals": true,
-	"Bool": true, "BinaryEquals": true, "IpAddress": true, "NotIpAddress": true,
-	"ArnEquals": true, "ArnLike": true, "ArnNotEquals": true, "ArnNotLike": true,
-	"Null": true,
-}
-
 // iamStripOperator removes one set prefix and one IfExists suffix.
 func iamStripOperator(op string) string {
 	if s, ok := strings.CutPrefix(op, "ForAnyValue:"); ok {
@@ -358,7 +385,23 @@ func iamStripOperator(op string) string {
 	return op
 }
 
-func iamKnownOperator(op string) bool { return iamBaseOperators[iamStripOperator(op)] }
+// iamKnownOperator reports whether op is an operator moto accepts after
+// removing one ForAnyValue:/ForAllValues: prefix and one IfExists suffix.
+func iamKnownOperator(op string) bool {
+	switch iamStripOperator(op) {
+	case "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase",
+		"StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
+		"NumericEquals", "NumericNotEquals", "NumericLessThan",
+		"NumericLessThanEquals", "NumericGreaterThan", "NumericGreaterThanEquals",
+		"DateEquals", "DateNotEquals", "DateLessThan",
+		"DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals",
+		"Bool", "BinaryEquals", "IpAddress", "NotIpAddress",
+		"ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike",
+		"Null":
+		return true
+	}
+	return false
+}
 
 // memberKeySpan returns the key span of the last member named key.
 func memberKeySpan(obj *Value, key string) Span {
@@ -396,8 +439,22 @@ func (c *iamChecker) principal() *Malformed {
 
 // sids requires non-empty Sids to be unique.
 func (c *iamChecker) sids() *Malformed {
-	seen := make(map[string]bool, len(c.doc.Statements))
-	for _, s := range c.doc.Statements {
+	stmts := c.doc.Statements
+	if len(stmts) <= 2*pairwiseMax {
+		for i, s := range stmts {
+			if s.Sid == nil || s.Sid.Text == "" {
+				continue
+			}
+			for _, e := range stmts[:i] {
+				if e.Sid != nil && e.Sid.Text == s.Sid.Text {
+					return malformed(msgSidUnique, s.Sid.Span)
+				}
+			}
+		}
+		return nil
+	}
+	seen := make(map[string]bool, len(stmts))
+	for _, s := range stmts {
 		if s.Sid == nil || s.Sid.Text == "" {
 			continue
 		}
@@ -445,12 +502,17 @@ func presentNonEmpty(s *Statement, pos, neg *Value, msg string) *Malformed {
 
 // actionFormat checks every Action, then every NotAction, as moto does.
 func (c *iamChecker) actionFormat() *Malformed {
-	for _, pick := range []func(*Statement) *Value{
-		func(s *Statement) *Value { return s.Action },
-		func(s *Statement) *Value { return s.NotAction },
-	} {
+	var one [1]*Value
+	for _, not := range [...]bool{false, true} {
 		for _, s := range c.doc.Statements {
-			items, _ := stringList(pick(s))
+			v := s.Action
+			if not {
+				v = s.NotAction
+			}
+			if v == nil {
+				continue
+			}
+			items, _ := stringItems(v, &one)
 			for _, a := range items {
 				if m := iamActionFormat(a); m != nil {
 					return m

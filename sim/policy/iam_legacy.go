@@ -25,12 +25,13 @@ func legacyConditions(cond *Value) *Malformed {
 	if cond == nil {
 		return nil
 	}
+	var one [1]*Value
 	for _, op := range cond.Members {
 		if !strings.HasPrefix(iamStripOperator(op.Key), "Date") {
 			continue
 		}
 		for _, kv := range op.Value.Members {
-			for _, v := range scalarItems(kv.Value) {
+			for _, v := range scalarItems(kv.Value, &one) {
 				if !iamLegacyDate(v.Text) {
 					return malformed(msgLegacy, v.Span)
 				}
@@ -40,28 +41,31 @@ func legacyConditions(cond *Value) *Malformed {
 	return nil
 }
 
-// scalarItems returns v itself when it is a scalar, or its items.
-func scalarItems(v *Value) []*Value {
+// scalarItems returns v itself (in one) when it is a scalar, or its items.
+func scalarItems(v *Value, one *[1]*Value) []*Value {
 	if v.Kind == Array {
 		return v.Items
 	}
-	return []*Value{v}
+	one[0] = v
+	return one[:]
 }
 
 // scanResources walks every Resource element, then every NotResource
 // element (moto's order). The first resource with a format error is kept
 // for resourceFormat; until one is found, each element also gets the
 // legacy colon checks, which refuse the policy at once.
-type resourcePick func(*Statement) *Value
-
 func (c *iamChecker) scanResources() *Malformed {
-	picks := []resourcePick{
-		func(s *Statement) *Value { return s.Resource },
-		func(s *Statement) *Value { return s.NotResource },
-	}
-	for _, pick := range picks {
+	var one [1]*Value
+	for _, not := range [...]bool{false, true} {
 		for _, s := range c.doc.Statements {
-			items, _ := stringList(pick(s))
+			v := s.Resource
+			if not {
+				v = s.NotResource
+			}
+			var items []*Value
+			if v != nil {
+				items, _ = stringItems(v, &one)
+			}
 			for _, r := range items {
 				if c.resErr == nil {
 					if msg := iamResourceFormat(r.Text); msg != "" {
@@ -95,8 +99,17 @@ func iamLegacyResource(r string) bool {
 	if strings.Count(r, ":") < 5 && strings.Contains(r, "::") {
 		return false
 	}
-	parts := strings.SplitN(r, ":", 4)
-	return len(parts) >= 3 && parts[2] != ""
+	// The third of the fields strings.SplitN(r, ":", 4) gives must exist
+	// and not be empty.
+	_, rest, ok := strings.Cut(r, ":")
+	if !ok {
+		return false
+	}
+	if _, rest, ok = strings.Cut(rest, ":"); !ok {
+		return false
+	}
+	service, _, _ := strings.Cut(rest, ":")
+	return service != ""
 }
 
 // iamResourcePathPrefixes are the IAM resource types moto accepts.
@@ -167,55 +180,80 @@ func partitionMessage(partition, rest string) string {
 }
 
 // iamLegacyDate is moto's _legacy_parse_date_condition_value: an ISO 8601
-// date-time when the value holds "t" or "-", else epoch seconds.
+// date-time when the value holds "t" or "-", else epoch seconds. moto
+// lower-cases the value first; the fields that matter are ASCII, so an
+// ASCII value is read as it is, with 'T' and 'Z' taken for 't' and 'z'.
 func iamLegacyDate(v string) bool {
-	low := strings.ToLower(v)
-	if !strings.Contains(low, "t") && !strings.Contains(v, "-") {
+	low := v
+	if !isASCII(v) {
+		low = strings.ToLower(v)
+	}
+	tAt := indexByteFold(low, 't')
+	if tAt < 0 && !strings.Contains(v, "-") {
 		n, err := strconv.ParseInt(strings.TrimPrefix(v, "+"), 10, 64)
 		return err == nil && n >= 0
 	}
-	datePart, timePart, _ := strings.Cut(low, "t")
+	datePart, timePart := low, ""
+	if tAt >= 0 {
+		datePart, timePart = low[:tAt], low[tAt+1:]
+	}
 	neg := strings.HasPrefix(datePart, "-")
 	if neg {
 		datePart = datePart[1:]
 	}
-	dp := strings.Split(datePart, "-")
-	year, ok := pyInt(dp[0])
+	// The fields of strings.Split(datePart, "-"): at most three.
+	y, rest, hasMonth := strings.Cut(datePart, "-")
+	mo, rest, hasDay := strings.Cut(rest, "-")
+	d, _, more := strings.Cut(rest, "-")
+	year, ok := pyInt(y)
 	if neg {
 		year = -year
 	}
-	if !ok || year < -292275054 || year > 292278993 || len(dp) > 3 {
+	if !ok || year < -292275054 || year > 292278993 || more {
 		return false
 	}
-	if len(dp) > 1 && !pyIntIn(dp[1], 1, 12) {
+	if hasMonth && !pyIntIn(mo, 1, 12) {
 		return false
 	}
-	if len(dp) > 2 && !pyIntIn(dp[2], 1, 31) {
+	if hasDay && !pyIntIn(d, 1, 31) {
 		return false
 	}
-	tp := strings.Split(timePart, ":")
-	if tp[0] != "" && !pyIntIn(tp[0], 0, 23) {
+	// The fields of strings.Split(timePart, ":"), the third joined with
+	// the rest.
+	h, rest, hasMin := strings.Cut(timePart, ":")
+	mi, sec, hasSec := strings.Cut(rest, ":")
+	if h != "" && !pyIntIn(h, 0, 23) {
 		return false
 	}
-	if len(tp) > 1 && !pyIntIn(tp[1], 0, 59) {
+	if hasMin && !pyIntIn(mi, 0, 59) {
 		return false
 	}
-	if len(tp) > 2 {
-		return legacySeconds(strings.Join(tp[2:], ":"))
+	if hasSec {
+		return legacySeconds(sec)
 	}
 	return true
 }
 
-// legacySeconds checks "ss[.fraction][z|+hh[:mm]]".
+// indexByteFold returns the index of the first c (a lower-case ASCII
+// letter) or its upper case in s, or -1.
+func indexByteFold(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i]|0x20 == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// legacySeconds checks "ss[.fraction][z|+hh[:mm]]" ('Z' counts as 'z').
 func legacySeconds(s string) bool {
 	var sec string
-	switch {
-	case strings.Contains(s, "z"):
-		var after string
-		sec, after, _ = strings.Cut(s, "z")
-		if after != "" {
+	switch z := indexByteFold(s, 'z'); {
+	case z >= 0:
+		if s[z+1:] != "" {
 			return false
 		}
+		sec = s[:z]
 	case strings.Contains(s, "+"):
 		var zone string
 		sec, zone, _ = strings.Cut(s, "+")

@@ -19,30 +19,57 @@ type actionGroup struct {
 	names []*globPattern
 }
 
-func compileActionSet(texts []string) actionSet {
+// actionSet compiles the entries (strings) of an Action or NotAction
+// element. Groups keep the order in which their services first appear,
+// and each group its entries in document order.
+func (c *compiler) actionSet(items []*Value) actionSet {
 	var s actionSet
 	o := globOptions{wild: true, fold: true}
-	for _, text := range texts {
+	// First pass: the service of each entry ("" for the others) and the
+	// size of each group, so that the groups' lists are carved exactly.
+	c.svcBuf, c.svcs, c.countBuf = c.svcBuf[:0], c.svcs[:0], c.countBuf[:0]
+	others := 0
+	for _, it := range items {
+		text := it.Text
 		i := strings.IndexByte(text, ':')
 		if i <= 0 || strings.ContainsAny(text[:i], "*?") {
-			g := compileGlob(text, o)
+			c.svcBuf = append(c.svcBuf, "")
+			others++
+			continue
+		}
+		svc := asciiLower(text[:i])
+		c.svcBuf = append(c.svcBuf, svc)
+		k := 0
+		for k < len(c.countBuf) && c.svcs[k] != svc {
+			k++
+		}
+		if k == len(c.countBuf) {
+			c.svcs = append(c.svcs, svc)
+			c.countBuf = append(c.countBuf, 0)
+		}
+		c.countBuf[k]++
+	}
+	s.others = c.ptrs.take(others)[:0]
+	s.groups = c.groups.take(len(c.countBuf))
+	for k := range s.groups {
+		s.groups[k] = actionGroup{svc: c.svcs[k], names: c.ptrs.take(c.countBuf[k])[:0]}
+	}
+	for n, it := range items {
+		text, svc := it.Text, c.svcBuf[n]
+		if svc == "" {
+			g := c.globs.compile(text, o)
 			if g.anything {
 				s.any = true
 			}
 			s.others = append(s.others, g)
 			continue
 		}
-		svc, name := asciiLower(text[:i]), compileGlob(text[i+1:], o)
-		found := false
+		name := c.globs.compile(text[strings.IndexByte(text, ':')+1:], o)
 		for k := range s.groups {
 			if s.groups[k].svc == svc {
 				s.groups[k].names = append(s.groups[k].names, name)
-				found = true
 				break
 			}
-		}
-		if !found {
-			s.groups = append(s.groups, actionGroup{svc: svc, names: []*globPattern{name}})
 		}
 	}
 	return s

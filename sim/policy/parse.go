@@ -52,9 +52,7 @@ func NonWhitespaceSize(text string) int {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			i++
-			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' {
-				n++
-			}
+			n += int(byteClass[c] & classNonSpace)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -73,13 +71,26 @@ type jsonParser struct {
 	line  int
 	col   int
 	depth int
-	slab  []Value
-	// items and members collect the children of the open containers;
-	// each container copies its own into an exact-size slice when it
-	// closes, so that no slice grows element by element.
-	items   []*Value
-	members []Member
+	// values, itemSlab and memberSlab hand out the parts of the tree;
+	// items and members collect the children of the open containers,
+	// and each container copies its own into an exact-size slice of a
+	// slab when it closes, so that no slice grows element by element.
+	values     slab[Value]
+	itemSlab   slab[*Value]
+	memberSlab slab[Member]
+	items      []*Value
+	members    []Member
 }
+
+// Guesses of how many bytes of policy text each part takes, which size
+// the slabs from the text left to parse (pretty-printed policies take
+// some 28 bytes a value, 50 a member and 60 an array item; compact ones
+// less).
+const (
+	bytesPerValue  = 24
+	bytesPerMember = 48
+	bytesPerItem   = 64
+)
 
 func (p *jsonParser) pos() Pos { return Pos{Line: p.line, Column: p.col, Offset: p.off} }
 
@@ -89,13 +100,37 @@ func (p *jsonParser) errorf(at Pos, format string, args ...any) error {
 
 // newValue hands out Values from a slab to keep allocations few.
 func (p *jsonParser) newValue(k Kind) *Value {
-	if len(p.slab) == 0 {
-		p.slab = make([]Value, 64)
+	if len(p.values.free) == 0 {
+		p.values.hint((len(p.s) - p.off) / bytesPerValue)
 	}
-	v := &p.slab[0]
-	p.slab = p.slab[1:]
+	v := p.values.one()
 	v.Kind = k
 	return v
+}
+
+// closeItems returns the items of the array that began at base as an
+// exact-size slice, and pops them.
+func (p *jsonParser) closeItems(base int) []*Value {
+	n := len(p.items) - base
+	if len(p.itemSlab.free) < n {
+		p.itemSlab.hint((len(p.s) - p.off) / bytesPerItem)
+	}
+	out := p.itemSlab.copyOf(p.items[base:])
+	clear(p.items[base:])
+	p.items = p.items[:base]
+	return out
+}
+
+// closeMembers is closeItems for the members of an object.
+func (p *jsonParser) closeMembers(base int) []Member {
+	n := len(p.members) - base
+	if len(p.memberSlab.free) < n {
+		p.memberSlab.hint((len(p.s) - p.off) / bytesPerMember)
+	}
+	out := p.memberSlab.copyOf(p.members[base:])
+	clear(p.members[base:])
+	p.members = p.members[:base]
+	return out
 }
 
 // advanceASCII moves past n bytes known to be ASCII and not line breaks.
@@ -274,6 +309,14 @@ func (p *jsonParser) str() (string, error) {
 	i := p.off
 	cols := 0
 	for i < len(s) {
+		j := i
+		for j < len(s) && byteClass[s[j]]&classPlain != 0 {
+			j++
+		}
+		cols += j - i // ASCII: a byte is a character
+		if i = j; i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c == '"' {
 			text := s[p.off:i]
@@ -284,17 +327,13 @@ func (p *jsonParser) str() (string, error) {
 		if c == '\\' || c < 0x20 {
 			break
 		}
-		if c < utf8.RuneSelf {
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				p.off = i
-				p.col += cols
-				return "", p.errorf(p.pos(), "invalid UTF-8 in string")
-			}
-			i += size
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			p.off = i
+			p.col += cols
+			return "", p.errorf(p.pos(), "invalid UTF-8 in string")
 		}
+		i += size
 		cols++
 	}
 	// Slow path: decode escapes from the beginning of the string.
@@ -439,9 +478,7 @@ func (p *jsonParser) array() (*Value, error) {
 			p.advanceASCII(1)
 			v.Span.End = p.pos()
 			p.depth--
-			v.Items = append(make([]*Value, 0, len(p.items)-base), p.items[base:]...)
-			clear(p.items[base:])
-			p.items = p.items[:base]
+			v.Items = p.closeItems(base)
 			return v, nil
 		default:
 			return nil, p.errorf(p.pos(), "unexpected %s, expected ',' or ']'", p.describe())
@@ -500,9 +537,7 @@ func (p *jsonParser) object() (*Value, error) {
 			p.advanceASCII(1)
 			v.Span.End = p.pos()
 			p.depth--
-			v.Members = append(make([]Member, 0, len(p.members)-base), p.members[base:]...)
-			clear(p.members[base:])
-			p.members = p.members[:base]
+			v.Members = p.closeMembers(base)
 			return v, nil
 		default:
 			return nil, p.errorf(p.pos(), "unexpected %s, expected ',' or '}'", p.describe())

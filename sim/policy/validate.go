@@ -2,8 +2,10 @@ package policy
 
 import (
 	"errors"
-	"sort"
+	"slices"
 	"strconv"
+	"strings"
+	"sync"
 
 	"labsim/sim/catalog"
 )
@@ -31,11 +33,16 @@ func ValidateText(text string, opts Options) []Finding {
 }
 
 // Validator validates policies against one action catalog, keeping the
-// tables it derives from the catalog between calls (build one per catalog
-// and reuse it on every keystroke). It is safe for concurrent use.
+// tables it derives from the catalog, and the working memory of its last
+// validation, between calls (build one per catalog and reuse it on every
+// keystroke). It is safe for concurrent use.
 type Validator struct {
 	cat catalog.Actions
 	idx *catalogIndex
+	mu  sync.Mutex
+	// spare is the scratch memory of the last validation, or nil while a
+	// validation is using it (a concurrent one then gets its own).
+	spare *validateScratch
 }
 
 // NewValidator returns a Validator for the catalog (nil for none).
@@ -80,10 +87,20 @@ func (v *Validator) Validate(doc *Document, t PolicyType) []Finding {
 	if doc == nil || doc.Root == nil {
 		return nil
 	}
-	r := aaRun{v: v, doc: doc, typ: t, work: redundancyBudget, arnWork: arnBudget, suggestions: suggestionBudget}
+	v.mu.Lock()
+	sc := v.spare
+	v.spare = nil
+	v.mu.Unlock()
+	if sc == nil {
+		sc = new(validateScratch)
+	}
+	r := aaRun{v: v, doc: doc, typ: t, sc: sc, work: redundancyBudget, arnWork: arnBudget, suggestions: suggestionBudget}
 	r.document()
-	sort.SliceStable(r.out, func(i, j int) bool {
-		return r.out[i].Span.Start.Offset < r.out[j].Span.Start.Offset
+	v.mu.Lock()
+	v.spare = sc
+	v.mu.Unlock()
+	slices.SortStableFunc(r.out, func(a, b Finding) int {
+		return a.Span.Start.Offset - b.Span.Start.Offset
 	})
 	return r.out
 }
@@ -95,11 +112,11 @@ type aaRun struct {
 	typ  PolicyType
 	vars bool // Version 2012-10-17: ${…} are policy variables
 	out  []Finding
+	sc   *validateScratch
 	// work is what is left of the redundancy checks' budget of pattern
-	// comparisons; glob keeps their buffers.
+	// comparisons.
 	work  int
 	cheap int
-	glob  globScratch
 	// arnWork bounds the resource-type comparisons (past it ARNs are not
 	// compared with resource types); suggestions bounds "Did you mean".
 	arnWork     int
@@ -128,23 +145,25 @@ func (r *aaRun) suggest(s string, candidates []string) string {
 }
 
 // covers is aaGlobCovers spending one unit of the budget on each pattern
-// comparison that needs the quadratic check; false once spent.
-func (r *aaRun) covers(b, a string, fold bool) bool {
+// comparison that needs the quadratic check; false once spent. With vars,
+// the ${…} variables of a stand for '*' (a is then varsAsStar(a)).
+func (r *aaRun) covers(b, a string, fold, vars bool) bool {
 	if r.work <= 0 {
 		return false
 	}
 	if r.cheap++; r.cheap%16 == 0 {
 		r.work-- // sixteen cheap comparisons cost one unit
 	}
-	if !hasWildcard(a) {
+	vars = vars && hasPolicyVar(a)
+	if !vars && !hasWildcard(a) {
 		return aaGlobMatch(b, a, fold)
 	}
-	al, bl := literalPrefix(a), literalPrefix(b)
+	al, bl := literalPrefixVars(a, vars), literalPrefix(b)
 	if len(al) < len(bl) || !hasPrefixFold(al, bl, fold) {
 		return false
 	}
 	r.work--
-	return r.glob.covers(b, a, fold)
+	return r.sc.glob.covers(b, a, fold, vars)
 }
 
 // add records a finding; kv are alternating parameter names and values.
@@ -227,8 +246,18 @@ func (r *aaRun) statementElement() {
 
 // sids checks Sid values: type, emptiness, characters, uniqueness.
 func (r *aaRun) sids() {
-	seen := make(map[string]bool, len(r.doc.Statements))
-	for _, s := range r.doc.Statements {
+	stmts, sc := r.doc.Statements, r.sc
+	sc.ids = sc.ids[:0]
+	for i, s := range stmts {
+		if sid := s.Sid; sid != nil && sid.Kind == String && sid.Text != "" {
+			sc.ids = append(sc.ids, int32(i))
+		}
+	}
+	sc.dup = bools(sc.dup, len(stmts))
+	sc.markLaterDuplicates(sc.dup, sc.ids,
+		func(i, j int32) bool { return stmts[i].Sid.Text == stmts[j].Sid.Text },
+		func(i, j int32) int { return strings.Compare(stmts[i].Sid.Text, stmts[j].Sid.Text) })
+	for i, s := range stmts {
 		sid := s.Sid
 		if sid == nil {
 			continue
@@ -244,10 +273,9 @@ func (r *aaRun) sids() {
 		if !isAlnum(sid.Text) {
 			r.add(CodeUnsupportedSid, sid.Span)
 		}
-		if seen[sid.Text] {
+		if sc.dup[i] {
 			r.add(CodeUniqueSidsRequired, sid.Span)
 		}
-		seen[sid.Text] = true
 	}
 }
 
@@ -310,22 +338,32 @@ func (r *aaRun) pair(s *Statement, pos, neg string, pv, nv *Value, missing strin
 
 // elementStrings returns the string entries of an Action- or
 // Resource-like element, reporting wrong JSON types and an empty array.
-func (r *aaRun) elementStrings(v *Value, emptyCode string) []*Value {
+// A single string is returned in one, so that nothing is allocated.
+func (r *aaRun) elementStrings(v *Value, emptyCode string, one *[1]*Value) []*Value {
 	switch v.Kind {
 	case String:
-		return []*Value{v}
+		one[0] = v
+		return one[:]
 	case Array:
 		if len(v.Items) == 0 {
 			r.add(emptyCode, v.Span)
 			return nil
 		}
-		out := make([]*Value, 0, len(v.Items))
+		bad := 0
 		for _, it := range v.Items {
 			if it.Kind != String {
 				r.add(CodeDataTypeMismatch, it.Span, "data_type", "String")
-				continue
+				bad++
 			}
-			out = append(out, it)
+		}
+		if bad == 0 {
+			return v.Items
+		}
+		out := make([]*Value, 0, len(v.Items)-bad)
+		for _, it := range v.Items {
+			if it.Kind == String {
+				out = append(out, it)
+			}
 		}
 		return out
 	}

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -9,56 +10,105 @@ import (
 
 // actionElement checks an Action or NotAction element.
 func (r *aaRun) actionElement(v *Value) {
-	items := r.elementStrings(v, CodeEmptyArrayAction)
+	var one [1]*Value
+	items := r.elementStrings(v, CodeEmptyArrayAction, &one)
+	r.sc.unknown = r.sc.unknown[:0]
 	for _, a := range items {
-		r.action(a)
+		r.sc.unknown = append(r.sc.unknown, r.action(a))
 	}
 	r.redundantActions(items)
 }
 
-// action checks one action string.
-func (r *aaRun) action(a *Value) {
+// action checks one action string. For redundantActions, it returns
+// unknownAction(a.Text), which the catalog lookups made here answer
+// (false for the entries redundantActions leaves out).
+func (r *aaRun) action(a *Value) (unknown bool) {
 	text := a.Text
 	if hasPolicyVar(text) {
 		r.add(CodeVariableUnsupportedInElement, a.Span, "variable", firstPolicyVar(text))
-		return
+		return false // redundantActions leaves out entries with variables
 	}
 	if text == "*" {
-		return
+		return false
 	}
 	svc, name, found := strings.Cut(text, ":")
 	if !found || svc == "" || name == "" || strings.Contains(name, ":") {
 		r.add(CodeInvalidAction, a.Span, "action", text)
-		return
+		return r.unknownAction(text)
 	}
 	if hasWildcard(svc) {
 		if svc != "*" {
 			r.add(CodeWildcardInServiceName, a.Span)
 		}
-		return
+		return false
 	}
 	if r.v.idx == nil {
-		return
+		return false
 	}
-	s, ok := r.v.cat.Service(svc)
-	if !ok {
+	switch r.lookupAction(text, svc, name) {
+	case serviceUnknown:
 		r.add(CodeInvalidServiceInAction, a.Span, "service", svc, "service2", r.suggest(svc, r.v.idx.prefixes))
-		return
+		return false
+	case patternMatches, actionKnown:
+		return false
+	case patternMatchesNone:
+		r.add(CodeInvalidAction, a.Span, "action", text)
+		return false
 	}
-	if hasWildcard(name) {
-		if !serviceHasMatch(s, name) {
-			r.add(CodeInvalidAction, a.Span, "action", text)
-		}
-		return
-	}
-	if _, ok := r.v.cat.Action(svc, name); ok {
-		return
-	}
+	s, _ := r.v.cat.Service(svc)
 	valid := ""
 	if n := r.suggest(name, actionNames(s)); n != "" {
 		valid = s.Prefix + ":" + n
 	}
 	r.add(CodeInvalidAction, a.Span, "action", text, "valid_action", valid)
+	return true
+}
+
+// actionLookup is what the catalog says of an action "svc:name" with a
+// literal service.
+type actionLookup uint8
+
+const (
+	serviceUnknown     actionLookup = iota + 1
+	patternMatches                  // a name with wildcards matches some action
+	patternMatchesNone              // … matches none
+	actionKnown                     // a literal name is an action
+	actionUnknown                   // … is not
+)
+
+// actionMemoMax bounds the memo of catalog lookups kept between
+// validations; past it the memo starts again empty.
+const actionMemoMax = 4096
+
+// lookupAction asks the catalog about the action text ("svc:name"),
+// remembering the answer: a policy names the same actions again and
+// again, and the next keystroke names them once more.
+func (r *aaRun) lookupAction(text, svc, name string) actionLookup {
+	sc := r.sc
+	if res, ok := sc.actionMemo[text]; ok {
+		return res
+	}
+	var res actionLookup
+	s, ok := r.v.cat.Service(svc)
+	switch {
+	case !ok:
+		res = serviceUnknown
+	case hasWildcard(name):
+		res = patternMatchesNone
+		if serviceHasMatch(s, name) {
+			res = patternMatches
+		}
+	default:
+		res = actionUnknown
+		if _, ok := r.v.cat.Action(svc, name); ok {
+			res = actionKnown
+		}
+	}
+	if sc.actionMemo == nil || len(sc.actionMemo) >= actionMemoMax {
+		sc.actionMemo = make(map[string]actionLookup)
+	}
+	sc.actionMemo[strings.Clone(text)] = res
+	return res
 }
 
 // serviceHasMatch reports whether a wildcard action name matches any
@@ -80,47 +130,70 @@ func actionNames(s *catalog.Service) []string {
 	return out
 }
 
+// actionEntry is what redundantActions knows of one entry of an Action
+// element.
+type actionEntry struct {
+	usable bool   // the entry takes part in the redundancy checks
+	svc    string // lower-case service of an entry with a literal service, else ""
+	wild   bool   // the entry has a literal service and a wildcard
+}
+
 // redundantActions reports actions that the element's other actions
 // already grant (REDUNDANT_ACTION, once per element, pointing at the first
 // redundant entry). Matching ignores case. With the catalog, a wildcard
 // entry also counts as redundant when every action it matches is matched
-// by the other entries together.
+// by the other entries together. r.sc.unknown holds unknownAction of each
+// entry.
 func (r *aaRun) redundantActions(items []*Value) {
 	if len(items) < 2 {
 		return
 	}
-	g := actionGroups{
-		svc:      make([]string, len(items)),
-		bySvc:    make(map[string][]int),
-		literals: make(map[string]int, len(items)),
-	}
+	sc := r.sc
+	sc.acts = slices.Grow(sc.acts[:0], len(items))[:len(items)]
+	clear(sc.acts)
+	sc.usable, sc.ids, sc.wild, sc.anySvc = sc.usable[:0], sc.ids[:0], sc.wild[:0], sc.anySvc[:0]
 	for i, a := range items {
 		text := a.Text
 		if hasPolicyVar(text) {
 			continue
 		}
+		e := &sc.acts[i]
 		svc, _, found := strings.Cut(text, ":")
 		switch {
 		case text == "*" || (found && hasWildcard(svc)):
-			g.anySvc = append(g.anySvc, i)
-		case !found || strings.Count(text, ":") != 1 || r.unknownAction(text):
+			sc.anySvc = append(sc.anySvc, int32(i))
+		case !found || strings.Count(text, ":") != 1 || sc.unknown[i]:
 			continue // INVALID_ACTION says it better
 		default:
-			svc = strings.ToLower(svc)
-			g.svc[i] = svc
+			e.svc = strings.ToLower(svc)
 			if hasWildcard(text) {
-				g.bySvc[svc] = append(g.bySvc[svc], i)
+				e.wild = true
+				sc.wild = append(sc.wild, int32(i))
 			} else {
-				g.literals[strings.ToLower(text)]++
+				sc.ids = append(sc.ids, int32(i)) // the literal entries
 			}
 		}
-		g.usable = append(g.usable, i)
+		e.usable = true
+		sc.usable = append(sc.usable, int32(i))
 	}
-	red := make([]bool, len(items))
-	for k := len(g.usable) - 1; k >= 0; k-- {
-		i := g.usable[k]
-		if r.actionCovered(items, red, &g, i) {
-			red[i] = true
+	usable := sc.usable
+	// The wildcard entries with a literal service, by service.
+	slices.SortFunc(sc.wild, func(a, b int32) int {
+		if c := strings.Compare(sc.acts[a].svc, sc.acts[b].svc); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	// A literal equal (ignoring case) to an earlier one is redundant.
+	sc.dup = bools(sc.dup, len(items))
+	sc.markLaterDuplicates(sc.dup, sc.ids,
+		func(i, j int32) bool { return lowerEqual(items[i].Text, items[j].Text) },
+		func(i, j int32) int { return lowerCompare(items[i].Text, items[j].Text) })
+	sc.red = bools(sc.red, len(items))
+	for k := len(usable) - 1; k >= 0; k-- {
+		i := usable[k]
+		if r.actionCovered(items, usable, i) {
+			sc.red[i] = true
 		}
 	}
 	if r.work <= 0 {
@@ -128,7 +201,7 @@ func (r *aaRun) redundantActions(items []*Value) {
 	}
 	n, first := 0, -1
 	for i := range items {
-		if red[i] {
+		if sc.red[i] {
 			n++
 			if first < 0 {
 				first = i
@@ -141,68 +214,65 @@ func (r *aaRun) redundantActions(items []*Value) {
 	}
 }
 
-// actionGroups indexes an Action element's entries for redundancy checks.
-type actionGroups struct {
-	usable   []int            // entries taking part, in order
-	svc      []string         // lower-case service of each entry ("" if none)
-	bySvc    map[string][]int // wildcard entries by service
-	anySvc   []int            // entries whose service is a wildcard ("*", "s3*:…")
-	literals map[string]int   // lower-case literal entry → live count
-}
-
-// candidates returns the wildcard entries that could cover entry i.
-func (g *actionGroups) candidates(i int) [][]int {
-	if g.svc[i] == "" {
-		out := [][]int{g.anySvc}
-		for _, l := range g.bySvc {
-			out = append(out, l)
-		}
-		return out
-	}
-	return [][]int{g.bySvc[g.svc[i]], g.anySvc}
-}
-
 // actionCovered reports whether entry i is granted by the other live
 // entries. Entries are visited from the last to the first, so that of two
 // equal entries the later one is the redundant one.
-func (r *aaRun) actionCovered(items []*Value, red []bool, g *actionGroups, i int) bool {
+func (r *aaRun) actionCovered(items []*Value, usable []int32, i int32) bool {
+	sc := r.sc
 	text := items[i].Text
-	if !hasWildcard(text) {
-		low := strings.ToLower(text)
-		if g.literals[low] > 1 {
-			g.literals[low]--
-			return true
-		}
+	if !hasWildcard(text) && sc.dup[i] {
+		return true
 	}
 	if r.work <= 0 {
 		return false
 	}
-	for _, list := range g.candidates(i) {
+	covered := func(list []int32) bool {
 		for _, j := range list {
-			if j != i && !red[j] && r.covers(items[j].Text, text, true) {
+			if j != i && !sc.red[j] && r.covers(items[j].Text, text, true, false) {
 				return true
 			}
 		}
-	}
-	if !hasWildcard(text) || r.v.idx == nil || g.svc[i] == "" {
 		return false
 	}
-	return r.actionUnionCovered(items, red, g, i)
+	svc := sc.acts[i].svc
+	if svc == "" {
+		// Any wildcard entry could cover it.
+		if covered(sc.anySvc) || covered(sc.wild) {
+			return true
+		}
+	} else {
+		lo, _ := slices.BinarySearchFunc(sc.wild, svc, func(j int32, svc string) int {
+			return strings.Compare(sc.acts[j].svc, svc)
+		})
+		hi := lo
+		for hi < len(sc.wild) && sc.acts[sc.wild[hi]].svc == svc {
+			hi++
+		}
+		if covered(sc.wild[lo:hi]) || covered(sc.anySvc) {
+			return true
+		}
+	}
+	if !hasWildcard(text) || r.v.idx == nil || svc == "" {
+		return false
+	}
+	return r.actionUnionCovered(items, usable, i)
 }
 
 // actionUnionCovered expands a wildcard entry over the catalog and checks
 // that the other entries of its service grant every action it matches.
-func (r *aaRun) actionUnionCovered(items []*Value, red []bool, g *actionGroups, i int) bool {
+func (r *aaRun) actionUnionCovered(items []*Value, usable []int32, i int32) bool {
+	sc := r.sc
 	svc, name, _ := strings.Cut(items[i].Text, ":")
-	if r.work -= 1 + len(g.usable)/64; r.work <= 0 {
+	if r.work -= 1 + len(usable)/64; r.work <= 0 {
 		return false
 	}
-	var others []string
-	for _, j := range g.usable {
-		if j != i && !red[j] && (g.svc[j] == g.svc[i] || g.svc[j] == "") {
+	others := sc.others[:0]
+	for _, j := range usable {
+		if j != i && !sc.red[j] && (sc.acts[j].svc == sc.acts[i].svc || sc.acts[j].svc == "") {
 			others = append(others, items[j].Text)
 		}
 	}
+	sc.others = others
 	if len(others) == 0 {
 		return false
 	}
@@ -219,10 +289,9 @@ func (r *aaRun) actionUnionCovered(items []*Value, red []bool, g *actionGroups, 
 			return false
 		}
 		matched = true
-		full := s.Prefix + ":" + act.Name
 		covered := false
 		for _, o := range others {
-			if aaGlobMatch(o, full, true) {
+			if aaGlobMatchAction(o, s.Prefix, act.Name) {
 				covered = true
 				break
 			}
@@ -246,4 +315,31 @@ func (r *aaRun) unknownAction(text string) bool {
 	}
 	_, ok := r.v.cat.Action(svc, name)
 	return !ok
+}
+
+// lowerEqual reports whether strings.ToLower(a) == strings.ToLower(b),
+// without allocating when both are ASCII.
+func lowerEqual(a, b string) bool {
+	if !isASCII(a) || !isASCII(b) {
+		return strings.ToLower(a) == strings.ToLower(b)
+	}
+	return asciiEqualFold(a, b)
+}
+
+// lowerCompare compares strings.ToLower(a) with strings.ToLower(b),
+// without allocating when both are ASCII.
+func lowerCompare(a, b string) int {
+	if !isASCII(a) || !isASCII(b) {
+		return strings.Compare(strings.ToLower(a), strings.ToLower(b))
+	}
+	n := min(len(a), len(b))
+	for k := 0; k < n; k++ {
+		if x, y := lowerASCII(a[k]), lowerASCII(b[k]); x != y {
+			if x < y {
+				return -1
+			}
+			return 1
+		}
+	}
+	return len(a) - len(b)
 }

@@ -72,7 +72,7 @@ func templateToGlob(s string) string {
 
 // literalPrefix returns the text before the first wildcard.
 func literalPrefix(s string) string {
-	if i := strings.IndexAny(s, "*?"); i >= 0 {
+	if i := indexWildcard(s); i >= 0 {
 		return s[:i]
 	}
 	return s

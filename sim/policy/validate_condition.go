@@ -245,10 +245,12 @@ func keyTypeFamilies(typ string) (allowed string, ok func(opFamily) bool) {
 // conditionValues checks a key's values against its operator and type.
 func (r *aaRun) conditionValues(op aaOperator, kv Member, typ string, known bool) {
 	v := kv.Value
+	var one [1]*Value
 	var items []*Value
 	switch v.Kind {
 	case String, Number, Bool:
-		items = []*Value{v}
+		one[0] = v
+		items = one[:]
 	case Array:
 		if len(v.Items) == 0 {
 			code := CodeEmptyArrayCondition
@@ -264,16 +266,25 @@ func (r *aaRun) conditionValues(op aaOperator, kv Member, typ string, known bool
 			return
 		}
 		kind := v.Items[0].Kind
-		mixed := false
+		mixed, bad := false, 0
 		for _, it := range v.Items {
-			if it.Kind != String && it.Kind != Number && it.Kind != Bool {
+			if !isScalar(it) {
 				r.add(CodeDataTypeMismatch, it.Span, "data_type", "String")
+				bad++
 				continue
 			}
 			if it.Kind != kind {
 				mixed = true
 			}
-			items = append(items, it)
+		}
+		items = v.Items
+		if bad > 0 {
+			items = make([]*Value, 0, len(v.Items)-bad)
+			for _, it := range v.Items {
+				if isScalar(it) {
+					items = append(items, it)
+				}
+			}
 		}
 		if mixed {
 			r.add(CodeInvalidConditionDataType, v.Span)
@@ -290,6 +301,9 @@ func (r *aaRun) conditionValues(op aaOperator, kv Member, typ string, known bool
 	}
 	r.valueChecks(op, kv, items)
 }
+
+// isScalar reports whether v is a string, a number or a boolean.
+func isScalar(v *Value) bool { return v.Kind == String || v.Kind == Number || v.Kind == Bool }
 
 // keyTypeChecks compares the operator and its qualifier with the key type.
 func (r *aaRun) keyTypeChecks(op aaOperator, kv Member, typ string) {

@@ -12,13 +12,16 @@ import (
 // patterns match a common string).
 
 // hasWildcard reports whether s holds '*' or '?'.
-func hasWildcard(s string) bool {
+func hasWildcard(s string) bool { return indexWildcard(s) >= 0 }
+
+// indexWildcard returns the index of the first '*' or '?' of s, or -1.
+func indexWildcard(s string) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] == '*' || s[i] == '?' {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // lowerASCIIRune lower-cases ASCII letters only, as IAM's case-insensitive
@@ -106,6 +109,48 @@ func globMatchASCII(p, s string, fold bool) bool {
 	return pi == len(p)
 }
 
+// aaGlobMatchAction is aaGlobMatch(pattern, prefix+":"+name, true),
+// without building the action's full name when all three are ASCII.
+func aaGlobMatchAction(pattern, prefix, name string) bool {
+	if !isASCII(pattern) || !isASCII(prefix) || !isASCII(name) {
+		return aaGlobMatch(pattern, prefix+":"+name, true)
+	}
+	// The subject s is prefix, ':', name; at reads it.
+	n := len(prefix) + 1 + len(name)
+	at := func(i int) byte {
+		switch {
+		case i < len(prefix):
+			return prefix[i]
+		case i == len(prefix):
+			return ':'
+		}
+		return name[i-len(prefix)-1]
+	}
+	p := pattern
+	pi, si := 0, 0
+	star, mark := -1, 0
+	for si < n {
+		switch {
+		case pi < len(p) && p[pi] == '*':
+			star, mark = pi, si
+			pi++
+		case pi < len(p) && (p[pi] == '?' || lowerASCII(p[pi]) == lowerASCII(at(si))):
+			pi++
+			si++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			si = mark
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}
+
 func byteEq(a, b byte, fold bool) bool {
 	if fold {
 		return lowerASCII(a) == lowerASCII(b)
@@ -131,28 +176,69 @@ const maxGlobDP = 512
 // and "*?".
 func aaGlobCovers(b, a string, fold bool) bool {
 	var g globScratch
-	return g.covers(b, a, fold)
+	return g.covers(b, a, fold, false)
 }
 
-// globScratch keeps the buffers of aaGlobCovers between calls.
+// globScratch keeps the buffers of the quadratic glob routines between
+// calls, so that a validation allocates them once.
 type globScratch struct {
 	ra, rb []rune
-	cov    []bool
+	cov    []bool // covers' table
+	seen   []bool // intersects' visited states
+	stack  []int  // intersects' states to visit
 }
 
-// covers is aaGlobCovers reusing g's buffers.
-func (g *globScratch) covers(b, a string, fold bool) bool {
-	if !hasWildcard(a) {
+// appendGlobRunes appends the runes of s to dst; with vars, each ${…}
+// policy variable becomes '*' (as varsAsStar does), the widest string it
+// can stand for.
+func appendGlobRunes(dst []rune, s string, vars bool) []rune {
+	if !vars {
+		for _, c := range s {
+			dst = append(dst, c)
+		}
+		return dst
+	}
+	for {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			return appendGlobRunes(dst, s, false)
+		}
+		dst = append(appendGlobRunes(dst, s[:i], false), '*')
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return dst
+		}
+		s = s[i+j+1:]
+	}
+}
+
+// literalPrefixVars is literalPrefix(varsAsStar(s)) when vars is set,
+// else literalPrefix(s).
+func literalPrefixVars(s string, vars bool) string {
+	p := literalPrefix(s)
+	if vars {
+		if i := strings.Index(p, "${"); i >= 0 {
+			p = p[:i]
+		}
+	}
+	return p
+}
+
+// covers is aaGlobCovers reusing g's buffers. With vars, the ${…}
+// variables of a stand for '*' (a is then varsAsStar(a)).
+func (g *globScratch) covers(b, a string, fold, vars bool) bool {
+	vars = vars && hasPolicyVar(a)
+	if !vars && !hasWildcard(a) {
 		return aaGlobMatch(b, a, fold)
 	}
 	// b's literal prefix must begin every string of a: a's own literal
 	// prefix must be at least as long and start with it.
-	al, bl := literalPrefix(a), literalPrefix(b)
+	al, bl := literalPrefixVars(a, vars), literalPrefix(b)
 	if len(al) < len(bl) || !hasPrefixFold(al, bl, fold) {
 		return false
 	}
-	g.ra = append(g.ra[:0], []rune(a)...)
-	g.rb = append(g.rb[:0], []rune(b)...)
+	g.ra = appendGlobRunes(g.ra[:0], a, vars)
+	g.rb = appendGlobRunes(g.rb[:0], b, false)
 	ra, rb := g.ra, g.rb
 	if len(ra) > maxGlobDP || len(rb) > maxGlobDP {
 		return false
@@ -188,13 +274,29 @@ func (g *globScratch) covers(b, a string, fold bool) bool {
 // aaGlobsIntersect reports whether some string matches both patterns
 // (case-sensitive).
 func aaGlobsIntersect(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
+	var g globScratch
+	return g.intersects(appendGlobRunes(nil, a, false), b)
+}
+
+// intersects reports whether some string matches both the pattern whose
+// runes are ra and the pattern b (case-sensitive). ra must not be g.rb.
+func (g *globScratch) intersects(ra []rune, b string) bool {
+	if b == "*" {
+		return true // every pattern matches some string
+	}
+	g.rb = appendGlobRunes(g.rb[:0], b, false)
+	rb := g.rb
 	if len(ra) > maxGlobDP || len(rb) > maxGlobDP {
 		return true
 	}
 	w := len(rb) + 1
-	seen := make([]bool, (len(ra)+1)*w)
-	stack := []int{0}
+	n := (len(ra) + 1) * w
+	if cap(g.seen) < n {
+		g.seen = make([]bool, n)
+	}
+	seen := g.seen[:n]
+	clear(seen)
+	stack := append(g.stack[:0], 0)
 	seen[0] = true
 	push := func(i, j int) {
 		if k := i*w + j; !seen[k] {
@@ -202,12 +304,14 @@ func aaGlobsIntersect(a, b string) bool {
 			stack = append(stack, k)
 		}
 	}
+	found := false
 	for len(stack) > 0 {
 		k := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		i, j := k/w, k%w
 		if i == len(ra) && j == len(rb) {
-			return true
+			found = true
+			break
 		}
 		aStar := i < len(ra) && ra[i] == '*'
 		bStar := j < len(rb) && rb[j] == '*'
@@ -231,7 +335,8 @@ func aaGlobsIntersect(a, b string) bool {
 			}
 		}
 	}
-	return false
+	g.stack = stack[:0]
+	return found
 }
 
 func hasPrefixFold(s, prefix string, fold bool) bool {

@@ -11,7 +11,8 @@ const supportedPartition = "aws"
 
 // resourceElement checks a Resource or NotResource element.
 func (r *aaRun) resourceElement(v *Value) {
-	items := r.elementStrings(v, CodeEmptyArrayResource)
+	var one [1]*Value
+	items := r.elementStrings(v, CodeEmptyArrayResource, &one)
 	for _, it := range items {
 		r.resource(it)
 	}
@@ -75,73 +76,91 @@ func (r *aaRun) resource(rv *Value) {
 // resourceFormat compares an ARN with its service's resource types.
 // Without the catalog only IAM's rule (no Region) is known.
 func (r *aaRun) resourceFormat(rv *Value, service, region, account, res string) {
-	var templates []arnTemplate
-	if r.v.idx != nil {
-		templates = r.v.idx.arn[service]
+	var f templateFields
+	switch {
+	case r.v.idx != nil:
+		templates := r.v.idx.arn[service]
 		if len(templates) == 0 {
 			if _, ok := r.v.cat.Service(service); !ok {
 				r.add(CodeInvalidService, rv.Span, "service", service)
 			}
 			return
 		}
-	} else if service == "iam" {
-		templates = []arnTemplate{{account: "*", resource: "*"}}
-	} else {
-		return
-	}
-	// Only the resource types whose resource field can match decide what
-	// the Region and account fields may hold.
-	if r.v.idx != nil {
-		templates = r.matchingTemplates(varsAsStar(res), templates)
-		if len(templates) == 0 {
+		// Only the resource types whose resource field can match decide
+		// what the Region and account fields may hold.
+		f = r.matchingTemplates(res, templates)
+		if f.matched == 0 {
 			r.add(CodeInvalidARNResource, rv.Span)
 			return
 		}
-	}
-	regionAllowed, regionRequired := false, true
-	accountAllowed := false
-	for _, t := range templates {
-		if t.region != "" {
-			regionAllowed = true
-		} else {
-			regionRequired = false
-		}
-		if t.account != "" {
-			accountAllowed = true
-		}
+	case service == "iam":
+		f.add(arnTemplate{account: "*", resource: "*"})
+	default:
+		return
 	}
 	switch {
-	case region != "" && !regionAllowed:
+	case region != "" && !f.regionAllowed:
 		r.add(CodeARNRegionNotAllowed, rv.Span, "service", service)
-	case region == "" && regionRequired:
+	case region == "" && f.regionRequired:
 		r.add(CodeMissingARNRegion, rv.Span, "service", service)
 	}
-	if account != "" && !accountAllowed {
+	if account != "" && !f.accountAllowed {
 		r.add(CodeARNAccountNotAllowed, rv.Span, "service", service)
 	}
 }
 
-// matchingTemplates returns the resource types whose resource field can
-// match the ARN's. Past the run's budget every candidate counts as
-// matching.
-func (r *aaRun) matchingTemplates(res string, templates []arnTemplate) []arnTemplate {
-	var out []arnTemplate
-	lit := literalPrefix(res)
+// templateFields sums up what a set of resource types allows in the
+// Region and account fields of an ARN.
+type templateFields struct {
+	matched        int  // how many resource types
+	regionAllowed  bool // some type has a Region
+	regionRequired bool // every type has one
+	accountAllowed bool // some type has an account
+}
+
+// add counts one more resource type.
+func (f *templateFields) add(t arnTemplate) {
+	if f.matched == 0 {
+		f.regionRequired = true
+	}
+	f.matched++
+	if t.region != "" {
+		f.regionAllowed = true
+	} else {
+		f.regionRequired = false
+	}
+	if t.account != "" {
+		f.accountAllowed = true
+	}
+}
+
+// matchingTemplates sums up the resource types whose resource field can
+// match the ARN's resource field res, its ${…} variables standing for
+// '*'. Past the run's budget every candidate counts as matching.
+func (r *aaRun) matchingTemplates(res string, templates []arnTemplate) templateFields {
+	var f templateFields
+	vars := hasPolicyVar(res)
+	lit := literalPrefixVars(res, vars)
+	runes := false // r.sc.res holds the runes of res
 	for _, t := range templates {
 		n := min(len(lit), len(t.resourcePrefix))
 		if lit[:n] != t.resourcePrefix[:n] {
 			continue
 		}
 		if r.arnWork <= 0 {
-			out = append(out, t)
+			f.add(t)
 			continue
 		}
 		r.arnWork--
-		if aaGlobsIntersect(res, t.resource) {
-			out = append(out, t)
+		if !runes {
+			r.sc.res = appendGlobRunes(r.sc.res[:0], res, vars)
+			runes = true
+		}
+		if r.sc.glob.intersects(r.sc.res, t.resource) {
+			f.add(t)
 		}
 	}
-	return out
+	return f
 }
 
 // regionShaped reports whether s looks like a Region code: two letters,
@@ -201,28 +220,33 @@ func (r *aaRun) redundantResources(items []*Value) {
 	if len(items) < 2 {
 		return
 	}
-	red := make([]bool, len(items))
-	var wild []int
-	literals := make(map[string]int, len(items))
+	sc := r.sc
+	sc.ids, sc.wild = sc.ids[:0], sc.wild[:0]
 	for i, it := range items {
-		literals[it.Text]++
+		sc.ids = append(sc.ids, int32(i))
 		if hasWildcard(it.Text) && !hasPolicyVar(it.Text) {
-			wild = append(wild, i)
+			sc.wild = append(sc.wild, int32(i))
 		}
 	}
+	// An ARN written the same as an earlier one is redundant.
+	sc.dup = bools(sc.dup, len(items))
+	sc.markLaterDuplicates(sc.dup, sc.ids,
+		func(i, j int32) bool { return items[i].Text == items[j].Text },
+		func(i, j int32) int { return strings.Compare(items[i].Text, items[j].Text) })
+	red := bools(sc.red, len(items))
+	sc.red = red
 	n, first := 0, -1
 	for i := len(items) - 1; i >= 0; i-- {
 		text := items[i].Text
-		if literals[text] > 1 {
-			literals[text]--
+		if sc.dup[i] {
 			red[i] = true
 		} else {
-			widest := varsAsStar(text)
-			for _, j := range wild {
+			for _, j := range sc.wild {
 				if r.work <= 0 {
 					break
 				}
-				if j != i && !red[j] && r.covers(items[j].Text, widest, false) {
+				// ${…} in text stands for anything: the widest ARN.
+				if int(j) != i && !red[j] && r.covers(items[j].Text, text, false, true) {
 					red[i] = true
 					break
 				}

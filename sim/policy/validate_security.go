@@ -1,7 +1,8 @@
 package policy
 
 import (
-	"sort"
+	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -51,7 +52,7 @@ func (r *aaRun) serviceRoleChecks(s *Statement) {
 		switch {
 		case s.NotResource != nil && s.Resource == nil:
 			r.add(c.codes[grant][1], span)
-		case s.Resource != nil && allRolesResource(s.Resource) && !conditionHasKey(s.Condition, c.scopeKey):
+		case s.Resource != nil && allRolesResource(s.Resource, &r.sc.glob) && !conditionHasKey(s.Condition, c.scopeKey):
 			r.add(c.codes[grant][0], span)
 		}
 	}
@@ -60,11 +61,12 @@ func (r *aaRun) serviceRoleChecks(s *Statement) {
 // grantOf tells how a statement grants the action: by name, through a
 // wildcard, or through NotAction; span is the granting entry.
 func grantOf(s *Statement, action string) (grant int, span Span, ok bool) {
+	var one [1]*Value
 	if s.Action != nil {
-		items, _ := stringList(s.Action)
+		items, _ := stringItems(s.Action, &one)
 		wild := -1
 		for i, it := range items {
-			if strings.EqualFold(it.Text, action) {
+			if asciiOrEqualFold(it.Text, action) {
 				return grantExplicit, it.Span, true
 			}
 			if wild < 0 && hasWildcard(it.Text) && aaGlobMatch(it.Text, action, true) {
@@ -77,7 +79,7 @@ func grantOf(s *Statement, action string) (grant int, span Span, ok bool) {
 		return 0, Span{}, false
 	}
 	if s.NotAction != nil {
-		items, ok := stringList(s.NotAction)
+		items, ok := stringItems(s.NotAction, &one)
 		if !ok {
 			return 0, Span{}, false
 		}
@@ -91,11 +93,21 @@ func grantOf(s *Statement, action string) (grant int, span Span, ok bool) {
 	return 0, Span{}, false
 }
 
+// asciiOrEqualFold is strings.EqualFold, quicker when both are ASCII.
+func asciiOrEqualFold(a, b string) bool {
+	if isASCII(a) && isASCII(b) {
+		return asciiEqualFold(a, b)
+	}
+	return strings.EqualFold(a, b)
+}
+
 // allRolesResource reports whether a Resource entry covers every IAM role:
 // "*", or an IAM ARN whose resource field matches any role name
 // ("arn:aws:iam::123456789012:role/*"). "role/Service*" does not count.
-func allRolesResource(v *Value) bool {
-	items, _ := stringList(v)
+// g is scratch space.
+func allRolesResource(v *Value, g *globScratch) bool {
+	var one [1]*Value
+	items, _ := stringItems(v, &one)
 	for _, it := range items {
 		if it.Text == "*" {
 			return true
@@ -104,7 +116,7 @@ func allRolesResource(v *Value) bool {
 		if !ok || hasPolicyVar(it.Text) {
 			continue
 		}
-		if aaGlobMatch(parts[2], "iam", false) && aaGlobCovers(parts[5], "role/*", false) {
+		if aaGlobMatch(parts[2], "iam", false) && g.covers(parts[5], "role/*", false, false) {
 			return true
 		}
 	}
@@ -132,88 +144,130 @@ func conditionHasKey(cond *Value, key string) bool {
 // redundantStatements reports statements identical to an earlier one
 // (Sid aside), pointing at the later statement.
 func (r *aaRun) redundantStatements() {
-	if len(r.doc.Statements) < 2 {
+	stmts, sc := r.doc.Statements, r.sc
+	if len(stmts) < 2 {
 		return
 	}
 	// Only statements of equal weight (a cheap measure of their content)
 	// can be equal; the others are not written out.
-	weights := make(map[int]int, len(r.doc.Statements))
-	for _, s := range r.doc.Statements {
-		weights[statementWeight(s)]++
+	sc.weights = sc.weights[:0]
+	sc.ids = sc.ids[:0]
+	for i, s := range stmts {
+		sc.weights = append(sc.weights, statementWeight(s))
+		sc.ids = append(sc.ids, int32(i))
 	}
-	seen := make(map[string]bool)
-	var b strings.Builder
-	for _, s := range r.doc.Statements {
-		if weights[statementWeight(s)] < 2 {
-			continue
+	sc.dup = bools(sc.dup, len(stmts))
+	sc.markDuplicates(sc.dup, sc.ids, true,
+		func(i, j int32) bool { return sc.weights[i] == sc.weights[j] },
+		func(i, j int32) int { return sc.weights[i] - sc.weights[j] })
+	// Write out the statements that share their weight with another.
+	sc.keyBuf, sc.keys, sc.ids = sc.keyBuf[:0], sc.keys[:0], sc.ids[:0]
+	for i, s := range stmts {
+		start := len(sc.keyBuf)
+		if sc.dup[i] {
+			sc.ids = append(sc.ids, int32(i))
+			sc.canonicalStatement(s)
 		}
-		b.Reset()
-		ms := append([]Member(nil), s.Node.Effective()...)
-		sort.Slice(ms, func(i, j int) bool { return ms[i].Key < ms[j].Key })
-		for _, m := range ms {
-			if m.Key == "Sid" {
-				continue
-			}
-			b.WriteString(m.Key)
-			b.WriteByte('=')
-			canonicalValue(&b, m.Value, 0)
-			b.WriteByte(';')
-		}
-		key := b.String()
-		if seen[key] {
+		sc.keys = append(sc.keys, byteSpan{start, len(sc.keyBuf)})
+	}
+	key := func(i int32) []byte { return sc.keyBuf[sc.keys[i].start:sc.keys[i].end] }
+	sc.dup = bools(sc.dup, len(stmts))
+	sc.markLaterDuplicates(sc.dup, sc.ids,
+		func(i, j int32) bool { return bytes.Equal(key(i), key(j)) },
+		func(i, j int32) int { return bytes.Compare(key(i), key(j)) })
+	for i, s := range stmts {
+		if sc.dup[i] {
 			r.add(CodeRedundantStatement, s.Node.Span)
-			continue
 		}
-		seen[key] = true
 	}
 }
 
-// canonicalValue writes v so that equal policies give equal text: object
-// members sorted by key, string arrays as sorted sets.
-func canonicalValue(b *strings.Builder, v *Value, depth int) {
+// canonicalStatement appends the canonical text of a statement, Sid
+// aside, to keyBuf: its members sorted by key, each as key=value;.
+func (sc *validateScratch) canonicalStatement(s *Statement) {
+	ms := s.Node.Effective()
+	base := sc.sortedMembers(ms)
+	for _, k := range sc.memberOrder[base : base+len(ms)] {
+		m := &ms[k]
+		if m.Key == "Sid" {
+			continue
+		}
+		sc.keyBuf = append(sc.keyBuf, m.Key...)
+		sc.keyBuf = append(sc.keyBuf, '=')
+		sc.canonicalValue(m.Value, 0)
+		sc.keyBuf = append(sc.keyBuf, ';')
+	}
+	sc.memberOrder = sc.memberOrder[:base]
+}
+
+// sortedMembers pushes on memberOrder the indexes of ms sorted by key
+// (keys are unique) and returns where they start.
+func (sc *validateScratch) sortedMembers(ms []Member) int {
+	base := len(sc.memberOrder)
+	for k := range ms {
+		sc.memberOrder = append(sc.memberOrder, int32(k))
+	}
+	slices.SortFunc(sc.memberOrder[base:], func(a, b int32) int { return strings.Compare(ms[a].Key, ms[b].Key) })
+	return base
+}
+
+// canonicalValue appends v to keyBuf so that equal values give equal
+// text: object members sorted by key, arrays as sorted multisets.
+func (sc *validateScratch) canonicalValue(v *Value, depth int) {
 	if depth > MaxDepth {
 		return
 	}
 	switch v.Kind {
 	case String, Number, Bool:
-		b.WriteByte('"')
-		b.WriteString(strings.ReplaceAll(v.Text, `"`, `\"`))
-		b.WriteByte('"')
-	case Null:
-		b.WriteString("null")
-	case Array:
-		parts := make([]string, 0, len(v.Items))
-		for _, it := range v.Items {
-			var ib strings.Builder
-			canonicalValue(&ib, it, depth+1)
-			parts = append(parts, ib.String())
+		sc.keyBuf = append(sc.keyBuf, '"')
+		for i := 0; i < len(v.Text); i++ {
+			if c := v.Text[i]; c == '"' {
+				sc.keyBuf = append(sc.keyBuf, '\\', '"')
+			} else {
+				sc.keyBuf = append(sc.keyBuf, c)
+			}
 		}
-		sort.Strings(parts)
-		b.WriteByte('[')
+		sc.keyBuf = append(sc.keyBuf, '"')
+	case Null:
+		sc.keyBuf = append(sc.keyBuf, "null"...)
+	case Array:
+		// Write the items, sort their texts, then write them again in
+		// order over the first copy.
+		start, base := len(sc.keyBuf), len(sc.spans)
+		for _, it := range v.Items {
+			from := len(sc.keyBuf)
+			sc.canonicalValue(it, depth+1)
+			sc.spans = append(sc.spans, byteSpan{from, len(sc.keyBuf)})
+		}
+		parts := sc.spans[base:]
+		slices.SortFunc(parts, func(a, b byteSpan) int {
+			return bytes.Compare(sc.keyBuf[a.start:a.end], sc.keyBuf[b.start:b.end])
+		})
+		end := len(sc.keyBuf)
+		sc.keyBuf = append(sc.keyBuf, '[')
 		for i, p := range parts {
 			if i > 0 {
-				b.WriteByte(',')
+				sc.keyBuf = append(sc.keyBuf, ',')
 			}
-			b.WriteString(p)
+			sc.keyBuf = append(sc.keyBuf, sc.keyBuf[p.start:p.end]...)
 		}
-		b.WriteByte(']')
+		sc.keyBuf = append(sc.keyBuf, ']')
+		n := copy(sc.keyBuf[start:], sc.keyBuf[end:])
+		sc.keyBuf = sc.keyBuf[:start+n]
+		sc.spans = sc.spans[:base]
 	case Object:
 		ms := v.Effective()
-		keys := make([]string, 0, len(ms))
-		byKey := make(map[string]*Value, len(ms))
-		for _, m := range ms {
-			keys = append(keys, m.Key)
-			byKey[m.Key] = m.Value
+		base := sc.sortedMembers(ms)
+		sc.keyBuf = append(sc.keyBuf, '{')
+		for i := range ms {
+			m := &ms[sc.memberOrder[base+i]]
+			sc.keyBuf = append(sc.keyBuf, m.Key...)
+			sc.keyBuf = append(sc.keyBuf, ':')
+			sc.canonicalValue(m.Value, depth+1)
+			sc.keyBuf = append(sc.keyBuf, ',')
 		}
-		sort.Strings(keys)
-		b.WriteByte('{')
-		for _, k := range keys {
-			b.WriteString(k)
-			b.WriteByte(':')
-			canonicalValue(b, byKey[k], depth+1)
-			b.WriteByte(',')
-		}
-		b.WriteByte('}')
+		sc.keyBuf = append(sc.keyBuf, '}')
+		sc.memberOrder = sc.memberOrder[:base]
 	}
 }
 

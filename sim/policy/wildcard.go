@@ -15,8 +15,9 @@ const (
 // globElem is one element of a compiled pattern chunk.
 type globElem struct {
 	kind uint8
-	// text is the literal text (lower-cased ASCII when the pattern folds
-	// case), or the variable's key as written.
+	// text is the literal text as written (a pattern that folds case
+	// folds both sides when it compares), or the variable's key as
+	// written.
 	text string
 	// def is the variable's default value when hasDef is set.
 	def    string
@@ -37,9 +38,8 @@ type globChunk struct {
 // never backtracks over more than one chunk at a time, so it runs in
 // O(len(pattern) × len(subject)) at worst and allocates nothing.
 type globPattern struct {
-	elems  []globElem
-	chunks []globChunk // len(chunks)-1 is the number of '*'
-	fold   bool        // ASCII case-insensitive
+	fold bool // ASCII case-insensitive
+	// The fast forms, which match without elements:
 	// exact is set when the pattern is a single literal (no wildcard, no
 	// variable); lit then holds it.
 	exact bool
@@ -49,6 +49,15 @@ type globPattern struct {
 	// prefix is set when the pattern is a literal followed by '*' (like
 	// "List*"); lit then holds the literal.
 	prefix bool
+	// globBody holds the elements of a pattern of no fast form, and is
+	// nil for the fast forms.
+	*globBody
+}
+
+// globBody is a pattern taken apart for the general matcher.
+type globBody struct {
+	elems  []globElem
+	chunks []globChunk // len(chunks)-1 is the number of '*'
 	// vars holds the variable elements, by slot.
 	vars []globElem
 }
@@ -64,75 +73,194 @@ type globOptions struct {
 // allocating.
 const maxStackVars = 4
 
-// compileGlob compiles a pattern text.
+// compileGlob compiles a pattern text on its own.
 func compileGlob(text string, o globOptions) *globPattern {
-	g := &globPattern{fold: o.fold}
-	var lit strings.Builder
-	flush := func() {
-		if lit.Len() > 0 {
-			s := lit.String()
-			if o.fold {
-				s = asciiLower(s)
-			}
-			g.elems = append(g.elems, globElem{kind: globLit, text: s})
-			lit.Reset()
+	var c globCompiler
+	return c.compile(text, o)
+}
+
+// globCompiler compiles patterns. The patterns of one compiler share its
+// slabs, and its scratch buffers serve one pattern after another, so that
+// compiling a policy allocates a few times rather than several times per
+// pattern. A compiled pattern is never changed afterwards.
+type globCompiler struct {
+	pats   slab[globPattern]
+	bodies slab[globBody]
+	elems  slab[globElem]
+	chunks slab[globChunk]
+	// Scratch space for the pattern being compiled.
+	elemBuf  []globElem
+	chunkBuf []globChunk
+	varBuf   []globElem
+	lit      literalRun
+}
+
+// literalRun collects the literal text between wildcards and variables:
+// a substring of the pattern text while it is one, else a copy.
+type literalRun struct {
+	text       string
+	start, end int // text[start:end] while !copied
+	buf        []byte
+	copied     bool
+}
+
+func (l *literalRun) reset(text string) {
+	l.text, l.start, l.end, l.copied = text, 0, 0, false
+}
+
+// add appends text[i:j] to the run.
+func (l *literalRun) add(i, j int) {
+	if !l.copied {
+		switch {
+		case l.start == l.end:
+			l.start, l.end = i, j
+			return
+		case l.end == i:
+			l.end = j
+			return
 		}
+		l.buf = append(l.buf[:0], l.text[l.start:l.end]...)
+		l.copied = true
+	}
+	l.buf = append(l.buf, l.text[i:j]...)
+}
+
+// take returns the run's text and empties it.
+func (l *literalRun) take() string {
+	var s string
+	if l.copied {
+		s = string(l.buf)
+	} else {
+		s = l.text[l.start:l.end]
+	}
+	l.start, l.end, l.copied = 0, 0, false
+	return s
+}
+
+func (l *literalRun) empty() bool {
+	if l.copied {
+		return len(l.buf) == 0
+	}
+	return l.start == l.end
+}
+
+// flush ends the literal run, if any, as an element.
+func (c *globCompiler) flush() {
+	if !c.lit.empty() {
+		c.elemBuf = append(c.elemBuf, globElem{kind: globLit, text: c.lit.take()})
+	}
+}
+
+// endChunk ends the chunk that began at element start and returns where
+// the next one begins.
+func (c *globCompiler) endChunk(start int) int {
+	c.flush()
+	ch := globChunk{start: start, end: len(c.elemBuf), fixed: true}
+	for _, e := range c.elemBuf[ch.start:ch.end] {
+		if e.kind == globOne {
+			ch.fixed = false
+		}
+	}
+	c.chunkBuf = append(c.chunkBuf, ch)
+	return len(c.elemBuf)
+}
+
+// compile compiles a pattern text. Literal text is kept as written (also
+// when the pattern folds case: matching folds both sides).
+func (c *globCompiler) compile(text string, o globOptions) *globPattern {
+	g := c.pats.one()
+	g.fold = o.fold
+	if fastForm(g, text, o) {
+		return g
+	}
+	c.elemBuf, c.chunkBuf, c.varBuf = c.elemBuf[:0], c.chunkBuf[:0], c.varBuf[:0]
+	c.lit.reset(text)
+	special := func(b byte) bool {
+		return o.wild && (b == '*' || b == '?') || o.vars && b == '$'
 	}
 	chunkStart := 0
-	endChunk := func() {
-		flush()
-		c := globChunk{start: chunkStart, end: len(g.elems), fixed: true}
-		for _, e := range g.elems[c.start:c.end] {
-			if e.kind == globOne {
-				c.fixed = false
-			}
-		}
-		g.chunks = append(g.chunks, c)
-		chunkStart = len(g.elems)
-	}
 	for i := 0; i < len(text); {
-		c := text[i]
+		ch := text[i]
 		switch {
-		case o.wild && c == '*':
-			endChunk()
+		case o.wild && ch == '*':
+			chunkStart = c.endChunk(chunkStart)
 			i++
-		case o.wild && c == '?':
-			flush()
-			g.elems = append(g.elems, globElem{kind: globOne})
+		case o.wild && ch == '?':
+			c.flush()
+			c.elemBuf = append(c.elemBuf, globElem{kind: globOne})
 			i++
-		case o.vars && c == '$' && strings.HasPrefix(text[i:], "${"):
+		case o.vars && ch == '$' && strings.HasPrefix(text[i:], "${"):
 			v, n, ok := parseVariable(text[i:])
 			if !ok {
-				lit.WriteByte(c)
+				c.lit.add(i, i+1)
 				i++
 				continue
 			}
-			i += n
 			if v.literal != "" {
-				lit.WriteString(v.literal)
+				c.lit.add(i+2, i+3) // the character between "${" and "}"
+				i += n
 				continue
 			}
-			flush()
-			e := globElem{kind: globVar, text: v.key, def: v.def, hasDef: v.hasDef, slot: len(g.vars)}
-			g.vars = append(g.vars, e)
-			g.elems = append(g.elems, e)
+			i += n
+			c.flush()
+			e := globElem{kind: globVar, text: v.key, def: v.def, hasDef: v.hasDef, slot: len(c.varBuf)}
+			c.varBuf = append(c.varBuf, e)
+			c.elemBuf = append(c.elemBuf, e)
 		default:
-			lit.WriteByte(c)
-			i++
+			j := i + 1
+			for j < len(text) && !special(text[j]) {
+				j++
+			}
+			c.lit.add(i, j)
+			i = j
 		}
 	}
-	endChunk()
+	c.endChunk(chunkStart)
+	elems, chunks := c.elemBuf, c.chunkBuf
 	switch {
-	case len(g.chunks) == 1 && len(g.elems) == 0:
+	case len(chunks) == 1 && len(elems) == 0:
 		g.exact = true
-	case len(g.chunks) == 1 && len(g.elems) == 1 && g.elems[0].kind == globLit:
-		g.exact, g.lit = true, g.elems[0].text
-	case len(g.elems) == 0:
+	case len(chunks) == 1 && len(elems) == 1 && elems[0].kind == globLit:
+		g.exact, g.lit = true, elems[0].text
+	case len(elems) == 0:
 		g.anything = true
-	case len(g.chunks) == 2 && len(g.elems) == 1 && g.elems[0].kind == globLit && g.chunks[0].end == 1:
-		g.prefix, g.lit = true, g.elems[0].text
+	case len(chunks) == 2 && len(elems) == 1 && elems[0].kind == globLit && chunks[0].end == 1:
+		g.prefix, g.lit = true, elems[0].text
+	default:
+		b := c.bodies.one()
+		b.elems = c.elems.copyOf(elems)
+		b.chunks = c.chunks.copyOf(chunks)
+		b.vars = c.elems.copyOf(c.varBuf)
+		g.globBody = b
 	}
 	return g
+}
+
+// fastForm recognises, without taking it apart, a pattern text of a fast
+// form (a literal; stars only; a literal then one star) that has no
+// variable and no '?', and sets g for it.
+func fastForm(g *globPattern, text string, o globOptions) bool {
+	if o.vars && strings.Contains(text, "${") {
+		return false
+	}
+	if !o.wild {
+		g.exact, g.lit = true, text
+		return true
+	}
+	i := indexWildcard(text)
+	switch {
+	case i < 0:
+		g.exact, g.lit = true, text
+	case text[i] == '?':
+		return false
+	case strings.Trim(text, "*") == "":
+		g.anything = true
+	case i == len(text)-1:
+		g.prefix, g.lit = true, text[:i]
+	default:
+		return false
+	}
+	return true
 }
 
 // match reports whether s matches the pattern, resolving variables from

@@ -1,0 +1,139 @@
+package console
+
+import (
+	"labsim/sim"
+	"labsim/sim/account"
+)
+
+// drawerState is the transient state of the virtual devices drawer.
+type drawerState struct {
+	// Tab is the open tab, "phone" or "inbox", or "" when the drawer is
+	// closed.
+	Tab string
+	// App is the app open on the phone, "" for the home screen.
+	App string
+	// Email is the ID of the email open in the inbox, 0 for the list.
+	Email int
+	// Call is the ID of the call answered on the phone, 0 for none.
+	Call int
+	// Keypad holds the digits typed on the keypad during the call.
+	Keypad string
+}
+
+// devicesArea is the virtual phone and inbox: two top-bar buttons on every
+// page, signed in or out, and the drawer they open.
+func devicesArea() area {
+	return area{prefix: "devices", click: devicesClick, navItems: devicesNavItems, overlay: devicesDrawer}
+}
+
+// devicesClick handles the drawer's controls.
+func devicesClick(m Model, action, arg string) (Model, []Effect) {
+	d := m.Drawer
+	switch action {
+	case "devices.open":
+		if arg != "phone" && arg != "inbox" {
+			return m, nil
+		}
+		if d.Tab == arg {
+			m.Drawer = drawerState{}
+			return m, []Effect{Focus{ID: "devices-btn-" + arg}}
+		}
+		m.Drawer.Tab = arg
+		return m, []Effect{Focus{ID: "devices-title"}}
+	case "devices.close":
+		m.Drawer = drawerState{}
+		if d.Tab != "" {
+			return m, []Effect{Focus{ID: "devices-btn-" + d.Tab}}
+		}
+	case "devices.tab":
+		if arg == "phone" || arg == "inbox" {
+			m.Drawer.Tab = arg
+		}
+	case "devices.app":
+		m.Drawer.App = arg
+		return m.markAppRead(arg), []Effect{Focus{ID: "phone-app-title"}}
+	case "devices.home":
+		m.Drawer.App = ""
+	case "devices.email":
+		id := atoiOr(arg, 0)
+		if e, ok := m.World.Devices.Email(id); ok {
+			m.Drawer.Email = id
+			if !e.Read {
+				m = m.devicesDo(sim.MarkRead{Inbox: []int{id}})
+			}
+			return m, []Effect{Focus{ID: "email-title"}}
+		}
+	case "devices.back":
+		m.Drawer.Email = 0
+	case "devices.answer":
+		if c, ok := m.World.Devices.RingingCall(); ok && c.ID == atoiOr(arg, 0) {
+			m.Drawer.Call, m.Drawer.Keypad = c.ID, ""
+			return m, []Effect{Focus{ID: "keypad-display"}}
+		}
+	case "devices.decline":
+		if c, ok := m.World.Devices.RingingCall(); ok && c.ID == atoiOr(arg, 0) {
+			m = m.devicesDo(sim.AnswerCall{ItemID: c.ID, Decline: true})
+			m.Drawer.Call, m.Drawer.Keypad = 0, ""
+		}
+	case "devices.key":
+		if len(arg) != 1 || arg[0] < '0' || arg[0] > '9' || m.Drawer.Call == 0 {
+			return m, nil
+		}
+		m.Drawer.Keypad += arg
+		if len(m.Drawer.Keypad) >= account.VoicePINDigits {
+			m = m.devicesDo(sim.AnswerCall{ItemID: m.Drawer.Call, Digits: m.Drawer.Keypad})
+			m.Drawer.Keypad = ""
+			return m, []Effect{Focus{ID: "call-result"}}
+		}
+	case "devices.keyDelete":
+		if k := m.Drawer.Keypad; k != "" {
+			m.Drawer.Keypad = k[:len(k)-1]
+		}
+	case "devices.hangup":
+		m.Drawer.Call, m.Drawer.Keypad = 0, ""
+	}
+	return m, nil
+}
+
+// devicesDo applies a device operation; a failure changes nothing but the
+// log.
+func (m Model) devicesDo(op sim.Op) Model {
+	w, _ := m.World.Do(m.Session, op, m.env())
+	m.World = w
+	return m
+}
+
+// markAppRead marks what an app shows as read: texts for Messages, ended
+// calls for Phone.
+func (m Model) markAppRead(app string) Model {
+	var ids []int
+	for _, p := range m.World.Devices.Phone {
+		if p.Read {
+			continue
+		}
+		switch {
+		case app == "messages" && p.Kind == sim.PhoneSMS,
+			app == "calls" && p.Kind == sim.PhoneCall && p.Args["status"] != sim.CallRinging:
+			ids = append(ids, p.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return m
+	}
+	return m.devicesDo(sim.MarkRead{Phone: ids})
+}
+
+// atoiOr parses a decimal number, or returns def.
+func atoiOr(s string, def int) int {
+	n := 0
+	if s == "" || len(s) > 9 {
+		return def
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return def
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}

@@ -1,0 +1,175 @@
+package console
+
+import (
+	"errors"
+	"maps"
+
+	"labsim/sim"
+	"labsim/sim/awserr"
+	"labsim/sim/mfa"
+)
+
+// errSigninMFAFormat marks a code that is not 6 digits; it is refused
+// before the world is asked, as AWS's page does.
+var errSigninMFAFormat = errors.New("signin-mfa: the code is not 6 digits")
+
+// signinMFAIsFormat reports whether err is a format error of a code.
+func signinMFAIsFormat(err error) bool {
+	if errors.Is(err, errSigninMFAFormat) {
+		return true
+	}
+	e, ok := awserr.As(err)
+	return ok && e.Code == awserr.ValidationError
+}
+
+// signinMFASixDigits reports whether s is exactly six ASCII digits.
+func signinMFASixDigits(s string) bool {
+	if len(s) != mfa.Digits {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// signinMFAClick handles the MFA sign-in pages' buttons. "verify" and
+// "altVerify" arrive through Next, after the page has shown that it is
+// busy: checking the password hash takes about a second in the browser.
+func signinMFAClick(m Model, action, arg string) (Model, []Effect) {
+	switch action {
+	case "signinmfa.verify":
+		return m.signinMFAVerify()
+	case "signinmfa.cancel":
+		m = m.signinMFAForget()
+		secrets := maps.Clone(m.Secrets)
+		delete(secrets, fieldSIPassword)
+		m.Secrets = secrets
+		return m.mfaGo("#/signin")
+	case "signinmfa.alternative":
+		m.MFA.Recovery = ""
+		return m.mfaGo(hashSigninMFAAlt)
+	case "signinmfa.sendEmail":
+		acct, ok := m.signinMFAAccount()
+		if !ok {
+			return m, nil
+		}
+		w, err := m.World.Do(m.Session, sim.SendRootRecoveryEmail{Email: acct.Email}, m.env())
+		m.World = w
+		if err == nil {
+			m.MFA.Recovery = "email-sent"
+			m.MFA.Errors = nil
+			m = m.mfaClearFields(fieldSigninMFAEmailCode)
+		}
+		return m, []Effect{Focus{ID: "page-title"}}
+	case "signinmfa.call":
+		acct, ok := m.signinMFAAccount()
+		if !ok {
+			return m, nil
+		}
+		op := sim.CallRootRecoveryPhone{Email: acct.Email, EmailCode: mfaTypedCode(m.field(fieldSigninMFAEmailCode))}
+		w, err := m.World.Do(m.Session, op, m.env())
+		m.World = w
+		if err != nil {
+			// The emailed code expired or was replaced: verify again.
+			m.MFA.Recovery = "email-sent"
+			m = m.mfaSetErrors(map[string]error{fieldSigninMFAEmailCode: err})
+			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
+		}
+		m.MFA.Recovery = "called"
+		return m, nil
+	case "signinmfa.altSignin":
+		if m.MFA.Busy != "" {
+			return m, nil
+		}
+		m.MFA.Busy = "alternative"
+		return m, []Effect{Next{Msg: Click{Now: m.Now, Action: "signinmfa.altVerify"}}}
+	case "signinmfa.altVerify":
+		return m.signinMFAAlternativeVerify()
+	}
+	return m, nil
+}
+
+// signinMFASubmit handles the MFA sign-in pages' forms.
+func signinMFASubmit(m Model, form string) (Model, []Effect) {
+	switch form {
+	case "signinmfa.submit":
+		if m.MFA.Busy != "" {
+			return m, nil
+		}
+		if !signinMFASixDigits(mfaTypedCode(m.field(fieldSigninMFACode))) {
+			m = m.mfaSetErrors(map[string]error{fieldSigninMFACode: errSigninMFAFormat})
+			return m, []Effect{Focus{ID: "signinmfa-code"}}
+		}
+		m.MFA.Busy = "signin"
+		return m, []Effect{Next{Msg: Click{Now: m.Now, Action: "signinmfa.verify"}}}
+	case "signinmfa.verifyEmail":
+		acct, ok := m.signinMFAAccount()
+		if !ok {
+			return m, nil
+		}
+		code := mfaTypedCode(m.field(fieldSigninMFAEmailCode))
+		if !signinMFASixDigits(code) {
+			m = m.mfaSetErrors(map[string]error{fieldSigninMFAEmailCode: errSigninMFAFormat})
+			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
+		}
+		if _, err := m.World.CheckRootRecoveryEmail(acct.Email, code, m.Now); err != nil {
+			m = m.mfaSetErrors(map[string]error{fieldSigninMFAEmailCode: err})
+			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
+		}
+		m.MFA.Recovery = "email-verified"
+		m.MFA.Errors = nil
+		return m, nil
+	}
+	return m, nil
+}
+
+// signinMFAVerify signs in with the password and the MFA code
+// (sim.SignInRoot); the session records when MFA was used.
+func (m Model) signinMFAVerify() (Model, []Effect) {
+	m.MFA.Busy = ""
+	acct, ok := m.signinMFAAccount()
+	if !ok {
+		return m, nil
+	}
+	op := sim.SignInRoot{Email: acct.Email, Password: m.Secrets[fieldSIPassword],
+		MFACode: mfaTypedCode(m.field(fieldSigninMFACode))}
+	w, err := m.World.Do(m.Session, op, m.env())
+	m.World = w
+	if err != nil {
+		m.MFA.Failures++
+		m = m.mfaSetErrors(map[string]error{fieldSigninMFACode: err})
+		return m, []Effect{Focus{ID: "signinmfa-code"}}
+	}
+	return m.signinMFAForget().finishRootSignIn(acct, true)
+}
+
+// signinMFAAlternativeVerify signs in with the alternative factors.
+func (m Model) signinMFAAlternativeVerify() (Model, []Effect) {
+	m.MFA.Busy = ""
+	acct, ok := m.signinMFAAccount()
+	if !ok {
+		return m, nil
+	}
+	op := sim.SignInRootAlternativeFactors{Email: acct.Email, Password: m.Secrets[fieldSIPassword],
+		EmailCode: mfaTypedCode(m.field(fieldSigninMFAEmailCode))}
+	w, err := m.World.Do(m.Session, op, m.env())
+	m.World = w
+	if err != nil {
+		m = m.mfaSetErrors(map[string]error{"signinmfa.alternative": err})
+		return m, nil
+	}
+	m, fx := m.signinMFAForget().finishRootSignIn(acct, false)
+	m.notify("warning", "signinmfa.lostNotice")
+	return m, fx
+}
+
+// signinMFAForget drops the MFA pages' codes and progress (the sign-in
+// area forgets the password).
+func (m Model) signinMFAForget() Model {
+	m = m.mfaClearFields(fieldSigninMFACode, fieldSigninMFAEmailCode)
+	m.MFA.Errors, m.MFA.Failures, m.MFA.Recovery, m.MFA.Busy = nil, 0, "", ""
+	return m
+}

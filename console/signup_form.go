@@ -1,0 +1,365 @@
+package console
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"labsim/console/i18n"
+	"labsim/console/ui"
+	"labsim/sim/account"
+)
+
+// authState is the transient state of the sign-up, sign-in and password
+// pages. Its slice is replaced, never changed in place.
+type authState struct {
+	// Problems are the validation problems of the page's last submit, by
+	// account.Field* name (or a page's own field name).
+	Problems []account.Problem
+	// Busy names slow work (a password hash) waiting for its Next message:
+	// "signup.hash", "signup.create", "signin.verify" or "signin.reset".
+	// Its page shows progress and disables the button meanwhile.
+	Busy string
+	// Error is the catalog key of a page-level error box (sign-in).
+	Error string
+	// Route is the page the problems and error belong to: another page
+	// does not show them.
+	Route string
+}
+
+// authForm renders the controls of one page: values come from the model
+// (secrets from the transient part), problems from the last submit. fields
+// maps each problem field (account.Field*) to the form field it belongs to.
+type authForm struct {
+	m        Model
+	c        i18n.Catalog
+	problems map[string]account.Problem // by form field name
+}
+
+// newAuthForm maps the model's problems onto the page's form fields.
+func newAuthForm(m Model, c i18n.Catalog, fields map[string]string) authForm {
+	f := authForm{m: m, c: c, problems: map[string]account.Problem{}}
+	if m.Auth.Route != m.UI.Route {
+		return f
+	}
+	for _, p := range m.Auth.Problems {
+		if name, ok := fields[p.Field]; ok {
+			if _, dup := f.problems[name]; !dup {
+				f.problems[name] = p
+			}
+		}
+	}
+	return f
+}
+
+// authID is the element id of a form field: "signup.email" → "signup-email".
+func authID(name string) string { return strings.ReplaceAll(name, ".", "-") }
+
+// value returns what the student typed into a field.
+func (f authForm) value(name string) string {
+	if isSecretField(name) {
+		return f.m.Secrets[name]
+	}
+	return f.m.field(name)
+}
+
+// problemText translates a problem: the most specific catalog key wins,
+// from "signup.problem.<field>.<code>.<variant>" down to
+// "signup.problem.<code>".
+func problemText(c i18n.Catalog, p account.Problem) string {
+	variant := p.Params["reason"]
+	if variant == "" {
+		variant = p.Params["part"]
+	}
+	args := make([]string, 0, 2*len(p.Params)+2)
+	for k, v := range p.Params {
+		if k == "char" {
+			v = visibleChar(v)
+		}
+		args = append(args, k, v)
+	}
+	if b := p.Params["brand"]; b != "" {
+		variant = "length"
+		args = append(args, "brandName", account.BrandName(b))
+	}
+	var keys []string
+	if variant != "" {
+		keys = append(keys, "signup.problem."+p.Field+"."+p.Code+"."+variant)
+	}
+	keys = append(keys, "signup.problem."+p.Field+"."+p.Code)
+	if variant != "" {
+		keys = append(keys, "signup.problem."+p.Code+"."+variant)
+	}
+	keys = append(keys, "signup.problem."+p.Code)
+	for _, k := range keys {
+		if c.Has(k) {
+			return c.T(k, args...)
+		}
+	}
+	return c.T("signup.problem.unknown", "code", p.Code)
+}
+
+// visibleChar names a character that would not show: white space and
+// control characters become "U+0009".
+func visibleChar(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || unicode.IsPrint(r) && !unicode.IsSpace(r) {
+		return s
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+// errorFor renders a field's error, or nothing.
+func (f authForm) errorFor(name string) ui.Node {
+	p, ok := f.problems[name]
+	if !ok {
+		return ui.Node{}
+	}
+	return ui.El("p", ui.ID(authID(name)+"-error"), ui.Class("field-error"), ui.A("role", "alert"),
+		ui.Text(problemText(f.c, p)))
+}
+
+// described returns the aria attributes linking a control to its hint and
+// error.
+func (f authForm) described(name string, hint bool, more ...string) []ui.Attr {
+	id := authID(name)
+	var ids []string
+	if hint {
+		ids = append(ids, id+"-hint")
+	}
+	ids = append(ids, more...)
+	var attrs []ui.Attr
+	if _, bad := f.problems[name]; bad {
+		ids = append(ids, id+"-error")
+		attrs = append(attrs, ui.A("aria-invalid", "true"))
+	}
+	if len(ids) > 0 {
+		attrs = append(attrs, ui.A("aria-describedby", strings.Join(ids, " ")))
+	}
+	return attrs
+}
+
+// hintNode renders a field's hint text.
+func (f authForm) hintNode(name, hintKey string) ui.Node {
+	if hintKey == "" {
+		return ui.Node{}
+	}
+	return ui.El("p", ui.ID(authID(name)+"-hint"), ui.Class("field-hint"), ui.Text(f.c.T(hintKey)))
+}
+
+// input is a labelled text-like input with its hint and error.
+// An extra aria-describedby attribute adds its ids to the hint and error.
+func (f authForm) input(name, labelKey, hintKey, typ, autocomplete string, extra ...any) ui.Node {
+	id := authID(name)
+	var more []string
+	var rest []any
+	for _, e := range extra {
+		if a, ok := e.(ui.Attr); ok && a.Key == "aria-describedby" {
+			more = append(more, a.Val)
+			continue
+		}
+		rest = append(rest, e)
+	}
+	attrs := []any{ui.ID(id), ui.A("name", name), ui.A("type", typ), ui.A("value", f.value(name)),
+		f.described(name, hintKey != "", more...)}
+	if autocomplete != "" {
+		attrs = append(attrs, ui.A("autocomplete", autocomplete))
+	}
+	attrs = append(attrs, rest...)
+	return ui.El("div", ui.Class("form-field"),
+		ui.El("label", ui.A("for", id), ui.Class("field-label"), ui.Text(f.c.T(labelKey))),
+		f.hintNode(name, hintKey),
+		ui.El("input", attrs...),
+		f.errorFor(name))
+}
+
+// option is one choice of a select or radio group.
+type option struct {
+	Value string
+	Label ui.Node
+}
+
+// selectField is a labelled select with its error; a blank first option
+// with placeholderKey when given.
+func (f authForm) selectField(name, labelKey, hintKey, placeholderKey string, opts []option, extra ...any) ui.Node {
+	id := authID(name)
+	cur := f.value(name)
+	var kids []ui.Node
+	if placeholderKey != "" {
+		kids = append(kids, ui.El("option", ui.A("value", ""), ui.If(cur == "", ui.A("selected", "")), ui.Text(f.c.T(placeholderKey))))
+	}
+	for _, o := range opts {
+		kids = append(kids, ui.El("option", ui.A("value", o.Value), ui.If(o.Value == cur, ui.A("selected", "")), o.Label))
+	}
+	attrs := []any{ui.ID(id), ui.A("name", name), f.described(name, hintKey != "")}
+	attrs = append(attrs, extra...)
+	attrs = append(attrs, kids)
+	return ui.El("div", ui.Class("form-field"),
+		ui.El("label", ui.A("for", id), ui.Class("field-label"), ui.Text(f.c.T(labelKey))),
+		f.hintNode(name, hintKey),
+		ui.El("select", attrs...),
+		f.errorFor(name))
+}
+
+// radios is a fieldset of radio buttons with a legend and an error. Each
+// option may carry a description shown under its label.
+func (f authForm) radios(name, legendKey string, opts []option, descs []ui.Node) ui.Node {
+	id := authID(name)
+	cur := f.value(name)
+	var items []ui.Node
+	for i, o := range opts {
+		oid := id + "-" + o.Value
+		attrs := []any{ui.ID(oid), ui.A("type", "radio"), ui.A("name", name), ui.A("value", o.Value),
+			ui.If(o.Value == cur, ui.A("checked", ""))}
+		var desc ui.Node
+		if i < len(descs) && (descs[i].Tag != "" || descs[i].Text != "") {
+			attrs = append(attrs, ui.A("aria-describedby", oid+"-desc"))
+			desc = ui.El("span", ui.ID(oid+"-desc"), ui.Class("radio-desc"), descs[i])
+		}
+		items = append(items, ui.El("div", ui.Class("radio"),
+			ui.El("input", attrs...),
+			ui.El("span", ui.Class("radio-text"),
+				ui.El("label", ui.A("for", oid), ui.Class("radio-label"), o.Label), desc)))
+	}
+	fs := []any{ui.Class("form-field", "radio-group"), ui.ID(id)}
+	if _, bad := f.problems[name]; bad {
+		fs = append(fs, ui.A("aria-describedby", id+"-error"))
+	}
+	fs = append(fs, ui.El("legend", ui.Class("field-label"), ui.Text(f.c.T(legendKey))), items, f.errorFor(name))
+	return ui.El("fieldset", fs...)
+}
+
+// checkbox is a labelled checkbox with its error.
+func (f authForm) checkbox(name string, label ui.Node) ui.Node {
+	id := authID(name)
+	return ui.El("div", ui.Class("form-field", "checkbox"),
+		ui.El("input", ui.ID(id), ui.A("type", "checkbox"), ui.A("name", name), ui.A("value", "true"),
+			ui.If(f.value(name) == "true", ui.A("checked", "")), f.described(name, false)),
+		ui.El("label", ui.A("for", id), label),
+		f.errorFor(name))
+}
+
+// submit is a form's primary button; while busy it shows busyKey, is
+// disabled and marked aria-busy so that the page never looks frozen.
+func (f authForm) submit(key, busyKey string, busy bool) ui.Node {
+	if busy {
+		return ui.El("button", ui.A("type", "submit"), ui.Class("btn", "btn-primary", "btn-busy"), ui.A("disabled", ""),
+			ui.A("aria-busy", "true"), ui.El("span", ui.Class("spinner"), ui.A("aria-hidden", "true")), ui.Text(f.c.T(busyKey)))
+	}
+	return ui.El("button", ui.A("type", "submit"), ui.Class("btn", "btn-primary"), ui.Text(f.c.T(key)))
+}
+
+// passwordChecklist is the live list of root password rules for the
+// password typed in pwField, with a tick or a cross for each.
+func passwordChecklist(c i18n.Catalog, pw, email, accountName, id string) ui.Node {
+	cl := account.PasswordChecklist(pw, email, accountName)
+	item := func(ok bool, key string, kids ...ui.Node) ui.Node {
+		state, mark, cls := "signup.rule.unmet", "✗", "rule-unmet"
+		if ok {
+			state, mark, cls = "signup.rule.met", "✓", "rule-met"
+		}
+		return ui.El("li", ui.Class(cls),
+			ui.El("span", ui.Class("rule-mark"), ui.A("aria-hidden", "true"), ui.Data(mark)),
+			ui.El("span", ui.Class("visually-hidden"), ui.Text(c.T(state))),
+			ui.Text(c.T(key)), kids)
+	}
+	return ui.El("div", ui.ID(id), ui.Class("checklist"),
+		ui.El("p", ui.Class("checklist-title"), ui.Text(c.T("signup.rule.title"))),
+		ui.El("ul",
+			item(cl.MinLength && cl.MaxLength, "signup.rule.length"),
+			item(cl.ThreeClasses, "signup.rule.classes", ui.El("ul",
+				item(cl.Upper, "signup.rule.upper"),
+				item(cl.Lower, "signup.rule.lower"),
+				item(cl.Digit, "signup.rule.digit"),
+				item(cl.Symbol, "signup.rule.symbol"))),
+			item(cl.AllowedChars, "signup.rule.chars"),
+			item(cl.NotEmail, "signup.rule.notEmail"),
+			item(cl.NotAccountName, "signup.rule.notName"),
+		))
+}
+
+// matchesNote shows "Matches" under a confirmation field once it repeats
+// the password.
+func matchesNote(c i18n.Catalog, pw, confirm, id string) ui.Node {
+	if !account.ConfirmMatches(pw, confirm) {
+		return ui.El("p", ui.ID(id), ui.Class("field-hint"), ui.A("aria-live", "polite"))
+	}
+	return ui.El("p", ui.ID(id), ui.Class("field-hint", "matches"), ui.A("aria-live", "polite"),
+		ui.El("span", ui.A("aria-hidden", "true"), ui.Data("✓ ")), ui.Text(c.T("signup.matches")))
+}
+
+// withProblems returns the model showing problems, with focus on the first
+// field that has one (ids from fields).
+func (m Model) withProblems(problems []account.Problem, fields map[string]string) (Model, []Effect) {
+	m.Auth = authState{Problems: problems, Route: m.UI.Route}
+	for _, p := range problems {
+		if name, ok := fields[p.Field]; ok {
+			return m, []Effect{Focus{ID: authFocusID(name, p)}}
+		}
+	}
+	return m, nil
+}
+
+// authFocusID is the element to focus for a problem: the control itself,
+// the first radio of a group, the month of an expiry date.
+func authFocusID(name string, p account.Problem) string {
+	switch name {
+	case fieldSUUsage, fieldSUMethod, fieldSIType, fieldSUPlan, fieldSUBilling:
+		return authID(name) + "-error"
+	case fieldSUExpMonth:
+		if p.Params["part"] == "year" {
+			return authID(fieldSUExpYear)
+		}
+	}
+	return authID(name)
+}
+
+// goTo moves to a page of the flow with a new history entry, so that the
+// browser's back and forward buttons move between steps.
+func (m Model) goTo(hash string) (Model, []Effect) {
+	before := m.route().Hash()
+	m, fx := m.navigate(hash)
+	out := fx[:0:0]
+	for _, e := range fx {
+		if _, ok := e.(SetURL); !ok {
+			out = append(out, e)
+		}
+	}
+	return m, append(out, SetURL{Query: "?lang=" + string(m.UI.Lang), Hash: m.route().Hash(), Push: m.route().Hash() != before})
+}
+
+// dropFields returns a copy of the fields without those whose names start
+// with prefix.
+func dropFields(fields map[string]string, prefix string) map[string]string {
+	out := maps.Clone(fields)
+	for k := range out {
+		if strings.HasPrefix(k, prefix) {
+			delete(out, k)
+		}
+	}
+	return out
+}
+
+// setFields returns the model with the ordinary fields set (never secrets).
+func (m Model) setFields(kv ...string) Model {
+	f := maps.Clone(m.UI.Fields)
+	if f == nil {
+		f = map[string]string{}
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		f[kv[i]] = kv[i+1]
+	}
+	m.UI.Fields = f
+	return m
+}
+
+// textOf renders sign-up text that the account package keeps in both
+// languages (support plans): data in the student's language.
+func textOf(c i18n.Catalog, t account.Text) ui.Node {
+	if c.Lang() == i18n.KO {
+		return ui.Data(t.KO)
+	}
+	return ui.Data(t.EN)
+}
