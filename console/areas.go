@@ -26,6 +26,12 @@ type area struct {
 	navItems func(m Model, c i18n.Catalog) []ui.Node
 	// overlay is rendered after the page on every page (a drawer).
 	overlay func(m Model, c i18n.Catalog) ui.Node
+	// route, when set, corrects a route before it is shown (for example a
+	// link to a step not reached yet); the address bar follows.
+	route func(m Model, r Route) Route
+	// escape, when set, closes what the area has open and reports whether
+	// it did.
+	escape func(m Model) (Model, []Effect, bool)
 }
 
 // areas lists the console's areas. A capability adds its line here.

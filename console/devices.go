@@ -23,7 +23,16 @@ type drawerState struct {
 // devicesArea is the virtual phone and inbox: two top-bar buttons on every
 // page, signed in or out, and the drawer they open.
 func devicesArea() area {
-	return area{prefix: "devices", click: devicesClick, navItems: devicesNavItems, overlay: devicesDrawer}
+	return area{prefix: "devices", click: devicesClick, navItems: devicesNavItems, overlay: devicesDrawer, escape: devicesEscape}
+}
+
+// devicesEscape closes the drawer and returns focus to its button.
+func devicesEscape(m Model) (Model, []Effect, bool) {
+	if m.Drawer.Tab == "" {
+		return m, nil, false
+	}
+	m, fx := devicesClick(m, "devices.close", "")
+	return m, fx, true
 }
 
 // devicesClick handles the drawer's controls.

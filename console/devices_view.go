@@ -220,8 +220,7 @@ func callScreen(m Model, c i18n.Catalog, p sim.PhoneItem) ui.Node {
 	typed := strings.Repeat("•", len(m.Drawer.Keypad))
 	return ui.El("div", ui.Class("call", "in-call"),
 		ui.El("p", ui.Class("call-from"), ui.Data(p.From)),
-		ui.El("p", ui.Class("call-voice"), ui.El("span", ui.Class("voice-mark"), ui.A("aria-hidden", "true"), ui.Data("🔊 ")),
-			itemText(c, p)),
+		ui.El("p", ui.Class("call-voice"), itemText(c, p)),
 		ui.El("p", ui.ID("keypad-display"), ui.Class("keypad-display"), ui.A("tabindex", "-1"), ui.A("aria-live", "polite"),
 			ui.A("aria-label", c.T("devices.keypad.typed", "count", strconv.Itoa(len(m.Drawer.Keypad)))),
 			ui.Data(typed)),

@@ -248,3 +248,21 @@ func TestKeyboardFocusFollowsMenus(t *testing.T) {
 	require.Equal(t, []Focus{{ID: "page-title"}}, effectsOf[Focus](fx))
 	find(t, m, "button", "Skip to main content")
 }
+
+func TestLinkToAStepNotReachedCorrectsTheAddressBar(t *testing.T) {
+	m, _ := start(t, map[string]string{"lang": "en"}, "")
+	m, fx := Update(m, Navigate{Now: t0, Hash: "#/signup/4"})
+	require.Equal(t, "#/signup/1", m.UI.Route)
+	urls := effectsOf[SetURL](fx)
+	require.NotEmpty(t, urls)
+	require.Equal(t, "#/signup/1", urls[len(urls)-1].Hash)
+}
+
+func TestEscapeClosesTheDevicesDrawer(t *testing.T) {
+	m := demoModel(t)
+	m = click(m, "devices.open", "phone")
+	require.Equal(t, "phone", m.Drawer.Tab)
+	m, fx := Update(m, Key{Now: t0, Key: "Escape"})
+	require.Equal(t, "", m.Drawer.Tab)
+	require.Equal(t, []Focus{{ID: "devices-btn-phone"}}, effectsOf[Focus](fx))
+}

@@ -257,6 +257,7 @@ func (m Model) siResetApply() (Model, []Effect) {
 	delete(secrets, fieldSIPassword)
 	m.Secrets = secrets
 	m = m.setFields(fieldSIEmail, a.Email, fieldSIType, "root", fieldSISent, "")
-	m.notify("success", "signin.reset.done")
-	return m.goTo("#/signin/password")
+	m, fx := m.goTo("#/signin/password")
+	m.Auth = authState{Info: "signin.reset.done", Route: m.UI.Route}
+	return m, append(fx, Focus{ID: authID(fieldSIPassword)})
 }

@@ -87,6 +87,7 @@ func siPasswordPage(m Model, c i18n.Catalog) ui.Node {
 	return ui.El("div",
 		heading(ui.Text(c.T("signin.root.title"))),
 		siSignedInNote(m, c),
+		authInfo(m, c),
 		ui.El("dl", ui.Class("kv"),
 			ui.El("dt", ui.Text(c.T("signin.email.short"))), ui.El("dd", ui.Data(account.Clean(m.field(fieldSIEmail))))),
 		siErrorBox(m, c),

@@ -8,6 +8,7 @@ import (
 
 	"labsim/console/ui"
 	"labsim/sim"
+	"labsim/sim/account"
 	"labsim/sim/mfa"
 )
 
@@ -223,7 +224,7 @@ func TestSigninMFATroubleshootAlternativeFactors(t *testing.T) {
 	require.True(t, ok)
 	require.Equal(t, sim.RecoveryCallTextKey, call.TextKey)
 	pin := call.Args["pin"]
-	require.Len(t, pin, 6)
+	require.Len(t, pin, account.VoicePINDigits)
 	pinRow, ok := ui.ByID(View(m), "signinmfa-pin")
 	require.True(t, ok)
 	require.Equal(t, "Number to type on the phone: "+pin, pinRow.TextContent())

@@ -106,7 +106,21 @@ var (
 // #/signup/done.
 func signupArea() area {
 	return area{pages: []string{"signup"}, public: true, prefix: "signup",
-		view: signupView, title: signupTitle, click: signupClick, submit: signupSubmit}
+		view: signupView, title: signupTitle, click: signupClick, submit: signupSubmit, route: signupRoute}
+}
+
+// signupRoute rewrites a sign-up route to the page it shows, so that the
+// address bar names the furthest step reached rather than a step the
+// student has not reached yet.
+func signupRoute(m Model, r Route) Route {
+	switch p := suPage(m, r); p {
+	case "done":
+		return Route{Page: "signup", Arg: "done"}
+	case "bank":
+		return Route{Page: "signup", Arg: "3", Rest: "bank"}
+	default:
+		return Route{Page: "signup", Arg: p}
+	}
 }
 
 // suReached is the furthest step the student has reached (1–5).
@@ -400,9 +414,9 @@ func (m Model) suSend(resend bool) (Model, []Effect) {
 		focus = "signup-pin"
 	}
 	if resend && in.Method == account.MethodVoice {
-		m.notify("info", "signup.step4.recalled")
+		m.Auth = authState{Info: "signup.step4.recalled", Route: m.UI.Route}
 	} else if resend {
-		m.notify("info", "signup.step4.resent")
+		m.Auth = authState{Info: "signup.step4.resent", Route: m.UI.Route}
 	}
 	return m, []Effect{Focus{ID: focus}}
 }

@@ -24,9 +24,21 @@ type authState struct {
 	Busy string
 	// Error is the catalog key of a page-level error box (sign-in).
 	Error string
-	// Route is the page the problems and error belong to: another page
-	// does not show them.
+	// Info is the catalog key of a short confirmation shown on the page
+	// ("A new code is on its way"); unlike a banner it does not follow the
+	// student to other pages.
+	Info string
+	// Route is the page the problems, error and info belong to: another
+	// page does not show them.
 	Route string
+}
+
+// authInfo renders the page's confirmation, if any.
+func authInfo(m Model, c i18n.Catalog) ui.Node {
+	if m.Auth.Info == "" || m.Auth.Route != m.UI.Route {
+		return ui.Node{}
+	}
+	return ui.El("div", ui.Class("alert", "alert-success"), ui.A("role", "status"), ui.El("p", ui.Text(c.T(m.Auth.Info))))
 }
 
 // authForm renders the controls of one page: values come from the model
@@ -306,8 +318,14 @@ func (m Model) withProblems(problems []account.Problem, fields map[string]string
 // the first radio of a group, the month of an expiry date.
 func authFocusID(name string, p account.Problem) string {
 	switch name {
-	case fieldSUUsage, fieldSUMethod, fieldSIType, fieldSUPlan, fieldSUBilling:
-		return authID(name) + "-error"
+	case fieldSUUsage:
+		return authID(name) + "-" + account.UsageBusiness
+	case fieldSUMethod:
+		return authID(name) + "-" + account.MethodSMS
+	case fieldSUBilling:
+		return authID(name) + "-contact"
+	case fieldSUPlan:
+		return "plan-" + account.PlanBasic
 	case fieldSUExpMonth:
 		if p.Params["part"] == "year" {
 			return authID(fieldSUExpYear)

@@ -23,6 +23,7 @@ func suStep4(m Model, c i18n.Catalog) ui.Node {
 	return ui.El("div",
 		ui.El("h2", ui.Text(c.T("signup.step4.title"))),
 		ui.El("p", ui.Text(c.T("signup.step4.intro"))),
+		authInfo(m, c),
 		body)
 }
 

@@ -215,4 +215,3 @@ func effectsWithout[T Effect](fx []Effect) []Effect {
 	}
 	return out
 }
-

@@ -42,6 +42,15 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 	case Key:
 		m.Now = msg.Now
 		if msg.Key == "Escape" {
+			for _, a := range areas() {
+				if a.escape == nil {
+					continue
+				}
+				if next, efx, done := a.escape(m); done {
+					m, fx = next, efx
+					break
+				}
+			}
 			if m.Menu != "" {
 				// Focus goes back to the button that opened the menu.
 				fx = append(fx, Focus{ID: "menu-btn-" + m.Menu})
@@ -165,6 +174,9 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 	r := ParseRoute(hash)
 	if !m.Session.SignedIn() && !isPublic(r.Page) {
 		r = Route{Page: "home"}
+	}
+	if a, ok := areaForPage(r.Page); ok && a.route != nil {
+		r = a.route(m, r)
 	}
 	changed := r.Hash() != m.route().Hash()
 	m.UI.Route = r.Hash()

@@ -304,6 +304,9 @@ func TestMFAWithTheBuiltInAuthenticator(t *testing.T) {
 	p.WaitText("You have successfully assigned virtual MFA.")
 	p.Click("button", "Close")
 
+	// Put the phone away (its drawer covers the account menu) and sign in
+	// again.
+	p.Click("button", "Virtual phone")
 	signInAsRoot(t, p, false)
 	// The app keeps the account: wait for a code of a step not used yet.
 	waitForStepAfter(assignedStep)
@@ -318,4 +321,55 @@ func TestMFAWithTheBuiltInAuthenticator(t *testing.T) {
 	p.Type("textbox", "MFA code", read())
 	p.Click("button", "Submit")
 	p.Find("heading", "Console Home")
+}
+
+func TestMFATroubleshootWithAlternativeFactors(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?world=root-mfa&lang=en")
+	p.Click("link", "Sign In to the Console")
+	p.Type("textbox", "Root user email address", "student@example.com")
+	p.Click("button", "Next")
+	p.Type("textbox", "Password", "Labsim-Demo-2026!")
+	p.Click("button", "Sign in")
+	p.Find("heading", "Multi-factor authentication")
+	p.Click("link", "Troubleshoot MFA")
+	p.Find("heading", "Troubleshoot MFA")
+	bothLanguages(p, "ts-01-troubleshoot")
+	p.Click("button", "Sign in using alternative factors")
+	p.Click("button", "Send verification email")
+	p.Find("textbox", "Email verification code")
+	bothLanguages(p, "ts-02-email-sent")
+
+	// The code is in the virtual inbox.
+	p.Click("button", "Inbox")
+	p.Click("button", "Amazon Web Services: verify your email address to sign in")
+	m := regexp.MustCompile(`verification code is (\d{6})`).FindStringSubmatch(Eval[string](p, `document.querySelector('.email').innerText`))
+	if m == nil {
+		t.Fatalf("no code in the email:\n%s", p.Text())
+	}
+	p.Screenshot("ts-03-email-en")
+	p.Click("button", "Inbox") // put the drawer away
+	p.Type("textbox", "Email verification code", m[1])
+	p.Click("button", "Verify email address")
+	p.WaitText("Email address verified.")
+
+	// The call: the page shows a number to type on the phone's keypad.
+	p.Click("button", "Call me now")
+	pin := Eval[string](p, `document.querySelector('#signinmfa-pin .pin').textContent`)
+	if len(pin) != 4 {
+		t.Fatalf("pin %q", pin)
+	}
+	bothLanguages(p, "ts-04-call")
+	p.Click("button", "Virtual phone")
+	p.Click("button", "Answer")
+	for _, d := range pin {
+		p.Click("button", string(d))
+	}
+	p.WaitText("Phone number verified.")
+	bothLanguages(p, "ts-05-phone-verified")
+	p.Click("button", "Virtual phone")
+	p.Click("button", "Sign in to the console")
+	p.Find("heading", "Console Home")
+	p.WaitText("You signed in with alternative factors of authentication.")
+	bothLanguages(p, "ts-06-signed-in")
 }

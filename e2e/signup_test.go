@@ -183,8 +183,10 @@ func suSignUp(t *testing.T, p *Page, l suLabels, email, password, name string, v
 	p.Type("textbox", l.confirm, password)
 	p.Type("textbox", l.accountName, name)
 	shot("1-filled")
+	start := time.Now()
 	p.Click("button", l.continue1)
 	p.suWaitHeading(l.step2)
+	t.Logf("page 1 → page 2 (hashing the password at full cost): %v", time.Since(start).Round(time.Millisecond))
 	if h := Eval[string](p, `location.hash`); h != "#/signup/2" {
 		t.Fatalf("page 2 is %q", h)
 	}
@@ -318,8 +320,10 @@ func suSignIn(t *testing.T, p *Page, l suLabels, password, accountName string) {
 	p.Find("textbox", l.password)
 	p.Type("textbox", l.password, password)
 	p.Screenshot("signin-" + l.lang + "-2-password")
+	start := time.Now()
 	p.Click("button", l.signInButton)
 	p.suWaitHeading(l.home)
+	t.Logf("Sign in → Console Home (one full-cost hash): %v", time.Since(start).Round(time.Millisecond))
 	p.Find("button", l.accountMenu+accountName)
 	p.Screenshot("signin-" + l.lang + "-3-home")
 }
@@ -451,4 +455,29 @@ func TestSignUpSecretsNeverReachStorageOrExport(t *testing.T) {
 	}
 	check("the export", export)
 	check("localStorage at the end", storage())
+}
+
+func TestSignUpAndSignInErrorsAreShownNextToTheirFields(t *testing.T) {
+	for _, l := range []suLabels{suEN, suKO} {
+		p := NewPage(t)
+		p.Open("/?lang=" + l.lang + "#/signup/1")
+		p.Type("textbox", l.password, "abc")
+		p.Click("button", l.continue1)
+		p.Find("alert", "")
+		if got := Eval[string](p, `document.activeElement.id`); got != "signup-email" {
+			t.Fatalf("%s: focus is on %q, not the first invalid field", l.lang, got)
+		}
+		if v := p.Value("textbox", l.password); v != "abc" {
+			t.Fatalf("%s: the password typed was lost: %q", l.lang, v)
+		}
+		p.Screenshot("signup-" + l.lang + "-1-errors")
+		p.Open("/?lang=" + l.lang + "&world=signed-up#/signin")
+		p.Click("link", map[string]string{"en": "Sign In to the Console", "ko": "콘솔에 로그인"}[l.lang])
+		p.Type("textbox", l.rootEmail, "student@example.com")
+		p.Click("button", l.next)
+		p.Type("textbox", l.password, "Wrong-Pass-1")
+		p.Click("button", l.signInButton)
+		p.WaitText(map[string]string{"en": "Your authentication information is incorrect. Please try again.", "ko": "인증 정보가 정확하지 않습니다. 다시 시도하세요."}[l.lang])
+		p.Screenshot("signin-" + l.lang + "-failed")
+	}
 }

@@ -15,8 +15,9 @@ import (
 //
 // Email: AWS's message holds a link; the simulator's holds a 6-digit code
 // that the student types on the web page. Phone: as at AWS, the web page
-// shows a 6-digit number, the virtual phone rings, and the student types
-// the number on the phone's keypad (AnswerCall marks the call verified).
+// shows a number, the virtual phone rings, and the student types the number
+// on the phone's keypad (AnswerCall marks the call verified); AWS's number
+// has 6 digits, the simulator's has recoveryPINDigits.
 // Both are read back from the world (the virtual inbox and phone), are
 // valid for RecoveryCodeTTL, only the latest of each counts, and a
 // successful sign-in uses them up.
@@ -33,8 +34,14 @@ const (
 	RecoveryCallTextKey    = "mfa.recovery.call.text"
 )
 
-// recoveryDigits is the length of the emailed code and of the call's PIN.
-const recoveryDigits = 6
+// recoveryDigits is the length of the emailed code. AWS's call asks for a
+// 6-digit number too, but the virtual phone's keypad answers a call after
+// account.VoicePINDigits digits (the sign-up call's PIN length), so the
+// recovery call uses that length.
+const (
+	recoveryDigits    = 6
+	recoveryPINDigits = account.VoicePINDigits
+)
 
 // SendRootRecoveryEmail sends a verification code to the root user's email
 // address (the virtual inbox). Anyone may ask; only the account's owner
@@ -94,7 +101,7 @@ func (o CallRootRecoveryPhone) Apply(w *World, s Session, env Env) error {
 	if _, err := w.CheckRootRecoveryEmail(o.Email, o.EmailCode, env.Now); err != nil {
 		return err
 	}
-	call := PlaceCall{To: acct.Contact.Phone, TextKey: RecoveryCallTextKey, PINDigits: recoveryDigits}
+	call := PlaceCall{To: acct.Contact.Phone, TextKey: RecoveryCallTextKey, PINDigits: recoveryPINDigits}
 	return call.Apply(w, s, env)
 }
 

@@ -62,7 +62,7 @@ func TestRecoveryPath(t *testing.T) {
 	require.Equal(t, PhoneCall, call.Kind)
 	require.Equal(t, RecoveryCallTextKey, call.TextKey)
 	require.Equal(t, CallRinging, call.Args["status"])
-	require.Len(t, call.Args["pin"], 6)
+	require.Len(t, call.Args["pin"], account.VoicePINDigits)
 	require.Equal(t, w.Accounts[DemoAccountID].Contact.Phone, call.To)
 	require.Equal(t, "signin:VerificationCall", w.Events[len(w.Events)-1].Action)
 
@@ -97,9 +97,9 @@ func TestRecoveryWrongPINFailsTheCall(t *testing.T) {
 	w, err = w.Do(Session{}, CallRootRecoveryPhone{Email: DemoEmail, EmailCode: code}, env)
 	require.NoError(t, err)
 	pin := lastCall(w).Args["pin"]
-	wrong := "000000"
+	wrong := "0000"
 	if pin == wrong {
-		wrong = "111111"
+		wrong = "1111"
 	}
 	w = answer(t, w, wrong)
 	_, err = w.Do(Session{}, SignInRootAlternativeFactors{Email: DemoEmail, Password: DemoPassword, EmailCode: code}, env)

@@ -5,7 +5,6 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // parseConditionNumber reads a decimal number: an optional sign, digits
@@ -199,8 +198,8 @@ func parseConditionDate(s string) (conditionTime, bool) {
 	if i != len(s) {
 		return conditionTime{}, false
 	}
-	t := time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC)
-	return conditionTime{sec: t.Unix() - int64(offset), nsec: int32(nsec)}, true
+	unix := daysFromCivil(y, mo, d)*86400 + int64(h*3600+mi*60+sec)
+	return conditionTime{sec: unix - int64(offset), nsec: int32(nsec)}, true
 }
 
 // fixedDigits reads exactly n digits at s[i:].
@@ -225,6 +224,24 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// daysFromCivil returns the number of days from 1970-01-01 to the date
+// y-m-d of the proleptic Gregorian calendar (what time.Date computes, for
+// valid dates, without time zones).
+func daysFromCivil(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400 // [0, 399]
+	mp := (m + 9) % 12 // March is 0
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy // [0, 146096]
+	return int64(era)*146097 + int64(doe) - 719468
 }
 
 func daysIn(y, m int) int {

@@ -143,9 +143,9 @@ type compiler struct {
 }
 
 // hint sizes the slabs for a document, so that little of them is left
-// unused: one pattern for each Action, Resource and condition value
-// (a few more for ARN values and for groups), an element and a chunk or
-// so for each pattern.
+// unused: one pattern for each Action, Resource and condition value (a
+// few more for ARN values). Few patterns need elements (those with '?',
+// variables or inner '*'), so those slabs start small.
 func (c *compiler) hint(doc *Document) {
 	strs, keys, values := 0, 0, 0
 	for _, s := range doc.Statements {
@@ -165,8 +165,6 @@ func (c *compiler) hint(doc *Document) {
 	}
 	c.ptrs.hint(strs)
 	c.globs.pats.hint(strs + values)
-	c.globs.elems.hint(2 * (strs + values))
-	c.globs.chunks.hint(2 * (strs + values))
 	c.groups.hint(len(doc.Statements))
 	c.clauses.hint(keys)
 	c.values.hint(values)

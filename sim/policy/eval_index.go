@@ -1,5 +1,7 @@
 package policy
 
+import "slices"
+
 // stmtLists holds indexes into Compiled.stmts, in statement order.
 type stmtLists struct {
 	deny, allow []int32
@@ -41,7 +43,7 @@ func serviceHash(s string) uint64 {
 // buildServiceIndex indexes the statements of a policy.
 func buildServiceIndex(stmts []compiledStatement) serviceIndex {
 	var services []string
-	seen := map[string]bool{}
+	var seen map[string]bool // once there are many services
 	anyService := func(st *compiledStatement) bool {
 		return st.notAction || st.actions.any || len(st.actions.others) > 0
 	}
@@ -50,9 +52,19 @@ func buildServiceIndex(stmts []compiledStatement) serviceIndex {
 			continue
 		}
 		for _, g := range stmts[i].actions.groups {
-			if !seen[g.svc] {
-				seen[g.svc] = true
+			switch {
+			case seen != nil && seen[g.svc]:
+			case seen == nil && slices.Contains(services, g.svc):
+			default:
 				services = append(services, g.svc)
+				if seen != nil {
+					seen[g.svc] = true
+				} else if len(services) > 32 {
+					seen = make(map[string]bool, 2*len(services))
+					for _, s := range services {
+						seen[s] = true
+					}
+				}
 			}
 		}
 	}

@@ -297,7 +297,7 @@ func statementSyntax(s *Statement) *Malformed {
 		return malformed(msgSyntax, openSpan(it))
 	case eff.Kind != String:
 		return malformed(msgSyntax, eff.Span)
-	case !asciiOrEqualFold(eff.Text, "Allow") && !asciiOrEqualFold(eff.Text, "Deny"):
+	case !equalFoldLit(eff.Text, "Allow") && !equalFoldLit(eff.Text, "Deny"):
 		return malformed(msgSyntax, eff.Span)
 	}
 	for _, v := range [...]*Value{s.Action, s.NotAction, s.Resource, s.NotResource} {

@@ -32,7 +32,7 @@ func (c *compiler) actionSet(items []*Value) actionSet {
 	for _, it := range items {
 		text := it.Text
 		i := strings.IndexByte(text, ':')
-		if i <= 0 || strings.ContainsAny(text[:i], "*?") {
+		if i <= 0 || hasWildcard(text[:i]) {
 			c.svcBuf = append(c.svcBuf, "")
 			others++
 			continue

@@ -11,7 +11,8 @@ const (
 	// (tab, LF, CR, U+0020–U+007F).
 	classIAM
 	// classPlain: an ASCII character that can stand in a JSON string as
-	// itself ('"', '\\' and control characters cannot).
+	// itself ('"', '\\' and control characters cannot), other than the
+	// space (which the parser counts).
 	classPlain
 )
 
@@ -27,7 +28,7 @@ var byteClass = func() (t [256]uint8) {
 		if c == '\t' || c == '\n' || c == '\r' || c >= 0x20 {
 			t[c] |= classIAM
 		}
-		if c >= 0x20 && c != '"' && c != '\\' {
+		if c > ' ' && c != '"' && c != '\\' {
 			t[c] |= classPlain
 		}
 	}

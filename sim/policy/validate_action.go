@@ -136,6 +136,7 @@ type actionEntry struct {
 	usable bool   // the entry takes part in the redundancy checks
 	svc    string // lower-case service of an entry with a literal service, else ""
 	wild   bool   // the entry has a literal service and a wildcard
+	ascii  bool   // a literal entry is ASCII
 }
 
 // redundantActions reports actions that the element's other actions
@@ -171,6 +172,7 @@ func (r *aaRun) redundantActions(items []*Value) {
 				sc.wild = append(sc.wild, int32(i))
 			} else {
 				sc.ids = append(sc.ids, int32(i)) // the literal entries
+				e.ascii = isASCII(text)
 			}
 		}
 		e.usable = true
@@ -187,13 +189,23 @@ func (r *aaRun) redundantActions(items []*Value) {
 	// A literal equal (ignoring case) to an earlier one is redundant.
 	sc.dup = bools(sc.dup, len(items))
 	sc.markLaterDuplicates(sc.dup, sc.ids,
-		func(i, j int32) bool { return lowerEqual(items[i].Text, items[j].Text) },
+		func(i, j int32) bool {
+			if sc.acts[i].ascii && sc.acts[j].ascii {
+				return asciiEqualFold(items[i].Text, items[j].Text)
+			}
+			return lowerEqual(items[i].Text, items[j].Text)
+		},
 		func(i, j int32) int { return lowerCompare(items[i].Text, items[j].Text) })
-	sc.red = bools(sc.red, len(items))
-	for k := len(usable) - 1; k >= 0; k-- {
-		i := usable[k]
-		if r.actionCovered(items, usable, i) {
-			sc.red[i] = true
+	red := sc.dup
+	if len(sc.wild) > 0 || len(sc.anySvc) > 0 {
+		// Without wildcards, the redundant entries are the duplicates.
+		sc.red = bools(sc.red, len(items))
+		red = sc.red
+		for k := len(usable) - 1; k >= 0; k-- {
+			i := usable[k]
+			if r.actionCovered(items, usable, i) {
+				red[i] = true
+			}
 		}
 	}
 	if r.work <= 0 {
@@ -201,7 +213,7 @@ func (r *aaRun) redundantActions(items []*Value) {
 	}
 	n, first := 0, -1
 	for i := range items {
-		if sc.red[i] {
+		if red[i] {
 			n++
 			if first < 0 {
 				first = i

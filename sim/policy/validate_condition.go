@@ -31,19 +31,32 @@ type aaOperator struct {
 	bound    string // "greatest" for Numeric…LessThan…, "least" for …GreaterThan…
 }
 
-var operatorFamilies = map[string]opFamily{
-	"StringEquals": famString, "StringNotEquals": famString,
-	"StringEqualsIgnoreCase": famString, "StringNotEqualsIgnoreCase": famString,
-	"StringLike": famStringLike, "StringNotLike": famStringLike,
-	"NumericEquals": famNumeric, "NumericNotEquals": famNumeric,
-	"NumericLessThan": famNumeric, "NumericLessThanEquals": famNumeric,
-	"NumericGreaterThan": famNumeric, "NumericGreaterThanEquals": famNumeric,
-	"DateEquals": famDate, "DateNotEquals": famDate, "DateLessThan": famDate,
-	"DateLessThanEquals": famDate, "DateGreaterThan": famDate, "DateGreaterThanEquals": famDate,
-	"Bool": famBool, "BinaryEquals": famBinary,
-	"IpAddress": famIP, "NotIpAddress": famIP,
-	"ArnEquals": famARN, "ArnLike": famARN, "ArnNotEquals": famARN, "ArnNotLike": famARN,
-	"Null": famNull,
+// operatorFamily returns the family of an operator name without its
+// qualifier and IfExists.
+func operatorFamily(base string) (opFamily, bool) {
+	switch base {
+	case "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase":
+		return famString, true
+	case "StringLike", "StringNotLike":
+		return famStringLike, true
+	case "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals",
+		"NumericGreaterThan", "NumericGreaterThanEquals":
+		return famNumeric, true
+	case "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals",
+		"DateGreaterThan", "DateGreaterThanEquals":
+		return famDate, true
+	case "Bool":
+		return famBool, true
+	case "BinaryEquals":
+		return famBinary, true
+	case "IpAddress", "NotIpAddress":
+		return famIP, true
+	case "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike":
+		return famARN, true
+	case "Null":
+		return famNull, true
+	}
+	return 0, false
 }
 
 // parseAAOperator reads an operator name (case-sensitive, as IAM's).
@@ -58,7 +71,7 @@ func parseAAOperator(name string) (aaOperator, bool) {
 	if s, ok := strings.CutSuffix(base, "IfExists"); ok {
 		op.ifExists, base = true, s
 	}
-	fam, ok := operatorFamilies[base]
+	fam, ok := operatorFamily(base)
 	if !ok {
 		return op, false
 	}
@@ -124,7 +137,7 @@ func (r *aaRun) caseDuplicates(block *Value) {
 	ms := block.Members
 	for j := 1; j < len(ms) && j < 64; j++ {
 		for i := 0; i < j; i++ {
-			if ms[i].Key != ms[j].Key && strings.EqualFold(ms[i].Key, ms[j].Key) {
+			if ms[i].Key != ms[j].Key && asciiOrEqualFold(ms[i].Key, ms[j].Key) {
 				r.add(CodeDuplicateKeysWithDifferentCase, ms[j].KeySpan, "key", ms[j].Key)
 				break
 			}
@@ -135,56 +148,96 @@ func (r *aaRun) caseDuplicates(block *Value) {
 // conditionKeyType checks a condition key's name and returns its type
 // when it is known.
 func (r *aaRun) conditionKeyType(kv Member) (string, bool) {
-	key := kv.Key
+	k := r.keyInfo(kv.Key)
+	if k.code != "" {
+		if k.param == "" {
+			r.add(k.code, kv.KeySpan)
+		} else if k.param2 == "" {
+			r.add(k.code, kv.KeySpan, k.param, k.value)
+		} else {
+			r.add(k.code, kv.KeySpan, k.param, k.value, k.param2, k.value2)
+		}
+	}
+	return k.typ, k.known
+}
+
+// conditionKey is what the checks find about a condition key's name: its
+// type when it is known, or the finding to report (with up to two
+// parameters), or neither.
+type conditionKey struct {
+	typ            string
+	known          bool
+	code           string
+	param, value   string
+	param2, value2 string
+}
+
+// keyMemoMax bounds the memo of condition keys kept between validations;
+// past it the memo starts again empty.
+const keyMemoMax = 1024
+
+// keyInfo returns classifyKey(key), remembering it: a policy uses the
+// same keys again and again, and so does the next keystroke.
+func (r *aaRun) keyInfo(key string) conditionKey {
+	sc := r.sc
+	if k, ok := sc.keyMemo[key]; ok {
+		return k
+	}
+	key = strings.Clone(key) // the memo must not hold on to the policy text
+	k := r.v.classifyKey(key)
+	if sc.keyMemo == nil || len(sc.keyMemo) >= keyMemoMax {
+		sc.keyMemo = make(map[string]conditionKey)
+	}
+	sc.keyMemo[key] = k
+	return k
+}
+
+// classifyKey checks a condition key's name against the global keys and
+// the catalog.
+func (v *Validator) classifyKey(key string) conditionKey {
 	i := strings.IndexByte(key, ':')
 	if i <= 0 || i == len(key)-1 {
-		r.add(CodeInvalidConditionKeyFormat, kv.KeySpan)
-		return "", false
+		return conditionKey{code: CodeInvalidConditionKeyFormat}
 	}
 	prefix := key[:i]
 	if strings.EqualFold(prefix, "aws") {
 		if strings.EqualFold(key, "aws:ARN") {
-			r.add(CodeUnsupportedGlobalConditionKey, kv.KeySpan)
-			return "", false
+			return conditionKey{code: CodeUnsupportedGlobalConditionKey}
 		}
 		if k, ok := catalog.GlobalConditionKey(key); ok {
-			return k.Type, true
+			return conditionKey{typ: k.Type, known: true}
 		}
-		if r.v.cat != nil {
-			if k, ok := r.v.cat.ConditionKey(key); ok {
-				return k.Type, true
+		if v.cat != nil {
+			if k, ok := v.cat.ConditionKey(key); ok {
+				return conditionKey{typ: k.Type, known: true}
 			}
 		}
 		if tag := missingTagKey(key, catalog.GlobalConditionKeys()); tag != "" {
-			r.add(CodeMissingTagKeyInCondition, kv.KeySpan, "conditionKeyName", tag)
-			return "", false
+			return conditionKey{code: CodeMissingTagKeyInCondition, param: "conditionKeyName", value: tag}
 		}
-		r.add(CodeInvalidGlobalConditionKey, kv.KeySpan, "key", key)
-		return "", false
+		return conditionKey{code: CodeInvalidGlobalConditionKey, param: "key", value: key}
 	}
-	if r.v.idx == nil {
-		return "", false
+	if v.idx == nil {
+		return conditionKey{}
 	}
-	svc, ok := r.v.cat.Service(prefix)
+	svc, ok := v.cat.Service(prefix)
 	if !ok {
 		// Identity-provider keys (accounts.google.com:aud) are not services.
 		if !strings.Contains(prefix, ".") {
-			r.add(CodeInvalidService, kv.KeySpan, "service", prefix)
+			return conditionKey{code: CodeInvalidService, param: "service", value: prefix}
 		}
-		return "", false
+		return conditionKey{}
 	}
-	if k, ok := r.v.cat.ConditionKey(key); ok {
-		return k.Type, true
+	if k, ok := v.cat.ConditionKey(key); ok {
+		return conditionKey{typ: k.Type, known: true}
 	}
 	if k, ok := angleTemplateKey(key, svc.ConditionKeys); ok {
-		return k.Type, true
+		return conditionKey{typ: k.Type, known: true}
 	}
 	if tag := missingTagKey(key, svc.ConditionKeys); tag != "" {
-		r.add(CodeMissingTagKeyInCondition, kv.KeySpan, "conditionKeyName", tag)
-		return "", false
+		return conditionKey{code: CodeMissingTagKeyInCondition, param: "conditionKeyName", value: tag}
 	}
-	r.add(CodeInvalidServiceConditionKey, kv.KeySpan, "key", key, "service", svc.Prefix)
-	return "", false
+	return conditionKey{code: CodeInvalidServiceConditionKey, param: "key", value: key, param2: "service", value2: svc.Prefix}
 }
 
 // angleTemplateKey matches keys written with an <angle> placeholder in
@@ -335,7 +388,7 @@ func (r *aaRun) keyTypeChecks(op aaOperator, kv Member, typ string) {
 func (r *aaRun) valueChecks(op aaOperator, kv Member, items []*Value) {
 	wildcardReported := false
 	numbers := 0
-	sourceIP := strings.EqualFold(kv.Key, "aws:SourceIp") && op.family == famIP
+	sourceIP := op.family == famIP && equalFoldLit(kv.Key, "aws:SourceIp")
 	private, public := 0, 0
 	for _, it := range items {
 		text := it.Text

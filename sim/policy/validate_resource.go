@@ -88,7 +88,7 @@ func (r *aaRun) resourceFormat(rv *Value, service, region, account, res string) 
 		}
 		// Only the resource types whose resource field can match decide
 		// what the Region and account fields may hold.
-		f = r.matchingTemplates(res, templates)
+		f = r.matchingTemplates(service, res, templates)
 		if f.matched == 0 {
 			r.add(CodeInvalidARNResource, rv.Span)
 			return
@@ -134,15 +134,17 @@ func (f *templateFields) add(t arnTemplate) {
 	}
 }
 
-// matchingTemplates sums up the resource types whose resource field can
-// match the ARN's resource field res, its ${…} variables standing for
-// '*'. Past the run's budget every candidate counts as matching.
-func (r *aaRun) matchingTemplates(res string, templates []arnTemplate) templateFields {
+// matchingTemplates sums up the resource types of service whose resource
+// field can match the ARN's resource field res, its ${…} variables
+// standing for '*'. Past the run's budget every candidate counts as
+// matching.
+func (r *aaRun) matchingTemplates(service, res string, templates []arnTemplate) templateFields {
 	var f templateFields
 	vars := hasPolicyVar(res)
 	lit := literalPrefixVars(res, vars)
-	runes := false // r.sc.res holds the runes of res
-	for _, t := range templates {
+	var known []intersection // what earlier validations found
+	runes := false           // r.sc.res holds the runes of res
+	for k, t := range templates {
 		n := min(len(lit), len(t.resourcePrefix))
 		if lit[:n] != t.resourcePrefix[:n] {
 			continue
@@ -152,15 +154,58 @@ func (r *aaRun) matchingTemplates(res string, templates []arnTemplate) templateF
 			continue
 		}
 		r.arnWork--
-		if !runes {
-			r.sc.res = appendGlobRunes(r.sc.res[:0], res, vars)
-			runes = true
+		if known == nil {
+			known = r.sc.intersections(service, res, len(templates))
 		}
-		if r.sc.glob.intersects(r.sc.res, t.resource) {
+		if known[k] == intersectUnknown {
+			if !runes {
+				r.sc.res = appendGlobRunes(r.sc.res[:0], res, vars)
+				runes = true
+			}
+			known[k] = intersectNo
+			if r.sc.glob.intersects(r.sc.res, t.resource) {
+				known[k] = intersectYes
+			}
+		}
+		if known[k] == intersectYes {
 			f.add(t)
 		}
 	}
 	return f
+}
+
+// intersection is whether an ARN's resource field can match a resource
+// type's, once known.
+type intersection uint8
+
+const (
+	intersectUnknown intersection = iota
+	intersectYes
+	intersectNo
+)
+
+// arnMemoKey names an ARN's resource field in a service.
+type arnMemoKey struct{ service, res string }
+
+// arnMemoMax bounds the memo of intersections kept between validations;
+// past it the memo starts again empty.
+const arnMemoMax = 4096
+
+// intersections returns the memo of which resource types of service the
+// resource field res can match, one entry per type of idx.arn[service].
+// The answers depend on nothing else, so they are kept for the next
+// validations: an edited policy keeps most of its ARNs.
+func (sc *validateScratch) intersections(service, res string, n int) []intersection {
+	key := arnMemoKey{service, res}
+	if known, ok := sc.arnMemo[key]; ok && len(known) == n {
+		return known
+	}
+	if sc.arnMemo == nil || len(sc.arnMemo) >= arnMemoMax {
+		sc.arnMemo = make(map[arnMemoKey][]intersection)
+	}
+	known := make([]intersection, n)
+	sc.arnMemo[arnMemoKey{strings.Clone(service), strings.Clone(res)}] = known
+	return known
 }
 
 // regionShaped reports whether s looks like a Region code: two letters,

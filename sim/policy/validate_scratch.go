@@ -12,9 +12,12 @@ type validateScratch struct {
 	order []int32 // markLaterDuplicates' sort order
 	ids   []int32 // the entries a duplicate search looks at
 	// redundantActions and action.
-	// actionMemo remembers the catalog's answers about action texts; it
-	// is the one part kept for the next validation on purpose.
+	// actionMemo, arnMemo and keyMemo remember what the catalog says
+	// about action texts, ARNs and condition keys; they are the parts
+	// kept for the next validations on purpose.
 	actionMemo map[string]actionLookup
+	arnMemo    map[arnMemoKey][]intersection
+	keyMemo    map[string]conditionKey
 	acts       []actionEntry
 	usable     []int32 // the entries taking part, in order
 	unknown    []bool  // per Action entry: its service is known, its name is not
@@ -26,7 +29,7 @@ type validateScratch struct {
 	// resourceFormat: the ARN's resource field as runes.
 	res []rune
 	// redundantStatements.
-	weights     []int
+	digests     []stmtDigest
 	keyBuf      []byte
 	keys        []byteSpan // per statement: its canonical text in keyBuf
 	spans       []byteSpan // canonicalValue's array items

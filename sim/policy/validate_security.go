@@ -1,10 +1,6 @@
 package policy
 
-import (
-	"bytes"
-	"slices"
-	"strings"
-)
+import "strings"
 
 // roleCheck describes the PassRole and CreateServiceLinkedRole checks:
 // the action they are about, the condition key that scopes it, and the
@@ -66,7 +62,7 @@ func grantOf(s *Statement, action string) (grant int, span Span, ok bool) {
 		items, _ := stringItems(s.Action, &one)
 		wild := -1
 		for i, it := range items {
-			if asciiOrEqualFold(it.Text, action) {
+			if equalFoldLit(it.Text, action) {
 				return grantExplicit, it.Span, true
 			}
 			if wild < 0 && hasWildcard(it.Text) && aaGlobMatch(it.Text, action, true) {
@@ -95,10 +91,26 @@ func grantOf(s *Statement, action string) (grant int, span Span, ok bool) {
 
 // asciiOrEqualFold is strings.EqualFold, quicker when both are ASCII.
 func asciiOrEqualFold(a, b string) bool {
+	if len(a) == len(b) && asciiEqualFold(a, b) {
+		return true
+	}
 	if isASCII(a) && isASCII(b) {
-		return asciiEqualFold(a, b)
+		return false
 	}
 	return strings.EqualFold(a, b)
+}
+
+// equalFoldLit is strings.EqualFold(s, lit) for an ASCII lit. Only a
+// non-ASCII s can be longer and still equal (Unicode folds 'ſ' to 's' and
+// the Kelvin sign to 'k'); none can be shorter.
+func equalFoldLit(s, lit string) bool {
+	switch {
+	case len(s) < len(lit):
+		return false
+	case len(s) == len(lit):
+		return asciiEqualFold(s, lit)
+	}
+	return !isASCII(s) && strings.EqualFold(s, lit)
 }
 
 // allRolesResource reports whether a Resource entry covers every IAM role:
@@ -133,166 +145,10 @@ func conditionHasKey(cond *Value, key string) bool {
 			continue
 		}
 		for _, kv := range op.Value.Members {
-			if strings.EqualFold(kv.Key, key) {
+			if equalFoldLit(kv.Key, key) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// redundantStatements reports statements identical to an earlier one
-// (Sid aside), pointing at the later statement.
-func (r *aaRun) redundantStatements() {
-	stmts, sc := r.doc.Statements, r.sc
-	if len(stmts) < 2 {
-		return
-	}
-	// Only statements of equal weight (a cheap measure of their content)
-	// can be equal; the others are not written out.
-	sc.weights = sc.weights[:0]
-	sc.ids = sc.ids[:0]
-	for i, s := range stmts {
-		sc.weights = append(sc.weights, statementWeight(s))
-		sc.ids = append(sc.ids, int32(i))
-	}
-	sc.dup = bools(sc.dup, len(stmts))
-	sc.markDuplicates(sc.dup, sc.ids, true,
-		func(i, j int32) bool { return sc.weights[i] == sc.weights[j] },
-		func(i, j int32) int { return sc.weights[i] - sc.weights[j] })
-	// Write out the statements that share their weight with another.
-	sc.keyBuf, sc.keys, sc.ids = sc.keyBuf[:0], sc.keys[:0], sc.ids[:0]
-	for i, s := range stmts {
-		start := len(sc.keyBuf)
-		if sc.dup[i] {
-			sc.ids = append(sc.ids, int32(i))
-			sc.canonicalStatement(s)
-		}
-		sc.keys = append(sc.keys, byteSpan{start, len(sc.keyBuf)})
-	}
-	key := func(i int32) []byte { return sc.keyBuf[sc.keys[i].start:sc.keys[i].end] }
-	sc.dup = bools(sc.dup, len(stmts))
-	sc.markLaterDuplicates(sc.dup, sc.ids,
-		func(i, j int32) bool { return bytes.Equal(key(i), key(j)) },
-		func(i, j int32) int { return bytes.Compare(key(i), key(j)) })
-	for i, s := range stmts {
-		if sc.dup[i] {
-			r.add(CodeRedundantStatement, s.Node.Span)
-		}
-	}
-}
-
-// canonicalStatement appends the canonical text of a statement, Sid
-// aside, to keyBuf: its members sorted by key, each as key=value;.
-func (sc *validateScratch) canonicalStatement(s *Statement) {
-	ms := s.Node.Effective()
-	base := sc.sortedMembers(ms)
-	for _, k := range sc.memberOrder[base : base+len(ms)] {
-		m := &ms[k]
-		if m.Key == "Sid" {
-			continue
-		}
-		sc.keyBuf = append(sc.keyBuf, m.Key...)
-		sc.keyBuf = append(sc.keyBuf, '=')
-		sc.canonicalValue(m.Value, 0)
-		sc.keyBuf = append(sc.keyBuf, ';')
-	}
-	sc.memberOrder = sc.memberOrder[:base]
-}
-
-// sortedMembers pushes on memberOrder the indexes of ms sorted by key
-// (keys are unique) and returns where they start.
-func (sc *validateScratch) sortedMembers(ms []Member) int {
-	base := len(sc.memberOrder)
-	for k := range ms {
-		sc.memberOrder = append(sc.memberOrder, int32(k))
-	}
-	slices.SortFunc(sc.memberOrder[base:], func(a, b int32) int { return strings.Compare(ms[a].Key, ms[b].Key) })
-	return base
-}
-
-// canonicalValue appends v to keyBuf so that equal values give equal
-// text: object members sorted by key, arrays as sorted multisets.
-func (sc *validateScratch) canonicalValue(v *Value, depth int) {
-	if depth > MaxDepth {
-		return
-	}
-	switch v.Kind {
-	case String, Number, Bool:
-		sc.keyBuf = append(sc.keyBuf, '"')
-		for i := 0; i < len(v.Text); i++ {
-			if c := v.Text[i]; c == '"' {
-				sc.keyBuf = append(sc.keyBuf, '\\', '"')
-			} else {
-				sc.keyBuf = append(sc.keyBuf, c)
-			}
-		}
-		sc.keyBuf = append(sc.keyBuf, '"')
-	case Null:
-		sc.keyBuf = append(sc.keyBuf, "null"...)
-	case Array:
-		// Write the items, sort their texts, then write them again in
-		// order over the first copy.
-		start, base := len(sc.keyBuf), len(sc.spans)
-		for _, it := range v.Items {
-			from := len(sc.keyBuf)
-			sc.canonicalValue(it, depth+1)
-			sc.spans = append(sc.spans, byteSpan{from, len(sc.keyBuf)})
-		}
-		parts := sc.spans[base:]
-		slices.SortFunc(parts, func(a, b byteSpan) int {
-			return bytes.Compare(sc.keyBuf[a.start:a.end], sc.keyBuf[b.start:b.end])
-		})
-		end := len(sc.keyBuf)
-		sc.keyBuf = append(sc.keyBuf, '[')
-		for i, p := range parts {
-			if i > 0 {
-				sc.keyBuf = append(sc.keyBuf, ',')
-			}
-			sc.keyBuf = append(sc.keyBuf, sc.keyBuf[p.start:p.end]...)
-		}
-		sc.keyBuf = append(sc.keyBuf, ']')
-		n := copy(sc.keyBuf[start:], sc.keyBuf[end:])
-		sc.keyBuf = sc.keyBuf[:start+n]
-		sc.spans = sc.spans[:base]
-	case Object:
-		ms := v.Effective()
-		base := sc.sortedMembers(ms)
-		sc.keyBuf = append(sc.keyBuf, '{')
-		for i := range ms {
-			m := &ms[sc.memberOrder[base+i]]
-			sc.keyBuf = append(sc.keyBuf, m.Key...)
-			sc.keyBuf = append(sc.keyBuf, ':')
-			sc.canonicalValue(m.Value, depth+1)
-			sc.keyBuf = append(sc.keyBuf, ',')
-		}
-		sc.keyBuf = append(sc.keyBuf, '}')
-		sc.memberOrder = sc.memberOrder[:base]
-	}
-}
-
-// statementWeight sums the lengths of a statement's keys and scalar texts,
-// Sid aside.
-func statementWeight(s *Statement) int {
-	w := 0
-	for _, m := range s.Node.Effective() {
-		if m.Key != "Sid" {
-			w += len(m.Key) + valueWeight(m.Value, 0)
-		}
-	}
-	return w
-}
-
-func valueWeight(v *Value, depth int) int {
-	if depth > MaxDepth {
-		return 0
-	}
-	w := 1 + len(v.Text)
-	for _, it := range v.Items {
-		w += valueWeight(it, depth+1)
-	}
-	for _, m := range v.Effective() {
-		w += len(m.Key) + valueWeight(m.Value, depth+1)
-	}
-	return w
 }
