@@ -92,6 +92,9 @@ type Notice struct {
 	Args []string
 	// Diagnostics, when set, offers a Copy diagnostics button.
 	Diagnostics string
+	// At is when the notice was raised; info and success notices raised by
+	// an earlier message go away when the page changes.
+	At time.Time
 }
 
 // Catalog returns the catalog of the model's language.
@@ -116,5 +119,17 @@ func (m *Model) notify(kind, key string, args ...string) {
 	if len(m.Notices) > 0 {
 		id = m.Notices[len(m.Notices)-1].ID + 1
 	}
-	m.Notices = append(append([]Notice(nil), m.Notices...), Notice{ID: id, Kind: kind, Key: key, Args: args})
+	m.Notices = append(append([]Notice(nil), m.Notices...), Notice{ID: id, Kind: kind, Key: key, Args: args, At: m.Now})
+}
+
+// dropStaleNotices removes info and success notices raised before the
+// current message; warnings and errors stay until dismissed.
+func (m *Model) dropStaleNotices() {
+	var keep []Notice
+	for _, n := range m.Notices {
+		if n.Kind == "warning" || n.Kind == "error" || n.At.Equal(m.Now) {
+			keep = append(keep, n)
+		}
+	}
+	m.Notices = keep
 }

@@ -2,6 +2,7 @@ package console
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -265,4 +266,13 @@ func TestEscapeClosesTheDevicesDrawer(t *testing.T) {
 	m, fx := Update(m, Key{Now: t0, Key: "Escape"})
 	require.Equal(t, "", m.Drawer.Tab)
 	require.Equal(t, []Focus{{ID: "devices-btn-phone"}}, effectsOf[Focus](fx))
+}
+
+func TestInfoNoticesGoAwayWhenThePageChanges(t *testing.T) {
+	m := demoModel(t)
+	require.Equal(t, "notice.world.loaded", m.Notices[0].Key)
+	m = send(m, StorageFailed{Now: t0.Add(time.Second), Reason: "full"})
+	m = send(m, Navigate{Now: t0.Add(2 * time.Second), Hash: "#/services/s3"})
+	require.Len(t, m.Notices, 1, "the info banner went, the warning stays")
+	require.Equal(t, "warning", m.Notices[0].Kind)
 }

@@ -186,6 +186,7 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 		fx = append(fx, SetURL{Query: "?lang=" + string(m.UI.Lang), Hash: r.Hash()})
 	}
 	if changed {
+		m.dropStaleNotices()
 		fx = append(fx, Focus{ID: "page-title"})
 	}
 	return m, fx
