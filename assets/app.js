@@ -118,16 +118,37 @@
     if (a.tagName !== 'TEXTAREA') morphChildren(a, b);
     syncFormState(a, b, focused);
   }
+  // laterMatch finds, among a and its later siblings, the node that b
+  // should update: the one with b's key, or (for unkeyed nodes) the one
+  // holding the focus. Nodes before it are stale and can be removed.
+  function laterMatch(a, b) {
+    var key = keyOf(b), x;
+    for (x = a; x; x = x.nextSibling) {
+      if (key ? keyOf(x) === key && same(x, b) : same(x, b) && containsFocus(x)) return x;
+    }
+    return null;
+  }
   function morphChildren(from, to) {
-    var a = from.firstChild, b = to.firstChild, next;
+    var a = from.firstChild, b = to.firstChild, next, match, stale;
     while (b) {
       next = b.nextSibling;
       if (a && same(a, b)) {
         morphNode(a, b);
         a = a.nextSibling;
+      } else if (a && (match = laterMatch(a.nextSibling, b)) && !between(a, match)) {
+        // The nodes before the match were removed from the new view; the
+        // match (often the focused field) is updated in place, never moved,
+        // so it keeps focus, caret and any IME composition.
+        while (a !== match) {
+          stale = a;
+          a = a.nextSibling;
+          from.removeChild(stale);
+        }
+        morphNode(a, b);
+        a = a.nextSibling;
       } else if (a && a.nextSibling && same(a.nextSibling, b) && !containsFocus(a)) {
         // a was removed from the new view.
-        var stale = a;
+        stale = a;
         a = a.nextSibling;
         from.removeChild(stale);
         morphNode(a, b);
@@ -142,6 +163,14 @@
       from.removeChild(a);
       a = next;
     }
+  }
+  // between reports whether a node from a up to (not including) end holds
+  // the focus, in which case those nodes must not be removed.
+  function between(a, end) {
+    for (var x = a; x && x !== end; x = x.nextSibling) {
+      if (containsFocus(x)) return true;
+    }
+    return false;
   }
   function containsFocus(n) {
     return n.nodeType === 1 && n.contains(document.activeElement);

@@ -105,10 +105,12 @@ func (m Model) mfaWithPending(s mfa.Secret) Model {
 // mfaClearFields removes form fields after they have been used.
 func (m Model) mfaClearFields(names ...string) Model {
 	f := maps.Clone(m.UI.Fields)
+	sec := maps.Clone(m.Secrets)
 	for _, n := range names {
 		delete(f, n)
+		delete(sec, n)
 	}
-	m.UI.Fields = f
+	m.UI.Fields, m.Secrets = f, sec
 	return m
 }
 

@@ -105,21 +105,32 @@ func (m *Model) env() sim.Env {
 	return sim.Env{Now: m.Now, Rand: rand.New(&m.Rng), Entropy: &m.Rng, PasswordCost: m.PasswordCost}
 }
 
-// field returns the value of an ordinary form field.
-func (m Model) field(name string) string { return m.UI.Fields[name] }
+// field returns the value of a form field, from the transient secrets for
+// passwords, card numbers and one-time codes.
+func (m Model) field(name string) string {
+	if isSecretField(name) {
+		return m.Secrets[name]
+	}
+	return m.UI.Fields[name]
+}
 
 // notify adds a banner; identical banners are not repeated.
-func (m *Model) notify(kind, key string, args ...string) {
-	for _, n := range m.Notices {
-		if n.Key == key && n.Kind == kind {
-			return
-		}
-	}
+func (m *Model) notify(kind, key string, args ...string) { m.notifyWith(kind, key, "", args...) }
+
+// notifyWith adds a banner carrying diagnostics or fallback text. A banner
+// of the same kind and key is replaced, so that it always shows the latest
+// text; the notices slice is copied, never changed in place.
+func (m *Model) notifyWith(kind, key, diagnostics string, args ...string) {
+	notices := make([]Notice, 0, len(m.Notices)+1)
 	id := 1
-	if len(m.Notices) > 0 {
-		id = m.Notices[len(m.Notices)-1].ID + 1
+	for _, n := range m.Notices {
+		id = max(id, n.ID+1)
+		if n.Key == key && n.Kind == kind {
+			continue
+		}
+		notices = append(notices, n)
 	}
-	m.Notices = append(append([]Notice(nil), m.Notices...), Notice{ID: id, Kind: kind, Key: key, Args: args, At: m.Now})
+	m.Notices = append(notices, Notice{ID: id, Kind: kind, Key: key, Args: args, Diagnostics: diagnostics, At: m.Now})
 }
 
 // dropStaleNotices removes info and success notices raised before the

@@ -65,10 +65,13 @@ type Key struct {
 // on time.
 type Tick struct{ Now time.Time }
 
-// StorageChanged reports that another tab saved a document.
+// StorageChanged reports that another tab saved a document. Conflict
+// means this tab's own save was refused because the other tab saved the
+// same or a newer revision first: its last change is replaced.
 type StorageChanged struct {
-	Now  time.Time
-	Data string
+	Now      time.Time
+	Data     string
+	Conflict bool
 }
 
 // StorageFailed reports that saving failed and saves now go to memory.

@@ -19,6 +19,10 @@ const Schema = 1
 // StorageKey is where the saved document lives in browser storage.
 const StorageKey = "labsim:state"
 
+// maxRevision bounds a document's revision so that counting on from it
+// can never overflow.
+const maxRevision = 1 << 40
+
 // MaxImportBytes bounds an imported file.
 const MaxImportBytes = 2 << 20
 
@@ -110,8 +114,8 @@ func Decode(data string) (Saved, error) {
 
 // check rejects documents that decode but cannot be right.
 func (s Saved) check() error {
-	if s.Revision < 0 {
-		return errors.New("negative revision")
+	if s.Revision < 0 || s.Revision > maxRevision {
+		return fmt.Errorf("revision %d out of range", s.Revision)
 	}
 	for id, a := range s.World.Accounts {
 		if len(id) != 12 || a.ID != id {
@@ -120,6 +124,13 @@ func (s Saved) check() error {
 		for _, r := range id {
 			if r < '0' || r > '9' {
 				return fmt.Errorf("account %q: bad account ID", id)
+			}
+		}
+	}
+	for id, a := range s.World.Accounts {
+		for _, d := range a.RootMFA {
+			if err := d.Validate(); err != nil {
+				return fmt.Errorf("account %s: MFA device: %w", id, err)
 			}
 		}
 	}

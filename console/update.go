@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"labsim/console/i18n"
 	"labsim/sim"
@@ -64,14 +65,16 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 	case StorageChanged:
 		m.Now = msg.Now
 		m = m.storageChanged(msg.Data)
+		if msg.Conflict {
+			m.notify("warning", "notice.conflict")
+		}
 	case StorageFailed:
 		m.Now = msg.Now
 		m.Storage = StorageStatus{Mode: "memory", Reason: msg.Reason}
 		m.notify("warning", "notice.storage."+msg.Reason)
 	case EffectFailed:
 		m.Now = msg.Now
-		m.notify("warning", "notice.failed."+msg.Effect)
-		m.Notices[len(m.Notices)-1].Diagnostics = msg.Text
+		m.notifyWith("warning", "notice.failed."+msg.Effect, msg.Text)
 	case ImportFile:
 		m.Now = msg.Now
 		m = m.importFile(msg)
@@ -85,8 +88,11 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		}
 	case Crashed:
 		m.Now = msg.Now
-		m.notify("error", "notice.crashed")
-		m.Notices[len(m.Notices)-1].Diagnostics = m.diagnostics(msg.Report)
+		m.notifyWith("error", "notice.crashed", m.diagnostics(msg.Report))
+		// Whatever was in progress when the update crashed is not any
+		// more: a stuck "Signing in…" would block every later submit.
+		m.Auth.Busy = ""
+		m.MFA.Busy = ""
 	}
 	return m.withSave(fx)
 }
@@ -128,6 +134,12 @@ func initModel(msg Init) (Model, []Effect) {
 		if err != nil {
 			m.notify("warning", "notice.world.unknown", "name", name)
 		} else {
+			if msg.Saved != "" {
+				// The link replaces the student's work: keep it aside rather
+				// than overwrite it silently.
+				fx = append(fx, SetAside{Key: fmt.Sprintf("%s:before-world:%d", StorageKey, msg.Now.Unix()), Data: msg.Saved})
+				m.notify("info", "notice.world.setAside")
+			}
 			m.World, m.Session = st.World, st.Session
 			m.UI.Fields = nil
 			m.UI.Route = ""
@@ -194,6 +206,9 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 
 // input stores a field's value: secret fields only in the transient part.
 func (m Model) input(field, value string) Model {
+	if len(value) > maxFieldLen {
+		value = truncateUTF8(value, maxFieldLen)
+	}
 	if field == "services.filter" {
 		m.Filter = value
 		return m
@@ -216,9 +231,20 @@ func (m Model) input(field, value string) Model {
 	return m
 }
 
-// isSecretField reports whether a field holds a password or card number,
-// which are never saved.
+// secretCodes are one-time codes the student types: like passwords they
+// are never saved, exported or logged.
+var secretCodes = map[string]bool{
+	fieldMFACode1: true, fieldMFACode2: true,
+	fieldSigninMFACode: true, fieldSigninMFAEmailCode: true,
+	fieldSUCode: true,
+}
+
+// isSecretField reports whether a field holds a password, a card number
+// (or its CVV) or a one-time code, which live only in m.Secrets.
 func isSecretField(name string) bool {
+	if secretCodes[name] {
+		return true
+	}
 	for _, s := range []string{"password", "card.number", "confirm"} {
 		if strings.HasSuffix(name, s) || strings.Contains(name, s+".") {
 			return true
@@ -226,6 +252,10 @@ func isSecretField(name string) bool {
 	}
 	return false
 }
+
+// maxFieldLen bounds what one field keeps (in bytes): a huge paste must not
+// make every later save slow or overflow the browser's storage.
+const maxFieldLen = 16 << 10
 
 // click handles a control with data-action.
 func (m Model) click(action, arg string) (Model, []Effect) {
@@ -288,17 +318,22 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 		m.Confirm = arg
 		m.Menu = ""
 	case "cancel":
+		// Focus returns to the button that asked for confirmation.
+		back := confirmOpener(m.Confirm)
 		m.Confirm = ""
+		if back != "" {
+			return m, []Effect{Focus{ID: back}}
+		}
 	case "reset":
 		if m.Confirm != "reset" {
 			m.Confirm = "reset"
-			return m, nil
+			return m, []Effect{Focus{ID: "confirm-text"}}
 		}
 		return m.loadWorld("fresh", "notice.reset")
 	case "world":
 		if m.Confirm != "world:"+arg {
 			m.Confirm = "world:" + arg
-			return m, nil
+			return m, []Effect{Focus{ID: "confirm-text"}}
 		}
 		return m.loadWorld(arg, "notice.world.loaded")
 	case "export":
@@ -400,7 +435,7 @@ func (m Model) importFile(f ImportFile) Model {
 func (m Model) diagnostics(report string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "labsim diagnostics\ntime: %s\nroute: %s\nlang: %s\nregion: %s\nsigned in: %t\naccounts: %d\nevents: %d\nrevision: %d\nstorage: %s %s\n\n%s\n",
-		m.Now.UTC().Format("2006-01-02T15:04:05Z"), m.UI.Route, m.UI.Lang, m.UI.Region,
+		m.Now.UTC().Format("2006-01-02T15:04:05Z"), diagnosticRoute(m.route()), m.UI.Lang, m.UI.Region,
 		m.Session.SignedIn(), len(m.World.Accounts), len(m.World.Events), m.Revision,
 		m.Storage.Mode, m.Storage.Reason, report)
 	return b.String()
@@ -429,4 +464,35 @@ func menuFocus(m Model, menu string) string {
 		return "simulator-open"
 	}
 	return "menu-btn-" + menu
+}
+
+// truncateUTF8 cuts s to at most n bytes without splitting a character.
+func truncateUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// confirmOpener names the button that opened a confirmation.
+func confirmOpener(confirm string) string {
+	switch {
+	case confirm == "reset":
+		return "reset-button"
+	case strings.HasPrefix(confirm, "world:"):
+		return "world-" + strings.TrimPrefix(confirm, "world:")
+	}
+	return ""
+}
+
+// diagnosticRoute names the page without the route's last part, which can
+// hold a token (a password-reset link).
+func diagnosticRoute(r Route) string {
+	if r.Rest != "" {
+		r.Rest = "…"
+	}
+	return r.Hash()
 }

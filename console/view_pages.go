@@ -114,7 +114,7 @@ func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 		confirming := m.Confirm == "world:"+p.Name
 		worlds = append(worlds, ui.El("li", ui.Class("world"),
 			ui.El("div", ui.El("strong", ui.Data(p.Name)), ui.El("p", ui.Text(c.T("world."+p.Name)))),
-			ui.If(!confirming, button(c, "simulator.load", "world", p.Name, ui.Class("btn", "btn-normal"),
+			ui.If(!confirming, button(c, "simulator.load", "world", p.Name, ui.ID("world-"+p.Name), ui.Class("btn", "btn-normal"),
 				ui.A("aria-label", c.T("simulator.loadWorld", "name", p.Name)))),
 			ui.If(confirming, confirmBox(c, "simulator.confirmWorld", "world", p.Name, p.Name)),
 		))
@@ -149,7 +149,7 @@ func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 		ui.El("div", ui.Class("container"),
 			ui.El("h2", ui.Text(c.T("simulator.reset"))),
 			ui.El("p", ui.Text(c.T("simulator.resetNote"))),
-			ui.If(m.Confirm != "reset", button(c, "simulator.resetButton", "reset", "", ui.Class("btn", "btn-danger"))),
+			ui.If(m.Confirm != "reset", button(c, "simulator.resetButton", "reset", "", ui.ID("reset-button"), ui.Class("btn", "btn-danger"))),
 			ui.If(m.Confirm == "reset", confirmBox(c, "simulator.confirmReset", "reset", "", ""))),
 	)
 }
@@ -157,7 +157,7 @@ func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 // confirmBox asks for confirmation of a destructive action.
 func confirmBox(c i18n.Catalog, key, action, arg, name string) ui.Node {
 	return ui.El("div", ui.Class("confirm"), ui.A("role", "alertdialog"), ui.A("aria-labelledby", "confirm-text"),
-		ui.El("p", ui.ID("confirm-text"), ui.Text(c.T(key, "name", name))),
+		ui.El("p", ui.ID("confirm-text"), ui.A("tabindex", "-1"), ui.Text(c.T(key, "name", name))),
 		button(c, "confirm.yes", action, arg, ui.Class("btn", "btn-danger")),
 		button(c, "confirm.cancel", "cancel", "", ui.Class("btn", "btn-link")))
 }

@@ -121,6 +121,10 @@ func (w World) authorize(s Session, op Op, action, resource string) Decision {
 		return ImplicitlyDenied
 	}
 	if s.Root {
+		// The root user is all-powerful within its own account only.
+		if acct := accountOfARN(resource); acct != "" && acct != "aws" && acct != s.AccountID {
+			return ImplicitlyDenied
+		}
 		return Allowed
 	}
 	// IAM identities are evaluated against their policies once they exist;

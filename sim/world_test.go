@@ -152,3 +152,14 @@ func TestPreparedWorldFacts(t *testing.T) {
 	require.Len(t, st.World.Accounts[DemoAccountID].RootMFA, 1)
 	require.Equal(t, "arn:aws:iam::123456789012:mfa/root-account-mfa-device", st.World.Accounts[DemoAccountID].RootMFA[0].Serial)
 }
+
+func TestRootIsConfinedToItsOwnAccount(t *testing.T) {
+	st := demo(t)
+	other := "999999999999"
+	w := st.World.Clone()
+	w.Accounts[other] = Account{ID: other, Name: "other"}
+	_, err := w.Do(st.Session, renameAccount{id: other, name: "hijacked"}, testEnv())
+	require.Equal(t, awserr.AccessDenied, awserr.Code(err))
+	_, err = w.Do(st.Session, renameAccount{id: DemoAccountID, name: "mine"}, testEnv())
+	require.NoError(t, err)
+}

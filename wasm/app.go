@@ -155,7 +155,7 @@ func (a *app) run(fx []console.Effect) {
 func (a *app) save(s console.Save) {
 	if cur, ok, err := a.store.Get(console.StorageKey); err == nil && ok && cur != s.Data {
 		if console.RevisionOf(cur) >= s.Revision {
-			a.post(console.StorageChanged{Now: a.now(), Data: cur})
+			a.post(console.StorageChanged{Now: a.now(), Data: cur, Conflict: true})
 			return
 		}
 	}

@@ -119,16 +119,26 @@ func (p domPage) Copy(text string, failed func()) {
 		failed()
 		return
 	}
-	var onReject safejs.Func
-	onReject, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
-		failed()
-		onReject.Release()
+	// Both callbacks are released whichever of them runs.
+	var onOK, onReject safejs.Func
+	release := func() { onOK.Release(); onReject.Release() }
+	onOK, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		release()
 		return nil
 	})
 	if err != nil {
 		return
 	}
-	_, _ = promise.Call("catch", onReject.Value())
+	onReject, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		release()
+		failed()
+		return nil
+	})
+	if err != nil {
+		onOK.Release()
+		return
+	}
+	_, _ = promise.Call("then", onOK.Value(), onReject.Value())
 }
 
 // AfterPaint runs fn after the next paint: requestAnimationFrame runs just

@@ -90,9 +90,10 @@ func importChosenFile(ev safejs.Value, q *queue) {
 	if err != nil {
 		return
 	}
-	var onText safejs.Func
+	var onText, onFail safejs.Func
+	release := func() { onText.Release(); onFail.Release() }
 	onText, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
-		defer onText.Release()
+		defer release()
 		text := ""
 		if len(args) > 0 {
 			text, _ = args[0].String()
@@ -103,5 +104,15 @@ func importChosenFile(ev safejs.Value, q *queue) {
 	if err != nil {
 		return
 	}
-	_, _ = promise.Call("then", onText.Value())
+	onFail, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		defer release()
+		// An unreadable file is reported like an invalid one.
+		q.push(console.ImportFile{Now: time.Now(), Name: name, Size: size})
+		return nil
+	})
+	if err != nil {
+		onText.Release()
+		return
+	}
+	_, _ = promise.Call("then", onText.Value(), onFail.Value())
 }
