@@ -4,6 +4,7 @@
 #   make test    every test: native, WebAssembly under Node, browser (e2e)
 #   make size    raw / gzip / brotli bytes of main.wasm and of a first visit
 #   make bench   benchmarks, natively and under WebAssembly in Node
+#   make startup start-up time in headless Chromium
 
 GO      ?= go
 ADDR    ?= 127.0.0.1:8080
@@ -18,7 +19,7 @@ LDFLAGS := -s -w
 # keep inlining: their speed is measured (make bench).
 WASM_GCFLAGS := -gcflags=labsim/console/...=-l
 
-.PHONY: build run test test-native test-wasm test-e2e fuzz size bench clean labsim
+.PHONY: build run test test-native test-wasm test-e2e fuzz size bench startup clean labsim
 
 # labsim is the native CLI (serve, compress, size, policy).
 labsim:
@@ -64,6 +65,10 @@ size: build
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./sim/...
 	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench=. -benchmem -exec="$(WASMEXEC)" ./sim/policy/
+
+# Start-up time in headless Chromium (a report, not a test of speed).
+startup: build
+	$(GO) test -count=1 -tags e2e -run '^TestReportStartUp$$' -v ./e2e/ | grep start-up
 
 clean:
 	rm -rf dist bin

@@ -36,13 +36,14 @@ func authenticatorApp(m Model, c i18n.Catalog) ui.Node {
 	switch m.MFA.Auth {
 	case "add":
 		body = ui.El("div", ui.Class("auth-add"),
-			ui.El("h3", ui.Text(c.T("auth.addTitle"))),
+			totpScreenTitle(c, "auth.addTitle"),
 			ui.El("div", ui.Class("form-actions", "mfa-stack"),
 				button(c, "auth.scan", "auth.scan", "", ui.Class("btn", "btn-primary")),
 				button(c, "auth.enterKey", "auth.enterKey", "", ui.Class("btn", "btn-normal")),
 				button(c, "auth.cancel", "auth.cancel", "", ui.Class("btn", "btn-link"))))
 	case "scan":
 		body = ui.El("div", ui.Class("auth-scan"),
+			totpScreenTitle(c, "auth.scan"),
 			ui.El("div", ui.Class("auth-viewfinder"), ui.A("aria-hidden", "true")),
 			ui.El("p", ui.A("role", "alert"), ui.Text(c.T("auth.noQR"))),
 			ui.El("div", ui.Class("form-actions", "mfa-stack"),
@@ -56,13 +57,32 @@ func authenticatorApp(m Model, c i18n.Catalog) ui.Node {
 	return ui.El("div", ui.Class("auth-app"), body)
 }
 
+// Element ids that focus moves to in the app.
+const (
+	totpTitleID  = "auth-screen-title" // a sub-screen's heading
+	totpAddBtnID = "auth-add-btn"      // "Add account" on the list
+)
+
+// totpScreenTitle is the heading of one of the app's sub-screens; focus
+// moves to it when the screen opens.
+func totpScreenTitle(c i18n.Catalog, key string) ui.Node {
+	return ui.El("h3", ui.ID(totpTitleID), ui.A("tabindex", "-1"), ui.Text(c.T(key)))
+}
+
+// totpRemoveBtnID is the id of an account's Remove button.
+func totpRemoveBtnID(id int) string { return "auth-remove-btn-" + strconv.Itoa(id) }
+
+// totpLabelID is the id of an account's label, where focus goes once the
+// account is added.
+func totpLabelID(id int) string { return "auth-label-" + strconv.Itoa(id) }
+
 // totpAccounts lists the app's accounts with their rotating codes.
 func totpAccounts(m Model, c i18n.Catalog) ui.Node {
 	entries := m.World.Devices.Authenticator
 	if len(entries) == 0 {
 		return ui.El("div",
 			ui.El("p", ui.Class("empty"), ui.Text(c.T("auth.empty"))),
-			button(c, "auth.add", "auth.add", "", ui.Class("btn", "btn-primary")))
+			button(c, "auth.add", "auth.add", "", ui.ID(totpAddBtnID), ui.Class("btn", "btn-primary")))
 	}
 	left := mfa.Period - int(m.Now.Unix()%mfa.Period)
 	if left <= 0 {
@@ -79,15 +99,15 @@ func totpAccounts(m Model, c i18n.Catalog) ui.Node {
 		var remove ui.Node
 		if m.MFA.AuthRemove == e.ID {
 			remove = ui.El("div", ui.Class("confirm"), ui.A("role", "alertdialog"), ui.A("aria-labelledby", "auth-remove-"+id),
-				ui.El("p", ui.ID("auth-remove-"+id), ui.Text(c.T("auth.removeConfirm", "account", label))),
+				ui.El("p", ui.ID("auth-remove-"+id), ui.A("tabindex", "-1"), ui.Text(c.T("auth.removeConfirm", "account", label))),
 				button(c, "auth.removeYes", "auth.removeYes", id, ui.Class("btn", "btn-danger")),
 				button(c, "auth.cancel", "auth.cancel", "", ui.Class("btn", "btn-link")))
 		} else {
-			remove = button(c, "auth.remove", "auth.remove", id, ui.Class("btn", "btn-link", "btn-small"),
+			remove = button(c, "auth.remove", "auth.remove", id, ui.ID(totpRemoveBtnID(e.ID)), ui.Class("btn", "btn-link", "btn-small"),
 				ui.A("aria-label", c.T("auth.removeLabel", "account", label)))
 		}
 		items = append(items, ui.El("li", ui.Class("auth-entry"), ui.A("aria-labelledby", "auth-label-"+id),
-			ui.El("p", ui.ID("auth-label-"+id), ui.Class("auth-label"),
+			ui.El("p", ui.ID(totpLabelID(e.ID)), ui.Class("auth-label"), ui.A("tabindex", "-1"),
 				ui.If(e.Issuer != "", ui.El("span", ui.Class("auth-issuer"), ui.Data(e.Issuer))),
 				ui.If(e.Issuer != "", ui.Data(": ")),
 				ui.El("span", ui.Class("auth-account"), ui.Data(e.Account))),
@@ -101,7 +121,7 @@ func totpAccounts(m Model, c i18n.Catalog) ui.Node {
 	}
 	return ui.El("div",
 		ui.El("ul", ui.Class("auth-list"), items),
-		button(c, "auth.add", "auth.add", "", ui.Class("btn", "btn-primary")))
+		button(c, "auth.add", "auth.add", "", ui.ID(totpAddBtnID), ui.Class("btn", "btn-primary")))
 }
 
 // totpLabel is how the app names an account: "Issuer: account".
@@ -115,7 +135,7 @@ func totpLabel(e sim.AuthenticatorEntry) string {
 // totpKeyForm is "Enter a setup key": account name and key.
 func totpKeyForm(m Model, c i18n.Catalog) ui.Node {
 	return ui.El("form", ui.Class("auth-key"), ui.A("data-form", "auth.key"), ui.A("novalidate", ""),
-		ui.El("h3", ui.Text(c.T("auth.keyTitle"))),
+		totpScreenTitle(c, "auth.keyTitle"),
 		mfaTextField(c, mfaFormField{ID: "auth-account", Name: fieldTOTPAccount, LabelKey: "auth.account",
 			Value: m.field(fieldTOTPAccount), Err: m.mfaErrTextOf(c, fieldTOTPAccount)}),
 		mfaTextField(c, mfaFormField{ID: "auth-key", Name: fieldTOTPKey, LabelKey: "auth.key", Mono: true,
@@ -126,23 +146,32 @@ func totpKeyForm(m Model, c i18n.Catalog) ui.Node {
 			mfaSubmit(c, "auth.addButton")))
 }
 
-// totpClick handles the app's buttons.
+// totpClick handles the app's buttons. Focus follows every change of
+// screen: to the new screen's heading, back to the button that opened a
+// screen or a confirmation when it is cancelled, and to an account once
+// it is added.
 func totpClick(m Model, action, arg string) (Model, []Effect) {
 	switch action {
 	case "auth.add":
 		m.MFA.Auth, m.MFA.AuthRemove = "add", 0
+		return m, []Effect{Focus{ID: totpTitleID}}
 	case "auth.enterKey":
 		m.MFA.Auth = "key"
 		m.MFA.Errors = nil
 		return m, []Effect{Focus{ID: "auth-account"}}
 	case "auth.cancel":
+		screen, removing := m.MFA.Auth, m.MFA.AuthRemove
 		m.MFA.Auth, m.MFA.AuthRemove = "", 0
 		m.MFA.Errors = nil
+		if screen == "" && removing != 0 {
+			return m, []Effect{Focus{ID: totpRemoveBtnID(removing)}}
+		}
+		return m, []Effect{Focus{ID: totpAddBtnID}}
 	case "auth.scan":
 		uri, ok := m.mfaQROnScreen()
 		if !ok {
 			m.MFA.Auth = "scan"
-			return m, nil
+			return m, []Effect{Focus{ID: totpTitleID}}
 		}
 		issuer, account, secret, err := totpParseURI(uri)
 		if err == nil {
@@ -152,18 +181,43 @@ func totpClick(m Model, action, arg string) (Model, []Effect) {
 		}
 		if err != nil {
 			m.MFA.Auth = "scan"
-			return m, nil
+			return m, []Effect{Focus{ID: totpTitleID}}
 		}
 		m.MFA.Auth = ""
+		return m, []Effect{Focus{ID: totpLabelID(m.totpLastID())}}
 	case "auth.remove":
-		m.MFA.AuthRemove, _ = strconv.Atoi(arg)
+		id, _ := strconv.Atoi(arg)
+		if !m.totpHas(id) {
+			return m, nil
+		}
+		m.MFA.AuthRemove = id
+		return m, []Effect{Focus{ID: "auth-remove-" + strconv.Itoa(id)}}
 	case "auth.removeYes":
 		id, _ := strconv.Atoi(arg)
 		w, _ := m.World.Do(m.Session, sim.RemoveAuthenticatorAccount{ID: id}, m.env())
 		m.World = w
 		m.MFA.AuthRemove = 0
+		return m, []Effect{Focus{ID: totpAddBtnID}}
 	}
 	return m, nil
+}
+
+// totpHas reports whether the app holds an account with the ID.
+func (m Model) totpHas(id int) bool {
+	for _, e := range m.World.Devices.Authenticator {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// totpLastID is the ID of the account added last.
+func (m Model) totpLastID() int {
+	if n := len(m.World.Devices.Authenticator); n > 0 {
+		return m.World.Devices.Authenticator[n-1].ID
+	}
+	return 0
 }
 
 // totpSubmit handles "Enter a setup key".
@@ -202,7 +256,7 @@ func totpSubmit(m Model, form string) (Model, []Effect) {
 	}
 	m = m.mfaClearFields(fieldTOTPAccount, fieldTOTPKey)
 	m.MFA.Auth, m.MFA.Errors = "", nil
-	return m, nil
+	return m, []Effect{Focus{ID: totpLabelID(m.totpLastID())}}
 }
 
 // errTOTPNotOTP is the error for a QR code that is not an otpauth TOTP URI.

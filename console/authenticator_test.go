@@ -168,3 +168,82 @@ func TestTOTPParseURI(t *testing.T) {
 		require.Error(t, err, bad)
 	}
 }
+
+// openAuthenticator opens the virtual phone's Authenticator app.
+func openAuthenticator(t *testing.T, m Model) Model {
+	t.Helper()
+	m = click(m, "devices.open", "phone")
+	m = click(m, "devices.app", "authenticator")
+	find(t, m, "heading", "Authenticator")
+	return m
+}
+
+// TestAuthenticatorFocusFollowsEveryScreen: every action of the app moves
+// focus to something on the new screen, never to the page's body.
+func TestAuthenticatorFocusFollowsEveryScreen(t *testing.T) {
+	type step struct {
+		press string // a button's name, or "" to submit the key form
+		focus string
+	}
+	tests := []struct {
+		name  string
+		start func(t *testing.T) Model
+		steps []step
+	}{
+		{"add, then cancel", demoModel, []step{
+			{"Add account", totpTitleID},
+			{"Cancel", totpAddBtnID},
+		}},
+		{"nothing to scan, then back", demoModel, []step{
+			{"Add account", totpTitleID},
+			{"Scan a QR code", totpTitleID},
+			{"Scan a QR code", totpTitleID},
+			{"Back", totpAddBtnID},
+		}},
+		{"type a key, remove with confirmation", demoModel, []step{
+			{"Add account", totpTitleID},
+			{"Enter a setup key", "auth-account"},
+			{"", "auth-label-1"},
+			{"Remove lab", "auth-remove-1"},
+			{"Cancel", "auth-remove-btn-1"},
+			{"Remove lab", "auth-remove-1"},
+			{"Remove account", totpAddBtnID},
+		}},
+		{"key form cancelled", demoModel, []step{
+			{"Add account", totpTitleID},
+			{"Enter a setup key", "auth-account"},
+			{"Cancel", totpAddBtnID},
+		}},
+		{"scan the wizard's QR code", func(t *testing.T) Model {
+			m, _ := toSetup(t)
+			m, _ = mfaPress(t, m, mfaT1, "button", "Show QR code")
+			return m
+		}, []step{
+			{"Add account", totpTitleID},
+			{"Scan a QR code", "auth-label-1"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := openAuthenticator(t, tt.start(t))
+			for i, s := range tt.steps {
+				var fx []Effect
+				if s.press == "" {
+					m, fx = mfaSend(m, mfaT1, "auth.key", map[string]string{"auth.account": "lab", "auth.key": mfa.DemoSecret.Base32()})
+				} else {
+					n, ok := ui.Find(drawerOf(m), "button", s.press)
+					require.True(t, ok, "step %d: no button %q in the drawer", i, s.press)
+					action, _ := n.Attr("data-action")
+					arg, _ := n.Attr("data-arg")
+					m, fx = Update(m, Click{Now: mfaT1, Action: action, Arg: arg})
+				}
+				require.Equal(t, []Focus{{ID: s.focus}}, effectsOf[Focus](fx), "step %d (%q)", i, s.press)
+				requireFocusInView(t, m, fx)
+				checkPseudo(t, mfaPseudo(m))
+			}
+		})
+	}
+}
+
+// drawerOf renders the virtual devices drawer of m.
+func drawerOf(m Model) ui.Node { return devicesDrawer(m, m.Catalog()) }

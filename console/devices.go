@@ -62,7 +62,11 @@ func devicesClick(m Model, action, arg string) (Model, []Effect) {
 		m.Drawer.App = arg
 		return m.markAppRead(arg), []Effect{Focus{ID: "phone-app-title"}}
 	case "devices.home":
+		app := m.Drawer.App
 		m.Drawer.App = ""
+		if app != "" {
+			return m, []Effect{Focus{ID: appButtonID(app)}}
+		}
 	case "devices.email":
 		id := atoiOr(arg, 0)
 		if e, ok := m.World.Devices.Email(id); ok {
@@ -73,7 +77,11 @@ func devicesClick(m Model, action, arg string) (Model, []Effect) {
 			return m, []Effect{Focus{ID: "email-title"}}
 		}
 	case "devices.back":
+		id := m.Drawer.Email
 		m.Drawer.Email = 0
+		if _, ok := m.World.Devices.Email(id); ok {
+			return m, []Effect{Focus{ID: mailButtonID(id)}}
+		}
 	case "devices.answer":
 		if c, ok := m.World.Devices.RingingCall(); ok && c.ID == atoiOr(arg, 0) {
 			m.Drawer.Call, m.Drawer.Keypad = c.ID, ""
@@ -83,6 +91,7 @@ func devicesClick(m Model, action, arg string) (Model, []Effect) {
 		if c, ok := m.World.Devices.RingingCall(); ok && c.ID == atoiOr(arg, 0) {
 			m = m.devicesDo(sim.AnswerCall{ItemID: c.ID, Decline: true})
 			m.Drawer.Call, m.Drawer.Keypad = 0, ""
+			return m, []Effect{Focus{ID: "devices-title"}}
 		}
 	case "devices.key":
 		if len(arg) != 1 || arg[0] < '0' || arg[0] > '9' || m.Drawer.Call == 0 {
@@ -100,6 +109,7 @@ func devicesClick(m Model, action, arg string) (Model, []Effect) {
 		}
 	case "devices.hangup":
 		m.Drawer.Call, m.Drawer.Keypad = 0, ""
+		return m, []Effect{Focus{ID: "devices-title"}}
 	}
 	return m, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"labsim/console/ui"
 	"labsim/sim"
+	"labsim/sim/account"
 )
 
 // devWithItems is a signed-out console whose phone and inbox hold one
@@ -15,10 +16,13 @@ func devWithItems(t *testing.T) Model {
 	t.Helper()
 	m := suStart(t, map[string]string{"lang": "en"})
 	env := m.env()
-	w, err := m.World.Do(m.Session, sim.SendSMS{To: "+821012345678", TextKey: sim.SignUpSMSKey, CodeDigits: 6}, env)
+	w, err := m.World.Do(m.Session, sim.SendSignUpSMS{To: "+821012345678"}, env)
 	require.NoError(t, err)
-	w, err = w.Do(m.Session, sim.SendEmail{To: "kim@example.com", SubjectKey: sim.WelcomeSubjectKey, BodyKey: sim.WelcomeBodyKey,
-		Args: map[string]string{"accountId": "111122223333", "accountName": "lab", "email": "kim@example.com"}}, env)
+	// Signing up mails the welcome message.
+	w, err = w.Do(m.Session, sim.SignUp{AccountID: "111122223333", Email: "kim@example.com", AccountName: "lab",
+		Password: "Secret-Pass1", Contact: sim.Contact{Usage: account.UsagePersonal, FullName: "Kim Minji",
+			Phone: "+82 10-1234-5678", Address: account.Address{Country: "KR", Line1: "1 Sejong-daero", City: "Seoul", PostalCode: "04524"}},
+		Card: account.Summarize(account.TestCardNumber), SupportPlan: account.PlanBasic}, env)
 	require.NoError(t, err)
 	m.World = w
 	return m

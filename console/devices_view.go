@@ -137,7 +137,7 @@ func homeScreen(m Model, c i18n.Catalog) ui.Node {
 		if n := appUnread(m, a.ID); n > 0 {
 			badge = ui.El("span", ui.Class("badge"), ui.A("aria-hidden", "true"), ui.Data(strconv.Itoa(n)))
 		}
-		apps = append(apps, ui.El("li", ui.El("button", ui.A("type", "button"), ui.Class("app-btn"),
+		apps = append(apps, ui.El("li", ui.El("button", ui.ID(appButtonID(a.ID)), ui.A("type", "button"), ui.Class("app-btn"),
 			ui.A("data-action", "devices.app"), ui.A("data-arg", a.ID), ui.A("aria-label", c.T(a.TitleKey)),
 			ui.El("span", ui.Class("app-icon", "app-"+a.ID), ui.A("aria-hidden", "true"), badge),
 			ui.El("span", ui.Class("app-name"), ui.Text(c.T(a.TitleKey))))))
@@ -147,6 +147,14 @@ func homeScreen(m Model, c i18n.Catalog) ui.Node {
 			ui.El("ul", ui.Class("notifications"), notes))),
 		ui.El("ul", ui.Class("app-grid"), ui.A("aria-label", c.T("devices.apps")), apps))
 }
+
+// appButtonID is the id of an app's button on the home screen, where
+// focus returns when the app is closed.
+func appButtonID(app string) string { return "app-btn-" + app }
+
+// mailButtonID is the id of an email's button in the inbox, where focus
+// returns from the open email.
+func mailButtonID(id int) string { return "mail-btn-" + strconv.Itoa(id) }
 
 // appUnread counts what an app has unread.
 func appUnread(m Model, app string) int {
@@ -248,7 +256,7 @@ func inboxView(m Model, c i18n.Catalog) ui.Node {
 			unread = ui.El("span", ui.Class("visually-hidden"), ui.Text(c.T("devices.inbox.unread")), ui.Data(" "))
 		}
 		// The subject names the button; sender, time and "unread" describe it.
-		items = append(items, ui.El("li", ui.El("button", ui.A("type", "button"), ui.Class(cls...),
+		items = append(items, ui.El("li", ui.El("button", ui.ID(mailButtonID(e.ID)), ui.A("type", "button"), ui.Class(cls...),
 			ui.A("data-action", "devices.email"), ui.A("data-arg", strconv.Itoa(e.ID)),
 			ui.A("aria-labelledby", id+"-subject"), ui.A("aria-describedby", id+"-meta"),
 			ui.El("span", ui.ID(id+"-subject"), ui.Class("mail-subject"), ui.Text(c.T(e.SubjectKey, argsOf(e.Args)...))),

@@ -94,14 +94,15 @@ func iamAccountBox(c i18n.Catalog, acct sim.Account) ui.Node {
 					ui.A("aria-label", c.T("iam.account.copyLabel"))))))
 }
 
-// iamClick handles the dashboard's buttons.
+// iamClick handles the dashboard's buttons. Copying claims no success:
+// the browser copies asynchronously, and only a failure is reported back
+// (EffectFailed), which shows a warning with the URL to copy by hand.
 func iamClick(m Model, action, arg string) (Model, []Effect) {
 	if action == "iam.copyURL" {
 		acct, ok := m.mfaAccount()
 		if !ok {
 			return m, nil
 		}
-		m.notify("success", "iam.account.copied")
 		return m, []Effect{Copy{Text: iamSigninURL(acct)}}
 	}
 	return m, nil

@@ -76,6 +76,9 @@ func mfaClick(m Model, action, arg string) (Model, []Effect) {
 		return m, []Effect{Focus{ID: "mfa-remove-text"}}
 	case "mfa.removeYes":
 		return m.mfaRemove()
+	case "mfa.removeCancel":
+		m.Confirm = ""
+		return m, []Effect{Focus{ID: mfaRemoveBtnID}}
 	case "mfa.resync":
 		m.MFA.Errors = nil
 		m = m.mfaClearFields(fieldMFACode1, fieldMFACode2)
@@ -192,7 +195,7 @@ func (m Model) mfaRemove() (Model, []Effect) {
 	m.World = w
 	if err != nil {
 		m.notify("error", "mfa.notice.failed", "error", mfaErrText(m.Catalog(), err))
-		return m, nil
+		return m, []Effect{Focus{ID: mfaRemoveBtnID}}
 	}
 	m = m.mfaClearFields(fieldMFASerial)
 	m.notify("success", "mfa.notice.removed")

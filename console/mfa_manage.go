@@ -12,6 +12,10 @@ const fieldMFASerial = "mfa.serial"
 // confirmMFARemove is m.Confirm while removal waits for confirmation.
 const confirmMFARemove = "mfa.remove"
 
+// mfaRemoveBtnID is Manage's Remove button, where focus returns when the
+// removal is cancelled or fails.
+const mfaRemoveBtnID = "mfa-remove-btn"
+
 // mfaManageView is Manage for an assigned device: remove it (after a
 // confirmation) or resync it with two consecutive codes.
 func mfaManageView(m Model, c i18n.Catalog, r Route) ui.Node {
@@ -33,10 +37,10 @@ func mfaManageView(m Model, c i18n.Catalog, r Route) ui.Node {
 			choice = ui.El("div", ui.Class("confirm"), ui.A("role", "alertdialog"), ui.A("aria-labelledby", "mfa-remove-text"),
 				ui.El("p", ui.ID("mfa-remove-text"), ui.A("tabindex", "-1"), ui.Text(c.T("mfa.manage.removeConfirm", "name", d.Serial))),
 				button(c, "mfa.manage.removeYes", "mfa.removeYes", "", ui.Class("btn", "btn-danger")),
-				button(c, "mfa.cancel", "cancel", "", ui.Class("btn", "btn-link")))
+				button(c, "mfa.cancel", "mfa.removeCancel", "", ui.Class("btn", "btn-link")))
 		} else {
 			choice = ui.El("div", ui.Class("form-actions", "mfa-start"),
-				button(c, "mfa.manage.remove", "mfa.remove", "", ui.Class("btn", "btn-danger"),
+				button(c, "mfa.manage.remove", "mfa.remove", "", ui.ID(mfaRemoveBtnID), ui.Class("btn", "btn-danger"),
 					ui.A("aria-label", c.T("mfa.manage.removeLabel"))),
 				button(c, "mfa.manage.resync", "mfa.resync", "", ui.Class("btn", "btn-normal"),
 					ui.A("aria-label", c.T("mfa.manage.resyncLabel"))),

@@ -339,6 +339,31 @@ func TestMFAManageRemoveWithConfirmation(t *testing.T) {
 	checkPseudo(t, mfaPseudo(m))
 }
 
+// TestMFAManageRemoveMovesFocus: the removal's confirmation, its Cancel
+// and its confirmation each move focus to something on the page.
+func TestMFAManageRemoveMovesFocus(t *testing.T) {
+	m, _ := assigned(t)
+	m, _ = mfaPress(t, m, mfaT1, "button", "Manage MFA device arn:aws:iam::123456789012:mfa/root-account-mfa-device")
+	steps := []struct {
+		role, name, focus, route string
+	}{
+		{"button", "Remove MFA device", "mfa-remove-text", "#/security-credentials/manage"},
+		{"button", "Cancel", mfaRemoveBtnID, "#/security-credentials/manage"},
+		{"button", "Remove MFA device", "mfa-remove-text", "#/security-credentials/manage"},
+		{"button", "Remove", "page-title", "#/security-credentials"},
+	}
+	for _, s := range steps {
+		var fx []Effect
+		m, fx = mfaPress(t, m, mfaT1, s.role, s.name)
+		require.Equal(t, s.route, m.UI.Route, s.name)
+		focus := effectsOf[Focus](fx)
+		require.NotEmpty(t, focus, s.name)
+		require.Equal(t, s.focus, focus[len(focus)-1].ID, s.name)
+		requireFocusInView(t, m, fx)
+	}
+	require.Empty(t, m.World.Accounts[sim.DemoAccountID].RootMFA)
+}
+
 func TestMFAManageResync(t *testing.T) {
 	m, secret := assigned(t)
 	later := mfaT1.Add(3 * time.Minute)

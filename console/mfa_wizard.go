@@ -80,7 +80,7 @@ func mfaSetupStep(m Model, c i18n.Catalog) ui.Node {
 	}
 	acct, _ := m.mfaAccount()
 	var qr ui.Node
-	if m.MFA.ShowQR && m.MFA.QR.DataURL != "" {
+	if m.MFA.ShowQR && isPNGDataURL(m.MFA.QR.DataURL) {
 		side := strconv.Itoa(m.MFA.QR.Side)
 		qr = ui.El("img", ui.ID("mfa-qr"), ui.Class("mfa-qr"), ui.A("src", m.MFA.QR.DataURL), ui.A("width", side), ui.A("height", side),
 			ui.A("alt", c.T("mfa.setup.qrAlt", "account", accountLabelForMFA(acct))))

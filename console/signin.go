@@ -26,6 +26,28 @@ const (
 	fieldRSConfirm  = "signin.reset.password.confirm"
 )
 
+// secretSIVerified is the key in Model.Secrets (never saved) of the
+// account ID whose root password the sign-in page has just checked; the
+// MFA page (#/signin-mfa) works only for that account. It is not a form
+// field name, so no typed value can set it.
+const secretSIVerified = "signin.passwordVerifiedFor"
+
+// withPasswordVerified returns the model with the password-verified
+// marker set to accountID, or removed when accountID is "".
+func (m Model) withPasswordVerified(accountID string) Model {
+	s := maps.Clone(m.Secrets)
+	if s == nil {
+		s = map[string]string{}
+	}
+	if accountID == "" {
+		delete(s, secretSIVerified)
+	} else {
+		s[secretSIVerified] = accountID
+	}
+	m.Secrets = s
+	return m
+}
+
 // Problem fields of the sign-in pages that are not sign-up fields.
 const (
 	probSIAccount  = "iamAccount"
@@ -145,6 +167,7 @@ func (m Model) siVerify() (Model, []Effect) {
 		return m, nil
 	}
 	email, pw := m.field(fieldSIEmail), m.Secrets[fieldSIPassword]
+	m = m.withPasswordVerified("")
 	if a, ok := m.World.AccountByEmail(account.Clean(email)); ok && len(a.RootMFA) > 0 {
 		if _, err := m.World.CheckRootPassword(email, pw); err != nil {
 			w, _ := m.World.Do(m.Session, sim.ConsoleLoginFailure{Email: email}, m.env())
@@ -152,6 +175,7 @@ func (m Model) siVerify() (Model, []Effect) {
 			return m.siFailed()
 		}
 		m.Auth = authState{}
+		m = m.withPasswordVerified(a.ID)
 		return m.goTo("#/signin-mfa")
 	}
 	w, err := m.World.Do(m.Session, sim.SignInRoot{Email: email, Password: pw}, m.env())
@@ -170,9 +194,23 @@ func (m Model) finishRootSignIn(a sim.Account, mfaUsed bool) (Model, []Effect) {
 	m.Session = sim.RootSession(a, m.Now, mfaUsed)
 	secrets := maps.Clone(m.Secrets)
 	delete(secrets, fieldSIPassword)
+	delete(secrets, secretSIVerified)
 	m.Secrets = secrets
 	m.Auth = authState{}
 	return m.goTo("#/")
+}
+
+// siPasswordRefused goes back to the password page with "Authentication
+// failed" after a later step found the root password wrong: the password
+// was changed after it was checked, or reset meanwhile.
+func (m Model) siPasswordRefused() (Model, []Effect) {
+	m = m.withPasswordVerified("")
+	secrets := maps.Clone(m.Secrets)
+	delete(secrets, fieldSIPassword)
+	m.Secrets = secrets
+	m, fx := m.goTo(hashSigninPassword)
+	m.Auth = authState{Error: "err." + account.CodeAuthenticationFailed, Route: m.UI.Route}
+	return m, append(fx, Focus{ID: "signin-error"})
 }
 
 // siIAM answers an IAM user sign-in. IAM users arrive with a later part of

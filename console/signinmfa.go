@@ -26,6 +26,10 @@ const (
 	hashSigninPassword = "#/signin/password"
 )
 
+// signinMFACallID is the "Call me now" button of the alternative factors,
+// where focus goes once the email address is verified.
+const signinMFACallID = "signinmfa-call"
+
 // Field names of the MFA sign-in pages.
 const (
 	fieldSigninMFACode      = "signinmfa.code"
@@ -47,15 +51,16 @@ func signinMFAArea() area {
 }
 
 // signinMFAAccount returns the account whose root user is signing in: the
-// email from the sign-in page, its password still in memory (a reload
-// forgets it), and root MFA assigned.
+// email from the sign-in page, whose root password that page has checked
+// (the transient marker secretSIVerified names the account), the password
+// still in memory (a reload forgets both), and root MFA assigned.
 func (m Model) signinMFAAccount() (sim.Account, bool) {
 	email, pw := m.field(fieldSIEmail), m.Secrets[fieldSIPassword]
 	if email == "" || pw == "" {
 		return sim.Account{}, false
 	}
 	a, ok := m.World.AccountByEmail(account.Clean(email))
-	return a, ok && len(a.RootMFA) > 0
+	return a, ok && len(a.RootMFA) > 0 && m.Secrets[secretSIVerified] == a.ID
 }
 
 // signinMFATitle is the document title.
@@ -184,24 +189,30 @@ func signinMFAAlternative(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 		case step != "called" || err != nil:
 			s2 = append(s2,
 				ui.El("p", ui.Text(c.T("signinmfa.ts.step2.text", "phone", acct.Contact.Phone))),
-				button(c, "signinmfa.ts.call", "signinmfa.call", "", ui.Class("btn", "btn-primary")))
+				button(c, "signinmfa.ts.call", "signinmfa.call", "", ui.ID(signinMFACallID), ui.Class("btn", "btn-primary")))
 		case call.Args["status"] == sim.CallVerified:
 			verified = true
 			s2 = append(s2, ui.El("p", ui.Class("mfa-ok"), ui.Text(c.T("signinmfa.ts.phoneOK"))))
 		case call.Args["status"] == sim.CallRinging:
 			s2 = append(s2,
 				ui.El("p", ui.A("role", "status"), ui.Text(c.T("signinmfa.ts.called", "phone", acct.Contact.Phone))),
-				ui.El("p", ui.ID("signinmfa-pin"), ui.Class("pin-row"), ui.Text(c.T("signinmfa.ts.pinLabel")), ui.Data(" "),
+				ui.El("p", ui.ID("signinmfa-pin"), ui.Class("pin-row"), ui.A("tabindex", "-1"), ui.Text(c.T("signinmfa.ts.pinLabel")), ui.Data(" "),
 					ui.El("strong", ui.Class("pin", "mono"), ui.Data(call.Args["pin"]))))
 		default:
 			s2 = append(s2,
 				ui.El("p", ui.A("role", "alert"), ui.Class("field-error"), ui.Text(c.T("signinmfa.ts.callFailed"))),
-				button(c, "signinmfa.ts.call", "signinmfa.call", "", ui.Class("btn", "btn-primary")))
+				button(c, "signinmfa.ts.call", "signinmfa.call", "", ui.ID(signinMFACallID), ui.Class("btn", "btn-primary")))
 		}
 	}
 
 	var s3 []ui.Node
 	s3 = append(s3, ui.El("h2", ui.Text(c.T("signinmfa.ts.step3"))))
+	if err := m.mfaErr("signinmfa.alternative"); err != nil {
+		// Shown even when a factor ran out meanwhile, so that focus has
+		// somewhere to go.
+		s3 = append(s3, ui.El("p", ui.ID("signinmfa-alt-error"), ui.A("role", "alert"), ui.A("tabindex", "-1"), ui.Class("field-error"),
+			ui.Text(c.T("signinmfa.failed"))))
+	}
 	if verified {
 		busy := m.MFA.Busy == "alternative"
 		key := "signinmfa.ts.signin"
@@ -209,9 +220,6 @@ func signinMFAAlternative(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 		if busy {
 			key = "signinmfa.busy"
 			extra = append(extra, ui.A("disabled", ""), ui.A("aria-busy", "true"))
-		}
-		if err := m.mfaErr("signinmfa.alternative"); err != nil {
-			s3 = append(s3, ui.El("p", ui.A("role", "alert"), ui.Class("field-error"), ui.Text(c.T("signinmfa.failed"))))
 		}
 		s3 = append(s3, button(c, key, "signinmfa.altSignin", "", append([]any{ui.Class("btn", "btn-primary")}, extra...)...))
 	}

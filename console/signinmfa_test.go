@@ -268,3 +268,107 @@ func TestSigninMFAWrongPINOffersAnotherCall(t *testing.T) {
 	checkPseudo(t, mfaPseudo(m))
 	find(t, m, "button", "Call me now")
 }
+
+// TestSigninMFANeedsAPasswordCheckedByTheSignInPage: typing an email and
+// any password without signing in, then opening #/signin-mfa, offers
+// nothing; neither do forged clicks and forms there.
+func TestSigninMFANeedsAPasswordCheckedByTheSignInPage(t *testing.T) {
+	tests := []struct {
+		name     string
+		password string
+		submit   bool // submit the password page (with the wrong password it fails)
+	}{
+		{"typed, not submitted", "anything", false},
+		{"right password typed, not submitted", sim.DemoPassword, false},
+		{"wrong password submitted", "Wrong-Passw0rd", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := start(t, map[string]string{"world": "root-mfa", "lang": "en"}, "")
+			m = send(m, Navigate{Now: mfaT1, Hash: "#/signin"})
+			m = send(m, Input{Now: mfaT1, Field: fieldSIEmail, Value: sim.DemoEmail})
+			m = send(m, Input{Now: mfaT1, Field: fieldSIPassword, Value: tt.password})
+			if tt.submit {
+				m = send(m, Navigate{Now: mfaT1, Hash: "#/signin/password"})
+				var fx []Effect
+				m, fx = Update(m, Submit{Now: mfaT1, Form: "signin.password", Values: map[string]string{fieldSIPassword: tt.password}})
+				m, _ = runNext(m, fx)
+				require.Equal(t, "#/signin/password", m.UI.Route)
+			}
+			m = send(m, Navigate{Now: mfaT1, Hash: "#/signin-mfa/alternative"})
+			require.True(t, ui.ContainsText(View(m), "Your sign-in has expired"))
+			link := find(t, m, "link", "Sign in again")
+			href, _ := link.Attr("href")
+			require.Equal(t, hashSigninPassword, href)
+			_, ok := ui.Find(View(m), "button", "Send verification email")
+			require.False(t, ok)
+
+			events, inbox := len(m.World.Events), len(m.World.Devices.Inbox)
+			for _, msg := range []Msg{
+				Click{Now: mfaT1, Action: "signinmfa.sendEmail"},
+				Click{Now: mfaT1, Action: "signinmfa.call"},
+				Click{Now: mfaT1, Action: "signinmfa.altSignin"},
+				Submit{Now: mfaT1, Form: "signinmfa.submit", Values: map[string]string{fieldSigninMFACode: "123456"}},
+				Submit{Now: mfaT1, Form: "signinmfa.verifyEmail", Values: map[string]string{fieldSigninMFAEmailCode: "123456"}},
+			} {
+				var fx []Effect
+				m, fx = Update(m, msg)
+				m, _ = runNext(m, fx)
+			}
+			require.Len(t, m.World.Devices.Inbox, inbox, "no recovery email is sent")
+			require.Len(t, m.World.Events, events, "nothing is tried")
+			require.False(t, m.Session.SignedIn())
+			require.Zero(t, m.MFA.Failures)
+		})
+	}
+}
+
+// TestSigninMFAWrongPasswordIsAPasswordError: a password changed after it
+// was checked is reported on the password page, not as a refused MFA code,
+// and does not count toward the three-failures hint.
+func TestSigninMFAWrongPasswordIsAPasswordError(t *testing.T) {
+	tests := []struct {
+		name string
+		try  func(t *testing.T, m Model) (Model, []Effect)
+	}{
+		{"MFA code", func(t *testing.T, m Model) (Model, []Effect) {
+			return submitCode(m, mfaT1, mfaCodeAt(t, mfa.DemoSecret, mfaT1, 0))
+		}},
+		{"alternative factors", func(t *testing.T, m Model) (Model, []Effect) {
+			m = send(m, Navigate{Now: mfaT1, Hash: "#/signin-mfa/alternative"})
+			m, _ = mfaPress(t, m, mfaT1, "button", "Send verification email")
+			code := m.World.Devices.Inbox[len(m.World.Devices.Inbox)-1].Args["code"]
+			m, _ = Update(m, Submit{Now: mfaT1, Form: "signinmfa.verifyEmail", Values: map[string]string{"signinmfa.emailcode": code}})
+			m, _ = mfaPress(t, m, mfaT1, "button", "Call me now")
+			call, ok := m.World.Devices.RingingCall()
+			require.True(t, ok)
+			w, err := m.World.Do(m.Session, sim.AnswerCall{ItemID: call.ID, Digits: call.Args["pin"]}, m.env())
+			require.NoError(t, err)
+			m.World = w
+			m, fx := mfaPress(t, m, mfaT1, "button", "Sign in to the console")
+			return runNext(m, fx)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := toSigninMFA(t, mfaT1)
+			// The password changes after it was checked (typed again in
+			// another field of the same name, or reset meanwhile).
+			m = send(m, Input{Now: mfaT1, Field: fieldSIPassword, Value: "Wrong-Passw0rd"})
+			m, fx := tt.try(t, m)
+			require.False(t, m.Session.SignedIn())
+			require.Equal(t, hashSigninPassword, m.UI.Route)
+			box, ok := ui.ByID(View(m), "signin-error")
+			require.True(t, ok)
+			require.Contains(t, box.TextContent(), "Authentication failed")
+			require.Equal(t, []Focus{{ID: "page-title"}, {ID: "signin-error"}}, effectsOf[Focus](fx))
+			requireFocusInView(t, m, fx)
+			require.Zero(t, m.MFA.Failures, "not a refused MFA code")
+			_, failed := ui.ByID(View(m), "signinmfa-failed")
+			require.False(t, failed)
+			require.Equal(t, "AuthenticationFailed", lastEvent(m).ErrorCode)
+			require.Empty(t, m.Secrets[secretSIVerified], "the check is forgotten")
+			checkPseudo(t, mfaPseudo(m))
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"maps"
 
 	"labsim/sim"
+	"labsim/sim/account"
 	"labsim/sim/awserr"
 	"labsim/sim/mfa"
 )
@@ -43,7 +44,7 @@ func signinMFAClick(m Model, action, arg string) (Model, []Effect) {
 	case "signinmfa.verify":
 		return m.signinMFAVerify()
 	case "signinmfa.cancel":
-		m = m.signinMFAForget()
+		m = m.signinMFAForget().withPasswordVerified("")
 		secrets := maps.Clone(m.Secrets)
 		delete(secrets, fieldSIPassword)
 		m.Secrets = secrets
@@ -79,7 +80,7 @@ func signinMFAClick(m Model, action, arg string) (Model, []Effect) {
 			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
 		}
 		m.MFA.Recovery = "called"
-		return m, nil
+		return m, []Effect{Focus{ID: "signinmfa-pin"}}
 	case "signinmfa.altSignin":
 		if m.MFA.Busy != "" {
 			return m, nil
@@ -121,7 +122,7 @@ func signinMFASubmit(m Model, form string) (Model, []Effect) {
 		}
 		m.MFA.Recovery = "email-verified"
 		m.MFA.Errors = nil
-		return m, nil
+		return m, []Effect{Focus{ID: signinMFACallID}}
 	}
 	return m, nil
 }
@@ -138,6 +139,10 @@ func (m Model) signinMFAVerify() (Model, []Effect) {
 		MFACode: mfaTypedCode(m.field(fieldSigninMFACode))}
 	w, err := m.World.Do(m.Session, op, m.env())
 	m.World = w
+	if awserr.Code(err) == account.CodeAuthenticationFailed {
+		// The password, not the MFA code, was refused.
+		return m.signinMFAForget().siPasswordRefused()
+	}
 	if err != nil {
 		m.MFA.Failures++
 		m = m.mfaSetErrors(map[string]error{fieldSigninMFACode: err})
@@ -157,9 +162,12 @@ func (m Model) signinMFAAlternativeVerify() (Model, []Effect) {
 		EmailCode: mfaTypedCode(m.field(fieldSigninMFAEmailCode))}
 	w, err := m.World.Do(m.Session, op, m.env())
 	m.World = w
+	if awserr.Code(err) == account.CodeAuthenticationFailed {
+		return m.signinMFAForget().siPasswordRefused()
+	}
 	if err != nil {
 		m = m.mfaSetErrors(map[string]error{"signinmfa.alternative": err})
-		return m, nil
+		return m, []Effect{Focus{ID: "signinmfa-alt-error"}}
 	}
 	m, fx := m.signinMFAForget().finishRootSignIn(acct, false)
 	m.notify("warning", "signinmfa.lostNotice")

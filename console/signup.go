@@ -134,8 +134,9 @@ func (m Model) suReached() int {
 
 // suPage is the page a sign-up route shows: "1"…"5", "bank" or "done". A
 // link to a later step than the student has reached opens the furthest
-// step reached; the bank page needs the card number typed in this page
-// session.
+// step reached; a step after 4 needs the phone verified (pressing "Change
+// number" on page 4 takes that back); the bank page needs the card number
+// typed in this page session.
 func suPage(m Model, r Route) string {
 	if r.Arg == "done" && m.field(fieldSUDoneAccount) != "" {
 		return "done"
@@ -143,6 +144,9 @@ func suPage(m Model, r Route) string {
 	n, err := strconv.Atoi(r.Arg)
 	if err != nil || n < 1 || n > m.suReached() {
 		n = m.suReached()
+	}
+	if n > 4 && m.field(fieldSUVerified) != "true" {
+		n = 4
 	}
 	if n == 3 && r.Rest == "bank" && account.Summarize(m.Secrets[fieldSUCardNumber]).Last4 != "" {
 		return "bank"
@@ -389,9 +393,9 @@ func (m Model) suSend(resend bool) (Model, []Effect) {
 		return m.withProblems([]account.Problem{{Field: account.FieldMobileNumber, Code: account.CodePhoneInvalid,
 			Params: map[string]string{"reason": account.PhoneReasonLength}}}, suStep4Fields)
 	}
-	var op sim.Op = sim.SendSMS{To: to, TextKey: sim.SignUpSMSKey, CodeDigits: account.SMSCodeDigits}
+	var op sim.Op = sim.SendSignUpSMS{To: to}
 	if in.Method == account.MethodVoice {
-		op = sim.PlaceCall{To: to, TextKey: sim.SignUpCallKey, PINDigits: account.VoicePINDigits}
+		op = sim.CallSignUpPhone{To: to}
 	}
 	w, err := m.World.Do(m.Session, op, m.env())
 	m.World = w
@@ -432,11 +436,11 @@ func (m Model) suItem(field string) (sim.PhoneItem, bool) {
 
 // suVerifySMS checks the code typed from the virtual phone.
 func (m Model) suVerifySMS() (Model, []Effect) {
-	item, ok := m.suItem(fieldSUSMSItem)
-	if !ok {
-		return m.withProblems([]account.Problem{{Field: account.FieldVerificationCode, Code: account.CodeCodeInvalid}}, suStep4Fields)
+	id, err := strconv.Atoi(m.field(fieldSUSMSItem))
+	if err != nil {
+		id = 0
 	}
-	if p := account.ValidateVerificationCode(item.Args["code"], m.field(fieldSUCode)); len(p) > 0 {
+	if p := m.World.CheckSignUpSMS(id, m.field(fieldSUCode)); len(p) > 0 {
 		return m.withProblems(p, suStep4Fields)
 	}
 	m = m.setFields(fieldSUVerified, "true")
@@ -445,8 +449,8 @@ func (m Model) suVerifySMS() (Model, []Effect) {
 
 // suVoiceContinue moves on once the PIN was typed on the phone.
 func (m Model) suVoiceContinue() (Model, []Effect) {
-	item, ok := m.suItem(fieldSUCallItem)
-	if !ok || item.Args["status"] != sim.CallVerified {
+	id, err := strconv.Atoi(m.field(fieldSUCallItem))
+	if err != nil || !m.World.SignUpCallVerified(id) {
 		return m.withProblems([]account.Problem{{Field: account.FieldVerificationCode, Code: account.CodeCodeInvalid,
 			Params: map[string]string{"reason": "voice"}}}, suStep4Fields)
 	}
@@ -488,7 +492,8 @@ func (m Model) suCreate() (Model, []Effect) {
 		return m2, append(fx, fx2...)
 	}
 	if m.field(fieldSUVerified) != "true" {
-		return back(m, account.Problem{Field: account.FieldVerificationCode, Code: account.CodeRequired})
+		return back(m, account.Problem{Field: account.FieldVerificationCode, Code: account.CodeRequired,
+			Params: map[string]string{"reason": "unverified"}})
 	}
 	in := m.suContact()
 	op := sim.SignUp{

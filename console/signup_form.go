@@ -133,6 +133,18 @@ func (f authForm) errorFor(name string) ui.Node {
 		ui.Text(problemText(f.c, p)))
 }
 
+// errorBox renders a problem that has no control of its own on the page
+// (the verification code while no code box is shown): an alert that
+// focus can move to. It keeps the id errorFor would give it.
+func (f authForm) errorBox(name string) ui.Node {
+	p, ok := f.problems[name]
+	if !ok {
+		return ui.Node{}
+	}
+	return ui.El("div", ui.ID(authID(name)+"-error"), ui.Class("alert", "alert-error"), ui.A("role", "alert"),
+		ui.A("tabindex", "-1"), ui.El("p", ui.Text(problemText(f.c, p))))
+}
+
 // described returns the aria attributes linking a control to its hint and
 // error.
 func (f authForm) described(name string, hint bool, more ...string) []ui.Attr {
@@ -308,16 +320,22 @@ func (m Model) withProblems(problems []account.Problem, fields map[string]string
 	m.Auth = authState{Problems: problems, Route: m.UI.Route}
 	for _, p := range problems {
 		if name, ok := fields[p.Field]; ok {
-			return m, []Effect{Focus{ID: authFocusID(name, p)}}
+			return m, []Effect{Focus{ID: m.authFocusID(name, p)}}
 		}
 	}
 	return m, nil
 }
 
 // authFocusID is the element to focus for a problem: the control itself,
-// the first radio of a group, the month of an expiry date.
-func authFocusID(name string, p account.Problem) string {
+// the first radio of a group, the month of an expiry date; for the
+// verification code without a code box on page 4 (a voice call, or no
+// code sent yet), the error itself.
+func (m Model) authFocusID(name string, p account.Problem) string {
 	switch name {
+	case fieldSUCode:
+		if _, ok := m.suItem(fieldSUSMSItem); !ok {
+			return authID(name) + "-error"
+		}
 	case fieldSUUsage:
 		return authID(name) + "-" + account.UsageBusiness
 	case fieldSUMethod:

@@ -234,3 +234,23 @@ func suInLang(m Model, l i18n.Lang) Model {
 
 // suLastEvent returns the world's last event.
 func suLastEvent(m Model) sim.Event { return m.World.Events[len(m.World.Events)-1] }
+
+// requireFocusInView fails unless every Focus effect among fx names an
+// element of m's view that can take focus: a control, a link, or an
+// element with a tabindex (headings and alerts use tabindex="-1").
+func requireFocusInView(t *testing.T, m Model, fx []Effect) {
+	t.Helper()
+	root := View(m)
+	for _, f := range effectsOf[Focus](fx) {
+		n, ok := ui.ByID(root, f.ID)
+		require.True(t, ok, "focus target #%s is not in the view of %s", f.ID, m.UI.Route)
+		switch {
+		case n.Has("tabindex"):
+		case n.Tag == "input" || n.Tag == "select" || n.Tag == "textarea" || n.Tag == "button":
+			require.False(t, n.Has("disabled"), "focus target #%s is disabled", f.ID)
+		case n.Tag == "a" && n.Has("href"):
+		default:
+			t.Fatalf("focus target #%s (<%s>) cannot take focus", f.ID, n.Tag)
+		}
+	}
+}

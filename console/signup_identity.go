@@ -1,6 +1,8 @@
 package console
 
 import (
+	"strings"
+
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"
@@ -42,6 +44,7 @@ func suPhoneForm(f authForm, c i18n.Catalog) ui.Node {
 		submitKey = "signup.step4.call"
 	}
 	return ui.El("form", ui.A("data-form", "signup.step4"), ui.A("novalidate", ""), ui.A("aria-label", c.T("signup.step4.title")),
+		f.errorBox(fieldSUCode),
 		fm.radios(fieldSUMethod, "signup.method", []option{
 			{Value: account.MethodSMS, Label: ui.Text(c.T("signup.method.sms"))},
 			{Value: account.MethodVoice, Label: ui.Text(c.T("signup.method.voice"))},
@@ -58,9 +61,12 @@ func suPhoneForm(f authForm, c i18n.Catalog) ui.Node {
 func suCaptcha(f authForm, c i18n.Catalog) ui.Node {
 	m := f.m
 	img := m.field(fieldSUCaptchaImage)
-	show := m.field(fieldSUCaptchaShow) == "true"
+	drawn := isPNGDataURL(img)
+	// Without a picture (none drawn, or saved data that is not a PNG data
+	// URL) the characters show as text.
+	show := m.field(fieldSUCaptchaShow) == "true" || !drawn
 	var picture ui.Node
-	if img != "" {
+	if drawn {
 		picture = ui.El("img", ui.ID("signup-captcha-img"), ui.Class("captcha-img"), ui.A("src", img),
 			ui.A("width", "200"), ui.A("height", "70"), ui.A("alt", c.T("signup.captcha.alt")))
 	}
@@ -79,11 +85,32 @@ func suCaptcha(f authForm, c i18n.Catalog) ui.Node {
 		ui.El("div", ui.Class("captcha-row"),
 			picture,
 			button(c, "signup.captcha.refresh", "signup.captcha.refresh", "", ui.Class("btn", "btn-normal", "btn-icon"))),
-		button(c, toggle, "signup.captcha.text", "", ui.Class("btn", "btn-link"), ui.A("aria-pressed", boolAttr(show)),
-			ui.A("aria-controls", "signup-captcha-text")),
+		ui.If(drawn, button(c, toggle, "signup.captcha.text", "", ui.Class("btn", "btn-link"), ui.A("aria-pressed", boolAttr(show)),
+			ui.A("aria-controls", "signup-captcha-text"))),
 		text,
 		f.input(fieldSUCaptcha, "signup.captcha.answer", "", "text", "off",
 			ui.A("autocapitalize", "off"), ui.A("spellcheck", "false")))
+}
+
+// pngDataURLPrefix starts every image source built from saved or
+// generated data.
+const pngDataURLPrefix = "data:image/png;base64,"
+
+// isPNGDataURL reports whether s is a base64 PNG data URL: the only kind
+// of image source the console builds from data (the security check's
+// picture, which is saved with the fields, and the MFA QR code).
+func isPNGDataURL(s string) bool {
+	rest, ok := strings.CutPrefix(s, pngDataURLPrefix)
+	if !ok || rest == "" {
+		return false
+	}
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/' || c == '=') {
+			return false
+		}
+	}
+	return true
 }
 
 // spaced writes a captcha's characters apart, so that a screen reader
@@ -126,6 +153,7 @@ func suVoiceCall(f authForm, c i18n.Catalog, item sim.PhoneItem) ui.Node {
 	case sim.CallVerified:
 		state = ui.El("div",
 			ui.El("p", ui.Class("success-note"), ui.A("role", "status"), ui.Text(c.T("signup.step4.voiceOK"))),
+			f.errorBox(fieldSUCode),
 			ui.El("div", ui.Class("form-actions"),
 				button(c, "signup.step4.continue", "signup.voice.continue", "", ui.Class("btn", "btn-primary")),
 				button(c, "signup.step4.change", "signup.change", "", ui.Class("btn", "btn-link"))))
@@ -135,13 +163,14 @@ func suVoiceCall(f authForm, c i18n.Catalog, item sim.PhoneItem) ui.Node {
 			key = "signup.step4.voiceDeclined"
 		}
 		state = ui.El("div",
-			ui.El("p", ui.ID(authID(fieldSUCode)+"-error"), ui.Class("field-error"), ui.A("role", "alert"), ui.Text(c.T(key))),
+			ui.El("p", ui.ID(authID(fieldSUCode)+"-error"), ui.Class("field-error"), ui.A("role", "alert"), ui.A("tabindex", "-1"),
+				ui.Text(c.T(key))),
 			suPhoneActions(c, "signup.step4.callAgain"))
 	default:
 		state = ui.El("div",
 			ui.El("p", ui.A("role", "status"), ui.Text(c.T("signup.step4.waiting"))),
 			suPhoneActions(c, "signup.step4.callAgain"),
-			f.errorFor(fieldSUCode))
+			f.errorBox(fieldSUCode))
 	}
 	return ui.El("div", ui.Class("voice-call"),
 		ui.El("p", ui.Text(c.T("signup.step4.voiceCalling", "number", item.To))),

@@ -31,94 +31,152 @@ const (
 	SignUpCallKey = "call.signupPin"
 )
 
-// SendSMS delivers a text message to the virtual phone. When CodeDigits is
-// positive, a fresh numeric code of that many digits is drawn from the
-// environment's generator and passed to the text as Args["code"]; the
-// console reads it back from the item to check what the student types.
-type SendSMS struct {
-	To         string // E.164 number
-	TextKey    string
-	Args       map[string]string
-	CodeDigits int
-}
+// The simulated AWS reaches the student's virtual phone and inbox only
+// through the operations that issue something (a sign-up code, a reset
+// link, a recovery code or call): the helpers below are not operations, so
+// nobody can put a message of their own on the phone or in the inbox.
 
-// Action implements Op.
-func (SendSMS) Action() string { return "devices:SendSMS" }
-
-// Resource implements Op: the receiving number.
-func (o SendSMS) Resource(w World, s Session) string { return "tel:" + o.To }
-
-// Unauthenticated implements Unauthenticated: the outside world needs no
-// session.
-func (SendSMS) Unauthenticated() {}
-
-// Detail implements Detailer; the code itself is never recorded.
-func (o SendSMS) Detail(w World) map[string]string {
-	return map[string]string{"to": o.To, "text": o.TextKey, "itemId": itoa(nextPhoneID(w.Devices) - 1)}
-}
-
-// Apply implements Op.
-func (o SendSMS) Apply(w *World, s Session, env Env) error {
-	if o.To == "" || o.TextKey == "" {
-		return awserr.New(awserr.InvalidInput, "field", "To")
+// sendSMS delivers a text message to the virtual phone and returns it.
+// A fresh numeric code of codeDigits digits is drawn from the
+// environment's generator and passed to the text as Args["code"].
+func sendSMS(w *World, to, textKey string, codeDigits int, env Env) (PhoneItem, error) {
+	if to == "" || textKey == "" || codeDigits < 1 {
+		return PhoneItem{}, awserr.New(awserr.InvalidInput, "field", "To")
 	}
-	args := cloneArgs(o.Args)
-	if o.CodeDigits > 0 {
-		if args == nil {
-			args = map[string]string{}
-		}
-		args["code"] = account.NewNumericCode(env.Rand, o.CodeDigits)
-	}
-	w.Devices.Phone = append(w.Devices.Phone, PhoneItem{ID: nextPhoneID(w.Devices), Time: env.Now.UTC(),
-		Kind: PhoneSMS, To: o.To, From: AWSSMSSender, TextKey: o.TextKey, Args: args})
-	return nil
+	args := map[string]string{"code": account.NewNumericCode(env.Rand, codeDigits)}
+	item := PhoneItem{ID: nextPhoneID(w.Devices), Time: env.Now.UTC(),
+		Kind: PhoneSMS, To: to, From: AWSSMSSender, TextKey: textKey, Args: args}
+	w.Devices.Phone = append(w.Devices.Phone, item)
+	return item, nil
 }
 
-// PlaceCall rings the virtual phone with a verification call. A PIN of
-// PINDigits digits is drawn and kept in the item's Args["pin"]: the sign-up
-// page shows it, and the student types it on the phone's keypad
-// (AnswerCall).
-type PlaceCall struct {
-	To        string // E.164 number
-	TextKey   string // what the voice says
-	PINDigits int
-}
-
-// Action implements Op.
-func (PlaceCall) Action() string { return "devices:PlaceCall" }
-
-// Resource implements Op: the called number.
-func (o PlaceCall) Resource(w World, s Session) string { return "tel:" + o.To }
-
-// Unauthenticated implements Unauthenticated.
-func (PlaceCall) Unauthenticated() {}
-
-// Detail implements Detailer; never the PIN.
-func (o PlaceCall) Detail(w World) map[string]string {
-	return map[string]string{"to": o.To, "itemId": itoa(nextPhoneID(w.Devices) - 1)}
-}
-
-// Apply implements Op. A call still ringing on the phone is declined: the
-// phone rings for one call at a time.
-func (o PlaceCall) Apply(w *World, s Session, env Env) error {
-	if o.To == "" || o.PINDigits < 1 {
-		return awserr.New(awserr.InvalidInput, "field", "To")
+// placeCall rings the virtual phone with a verification call and returns
+// it. A PIN of pinDigits digits is drawn and kept in the item's
+// Args["pin"]: the web page shows it, and the student types it on the
+// phone's keypad (AnswerCall). A call still ringing is declined: the phone
+// rings for one call at a time.
+func placeCall(w *World, to, textKey string, pinDigits int, env Env) (PhoneItem, error) {
+	if to == "" || pinDigits < 1 {
+		return PhoneItem{}, awserr.New(awserr.InvalidInput, "field", "To")
 	}
 	for i, p := range w.Devices.Phone {
 		if p.Kind == PhoneCall && p.Args["status"] == CallRinging {
 			w.Devices.Phone[i].Args = withArg(p.Args, "status", CallDeclined)
 		}
 	}
-	w.Devices.Phone = append(w.Devices.Phone, PhoneItem{ID: nextPhoneID(w.Devices), Time: env.Now.UTC(),
-		Kind: PhoneCall, To: o.To, From: AWSCaller, TextKey: o.TextKey,
-		Args: map[string]string{"pin": account.NewNumericCode(env.Rand, o.PINDigits), "status": CallRinging}})
-	return nil
+	item := PhoneItem{ID: nextPhoneID(w.Devices), Time: env.Now.UTC(),
+		Kind: PhoneCall, To: to, From: AWSCaller, TextKey: textKey,
+		Args: map[string]string{"pin": account.NewNumericCode(env.Rand, pinDigits), "status": CallRinging}}
+	w.Devices.Phone = append(w.Devices.Phone, item)
+	return item, nil
+}
+
+// sendEmail delivers a message from AWS to the virtual inbox and returns
+// it; its subject and body are catalog keys so that it shows in the
+// student's language.
+func sendEmail(w *World, to, subjectKey, bodyKey string, args map[string]string, env Env) Email {
+	e := Email{ID: nextEmailID(w.Devices), Time: env.Now.UTC(), To: to, From: AWSMailFrom,
+		SubjectKey: subjectKey, BodyKey: bodyKey, Args: cloneArgs(args)}
+	w.Devices.Inbox = append(w.Devices.Inbox, e)
+	return e
+}
+
+// SendSignUpSMS texts a sign-up verification code (account.SMSCodeDigits
+// digits, drawn here) to the number the student typed on sign-up page 4.
+// The code is in the text on the virtual phone; CheckSignUpSMS checks what
+// the student types against it.
+type SendSignUpSMS struct {
+	To string // E.164 number
+}
+
+// Action implements Op.
+func (SendSignUpSMS) Action() string { return "devices:SendSMS" }
+
+// Resource implements Op: the receiving number.
+func (o SendSignUpSMS) Resource(w World, s Session) string { return "tel:" + o.To }
+
+// Unauthenticated implements Unauthenticated: signing up needs no session.
+func (SendSignUpSMS) Unauthenticated() {}
+
+// Detail implements Detailer; the code itself is never recorded.
+func (o SendSignUpSMS) Detail(w World) map[string]string {
+	return map[string]string{"to": o.To, "text": SignUpSMSKey, "itemId": itoa(nextPhoneID(w.Devices) - 1)}
+}
+
+// Apply implements Op.
+func (o SendSignUpSMS) Apply(w *World, s Session, env Env) error {
+	_, err := sendSMS(w, o.To, SignUpSMSKey, account.SMSCodeDigits, env)
+	return err
+}
+
+// CallSignUpPhone rings the number the student typed on sign-up page 4
+// with a voice verification call; the page shows the call's PIN
+// (account.VoicePINDigits digits) and the student types it on the phone's
+// keypad.
+type CallSignUpPhone struct {
+	To string // E.164 number
+}
+
+// Action implements Op.
+func (CallSignUpPhone) Action() string { return "devices:PlaceCall" }
+
+// Resource implements Op: the called number.
+func (o CallSignUpPhone) Resource(w World, s Session) string { return "tel:" + o.To }
+
+// Unauthenticated implements Unauthenticated.
+func (CallSignUpPhone) Unauthenticated() {}
+
+// Detail implements Detailer; never the PIN.
+func (o CallSignUpPhone) Detail(w World) map[string]string {
+	return map[string]string{"to": o.To, "itemId": itoa(nextPhoneID(w.Devices) - 1)}
+}
+
+// Apply implements Op.
+func (o CallSignUpPhone) Apply(w *World, s Session, env Env) error {
+	_, err := placeCall(w, o.To, SignUpCallKey, account.VoicePINDigits, env)
+	return err
+}
+
+// signUpItem returns the sign-up text or call with the ID; only items the
+// sign-up operations sent count.
+func (w World) signUpItem(id int, kind string) (PhoneItem, bool) {
+	p, ok := w.Devices.PhoneItem(id)
+	key := SignUpSMSKey
+	if kind == PhoneCall {
+		key = SignUpCallKey
+	}
+	if !ok || p.Kind != kind || p.TextKey != key {
+		return PhoneItem{}, false
+	}
+	return p, true
+}
+
+// CheckSignUpSMS checks a typed sign-up code against the text with the ID
+// (sent by SendSignUpSMS), without recording anything. The problems are
+// those of account.ValidateVerificationCode; a missing text is an invalid
+// code.
+func (w World) CheckSignUpSMS(id int, code string) []account.Problem {
+	p, ok := w.signUpItem(id, PhoneSMS)
+	if !ok {
+		return []account.Problem{{Field: account.FieldVerificationCode, Code: account.CodeCodeInvalid}}
+	}
+	return account.ValidateVerificationCode(p.Args["code"], code)
+}
+
+// SignUpCallVerified reports whether the sign-up call with the ID (placed
+// by CallSignUpPhone) was answered with its PIN.
+func (w World) SignUpCallVerified(id int) bool {
+	p, ok := w.signUpItem(id, PhoneCall)
+	return ok && p.Args["status"] == CallVerified
 }
 
 // AnswerCall records what the student did with a ringing call: the digits
 // typed on the keypad, or a declined call when Decline is set. The call is
 // marked verified when the digits are its PIN and failed otherwise; either
-// way the call ends and is marked read.
+// way the call ends and is marked read. When the call is an MFA recovery
+// call, the account's record of it (Account.RecoveryCall) is checked and
+// marked verified too: that record, not the phone, is what signing in with
+// alternative factors accepts.
 type AnswerCall struct {
 	ItemID  int
 	Digits  string
@@ -160,37 +218,10 @@ func (o AnswerCall) Apply(w *World, s Session, env Env) error {
 		}
 		w.Devices.Phone[i].Args = withArg(p.Args, "status", status)
 		w.Devices.Phone[i].Read = true
+		w.answerRecoveryCall(p.ID, o.Digits, o.Decline)
 		return nil
 	}
 	return awserr.New(awserr.NoSuchEntity, "kind", "call", "name", itoa(o.ItemID))
-}
-
-// SendEmail delivers a message to the virtual inbox; its subject and body
-// are catalog keys so that it shows in the student's language.
-type SendEmail struct {
-	To         string
-	SubjectKey string
-	BodyKey    string
-	Args       map[string]string
-}
-
-// Action implements Op.
-func (SendEmail) Action() string { return "devices:SendEmail" }
-
-// Resource implements Op.
-func (o SendEmail) Resource(w World, s Session) string { return "mailto:" + o.To }
-
-// Unauthenticated implements Unauthenticated.
-func (SendEmail) Unauthenticated() {}
-
-// Apply implements Op.
-func (o SendEmail) Apply(w *World, s Session, env Env) error {
-	if o.To == "" || o.SubjectKey == "" || o.BodyKey == "" {
-		return awserr.New(awserr.InvalidInput, "field", "To")
-	}
-	w.Devices.Inbox = append(w.Devices.Inbox, Email{ID: nextEmailID(w.Devices), Time: env.Now.UTC(),
-		To: o.To, From: AWSMailFrom, SubjectKey: o.SubjectKey, BodyKey: o.BodyKey, Args: cloneArgs(o.Args)})
-	return nil
 }
 
 // MarkRead marks phone items and emails as read, as opening the Messages

@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"maps"
+	"slices"
 	"time"
 
 	"labsim/sim/account"
@@ -18,9 +20,11 @@ import (
 // shows a number, the virtual phone rings, and the student types the number
 // on the phone's keypad (AnswerCall marks the call verified); AWS's number
 // has 6 digits, the simulator's has recoveryPINDigits.
-// Both are read back from the world (the virtual inbox and phone), are
-// valid for RecoveryCodeTTL, only the latest of each counts, and a
-// successful sign-in uses them up.
+// Both are recorded on the account as hashes (Account.RecoveryEmail and
+// Account.RecoveryCall) when they are sent; the operations that accept
+// them check those records, never the inbox or the phone. They are valid
+// for RecoveryCodeTTL, only the latest of each counts, and a successful
+// sign-in uses them up.
 
 // RecoveryCodeTTL is how long a recovery email code or a verified call
 // stays valid.
@@ -66,11 +70,10 @@ func (o SendRootRecoveryEmail) Apply(w *World, s Session, env Env) error {
 		return err
 	}
 	code := account.NewNumericCode(env.Rand, recoveryDigits)
-	w.Devices.Inbox = append(w.Devices.Inbox, Email{
-		ID: nextEmailID(w.Devices), Time: env.Now.UTC(), To: acct.Email, From: AWSMailFrom,
-		SubjectKey: RecoveryMailSubjectKey, BodyKey: RecoveryMailBodyKey,
-		Args: map[string]string{"code": code, "email": acct.Email},
-	})
+	mail := sendEmail(w, acct.Email, RecoveryMailSubjectKey, RecoveryMailBodyKey,
+		map[string]string{"code": code, "email": acct.Email}, env)
+	acct.RecoveryEmail = issueSecret(purposeRecoveryEmail, acct.ID, code, env.Now, mail.ID)
+	w.Accounts[acct.ID] = acct
 	return nil
 }
 
@@ -101,8 +104,27 @@ func (o CallRootRecoveryPhone) Apply(w *World, s Session, env Env) error {
 	if _, err := w.CheckRootRecoveryEmail(o.Email, o.EmailCode, env.Now); err != nil {
 		return err
 	}
-	call := PlaceCall{To: acct.Contact.Phone, TextKey: RecoveryCallTextKey, PINDigits: recoveryPINDigits}
-	return call.Apply(w, s, env)
+	call, err := placeCall(w, acct.Contact.Phone, RecoveryCallTextKey, recoveryPINDigits, env)
+	if err != nil {
+		return err
+	}
+	acct.RecoveryCall = issueSecret(purposeRecoveryCall, acct.ID, call.Args["pin"], env.Now, call.ID)
+	w.Accounts[acct.ID] = acct
+	return nil
+}
+
+// answerRecoveryCall checks the digits typed during a call against the
+// recovery call record it belongs to, if any, and marks the record
+// verified when they are its PIN (or not verified otherwise).
+func (w *World) answerRecoveryCall(itemID int, digits string, declined bool) {
+	for _, id := range slices.Sorted(maps.Keys(w.Accounts)) {
+		a := w.Accounts[id]
+		if a.RecoveryCall.ItemID != itemID || a.RecoveryCall.Hash == "" || a.RecoveryCall.Used {
+			continue
+		}
+		a.RecoveryCall.Verified = !declined && a.RecoveryCall.matches(purposeRecoveryCall, a.ID, typedDigits(digits))
+		w.Accounts[id] = a
+	}
 }
 
 // SignInRootAlternativeFactors signs the root user in without the MFA
@@ -141,9 +163,13 @@ func (o SignInRootAlternativeFactors) Apply(w *World, s Session, env Env) error 
 	if err != nil {
 		return err
 	}
-	if call.Args["status"] != CallVerified {
+	acct, _ := recoveryAccount(*w, o.Email)
+	if !acct.RecoveryCall.Verified {
 		return awserr.New(awserr.InvalidAuthenticationCode, "factor", "phone", "reason", "not-verified")
 	}
+	acct.RecoveryEmail.Used, acct.RecoveryCall.Used = true, true
+	w.Accounts[acct.ID] = acct
+	// The inbox and phone show that the factors were used.
 	for i, e := range w.Devices.Inbox {
 		if e.ID == mail.ID {
 			w.Devices.Inbox[i].Args = withArg(e.Args, "used", "true")
@@ -163,56 +189,63 @@ func (SignInRootAlternativeFactors) Detail(w World) map[string]string {
 }
 
 // CheckRootRecoveryEmail checks a typed code against the latest recovery
-// email sent to the account with the email address, without recording
-// anything, and returns that email. A missing, used, expired or different
-// code is InvalidAuthenticationCode (factor "email", reason "not-sent",
-// "used", "expired" or "wrong").
+// code recorded for the account with the email address, without recording
+// anything, and returns the email that carried it. A missing, used,
+// expired or different code is InvalidAuthenticationCode (factor "email",
+// reason "not-sent", "used", "expired" or "wrong").
 func (w World) CheckRootRecoveryEmail(email, code string, now time.Time) (Email, error) {
 	acct, err := recoveryAccount(w, email)
 	if err != nil {
 		return Email{}, err
 	}
-	for i := len(w.Devices.Inbox) - 1; i >= 0; i-- {
-		e := w.Devices.Inbox[i]
-		if e.SubjectKey != RecoveryMailSubjectKey || !equalFold(e.To, acct.Email) {
-			continue
-		}
-		switch {
-		case e.Args["used"] != "":
-			return Email{}, recoveryError("email", "used")
-		case now.Sub(e.Time) > RecoveryCodeTTL:
-			return Email{}, recoveryError("email", "expired")
-		case !account.CheckCode(e.Args["code"], code):
-			return Email{}, recoveryError("email", "wrong")
-		}
+	rec := acct.RecoveryEmail
+	switch {
+	case rec.Hash == "":
+		return Email{}, recoveryError("email", "not-sent")
+	case rec.Used:
+		return Email{}, recoveryError("email", "used")
+	case now.Sub(rec.IssuedAt) > RecoveryCodeTTL:
+		return Email{}, recoveryError("email", "expired")
+	case !rec.matches(purposeRecoveryEmail, acct.ID, typedDigits(code)):
+		return Email{}, recoveryError("email", "wrong")
+	}
+	if e, ok := w.Devices.Email(rec.ItemID); ok {
 		return e, nil
 	}
-	return Email{}, recoveryError("email", "not-sent")
+	return Email{ID: rec.ItemID}, nil
 }
 
-// RootRecoveryCall returns the latest unused recovery call to the phone
-// number of the account with the email address, placed less than
-// RecoveryCodeTTL before now. Its Args["status"] tells whether the student
-// typed the PIN (CallVerified).
+// RootRecoveryCall returns the latest recovery call recorded for the
+// account with the email address, placed less than RecoveryCodeTTL before
+// now and not used yet. Its Args["status"] tells whether the student typed
+// the PIN (CallVerified); "verified" is reported only when the account's
+// record of the call was verified.
 func (w World) RootRecoveryCall(email string, now time.Time) (PhoneItem, error) {
 	acct, err := recoveryAccount(w, email)
 	if err != nil {
 		return PhoneItem{}, err
 	}
-	for i := len(w.Devices.Phone) - 1; i >= 0; i-- {
-		p := w.Devices.Phone[i]
-		if p.Kind != PhoneCall || p.TextKey != RecoveryCallTextKey || p.To != acct.Contact.Phone {
-			continue
-		}
-		switch {
-		case p.Args["used"] != "":
-			return PhoneItem{}, recoveryError("phone", "used")
-		case now.Sub(p.Time) > RecoveryCodeTTL:
-			return PhoneItem{}, recoveryError("phone", "expired")
-		}
-		return p, nil
+	rec := acct.RecoveryCall
+	switch {
+	case rec.Hash == "":
+		return PhoneItem{}, recoveryError("phone", "not-sent")
+	case rec.Used:
+		return PhoneItem{}, recoveryError("phone", "used")
+	case now.Sub(rec.IssuedAt) > RecoveryCodeTTL:
+		return PhoneItem{}, recoveryError("phone", "expired")
 	}
-	return PhoneItem{}, recoveryError("phone", "not-sent")
+	p, ok := w.Devices.PhoneItem(rec.ItemID)
+	if !ok {
+		p = PhoneItem{ID: rec.ItemID, Kind: PhoneCall, To: acct.Contact.Phone, TextKey: RecoveryCallTextKey,
+			Time: rec.IssuedAt, Args: map[string]string{"status": CallFailed}}
+	}
+	switch status := p.Args["status"]; {
+	case rec.Verified && status != CallVerified:
+		p.Args = withArg(p.Args, "status", CallVerified)
+	case !rec.Verified && status == CallVerified:
+		p.Args = withArg(p.Args, "status", CallFailed)
+	}
+	return p, nil
 }
 
 // recoveryAccount finds the account of a root email address; only an

@@ -1,10 +1,15 @@
 package sim
 
 import (
+	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"time"
+	"unicode"
 
 	"labsim/sim/account"
 	"labsim/sim/awserr"
@@ -159,10 +164,76 @@ func rootResource(w World, email string) string {
 	return "*"
 }
 
+// IssuedSecret is the world's record of a one-time secret the simulated
+// AWS sent to the student: a password reset token, an MFA recovery email
+// code or a recovery call's PIN. Only a SHA-256 hash of the secret (bound
+// to its purpose and account) is kept, with when it was issued, the inbox
+// or phone item that carried it, and whether it was verified (a call
+// answered with its PIN) or used up. Each account keeps the latest secret
+// of each purpose: sending a new one replaces the old.
+type IssuedSecret struct {
+	Hash     string    `json:"hash,omitempty"`
+	IssuedAt time.Time `json:"issuedAt,omitzero"`
+	// ItemID is the email or phone item that carried the secret.
+	ItemID   int  `json:"itemId,omitempty"`
+	Verified bool `json:"verified,omitempty"`
+	Used     bool `json:"used,omitempty"`
+}
+
+// Purposes bound into an IssuedSecret's hash.
+const (
+	purposeReset         = "reset"
+	purposeRecoveryEmail = "recovery-email"
+	purposeRecoveryCall  = "recovery-call"
+)
+
+// issueSecret returns the record of secret, sent now for the account's
+// purpose in item itemID.
+func issueSecret(purpose, accountID, secret string, now time.Time, itemID int) IssuedSecret {
+	return IssuedSecret{Hash: secretHash(purpose, accountID, secret), IssuedAt: now.UTC(), ItemID: itemID}
+}
+
+// secretHash is the hex SHA-256 of a secret bound to its purpose and
+// account.
+func secretHash(purpose, accountID, secret string) string {
+	sum := sha256.Sum256([]byte(purpose + "\x00" + accountID + "\x00" + secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// matches reports whether typed is the recorded secret; an empty record or
+// an empty typed value never matches. The comparison takes the same time
+// for every typed value.
+func (s IssuedSecret) matches(purpose, accountID, typed string) bool {
+	if s.Hash == "" || typed == "" {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(s.Hash), []byte(secretHash(purpose, accountID, typed))) == 1
+}
+
+// IsZero reports whether nothing was issued.
+func (s IssuedSecret) IsZero() bool { return s == IssuedSecret{} }
+
+// typedDigits normalises a typed numeric code as account.CheckCode does:
+// white space is dropped and full-width digits become ASCII digits.
+func typedDigits(s string) string {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		if r >= '０' && r <= '９' {
+			r = '0' + (r - '０')
+		}
+		if unicode.IsSpace(r) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
 // RequestPasswordReset is "Forgot password?": when an account uses the
 // email address, a reset link valid for ResetLinkTTL is mailed to the
-// virtual inbox. The answer is the same whether or not an account uses the
-// address.
+// virtual inbox, and the account records the link's token (as a hash; a
+// newer link replaces an older one). The answer is the same whether or not
+// an account uses the address.
 type RequestPasswordReset struct{ Email string }
 
 // Action implements Op.
@@ -184,10 +255,11 @@ func (o RequestPasswordReset) Apply(w *World, s Session, env Env) error {
 	if err != nil {
 		return fmt.Errorf("password reset: %w", err)
 	}
-	w.Devices.Inbox = append(w.Devices.Inbox, Email{ID: nextEmailID(w.Devices), Time: env.Now.UTC(),
-		To: a.Email, From: AWSMailFrom, SubjectKey: ResetSubjectKey, BodyKey: ResetBodyKey,
-		Args: map[string]string{"accountName": a.Name, "email": a.Email, "accountId": a.ID,
-			"token": token, "link": ResetLinkPrefix + token}})
+	mail := sendEmail(w, a.Email, ResetSubjectKey, ResetBodyKey,
+		map[string]string{"accountName": a.Name, "email": a.Email, "accountId": a.ID,
+			"token": token, "link": ResetLinkPrefix + token}, env)
+	a.ResetToken = issueSecret(purposeReset, a.ID, token, env.Now, mail.ID)
+	w.Accounts[a.ID] = a
 	return nil
 }
 
@@ -200,30 +272,35 @@ func newToken(r io.Reader) (string, error) {
 	return hex.EncodeToString(b[:]), nil
 }
 
-// ResetLink returns the account a reset token was mailed for, or an
-// InvalidInput error (field "token") with reason ResetLinkUnknown,
-// ResetLinkExpired or ResetLinkUsed.
-func (w World) ResetLink(token string, now time.Time) (Account, error) {
+// resetAccount returns the account whose recorded reset token is token.
+func (w World) resetAccount(token string) (Account, bool) {
 	if token == "" {
+		return Account{}, false
+	}
+	for _, id := range slices.Sorted(maps.Keys(w.Accounts)) {
+		if a := w.Accounts[id]; a.ResetToken.matches(purposeReset, a.ID, token) {
+			return a, true
+		}
+	}
+	return Account{}, false
+}
+
+// ResetLink returns the account a reset token was issued for, or an
+// InvalidInput error (field "token") with reason ResetLinkUnknown,
+// ResetLinkExpired or ResetLinkUsed. Only the account's record counts: a
+// token that is not the latest one issued is unknown, whatever the inbox
+// holds.
+func (w World) ResetLink(token string, now time.Time) (Account, error) {
+	a, ok := w.resetAccount(token)
+	switch {
+	case !ok:
 		return Account{}, resetLinkError(ResetLinkUnknown)
+	case a.ResetToken.Used:
+		return Account{}, resetLinkError(ResetLinkUsed)
+	case now.Sub(a.ResetToken.IssuedAt) > ResetLinkTTL:
+		return Account{}, resetLinkError(ResetLinkExpired)
 	}
-	for i := len(w.Devices.Inbox) - 1; i >= 0; i-- {
-		e := w.Devices.Inbox[i]
-		if e.SubjectKey != ResetSubjectKey || e.Args["token"] != token {
-			continue
-		}
-		a, ok := w.Accounts[e.Args["accountId"]]
-		switch {
-		case !ok:
-			return Account{}, resetLinkError(ResetLinkUnknown)
-		case e.Args["used"] == "true":
-			return Account{}, resetLinkError(ResetLinkUsed)
-		case now.Sub(e.Time) > ResetLinkTTL:
-			return Account{}, resetLinkError(ResetLinkExpired)
-		}
-		return a, nil
-	}
-	return Account{}, resetLinkError(ResetLinkUnknown)
+	return a, nil
 }
 
 func resetLinkError(reason string) error {
@@ -231,8 +308,8 @@ func resetLinkError(reason string) error {
 }
 
 // ResetRootPassword sets a new root password through an emailed reset
-// link. The password follows the sign-up rules; every reset link of the
-// account stops working, and a confirmation email is sent.
+// link. The password follows the sign-up rules; the link stops working,
+// and a confirmation email is sent.
 type ResetRootPassword struct {
 	Token    string
 	Password string
@@ -243,10 +320,8 @@ func (ResetRootPassword) Action() string { return PasswordRecoveredAction }
 
 // Resource implements Op.
 func (o ResetRootPassword) Resource(w World, s Session) string {
-	for _, e := range w.Devices.Inbox {
-		if e.SubjectKey == ResetSubjectKey && o.Token != "" && e.Args["token"] == o.Token {
-			return account.RootARN(e.Args["accountId"])
-		}
+	if a, ok := w.resetAccount(o.Token); ok {
+		return a.RootARN()
 	}
 	return "*"
 }
@@ -268,14 +343,14 @@ func (o ResetRootPassword) Apply(w *World, s Session, env Env) error {
 		return fmt.Errorf("reset root password: %w", err)
 	}
 	a.RootPassword = hash
+	a.ResetToken.Used = true
 	w.Accounts[a.ID] = a
 	for i, e := range w.Devices.Inbox {
 		if e.SubjectKey == ResetSubjectKey && e.Args["accountId"] == a.ID {
 			w.Devices.Inbox[i].Args = withArg(e.Args, "used", "true")
 		}
 	}
-	w.Devices.Inbox = append(w.Devices.Inbox, Email{ID: nextEmailID(w.Devices), Time: env.Now.UTC(),
-		To: a.Email, From: AWSMailFrom, SubjectKey: ResetDoneSubject, BodyKey: ResetDoneBody,
-		Args: map[string]string{"accountName": a.Name, "email": a.Email}})
+	sendEmail(w, a.Email, ResetDoneSubject, ResetDoneBody,
+		map[string]string{"accountName": a.Name, "email": a.Email}, env)
 	return nil
 }

@@ -128,11 +128,8 @@ func (o SignUp) Apply(w *World, s Session, env Env) error {
 		SupportPlan:  o.SupportPlan,
 	}
 	w.Accounts[id] = acct
-	w.Devices.Inbox = append(w.Devices.Inbox, Email{
-		ID: nextEmailID(w.Devices), Time: env.Now.UTC(), To: acct.Email, From: AWSMailFrom,
-		SubjectKey: WelcomeSubjectKey, BodyKey: WelcomeBodyKey,
-		Args: map[string]string{"accountId": id, "accountName": acct.Name, "email": acct.Email},
-	})
+	sendEmail(w, acct.Email, WelcomeSubjectKey, WelcomeBodyKey,
+		map[string]string{"accountId": id, "accountName": acct.Name, "email": acct.Email}, env)
 	return nil
 }
 

@@ -47,6 +47,13 @@ type Account struct {
 	SupportPlan string              `json:"supportPlan,omitempty"`
 	// RootMFA holds the root user's MFA devices (AWS allows up to 8).
 	RootMFA []mfa.Device `json:"rootMfa,omitempty"`
+	// ResetToken, RecoveryEmail and RecoveryCall record the latest
+	// one-time secrets sent for the root user (a password reset link, the
+	// MFA recovery email code and call PIN) as hashes; the operations
+	// that accept a secret check these records, never the inbox or phone.
+	ResetToken    IssuedSecret `json:"resetToken,omitzero"`
+	RecoveryEmail IssuedSecret `json:"recoveryEmail,omitzero"`
+	RecoveryCall  IssuedSecret `json:"recoveryCall,omitzero"`
 }
 
 // Contact is the account's contact information from sign-up step 2.

@@ -96,6 +96,12 @@ func boot(global safejs.Value) error {
 	a.dispatch(init)
 	_ = root.Set("ariaBusy", "false")
 	_ = global.Set("labsimReady", true)
+	// Start-up time (ms since navigation) for `make startup` reports.
+	if perf, err := global.Get("performance"); err == nil {
+		if now, err := perf.Call("now"); err == nil {
+			_ = global.Set("labsimReadyAt", now)
+		}
+	}
 	go loop(a, q)
 	go clock(a, q)
 	return nil

@@ -77,6 +77,11 @@ type Document struct {
 	// Size is the number of characters that are not white space, the way
 	// IAM counts policy size against its quotas.
 	Size int
+	// src is the text Parse read. iamChars is set by Parse when every
+	// character of src is in IAM's PolicyDocument character set, which
+	// the parser finds out as it reads; CheckIAM then need not look again.
+	src      string
+	iamChars bool
 }
 
 // Statement is one statement object with its elements.

@@ -150,7 +150,7 @@ type condClause struct {
 // policy variables, which apply to the String and ARN operators only.
 func (c *compiler) conditionValue(base condBase, text string, vars bool) condValue {
 	v := condValue{text: text, ok: true}
-	hasVar := vars && strings.Contains(text, "${")
+	hasVar := vars && hasPolicyVar(text)
 	switch base {
 	case condStringEquals, condStringEqualsIgnoreCase:
 		if hasVar {

@@ -159,6 +159,17 @@
 //	    searches. Past a budget that check stays silent: it never reports a
 //	    wrong finding, only fewer.
 //
+// # Cost
+//
+// The console runs Parse, CheckIAM, Validate, Compile and an evaluation on
+// every keystroke, in WebAssembly, where allocating and hashing cost much
+// more than natively. So the parser and Compile carve their many small
+// parts out of a few larger allocations (slab.go), Parse also counts the
+// size and checks IAM's character set as it reads, a Validator reuses its
+// working memory and remembers catalog answers between calls, and the
+// catalog's ARN formats are held as ranges of one text rather than as
+// thousands of strings (fewer pointers for every garbage collection).
+//
 // # Evaluation
 //
 // The package evaluates IAM identity-based policies: Compile turns a

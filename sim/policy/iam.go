@@ -68,8 +68,11 @@ const (
 // format, resources present, size quota. doc may be nil, in which case the
 // text is parsed here.
 func CheckIAM(doc *Document, text string, t PolicyType) *Malformed {
-	if m := checkPolicyChars(text); m != nil {
-		return m
+	// A document Parse made from this very text knows its characters.
+	if doc == nil || !doc.iamChars || doc.src != text {
+		if m := checkPolicyChars(text); m != nil {
+			return m
+		}
 	}
 	if doc == nil {
 		d, err := Parse(text)
@@ -525,14 +528,13 @@ func (c *iamChecker) actionFormat() *Malformed {
 
 // iamActionFormat is moto's _validate_action_prefix.
 func iamActionFormat(a *Value) *Malformed {
-	parts := strings.Count(a.Text, ":") + 1
-	if parts == 1 && a.Text != "*" {
+	vendor, name, found := strings.Cut(a.Text, ":")
+	if !found && a.Text != "*" {
 		return malformed(msgActionVendor, a.Span)
 	}
-	if parts > 2 {
+	if strings.IndexByte(name, ':') >= 0 {
 		return malformed(msgActionColon, a.Span)
 	}
-	vendor, _, _ := strings.Cut(a.Text, ":")
 	if vendor == "*" {
 		return nil
 	}

@@ -96,7 +96,7 @@ func iamLegacyResource(r string) bool {
 	if r == "*" {
 		return true
 	}
-	if strings.Count(r, ":") < 5 && strings.Contains(r, "::") {
+	if countByteUpTo(r, ':', 5) < 5 && strings.Contains(r, "::") {
 		return false
 	}
 	// The third of the fields strings.SplitN(r, ":", 4) gives must exist
@@ -110,6 +110,20 @@ func iamLegacyResource(r string) bool {
 	}
 	service, _, _ := strings.Cut(rest, ":")
 	return service != ""
+}
+
+// countByteUpTo is min(strings.Count(s, string(c)), max).
+func countByteUpTo(s string, c byte, max int) int {
+	n := 0
+	for n < max {
+		i := strings.IndexByte(s, c)
+		if i < 0 {
+			break
+		}
+		n++
+		s = s[i+1:]
+	}
+	return n
 }
 
 // iamResourcePathPrefixes are the IAM resource types moto accepts.

@@ -44,6 +44,10 @@ func Parse(text string) (*Document, error) {
 	// counted the white space and the extra bytes of multi-byte ones: the
 	// same count as NonWhitespaceSize(text), without another pass.
 	doc.Size = len(text) - p.spaces - p.extra
+	// Outside strings a text that parses holds only JSON's tokens and
+	// white space, and inside them no control characters: all in IAM's
+	// set. Only characters above U+00FF are not.
+	doc.src, doc.iamChars = text, !p.wide
 	return doc, nil
 }
 
@@ -84,8 +88,10 @@ type jsonParser struct {
 	items      []*Value
 	members    []Member
 	// spaces counts the white-space characters (unicode.IsSpace) parsed,
-	// and extra the bytes of multi-byte characters after their first.
+	// and extra the bytes of multi-byte characters after their first;
+	// wide is set once a character above U+00FF has been parsed.
 	spaces, extra int
+	wide          bool
 }
 
 // Guesses of how many bytes of policy text each part takes, which size
@@ -115,14 +121,14 @@ func (p *jsonParser) newValue(k Kind) *Value {
 }
 
 // closeItems returns the items of the array that began at base as an
-// exact-size slice, and pops them.
+// exact-size slice, and pops them. (The stack is not cleared: it only
+// ever points into the document being built.)
 func (p *jsonParser) closeItems(base int) []*Value {
 	n := len(p.items) - base
 	if len(p.itemSlab.free) < n {
 		p.itemSlab.hint((len(p.s) - p.off) / bytesPerItem)
 	}
 	out := p.itemSlab.copyOf(p.items[base:])
-	clear(p.items[base:])
 	p.items = p.items[:base]
 	return out
 }
@@ -134,7 +140,6 @@ func (p *jsonParser) closeMembers(base int) []Member {
 		p.memberSlab.hint((len(p.s) - p.off) / bytesPerMember)
 	}
 	out := p.memberSlab.copyOf(p.members[base:])
-	clear(p.members[base:])
 	p.members = p.members[:base]
 	return out
 }
@@ -146,8 +151,17 @@ func (p *jsonParser) advanceASCII(n int) {
 }
 
 // skipSpace moves past JSON white space, counting lines. A line ends at LF,
-// at CR LF, or at a lone CR.
+// at CR LF, or at a lone CR. It is small enough to be inlined where there
+// is no white space to skip.
 func (p *jsonParser) skipSpace() {
+	if p.off < len(p.s) && p.s[p.off] > ' ' {
+		return
+	}
+	p.skipSpaceRun()
+}
+
+// skipSpaceRun is skipSpace's loop.
+func (p *jsonParser) skipSpaceRun() {
 	start := p.off // white space is ASCII: a byte is a character
 	for p.off < len(p.s) {
 		switch p.s[p.off] {
@@ -418,11 +432,15 @@ func (p *jsonParser) str() (string, error) {
 	}
 }
 
-// countRune counts a multi-byte character of a string for the size.
+// countRune counts a multi-byte character of a string for the size and
+// for IAM's character set.
 func (p *jsonParser) countRune(r rune, size int) {
 	p.extra += size - 1
 	if unicode.IsSpace(r) {
 		p.spaces++
+	}
+	if r > 0xFF {
+		p.wide = true
 	}
 }
 

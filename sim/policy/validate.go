@@ -32,10 +32,12 @@ func ValidateText(text string, opts Options) []Finding {
 	return NewValidator(opts.Actions).ValidateText(text, opts.Type)
 }
 
-// Validator validates policies against one action catalog, keeping the
-// tables it derives from the catalog, and the working memory of its last
-// validation, between calls (build one per catalog and reuse it on every
-// keystroke). It is safe for concurrent use.
+// Validator validates policies against one action catalog. Between calls
+// it keeps the tables it derives from the catalog, the working memory of
+// its last validation, and what the catalog said about the action names,
+// ARNs and condition keys it has seen (a bounded memo), so build one per
+// catalog and reuse it on every keystroke. It is safe for concurrent use:
+// a validation that finds the working memory taken uses its own.
 type Validator struct {
 	cat catalog.Actions
 	idx *catalogIndex
@@ -144,9 +146,8 @@ func (r *aaRun) suggest(s string, candidates []string) string {
 	return suggest(s, candidates)
 }
 
-// covers is aaGlobCovers spending one unit of the budget on each pattern
-// comparison that needs the quadratic check; false once spent. With vars,
-// the ${…} variables of a stand for '*' (a is then varsAsStar(a)).
+// covers is globScratch.covers spending one unit of the budget on each
+// pattern comparison that needs the quadratic check; false once spent.
 func (r *aaRun) covers(b, a string, fold, vars bool) bool {
 	if r.work <= 0 {
 		return false

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"labsim/sim/catalog"
 )
@@ -12,31 +13,91 @@ import (
 func (r *aaRun) actionElement(v *Value) {
 	var one [1]*Value
 	items := r.elementStrings(v, CodeEmptyArrayAction, &one)
-	r.sc.unknown = r.sc.unknown[:0]
+	sc := r.sc
+	sc.shapes, sc.unknown = sc.shapes[:0], sc.unknown[:0]
 	for _, a := range items {
-		r.sc.unknown = append(r.sc.unknown, r.action(a))
+		sh := shapeOf(a.Text)
+		sc.shapes = append(sc.shapes, sh)
+		sc.unknown = append(sc.unknown, r.action(a, &sh))
 	}
 	r.redundantActions(items)
 }
 
-// action checks one action string. For redundantActions, it returns
-// unknownAction(a.Text), which the catalog lookups made here answer
-// (false for the entries redundantActions leaves out).
-func (r *aaRun) action(a *Value) (unknown bool) {
+// actionShape is what one pass over an action string finds out.
+type actionShape struct {
+	colon    int  // index of the first ':', or -1
+	colons   int  // number of ':', up to 2
+	wildSvc  bool // '*' or '?' before the first ':' (anywhere without one)
+	wildName bool // '*' or '?' after the first ':'
+	variable bool // "${"
+	upperSvc bool // an upper-case ASCII letter before the first ':'
+	ascii    bool
+}
+
+func shapeOf(s string) actionShape {
+	sh := actionShape{colon: -1, ascii: true}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ':':
+			if sh.colon < 0 {
+				sh.colon = i
+			}
+			sh.colons = min(sh.colons+1, 2)
+		case c == '*' || c == '?':
+			if sh.colon < 0 {
+				sh.wildSvc = true
+			} else {
+				sh.wildName = true
+			}
+		case c == '$':
+			if i+1 < len(s) && s[i+1] == '{' {
+				sh.variable = true
+			}
+		case c >= 'A' && c <= 'Z':
+			if sh.colon < 0 {
+				sh.upperSvc = true
+			}
+		case c >= utf8.RuneSelf:
+			sh.ascii = false
+		}
+	}
+	return sh
+}
+
+// service and name split an action at its first ':' (name is "" without
+// one).
+func (sh *actionShape) service(s string) string {
+	if sh.colon < 0 {
+		return s
+	}
+	return s[:sh.colon]
+}
+
+func (sh *actionShape) name(s string) string {
+	if sh.colon < 0 {
+		return ""
+	}
+	return s[sh.colon+1:]
+}
+
+// action checks one action string, of shape sh. For redundantActions, it
+// returns unknownAction(a.Text), which the catalog lookups made here
+// answer (false for the entries redundantActions leaves out).
+func (r *aaRun) action(a *Value, sh *actionShape) (unknown bool) {
 	text := a.Text
-	if hasPolicyVar(text) {
+	if sh.variable {
 		r.add(CodeVariableUnsupportedInElement, a.Span, "variable", firstPolicyVar(text))
 		return false // redundantActions leaves out entries with variables
 	}
 	if text == "*" {
 		return false
 	}
-	svc, name, found := strings.Cut(text, ":")
-	if !found || svc == "" || name == "" || strings.Contains(name, ":") {
+	svc, name := sh.service(text), sh.name(text)
+	if sh.colon < 0 || svc == "" || name == "" || sh.colons > 1 {
 		r.add(CodeInvalidAction, a.Span, "action", text)
 		return r.unknownAction(text)
 	}
-	if hasWildcard(svc) {
+	if sh.wildSvc {
 		if svc != "*" {
 			r.add(CodeWildcardInServiceName, a.Span)
 		}
@@ -78,7 +139,7 @@ const (
 
 // actionMemoMax bounds the memo of catalog lookups kept between
 // validations; past it the memo starts again empty.
-const actionMemoMax = 4096
+const actionMemoMax = 1024
 
 // lookupAction asks the catalog about the action text ("svc:name"),
 // remembering the answer: a policy names the same actions again and
@@ -143,8 +204,8 @@ type actionEntry struct {
 // already grant (REDUNDANT_ACTION, once per element, pointing at the first
 // redundant entry). Matching ignores case. With the catalog, a wildcard
 // entry also counts as redundant when every action it matches is matched
-// by the other entries together. r.sc.unknown holds unknownAction of each
-// entry.
+// by the other entries together. r.sc.shapes and r.sc.unknown hold the
+// shape and unknownAction of each entry.
 func (r *aaRun) redundantActions(items []*Value) {
 	if len(items) < 2 {
 		return
@@ -154,25 +215,28 @@ func (r *aaRun) redundantActions(items []*Value) {
 	clear(sc.acts)
 	sc.usable, sc.ids, sc.wild, sc.anySvc = sc.usable[:0], sc.ids[:0], sc.wild[:0], sc.anySvc[:0]
 	for i, a := range items {
-		text := a.Text
-		if hasPolicyVar(text) {
+		text, sh := a.Text, &sc.shapes[i]
+		if sh.variable {
 			continue
 		}
 		e := &sc.acts[i]
-		svc, _, found := strings.Cut(text, ":")
+		found := sh.colon >= 0
 		switch {
-		case text == "*" || (found && hasWildcard(svc)):
+		case text == "*" || (found && sh.wildSvc):
 			sc.anySvc = append(sc.anySvc, int32(i))
-		case !found || strings.Count(text, ":") != 1 || sc.unknown[i]:
+		case !found || sh.colons > 1 || sc.unknown[i]:
 			continue // INVALID_ACTION says it better
 		default:
-			e.svc = strings.ToLower(svc)
-			if hasWildcard(text) {
+			e.svc = sh.service(text)
+			if sh.upperSvc || !sh.ascii {
+				e.svc = strings.ToLower(e.svc)
+			}
+			if sh.wildName {
 				e.wild = true
 				sc.wild = append(sc.wild, int32(i))
 			} else {
 				sc.ids = append(sc.ids, int32(i)) // the literal entries
-				e.ascii = isASCII(text)
+				e.ascii = sh.ascii
 			}
 		}
 		e.usable = true

@@ -7,11 +7,20 @@ import (
 )
 
 // arnTemplate is one resource type's ARN format with its variables
-// (${Name}) turned into '*'.
+// (${Name}) turned into '*': the Region, account and resource fields, as
+// ranges of the index's text, and the length of the resource field's
+// literal prefix (the text before its first wildcard). Ranges rather than
+// strings keep the thousands of templates free of pointers, which the
+// garbage collector would otherwise follow on every cycle.
 type arnTemplate struct {
-	region, account, resource string
-	resourcePrefix            string // literal text before the first variable
+	region, account, resource textRange
+	prefixLen                 uint32
 }
+
+// textRange is the range [start, end) of a text.
+type textRange struct{ start, end uint32 }
+
+func (r textRange) empty() bool { return r.start == r.end }
 
 // catalogIndex holds what the validator derives from an action catalog:
 // the service prefixes for suggestions and the ARN formats by ARN service
@@ -19,11 +28,29 @@ type arnTemplate struct {
 type catalogIndex struct {
 	cat      catalog.Actions
 	prefixes []string
+	text     string                   // the templates' fields, one after another
 	arn      map[string][]arnTemplate // lower-case ARN service → formats
+}
+
+// field returns the text of a template's field.
+func (x *catalogIndex) field(r textRange) string { return x.text[r.start:r.end] }
+
+// resourcePrefix returns the literal prefix of a template's resource field.
+func (x *catalogIndex) resourcePrefix(t *arnTemplate) string {
+	return x.text[t.resource.start : t.resource.start+t.prefixLen]
 }
 
 func newCatalogIndex(cat catalog.Actions) *catalogIndex {
 	idx := &catalogIndex{cat: cat, prefixes: cat.Prefixes(), arn: make(map[string][]arnTemplate)}
+	var text strings.Builder
+	add := func(glob string) textRange {
+		start := text.Len()
+		text.WriteString(glob)
+		return textRange{uint32(start), uint32(text.Len())}
+	}
+	// Templates by service, in catalog order; then all in one slice.
+	var order []string
+	bySvc := make(map[string][]arnTemplate)
 	for _, p := range idx.prefixes {
 		s, ok := cat.Service(p)
 		if !ok {
@@ -34,27 +61,42 @@ func newCatalogIndex(cat catalog.Actions) *catalogIndex {
 			if !ok || parts[0] != "arn" {
 				continue
 			}
+			resource := templateToGlob(parts[5])
 			t := arnTemplate{
-				region:   templateToGlob(parts[3]),
-				account:  templateToGlob(parts[4]),
-				resource: templateToGlob(parts[5]),
+				region:    add(templateToGlob(parts[3])),
+				account:   add(templateToGlob(parts[4])),
+				resource:  add(resource),
+				prefixLen: uint32(len(literalPrefix(resource))),
 			}
-			t.resourcePrefix = literalPrefix(t.resource)
 			svc := strings.ToLower(parts[2])
-			idx.arn[svc] = append(idx.arn[svc], t)
+			if _, seen := bySvc[svc]; !seen {
+				order = append(order, svc)
+			}
+			bySvc[svc] = append(bySvc[svc], t)
 		}
 	}
+	total := 0
+	for _, ts := range bySvc {
+		total += len(ts)
+	}
+	all := make([]arnTemplate, 0, total)
+	for _, svc := range order {
+		n := len(all)
+		all = append(all, bySvc[svc]...)
+		idx.arn[svc] = all[n:len(all):len(all)]
+	}
+	idx.text = text.String()
 	return idx
 }
 
 // templateToGlob replaces every ${Name} with '*'.
 func templateToGlob(s string) string {
-	if !strings.Contains(s, "${") {
+	if !hasPolicyVar(s) {
 		return s
 	}
 	var b strings.Builder
 	for {
-		i := strings.Index(s, "${")
+		i := indexPolicyVar(s)
 		if i < 0 {
 			b.WriteString(s)
 			return b.String()

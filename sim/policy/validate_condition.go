@@ -174,7 +174,7 @@ type conditionKey struct {
 
 // keyMemoMax bounds the memo of condition keys kept between validations;
 // past it the memo starts again empty.
-const keyMemoMax = 1024
+const keyMemoMax = 256
 
 // keyInfo returns classifyKey(key), remembering it: a policy uses the
 // same keys again and again, and so does the next keystroke.

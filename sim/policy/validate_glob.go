@@ -170,15 +170,6 @@ func lowerASCII(c byte) byte {
 // only hides a suggestion.
 const maxGlobDP = 512
 
-// aaGlobCovers reports whether every string that pattern a matches is also
-// matched by pattern b. It is sound (never claims a cover that does not
-// hold) but may miss some covers between unusual patterns such as "?*"
-// and "*?".
-func aaGlobCovers(b, a string, fold bool) bool {
-	var g globScratch
-	return g.covers(b, a, fold, false)
-}
-
 // globScratch keeps the buffers of the quadratic glob routines between
 // calls, so that a validation allocates them once.
 type globScratch struct {
@@ -189,8 +180,8 @@ type globScratch struct {
 }
 
 // appendGlobRunes appends the runes of s to dst; with vars, each ${…}
-// policy variable becomes '*' (as varsAsStar does), the widest string it
-// can stand for.
+// policy variable becomes '*', the widest string it can stand for (and a
+// "${" without its '}' ends s with a '*').
 func appendGlobRunes(dst []rune, s string, vars bool) []rune {
 	if !vars {
 		for _, c := range s {
@@ -199,7 +190,7 @@ func appendGlobRunes(dst []rune, s string, vars bool) []rune {
 		return dst
 	}
 	for {
-		i := strings.Index(s, "${")
+		i := indexPolicyVar(s)
 		if i < 0 {
 			return appendGlobRunes(dst, s, false)
 		}
@@ -212,20 +203,23 @@ func appendGlobRunes(dst []rune, s string, vars bool) []rune {
 	}
 }
 
-// literalPrefixVars is literalPrefix(varsAsStar(s)) when vars is set,
-// else literalPrefix(s).
+// literalPrefixVars is the literal prefix of s, which ends at the first
+// ${…} variable too when vars is set (as if it were '*').
 func literalPrefixVars(s string, vars bool) string {
 	p := literalPrefix(s)
 	if vars {
-		if i := strings.Index(p, "${"); i >= 0 {
+		if i := indexPolicyVar(p); i >= 0 {
 			p = p[:i]
 		}
 	}
 	return p
 }
 
-// covers is aaGlobCovers reusing g's buffers. With vars, the ${…}
-// variables of a stand for '*' (a is then varsAsStar(a)).
+// covers reports whether every string that pattern a matches is also
+// matched by pattern b; fold ignores ASCII case. With vars, the ${…}
+// variables of a stand for '*' (see appendGlobRunes). It is sound (never
+// claims a cover that does not hold) but may miss some covers between
+// unusual patterns such as "?*" and "*?".
 func (g *globScratch) covers(b, a string, fold, vars bool) bool {
 	vars = vars && hasPolicyVar(a)
 	if !vars && !hasWildcard(a) {
@@ -269,13 +263,6 @@ func (g *globScratch) covers(b, a string, fold, vars bool) bool {
 		}
 	}
 	return cov[0]
-}
-
-// aaGlobsIntersect reports whether some string matches both patterns
-// (case-sensitive).
-func aaGlobsIntersect(a, b string) bool {
-	var g globScratch
-	return g.intersects(appendGlobRunes(nil, a, false), b)
 }
 
 // intersects reports whether some string matches both the pattern whose

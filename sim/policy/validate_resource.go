@@ -94,7 +94,7 @@ func (r *aaRun) resourceFormat(rv *Value, service, region, account, res string) 
 			return
 		}
 	case service == "iam":
-		f.add(arnTemplate{account: "*", resource: "*"})
+		f.add(false, true) // IAM ARNs: no Region, an account
 	default:
 		return
 	}
@@ -118,18 +118,19 @@ type templateFields struct {
 	accountAllowed bool // some type has an account
 }
 
-// add counts one more resource type.
-func (f *templateFields) add(t arnTemplate) {
+// add counts one more resource type, which has a Region field or not,
+// and an account field or not.
+func (f *templateFields) add(region, account bool) {
 	if f.matched == 0 {
 		f.regionRequired = true
 	}
 	f.matched++
-	if t.region != "" {
+	if region {
 		f.regionAllowed = true
 	} else {
 		f.regionRequired = false
 	}
-	if t.account != "" {
+	if account {
 		f.accountAllowed = true
 	}
 }
@@ -139,37 +140,47 @@ func (f *templateFields) add(t arnTemplate) {
 // standing for '*'. Past the run's budget every candidate counts as
 // matching.
 func (r *aaRun) matchingTemplates(service, res string, templates []arnTemplate) templateFields {
+	memo := r.sc.arnMemoOf(service, res, len(templates))
+	if memo.done && r.arnWork >= memo.cost {
+		// The budget lasts the whole sum-up: it is what it was last time.
+		r.arnWork -= memo.cost
+		return memo.fields
+	}
 	var f templateFields
+	idx := r.v.idx
 	vars := hasPolicyVar(res)
 	lit := literalPrefixVars(res, vars)
-	var known []intersection // what earlier validations found
-	runes := false           // r.sc.res holds the runes of res
-	for k, t := range templates {
-		n := min(len(lit), len(t.resourcePrefix))
-		if lit[:n] != t.resourcePrefix[:n] {
+	runes := false // r.sc.res holds the runes of res
+	budget, cost := r.arnWork, 0
+	for k := range templates {
+		t := &templates[k]
+		prefix := idx.resourcePrefix(t)
+		n := min(len(lit), len(prefix))
+		if n > 0 && lit[0] != prefix[0] || lit[:n] != prefix[:n] {
 			continue
 		}
+		cost++
 		if r.arnWork <= 0 {
-			f.add(t)
+			f.add(!t.region.empty(), !t.account.empty())
 			continue
 		}
 		r.arnWork--
-		if known == nil {
-			known = r.sc.intersections(service, res, len(templates))
-		}
-		if known[k] == intersectUnknown {
+		if memo.known[k] == intersectUnknown {
 			if !runes {
 				r.sc.res = appendGlobRunes(r.sc.res[:0], res, vars)
 				runes = true
 			}
-			known[k] = intersectNo
-			if r.sc.glob.intersects(r.sc.res, t.resource) {
-				known[k] = intersectYes
+			memo.known[k] = intersectNo
+			if r.sc.glob.intersects(r.sc.res, idx.field(t.resource)) {
+				memo.known[k] = intersectYes
 			}
 		}
-		if known[k] == intersectYes {
-			f.add(t)
+		if memo.known[k] == intersectYes {
+			f.add(!t.region.empty(), !t.account.empty())
 		}
+	}
+	if budget >= cost {
+		memo.fields, memo.cost, memo.done = f, cost, true
 	}
 	return f
 }
@@ -187,41 +198,56 @@ const (
 // arnMemoKey names an ARN's resource field in a service.
 type arnMemoKey struct{ service, res string }
 
-// arnMemoMax bounds the memo of intersections kept between validations;
-// past it the memo starts again empty.
-const arnMemoMax = 4096
+// arnMemo is what matchingTemplates found for an ARN's resource field:
+// which resource types it can match, and, once a sum-up ran within the
+// budget, the sum-up and how many comparisons it took.
+type arnMemo struct {
+	known  []intersection // per resource type of idx.arn[service]
+	fields templateFields
+	cost   int
+	done   bool
+}
 
-// intersections returns the memo of which resource types of service the
-// resource field res can match, one entry per type of idx.arn[service].
-// The answers depend on nothing else, so they are kept for the next
-// validations: an edited policy keeps most of its ARNs.
-func (sc *validateScratch) intersections(service, res string, n int) []intersection {
-	key := arnMemoKey{service, res}
-	if known, ok := sc.arnMemo[key]; ok && len(known) == n {
-		return known
+// arnMemoMax bounds the memo of ARNs kept between validations; past it
+// the memo starts again empty.
+const arnMemoMax = 512
+
+// arnMemoOf returns the memo of the resource field res in service, which
+// has n resource types. The answers depend on nothing else, so they are
+// kept for the next validations: an edited policy keeps most of its ARNs.
+func (sc *validateScratch) arnMemoOf(service, res string, n int) *arnMemo {
+	if m, ok := sc.arnMemo[arnMemoKey{service, res}]; ok && len(m.known) == n {
+		return m
 	}
 	if sc.arnMemo == nil || len(sc.arnMemo) >= arnMemoMax {
-		sc.arnMemo = make(map[arnMemoKey][]intersection)
+		sc.arnMemo = make(map[arnMemoKey]*arnMemo)
 	}
-	known := make([]intersection, n)
-	sc.arnMemo[arnMemoKey{strings.Clone(service), strings.Clone(res)}] = known
-	return known
+	m := &arnMemo{known: make([]intersection, n)}
+	sc.arnMemo[arnMemoKey{strings.Clone(service), strings.Clone(res)}] = m
+	return m
 }
 
 // regionShaped reports whether s looks like a Region code: two letters,
 // one or more hyphenated words, and a number ("us-east-1",
 // "us-gov-west-1").
 func regionShaped(s string) bool {
-	parts := strings.Split(s, "-")
-	if len(parts) < 3 || len(parts[0]) != 2 || !isLowerWord(parts[0]) {
+	// The fields strings.Split(s, "-") gives: at least three.
+	first, rest, _ := strings.Cut(s, "-")
+	i := strings.LastIndexByte(rest, '-')
+	if i < 0 || len(first) != 2 || !isLowerWord(first) {
 		return false
 	}
-	for _, p := range parts[1 : len(parts)-1] {
+	for middle := rest[:i]; ; {
+		p, more, found := strings.Cut(middle, "-")
 		if p == "" || !isLowerWord(p) {
 			return false
 		}
+		if !found {
+			break
+		}
+		middle = more
 	}
-	last := parts[len(parts)-1]
+	last := rest[i+1:]
 	if last == "" {
 		return false
 	}

@@ -8,26 +8,31 @@ import "slices"
 // so that validating on every keystroke allocates little besides the
 // findings.
 type validateScratch struct {
-	glob  globScratch
-	order []int32 // markLaterDuplicates' sort order
-	ids   []int32 // the entries a duplicate search looks at
-	// redundantActions and action.
 	// actionMemo, arnMemo and keyMemo remember what the catalog says
-	// about action texts, ARNs and condition keys; they are the parts
-	// kept for the next validations on purpose.
+	// about action texts, ARNs and condition keys: the parts kept for the
+	// next validations on purpose (each bounded, emptied when full).
 	actionMemo map[string]actionLookup
-	arnMemo    map[arnMemoKey][]intersection
+	arnMemo    map[arnMemoKey]*arnMemo
 	keyMemo    map[string]conditionKey
-	acts       []actionEntry
-	usable     []int32 // the entries taking part, in order
-	unknown    []bool  // per Action entry: its service is known, its name is not
-	red        []bool
-	dup        []bool
-	wild       []int32 // wildcard entries with a literal service, by service
-	anySvc     []int32 // entries whose service is a wildcard
-	others     []string
-	// resourceFormat: the ARN's resource field as runes.
+
+	glob  globScratch
+	order []int32 // markDuplicates' sort order
+	ids   []int32 // the entries a duplicate search looks at
+	dup   []bool  // a duplicate search's result
+
+	// actionElement and redundantActions: per Action entry, then lists.
+	shapes  []actionShape
+	unknown []bool // its service is known, its name is not
+	acts    []actionEntry
+	red     []bool  // it is redundant
+	usable  []int32 // the entries taking part, in order
+	wild    []int32 // wildcard entries with a literal service, by service
+	anySvc  []int32 // entries whose service is a wildcard
+	others  []string
+
+	// matchingTemplates: the ARN's resource field as runes.
 	res []rune
+
 	// redundantStatements.
 	digests     []stmtDigest
 	keyBuf      []byte

@@ -40,7 +40,8 @@ func (r *aaRun) serviceRoleChecks(s *Statement) {
 	if s.Effect == nil || s.Effect.Text != "Allow" {
 		return
 	}
-	for _, c := range roleChecks {
+	for i := range roleChecks {
+		c := &roleChecks[i]
 		grant, span, ok := grantOf(s, c.action)
 		if !ok {
 			continue

@@ -6,13 +6,28 @@ import "strings"
 // ${name, 'default'}; ${*}, ${?} and ${$} stand for the literal characters.
 
 // hasPolicyVar reports whether s holds "${".
-func hasPolicyVar(s string) bool { return strings.Contains(s, "${") }
+func hasPolicyVar(s string) bool { return indexPolicyVar(s) >= 0 }
+
+// indexPolicyVar is strings.Index(s, "${"), quicker where strings.Index
+// has no assembly help (WebAssembly).
+func indexPolicyVar(s string) int {
+	for at := 0; ; {
+		i := strings.IndexByte(s[at:], '$')
+		if i < 0 || at+i+1 >= len(s) {
+			return -1
+		}
+		if at += i; s[at+1] == '{' {
+			return at
+		}
+		at++
+	}
+}
 
 // policyVarIssue returns the issue code of the first malformed variable in
 // s, or "".
 func policyVarIssue(s string) string {
 	for {
-		i := strings.Index(s, "${")
+		i := indexPolicyVar(s)
 		if i < 0 {
 			return ""
 		}
@@ -42,7 +57,7 @@ func policyVarIssue(s string) string {
 // firstPolicyVar returns the first "${…}" of s (to the end of s when the
 // brace is missing).
 func firstPolicyVar(s string) string {
-	i := strings.Index(s, "${")
+	i := indexPolicyVar(s)
 	if i < 0 {
 		return ""
 	}
@@ -55,7 +70,7 @@ func firstPolicyVar(s string) string {
 // forEachLiteral calls f with each stretch of s outside ${…} variables.
 func forEachLiteral(s string, f func(string) bool) bool {
 	for {
-		i := strings.Index(s, "${")
+		i := indexPolicyVar(s)
 		if i < 0 {
 			return f(s)
 		}
@@ -82,29 +97,4 @@ func wildcardOutsideVars(s string) bool {
 		return true
 	})
 	return found
-}
-
-// varsAsStar replaces every ${…} with '*', the widest string a variable
-// can stand for.
-func varsAsStar(s string) string {
-	if !hasPolicyVar(s) {
-		return s
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(s, "${")
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			b.WriteString(s[:i])
-			b.WriteByte('*')
-			return b.String()
-		}
-		b.WriteString(s[:i])
-		b.WriteByte('*')
-		s = s[i+j+1:]
-	}
 }

@@ -240,7 +240,7 @@ func (c *globCompiler) compile(text string, o globOptions) *globPattern {
 // form (a literal; stars only; a literal then one star) that has no
 // variable and no '?', and sets g for it.
 func fastForm(g *globPattern, text string, o globOptions) bool {
-	if o.vars && strings.Contains(text, "${") {
+	if o.vars && hasPolicyVar(text) {
 		return false
 	}
 	if !o.wild {
