@@ -49,6 +49,10 @@ func Handler(dir string) http.Handler {
 			h.Set("Content-Type", ctype)
 		}
 		h.Set("Content-Security-Policy", ContentSecurityPolicy)
+		// A page in a sandboxed frame has an opaque origin ("null"), so its
+		// fetch of main.wasm and of the action catalog is cross-origin. The
+		// site is public and sends no credentials, so any origin may read it.
+		h.Set("Access-Control-Allow-Origin", "*")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Cache-Control", "no-cache")
 		h.Add("Vary", "Accept-Encoding")
