@@ -49,8 +49,12 @@ test-native:
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMEXEC)" ./wasm/...
 
-# The browser suite builds dist/ itself and drives headless Chromium.
+# The browser suite builds dist/ itself and drives headless Chromium. The
+# accessibility audit needs axe-core from e2e/package.json (installed here
+# when npm is available; skipped with a loud message otherwise, except in CI).
 test-e2e: build
+	@if [ ! -d e2e/node_modules/axe-core ] && command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix e2e --no-audit --no-fund; fi
 	$(GO) test -count=1 -tags e2e -timeout 20m ./e2e/...
 
 # A short run of each fuzz target; crashers found are kept in testdata/fuzz.

@@ -34,7 +34,7 @@ func boolAttr(b bool) string {
 }
 
 // menuButton is a top-bar button that opens a dropdown.
-func menuButton(m Model, name string, label ui.Node, extra ...any) ui.Node {
+func menuButton(m Model, name string, label any, extra ...any) ui.Node {
 	parts := []any{ui.A("type", "button"), ui.ID("menu-btn-" + name), ui.Class("nav-btn", "menu-btn"), ui.A("data-action", "menu"),
 		ui.A("data-arg", name), ui.A("aria-expanded", boolAttr(m.Menu == name)), ui.A("aria-controls", name+"-menu")}
 	parts = append(parts, extra...)
@@ -134,7 +134,11 @@ func regionMenu(m Model, c i18n.Catalog, r Route) ui.Node {
 			ui.A("aria-label", c.T("region.label")), ui.El("ul", items))
 	}
 	return ui.El("div", ui.Class("menu"),
-		menuButton(m, "region", ui.Data(regionShort(c, cur)), ui.A("aria-label", c.T("region.button", "region", regionName(c, cur)))),
+		// The visible city stays the start of the accessible name ("Region:
+		// Seoul"), as WCAG's label-in-name asks; the full name is in the menu.
+		menuButton(m, "region", []ui.Node{
+			ui.El("span", ui.Class("visually-hidden"), ui.Text(c.T("region.prefix"))),
+			ui.Data(regionShort(c, cur))}),
 		ui.If(m.Menu == "region", panel))
 }
 
