@@ -40,6 +40,8 @@ type Model struct {
 	Confirm string
 	// ImportError is the message for the last failed import.
 	ImportError string
+	// Aside lists the documents kept aside in browser storage.
+	Aside []Aside
 	// Actions is the IAM action catalog once loaded (nil until then: policy
 	// validation then gives every finding that needs no catalog).
 	Actions catalog.Actions

@@ -23,6 +23,8 @@ type Init struct {
 	BrowserLang string
 	// Storage is where saves go: "local" or "memory" (with Reason).
 	Storage StorageStatus
+	// Aside lists the documents kept aside in browser storage.
+	Aside []Aside
 	// PasswordCost is the password hash's iteration count; 0 means
 	// account.DefaultIterations. Tests pass a low count.
 	PasswordCost int
@@ -104,6 +106,14 @@ type CatalogLoaded struct {
 	Err     string
 }
 
+// AsideLoaded delivers a document kept aside that LoadAside asked for.
+type AsideLoaded struct {
+	Now  time.Time
+	Key  string
+	Data string
+	Err  string
+}
+
 // Crashed reports that an update or view panicked and was recovered; the
 // model stays at the last good state.
 type Crashed struct {
@@ -124,6 +134,7 @@ func (EffectFailed) isMsg()   {}
 func (ImportFile) isMsg()     {}
 func (Crashed) isMsg()        {}
 func (CatalogLoaded) isMsg()  {}
+func (AsideLoaded) isMsg()    {}
 
 // Effect is something Update asks the browser to do after rendering.
 type Effect interface{ isEffect() }
@@ -168,6 +179,12 @@ type Focus struct{ ID string }
 // it is never part of the first visit's download or of start-up.
 type LoadCatalog struct{}
 
+// LoadAside asks the browser for a document kept aside (AsideLoaded).
+type LoadAside struct{ Key string }
+
+// RemoveKey deletes a document kept aside from browser storage.
+type RemoveKey struct{ Key string }
+
 // Next dispatches Msg after the browser has painted the current view. Slow
 // work (a password hash) uses it so that the page first shows that it is
 // busy ("Signing in…") and never looks frozen.
@@ -181,3 +198,5 @@ func (SetURL) isEffect()      {}
 func (Focus) isEffect()       {}
 func (Next) isEffect()        {}
 func (LoadCatalog) isEffect() {}
+func (LoadAside) isEffect()   {}
+func (RemoveKey) isEffect()   {}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -78,6 +79,9 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 	case ImportFile:
 		m.Now = msg.Now
 		m = m.importFile(msg)
+	case AsideLoaded:
+		m.Now = msg.Now
+		m, fx = m.asideLoaded(msg)
 	case CatalogLoaded:
 		m.Now = msg.Now
 		if msg.Err != "" || msg.Actions == nil {
@@ -99,7 +103,8 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 
 // initModel builds the first model from what the browser knows.
 func initModel(msg Init) (Model, []Effect) {
-	m := Model{Now: msg.Now, Rng: *rand.NewChaCha8(msg.Seed), Storage: msg.Storage, PasswordCost: msg.PasswordCost}
+	m := Model{Now: msg.Now, Rng: *rand.NewChaCha8(msg.Seed), Storage: msg.Storage, PasswordCost: msg.PasswordCost,
+		Aside: slices.Clone(msg.Aside)}
 	if m.PasswordCost <= 0 {
 		m.PasswordCost = account.DefaultIterations
 	}
@@ -119,7 +124,7 @@ func initModel(msg Init) (Model, []Effect) {
 		}
 		if err != nil {
 			fresh()
-			fx = append(fx, SetAside{Key: fmt.Sprintf("%s:unreadable:%d", StorageKey, msg.Now.Unix()), Data: msg.Saved})
+			fx = append(fx, m.setAside("unreadable", msg.Saved))
 			m.notify("warning", "notice.corrupt")
 		} else {
 			m.lastSaved = msg.Saved
@@ -137,7 +142,7 @@ func initModel(msg Init) (Model, []Effect) {
 			if msg.Saved != "" {
 				// The link replaces the student's work: keep it aside rather
 				// than overwrite it silently.
-				fx = append(fx, SetAside{Key: fmt.Sprintf("%s:before-world:%d", StorageKey, msg.Now.Unix()), Data: msg.Saved})
+				fx = append(fx, m.setAside("before-world", msg.Saved))
 				m.notify("info", "notice.world.setAside")
 			}
 			m.World, m.Session = st.World, st.Session
@@ -261,6 +266,9 @@ const maxFieldLen = 16 << 10
 func (m Model) click(action, arg string) (Model, []Effect) {
 	if a, ok := areaForName(action); ok && a.click != nil {
 		return a.click(m, action, arg)
+	}
+	if strings.HasPrefix(action, "aside.") {
+		return m.asideClick(action, arg)
 	}
 	switch action {
 	case "outside":
@@ -484,6 +492,8 @@ func confirmOpener(confirm string) string {
 		return "reset-button"
 	case strings.HasPrefix(confirm, "world:"):
 		return "world-" + strings.TrimPrefix(confirm, "world:")
+	case strings.HasPrefix(confirm, "aside."):
+		return "page-title"
 	}
 	return ""
 }

@@ -136,6 +136,7 @@ func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 			ui.El("h2", ui.Text(c.T("simulator.worlds"))),
 			ui.El("p", ui.Text(c.T("simulator.worldsIntro"))),
 			ui.El("ul", ui.Class("worlds"), worlds)),
+		asideSection(m, c),
 		ui.El("div", ui.Class("container"),
 			ui.El("h2", ui.Text(c.T("simulator.export"))),
 			ui.El("p", ui.Text(c.T("simulator.exportNote"))),

@@ -197,3 +197,30 @@ func TestKeyboardOnlyUseOfTheServicesMenu(t *testing.T) {
 		t.Fatalf("Tab should move on, focus is on %q", a)
 	}
 }
+
+func TestWorkReplacedByAWorldLinkCanBeRestored(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?world=demo&lang=en")
+	p.Click("button", "Region: Seoul")
+	p.Click("button", "Europe (Ireland) eu-west-1")
+	p.Find("button", "Region: Ireland")
+	// An instructor's link replaces the student's work…
+	p.Open("/?world=fresh&lang=en")
+	p.WaitText("kept aside")
+	p.Find("link", "Create an AWS Account")
+	// …and the Simulator page brings it back.
+	p.Open("/?lang=en#/simulator")
+	p.Find("heading", "Work kept aside")
+	txt := p.Text()
+	if !strings.Contains(txt, "Replaced by a prepared world") {
+		t.Fatalf("the work kept aside is not listed:\n%s", txt)
+	}
+	restore := Eval[string](p, `[...document.querySelectorAll('button[data-action="aside.restore"]')].map(b => b.getAttribute('aria-label'))[0]`)
+	p.Click("button", restore)
+	p.Screenshot("simulator-restore-confirm")
+	p.Click("button", "Confirm")
+	p.WaitText("The work kept aside was restored")
+	p.Open("/?lang=en#/")
+	p.Find("button", "Region: Ireland")
+	p.Find("heading", "Console Home")
+}

@@ -121,6 +121,15 @@ func (a *app) run(fx []console.Effect) {
 			a.save(e)
 		case console.SetAside:
 			_ = a.store.Set(e.Key, e.Data)
+		case console.RemoveKey:
+			_ = a.store.Remove(e.Key)
+		case console.LoadAside:
+			data, ok, err := a.store.Get(e.Key)
+			msg := console.AsideLoaded{Now: a.now(), Key: e.Key, Data: data}
+			if err != nil || !ok {
+				msg.Err = "not found"
+			}
+			a.post(msg)
 		case console.SetURL:
 			a.page.SetURL(e.Query, e.Hash, e.Push)
 		case console.Focus:

@@ -90,6 +90,7 @@ func boot(global safejs.Value) error {
 	if saved, ok, err := st.Get(console.StorageKey); err == nil && ok {
 		init.Saved = saved
 	}
+	init.Aside = asides(st)
 	if err := listen(global, doc, root, q); err != nil {
 		return err
 	}

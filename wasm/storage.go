@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/hack-pad/safejs"
@@ -17,6 +18,9 @@ import (
 type store interface {
 	Get(key string) (string, bool, error)
 	Set(key, value string) error
+	Remove(key string) error
+	// Keys returns the keys that start with prefix.
+	Keys(prefix string) ([]string, error)
 }
 
 // errQuota reports that browser storage is full.
@@ -49,6 +53,33 @@ func (s localStore) Set(key, value string) error {
 	return nil
 }
 
+// Remove implements store.
+func (s localStore) Remove(key string) error {
+	if _, err := s.ls.Call("removeItem", key); err != nil {
+		return fmt.Errorf("localStorage.removeItem: %w", err)
+	}
+	return nil
+}
+
+// Keys implements store.
+func (s localStore) Keys(prefix string) ([]string, error) {
+	n := propInt(s.ls, "length")
+	var out []string
+	for i := 0; i < n; i++ {
+		k, err := s.ls.Call("key", i)
+		if err != nil {
+			return out, fmt.Errorf("localStorage.key: %w", err)
+		}
+		if k.Type() != safejs.TypeString {
+			continue
+		}
+		if key, _ := k.String(); strings.HasPrefix(key, prefix) {
+			out = append(out, key)
+		}
+	}
+	return out, nil
+}
+
 // memoryStore keeps the document for the life of the page.
 type memoryStore struct{ m map[string]string }
 
@@ -62,6 +93,37 @@ func (s *memoryStore) Get(key string) (string, bool, error) {
 func (s *memoryStore) Set(key, value string) error {
 	s.m[key] = value
 	return nil
+}
+
+// Remove implements store.
+func (s *memoryStore) Remove(key string) error {
+	delete(s.m, key)
+	return nil
+}
+
+// Keys implements store.
+func (s *memoryStore) Keys(prefix string) ([]string, error) {
+	var out []string
+	for k := range s.m {
+		if strings.HasPrefix(k, prefix) {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// asides lists the documents kept aside, for the Simulator page.
+func asides(st store) []console.Aside {
+	keys, _ := st.Keys(console.StorageKey + ":")
+	sort.Strings(keys)
+	var out []console.Aside
+	for _, k := range keys {
+		if v, ok, err := st.Get(k); err == nil && ok {
+			out = append(out, console.Aside{Key: k, Size: len(v)})
+		}
+	}
+	return out
 }
 
 // openStorage returns browser storage when it works, else memory with the

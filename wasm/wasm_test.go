@@ -297,3 +297,27 @@ func TestLoadCatalogReportsFetchFailure(t *testing.T) {
 	err := <-got
 	require.ErrorContains(t, err, "HTTP 404")
 }
+
+func TestStorageListsAndRemovesKeysKeptAside(t *testing.T) {
+	g := js(t, `const m = new Map([['labsim:state', 'main'], ['labsim:state:unreadable:1', 'x'], ['other', 'y']]);
+		return { Reflect, localStorage: {
+		get length() { return m.size; }, key: i => [...m.keys()][i] ?? null,
+		getItem: k => m.has(k) ? m.get(k) : null, setItem: (k, v) => m.set(k, String(v)), removeItem: k => m.delete(k) } };`)
+	st, status := openStorage(g)
+	require.Equal(t, "local", status.Mode)
+	require.Equal(t, []console.Aside{{Key: "labsim:state:unreadable:1", Size: 1}}, asides(st))
+	require.NoError(t, st.Remove("labsim:state:unreadable:1"))
+	require.Empty(t, asides(st))
+}
+
+func TestLoadAsideAndRemoveKeyEffects(t *testing.T) {
+	a, _, st, posted := newTestApp()
+	bootDemo(a)
+	require.NoError(t, st.Set("labsim:state:before-world:5", "doc"))
+	a.run([]console.Effect{console.LoadAside{Key: "labsim:state:before-world:5"}, console.LoadAside{Key: "labsim:state:none"}})
+	require.Equal(t, console.AsideLoaded{Now: t0, Key: "labsim:state:before-world:5", Data: "doc"}, (*posted)[0])
+	require.Equal(t, "not found", (*posted)[1].(console.AsideLoaded).Err)
+	a.run([]console.Effect{console.RemoveKey{Key: "labsim:state:before-world:5"}})
+	_, ok, _ := st.Get("labsim:state:before-world:5")
+	require.False(t, ok)
+}
