@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 
 	"labsim/console/i18n"
 	"labsim/sim"
@@ -198,12 +199,21 @@ func (m Model) withSave(effects []Effect) (Model, []Effect) {
 	if err != nil || enc == m.lastSaved {
 		return m, effects
 	}
+	// The revision sits in the document's fixed prefix, so the new revision
+	// is written there instead of encoding the whole world a second time.
+	old := revisionPrefix(m.Revision)
 	m.Revision++
-	enc, err = m.Encode(m.Revision)
-	if err != nil {
+	if strings.HasPrefix(enc, old) {
+		enc = revisionPrefix(m.Revision) + enc[len(old):]
+	} else if enc, err = m.Encode(m.Revision); err != nil {
 		return m, effects
 	}
 	// The next update compares its encoding at this revision with this one.
 	m.lastSaved = enc
 	return m, append(effects, Save{Data: enc, Revision: m.Revision})
+}
+
+// revisionPrefix is how every saved document begins (Saved's field order).
+func revisionPrefix(rev int) string {
+	return `{"schema":` + strconv.Itoa(Schema) + `,"revision":` + strconv.Itoa(rev) + `,`
 }

@@ -152,3 +152,16 @@ func TestTwoTabsDoNotAnswerEachOthersSaves(t *testing.T) {
 	_, fx = Update(tabB, StorageChanged{Now: t0, Data: effectsOf[Save](fx)[0].Data})
 	require.Empty(t, effectsOf[Save](fx), "adopting a save must not trigger another save")
 }
+
+func TestSavedDocumentIsExactlyTheEncodingAtItsRevision(t *testing.T) {
+	m := demoModel(t)
+	for _, region := range []string{"us-west-2", "eu-west-1", "ap-south-1"} {
+		var fx []Effect
+		m, fx = Update(m, Click{Now: t0, Action: "region", Arg: region})
+		saves := effectsOf[Save](fx)
+		require.Len(t, saves, 1)
+		want, err := m.Encode(saves[0].Revision)
+		require.NoError(t, err)
+		require.Equal(t, want, saves[0].Data)
+	}
+}
