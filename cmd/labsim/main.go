@@ -11,7 +11,8 @@ import (
 const usage = `usage: labsim <command> [arguments]
 
 commands:
-  serve [-addr 127.0.0.1:8080] [-dir dist]   serve the built simulator
+  serve [-addr 127.0.0.1:8080] [-dir dist] [-frame-ancestors "*"]
+                                              serve the built simulator
   compress DIR                                write .gz and .br copies for serving
   size DIR                                    report raw, gzip and brotli sizes
   policy validate [--json] [--type managed|user-inline|group-inline] FILE|-
