@@ -17,6 +17,9 @@ commands:
   size DIR                                    report raw, gzip and brotli sizes
   policy validate [--json] [--type managed|user-inline|group-inline] FILE|-
   policy eval --cases FILE|-
+  verify --key K [--name NAME] [--lab ID] [--labs DIR] CODE...
+  verify --key K [--lab ID] [--labs DIR] --csv FILE
+                                              check students' completion codes
 `
 
 func main() {
@@ -38,6 +41,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSize(args[1:], stdout, stderr)
 	case "policy":
 		return runPolicy(args[1:], stdin, stdout, stderr)
+	case "verify":
+		return runVerify(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
