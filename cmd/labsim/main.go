@@ -17,6 +17,8 @@ commands:
   size DIR                                    report raw, gzip and brotli sizes
   policy validate [--json] [--type managed|user-inline|group-inline] FILE|-
   policy eval --cases FILE|-
+  pack --scorm12|--scorm2004 [--lab ID ...] [--labs DIR] [--key K] [--dir dist] -o FILE.zip
+                                              build a SCORM package for an LMS
   verify --key K [--name NAME] [--lab ID] [--labs DIR] CODE...
   verify --key K [--lab ID] [--labs DIR] --csv FILE
                                               check students' completion codes
@@ -41,6 +43,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSize(args[1:], stdout, stderr)
 	case "policy":
 		return runPolicy(args[1:], stdin, stdout, stderr)
+	case "pack":
+		return runPack(args[1:], stdout, stderr)
 	case "verify":
 		return runVerify(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
