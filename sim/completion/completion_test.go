@@ -147,9 +147,9 @@ func TestMalformedCodes(t *testing.T) {
 
 func TestNormalizeName(t *testing.T) {
 	for in, want := range map[string]string{
-		"  Kim   Min-jun  ": "kim min-jun",
+		"  Kim   Min-jun  ":  "kim min-jun",
 		"ÉLODIE\u00a0Durand": "élodie durand",
-		"김 민준":              "김 민준",
+		"김 민준":               "김 민준",
 		"\t\n":               "",
 	} {
 		require.Equal(t, want, NormalizeName(in), in)
