@@ -6,6 +6,7 @@
 #   make bench   benchmarks, natively and under WebAssembly in Node
 #   make startup start-up time in headless Chromium
 #   make scorm   SCORM 1.2 and 2004 packages in packages/ (LAB=, LABS=, KEY=)
+#   make single  one self-contained HTML file in packages/ (LABS=, KEY=)
 
 GO      ?= go
 ADDR    ?= 127.0.0.1:8080
@@ -78,7 +79,7 @@ startup: build
 clean:
 	rm -rf dist bin
 
-.PHONY: scorm
+.PHONY: scorm single
 
 # Packages for instructors, in packages/: LAB="root-mfa iam-delegation"
 # picks labs (default every lab), LABS=DIR adds an instructor's lab files,
@@ -89,3 +90,7 @@ scorm: build
 	@mkdir -p packages
 	./bin/labsim pack --scorm12 $(PACKFLAGS) -o packages/labsim-scorm12.zip
 	./bin/labsim pack --scorm2004 $(PACKFLAGS) -o packages/labsim-scorm2004.zip
+
+single: build
+	@mkdir -p packages
+	./bin/labsim pack --single $(if $(LABS),--labs $(LABS)) $(if $(KEY),--key '$(KEY)') -o packages/labsim.html

@@ -33,7 +33,7 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	scorm12 := fs.Bool("scorm12", false, "build a SCORM 1.2 zip")
 	scorm2004 := fs.Bool("scorm2004", false, "build a SCORM 2004 (4th edition) zip")
-	single := new(bool)
+	single := fs.Bool("single", false, "build one self-contained HTML file that runs from file://")
 	var labs labList
 	fs.Var(&labs, "lab", "a lab to include (repeat, or separate with commas; default: every lab)")
 	labsDir := fs.String("labs", "", "a directory of instructor lab files (*.json) to include")
@@ -56,11 +56,13 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case kinds != 1:
-		return fail(2, "choose one of --scorm12, --scorm2004")
+		return fail(2, "choose one of --scorm12, --scorm2004, --single")
 	case fs.NArg() > 0:
 		return fail(2, "unexpected argument %q", fs.Arg(0))
 	case *out == "":
 		return fail(2, "-o FILE is required")
+	case *single && len(labs) > 0:
+		return fail(2, "--lab does not apply to --single: a single file carries every lab of the build")
 	}
 	for _, c := range *namespace {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '+') {
@@ -85,6 +87,15 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	var buf bytes.Buffer
 	var what, deployment string
 	switch {
+	case *single:
+		deployment = *namespace
+		if deployment == "" {
+			deployment = pack.DeploymentID("single", selected, *key)
+		}
+		if err := pack.BuildSingle(&buf, site, pack.SingleOptions{LabFiles: labFiles, Key: *key, Deployment: deployment}); err != nil {
+			return fail(1, "%v", err)
+		}
+		what = "single HTML file"
 	default:
 		v, name := pack.SCORM12, "SCORM 1.2"
 		if *scorm2004 {

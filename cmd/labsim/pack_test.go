@@ -76,3 +76,25 @@ func TestPackRefuses(t *testing.T) {
 		require.False(t, strings.HasPrefix(e.Name(), "."), "no temporary file is left: %s", e.Name())
 	}
 }
+
+func TestPackSingle(t *testing.T) {
+	dist := builtSite(t)
+	out := filepath.Join(t.TempDir(), "workshop.html")
+	status, stdout, errOut := runCLI("pack", "--single", "--key", "class-7", "-dir", dist, "-o", out)
+	require.Equal(t, 0, status, errOut)
+	require.Contains(t, stdout, "single HTML file")
+	require.Contains(t, stdout, `storage namespace "single-all-`)
+	page, err := os.ReadFile(out)
+	require.NoError(t, err)
+	for _, want := range []string{`data-labsim-file="main.wasm"`, `data-labsim-file="iam-actions.dat"`,
+		"<style>body { color: #0f141a }</style>", "<script>var Go = function () {};</script>",
+		`data-completion-key="class-7"`, `<link rel="icon" href="data:,">`} {
+		require.Contains(t, string(page), want)
+	}
+	require.NotContains(t, string(page), `src="`)
+	require.NotContains(t, string(page), `href="styles.css"`)
+
+	status, _, errOut = runCLI("pack", "--single", "--lab", "root-mfa", "-dir", dist, "-o", out)
+	require.Equal(t, 2, status)
+	require.Contains(t, errOut, "--lab does not apply to --single")
+}

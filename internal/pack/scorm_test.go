@@ -151,7 +151,7 @@ func testSiteDir(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, body := range map[string]string{
-		"index.html":      `<!doctype html>` + "\n" + `<html lang="ko" data-wasm-size="12">` + "\n<head><link rel=\"stylesheet\" href=\"styles.css\">\n<script src=\"wasm_exec.js\" defer></script>\n<script src=\"app.js\" defer></script></head><body><div id=\"root\"></div></body></html>",
+		"index.html":      `<!doctype html>` + "\n" + `<html lang="ko" data-wasm-size="12">` + "\n<head><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"styles.css\">\n<script src=\"wasm_exec.js\" defer></script>\n<script src=\"app.js\" defer></script></head><body><div id=\"root\"></div></body></html>",
 		"main.wasm":       "\x00asm-pretend",
 		"main.wasm.gz":    "gz",
 		"main.wasm.br":    "br",

@@ -1,0 +1,98 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"labsim/internal/pack"
+	"labsim/sim/catalog"
+	"labsim/sim/catalog/actiondata"
+)
+
+// TestSingleFileRunsFromFileURL packs dist/ into one HTML file, opens it
+// from file:// (where a page may not fetch its neighbours), and checks
+// that the simulator starts, the landing page renders, the language can
+// be switched, the IAM action catalog loads from the page itself, and no
+// request leaves the file.
+func TestSingleFileRunsFromFileURL(t *testing.T) {
+	site, err := pack.ReadSite(distDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "labsim-workshop.html")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deployment := pack.DeploymentID("single", pack.BuiltinLabs(), "e2e-key")
+	if err := pack.BuildSingle(f, site, pack.SingleOptions{Key: "e2e-key", Deployment: deployment}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// The file stands alone: nothing else in its folder.
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("the folder should hold only the single file, has %d entries", len(entries))
+	}
+
+	p := NewPageOn(t, "file://"+filepath.ToSlash(dir))
+	p.Open("/labsim-workshop.html?lang=en")
+	p.Find("link", "Create an AWS Account")
+	p.Find("link", "Sign In to the Console")
+	p.Find("heading", "Learn AWS in a console that runs offline")
+	if !Eval[bool](p, `window.labsimSingleFile === true`) {
+		t.Fatal("the single-file loader did not run")
+	}
+	if got := Eval[string](p, `document.documentElement.getAttribute('data-deployment')`); got != deployment {
+		t.Fatalf("storage namespace %q, want %q", got, deployment)
+	}
+	p.Screenshot("single-file-landing-en")
+
+	// A prepared world and the language switch work from file:// too.
+	p.Open("/labsim-workshop.html?world=demo&lang=en")
+	p.Find("heading", "Console Home")
+	p.Click("button", "한국어")
+	p.Find("heading", "콘솔 홈")
+	p.Screenshot("single-file-shell-ko")
+
+	// The IAM action catalog comes from the page itself and inflates.
+	got, err := chromedp.Run(p.ctx, chromedp.Evaluate[map[string]any](
+		`labsimLoadCatalog().then(r => ({inflated: r.inflated, length: r.bytes.length}))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := catalog.DecompressActions(actiondata.Raw())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["inflated"] != true || int(got["length"].(float64)) != len(text) {
+		t.Fatalf("the inlined catalog gave %v, want %d inflated bytes", got, len(text))
+	}
+	// A file that is not in the package is refused with a clear message,
+	// not fetched.
+	msg, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](
+		`fetch('not-packed.json').then(() => 'fetched', e => e.message)`, chromedp.EvalAwaitPromise))
+	if err != nil || !strings.Contains(msg, "not part of this single-file package") {
+		t.Fatalf("fetch of a missing file: %q, %v", msg, err)
+	}
+
+	// No request other than the page itself.
+	page := "file://" + filepath.ToSlash(file)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, u := range p.requests {
+		if strings.HasPrefix(u, "data:") || strings.HasPrefix(u, "blob:") || strings.SplitN(u, "?", 2)[0] == page {
+			continue
+		}
+		t.Errorf("the single file requested %s", u)
+	}
+}
