@@ -3,6 +3,10 @@
 package e2e
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"labsim/internal/pack"
+	labsite "labsim/internal/site"
 	"labsim/sim/catalog"
 	"labsim/sim/catalog/actiondata"
 )
@@ -94,5 +99,59 @@ func TestSingleFileRunsFromFileURL(t *testing.T) {
 			continue
 		}
 		t.Errorf("the single file requested %s", u)
+	}
+}
+
+// TestSCORMPackageRunsFromItsOwnFiles unpacks a SCORM 1.2 package, serves
+// only its files (as an LMS does), and opens its SCO: the simulator starts
+// with the package's storage namespace and fetches nothing the package
+// lacks (the action catalog included).
+func TestSCORMPackageRunsFromItsOwnFiles(t *testing.T) {
+	site, err := pack.ReadSite(distDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	labs, err := pack.SelectLabs(pack.BuiltinLabs(), []string{"root-mfa"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zipped bytes.Buffer
+	if err := pack.BuildSCORM(&zipped, site, pack.SCORMOptions{Version: pack.SCORM12, Labs: labs}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(zipped.Bytes()), int64(zipped.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(labsite.Handler(dir))
+	t.Cleanup(srv.Close)
+	p := NewPageOn(t, srv.URL)
+	p.Open("/index.html?lab=root-mfa&lang=en")
+	p.Find("link", "Create an AWS Account")
+	if got := Eval[string](p, `document.documentElement.getAttribute('data-deployment')`); got != "scorm12-root-mfa" {
+		t.Fatalf("storage namespace %q", got)
+	}
+	n, err := chromedp.Run(p.ctx, chromedp.Evaluate[float64](`labsimLoadCatalog().then(r => r.bytes.length)`, chromedp.EvalAwaitPromise))
+	if err != nil || n == 0 {
+		t.Fatalf("the package's action catalog did not load: %v", err)
 	}
 }
