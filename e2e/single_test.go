@@ -59,6 +59,8 @@ func TestSingleFileRunsFromFileURL(t *testing.T) {
 	dir := filepath.Dir(file)
 	p := NewPageOn(t, "file://"+filepath.ToSlash(dir))
 	p.Open("/labsim-workshop.html?lang=en")
+	t.Logf("single file: the simulator was ready within %.0f ms of navigation (decode, inflate, compile, first view)",
+		Eval[float64](p, `performance.now()`))
 	p.Find("link", "Create an AWS Account")
 	p.Find("link", "Sign In to the Console")
 	p.Find("heading", "Learn AWS in a console that runs offline")

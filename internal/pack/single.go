@@ -86,7 +86,8 @@ func BuildSingle(out io.Writer, site *Site, opts SingleOptions) error {
 	}
 	// Scripts with src go, to run in order at the end of the body (where
 	// deferred scripts would run: after the document is parsed).
-	var scripts []string
+	type inlineScript struct{ text, open string }
+	var scripts []inlineScript
 	page, err = replaceTags(page, "script", func(tag string) (string, error) {
 		src := attr(tag, "src")
 		if src == "" {
@@ -97,7 +98,11 @@ func BuildSingle(out io.Writer, site *Site, opts SingleOptions) error {
 			return "", fmt.Errorf("single: index.html loads %s, which the build lacks", src)
 		}
 		inlined[localName(src)] = true
-		scripts = append(scripts, string(js))
+		open := "<script>"
+		if strings.EqualFold(attr(tag, "type"), "module") {
+			open = `<script type="module">`
+		}
+		scripts = append(scripts, inlineScript{text: string(js), open: open})
 		return "", nil
 	})
 	if err != nil {
@@ -122,10 +127,10 @@ func BuildSingle(out io.Writer, site *Site, opts SingleOptions) error {
 		tail.WriteString(base64.StdEncoding.EncodeToString(data))
 		tail.WriteString("</script>\n")
 	}
-	for _, js := range append([]string{singleLoader}, scripts...) {
-		text := inlineText(js, "script")
+	for _, js := range append([]inlineScript{{text: singleLoader, open: "<script>"}}, scripts...) {
+		text := inlineText(js.text, "script")
 		scriptHashes = append(scriptHashes, cspHash(text))
-		tail.WriteString("<script>" + text + "</script>\n")
+		tail.WriteString(js.open + text + "</script>\n")
 	}
 	i := strings.LastIndex(strings.ToLower(page), "</body>")
 	if i < 0 {

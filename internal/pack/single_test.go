@@ -137,12 +137,13 @@ func TestSingleFilePreloadsGoAndScriptsAreEscaped(t *testing.T) {
 	dir := testSiteDir(t)
 	index := `<!doctype html><html><head><meta charset="utf-8">` +
 		`<link rel="preload" href="main.wasm" as="fetch" crossorigin><link rel=stylesheet href=./styles.css?v=2>` +
-		`<script src="app.js" defer></script></head><body><p>x</p></body></html>`
+		`<script src="app.js" defer></script><script type="module" src="wasm_exec.js"></script></head><body><p>x</p></body></html>`
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "index.html"), []byte(index), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "app.js"), []byte("var s = '</SCRIPT><!-- x';"), 0o644))
 	page := buildSingle(t, dir, SingleOptions{Deployment: "d"})
 	require.NotContains(t, page, "preload")
 	require.Contains(t, page, `<script>var s = '<\/SCRIPT><\!-- x';</script>`)
+	require.Contains(t, page, `<script type="module">var Go = function(){};</script>`, "a module stays a module")
 	require.Contains(t, page, "<style>body{color:#0f141a}</style>")
 	require.Contains(t, page, `<meta http-equiv="Content-Security-Policy"`, "a CSP is added when index.html has none")
 	for _, m := range refRE.FindAllStringSubmatch(markup(page), -1) {
