@@ -65,7 +65,9 @@ const (
 
 // XML writes the manifest. SCORM 1.2 items carry adlcp:masteryscore, the
 // lab's passing score; SCORM 2004 items carry the same threshold as the
-// primary objective's minimum normalised measure, satisfied by the score.
+// primary objective's minimum normalised measure, satisfied by the score,
+// and delivery controls saying that the lab sets its own completion and
+// success.
 func (m Manifest) XML() ([]byte, error) {
 	if len(m.Labs) == 0 {
 		return nil, fmt.Errorf("manifest: no labs")
@@ -121,7 +123,11 @@ func (m Manifest) XML() ([]byte, error) {
 			w("        <imsss:sequencing>\n          <imsss:objectives>\n",
 				`            <imsss:primaryObjective objectiveID="PASS" satisfiedByMeasure="true">`, "\n",
 				"              <imsss:minNormalizedMeasure>", strconv.FormatFloat(float64(l.PassingScore)/100, 'f', -1, 64), "</imsss:minNormalizedMeasure>\n",
-				"            </imsss:primaryObjective>\n          </imsss:objectives>\n        </imsss:sequencing>\n")
+				"            </imsss:primaryObjective>\n          </imsss:objectives>\n",
+				// The lab reports its own completion and success: without
+				// this an LMS marks an attempt completed when it ends.
+				`          <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>`, "\n",
+				"        </imsss:sequencing>\n")
 		}
 		w("      </item>\n")
 	}

@@ -33,12 +33,16 @@ type xManifest struct {
 }
 
 type xItem struct {
-	Identifier    string   `xml:"identifier,attr"`
-	Ref           string   `xml:"identifierref,attr"`
-	Title         string   `xml:"title"`
-	Mastery       []string `xml:"http://www.adlnet.org/xsd/adlcp_rootv1p2 masteryscore"`
-	PrimaryObj    []xObj   `xml:"http://www.imsglobal.org/xsd/imsss sequencing>objectives>primaryObjective"`
-	AllChildNames []xAny   `xml:",any"`
+	Identifier string   `xml:"identifier,attr"`
+	Ref        string   `xml:"identifierref,attr"`
+	Title      string   `xml:"title"`
+	Mastery    []string `xml:"http://www.adlnet.org/xsd/adlcp_rootv1p2 masteryscore"`
+	PrimaryObj []xObj   `xml:"http://www.imsglobal.org/xsd/imsss sequencing>objectives>primaryObjective"`
+	Delivery   []struct {
+		Completion string `xml:"completionSetByContent,attr"`
+		Objective  string `xml:"objectiveSetByContent,attr"`
+	} `xml:"http://www.imsglobal.org/xsd/imsss sequencing>deliveryControls"`
+	AllChildNames []xAny `xml:",any"`
 }
 
 type xObj struct {
@@ -116,7 +120,11 @@ func TestManifestPerVersion(t *testing.T) {
 			if tc.v == SCORM12 {
 				require.Equal(t, []string{strconv.Itoa(lab.PassingScore)}, it.Mastery)
 				require.Empty(t, it.PrimaryObj)
+				require.Empty(t, it.Delivery)
 			} else {
+				require.Len(t, it.Delivery, 1)
+				require.Equal(t, "true", it.Delivery[0].Completion, "the lab, not the LMS, says when it is complete")
+				require.Equal(t, "true", it.Delivery[0].Objective)
 				require.Empty(t, it.Mastery)
 				require.Len(t, it.PrimaryObj, 1)
 				require.Equal(t, "true", it.PrimaryObj[0].ByMeasure)
