@@ -109,6 +109,15 @@ type verified struct {
 	labOK    bool
 	nameNote string // "matches", "DOES NOT MATCH" or "-"
 	nameOK   bool
+	dup      bool // another entry with another name gave the same code
+}
+
+// describe names an entry for a message: the student, or the row.
+func describe(e codeEntry, i int) string {
+	if e.name != "" {
+		return e.name
+	}
+	return "code " + strconv.Itoa(i+1)
 }
 
 func (v verified) cells() []string {
@@ -129,6 +138,12 @@ func (v verified) cells() []string {
 func verifyCodes(key []byte, entries []codeEntry, labs []pack.LabInfo, wantLab string) ([]verified, bool) {
 	allOK := true
 	out := make([]verified, len(entries))
+	byCode := map[string][]int{} // canonical code → the entries with it
+	for i, e := range entries {
+		if c := completion.Canonical(e.code); c != "" {
+			byCode[c] = append(byCode[c], i)
+		}
+	}
 	for i, e := range entries {
 		v := verified{code: strings.TrimSpace(e.code), nameNote: "-", nameOK: true, labOK: true}
 		claim, err := completion.Verify(key, e.code)
@@ -160,6 +175,16 @@ func verifyCodes(key []byte, entries []codeEntry, labs []pack.LabInfo, wantLab s
 				v.nameNote = "DOES NOT MATCH"
 			}
 		}
+		var others []string
+		for _, j := range byCode[completion.Canonical(e.code)] {
+			if j != i && entries[j].name != e.name {
+				others = append(others, describe(entries[j], j))
+			}
+		}
+		if len(others) > 0 {
+			v.nameNote += " (same code as " + strings.Join(others, ", ") + ")"
+			v.dup = true
+		}
 		allOK = allOK && v.labOK && v.nameOK
 		out[i] = v
 	}
@@ -188,8 +213,11 @@ func labName(c completion.Claim, labs []pack.LabInfo, wantLab string) string {
 }
 
 func summary(rows []verified) string {
-	var genuine, badName, badLab int
+	var genuine, badName, badLab, dups int
 	for _, r := range rows {
+		if r.dup {
+			dups++
+		}
 		if r.problem == "" {
 			genuine++
 			if !r.nameOK {
@@ -206,6 +234,9 @@ func summary(rows []verified) string {
 	}
 	if badLab > 0 {
 		s += fmt.Sprintf("; %d for another lab", badLab)
+	}
+	if dups > 0 {
+		s += fmt.Sprintf("; %d given by more than one student", dups)
 	}
 	return s
 }

@@ -97,6 +97,7 @@ func TestVerifyCSVWithMixedResults(t *testing.T) {
 		"Kim Min-jun," + kim + ",kim@example.edu\n" +
 		"이서연, " + strings.ToLower(lee) + ",lee@example.edu\n" +
 		"Jung Woo," + park + ",jung@example.edu\n" + // Park's code pasted by Jung
+		"Park Ji-ho," + park + ",park@example.edu\n" +
 		"Choi Yuna," + other + ",choi@example.edu\n" +
 		"Han Bo-ra,,han@example.edu\n" +
 		"\"Oh, Se-ri\",not-a-code,oh@example.edu\n"
@@ -111,10 +112,12 @@ func TestVerifyCSVWithMixedResults(t *testing.T) {
 	require.Contains(t, lr, " no ") // failed: 60 %
 	require.Contains(t, lr, "matches")
 	require.Contains(t, rowOf(t, out, "Jung Woo"), "DOES NOT MATCH")
+	require.Contains(t, rowOf(t, out, "Jung Woo"), "(same code as Park Ji-ho)")
 	require.Contains(t, rowOf(t, out, "Choi Yuna"), "made with another key")
 	require.Contains(t, rowOf(t, out, "Han Bo-ra"), "NO: no code")
 	require.Contains(t, rowOf(t, out, "Oh, Se-ri"), "not a completion code")
-	require.Contains(t, out, "3 of 6 codes genuine; 1 with another name")
+	require.Contains(t, rowOf(t, out, "Park Ji-ho  "), "matches (same code as Jung Woo)")
+	require.Contains(t, out, "4 of 7 codes genuine; 1 with another name; 2 given by more than one student")
 
 	// Without a header: name, code.
 	require.NoError(t, os.WriteFile(file, []byte("Kim Min-jun,"+kim+"\n\nPark Ji-ho,"+park+"\n"), 0o644))

@@ -12,8 +12,10 @@
 // A code is 100 bits written as 20 Crockford base32 symbols in groups of
 // four: a 2-bit format number, a 16-bit tag of the lab id, the lab version
 // (8 bits), the score (7), passed (1), world replaced (1), the day since
-// 2025-01-01 (14), a 16-bit keyed tag of the normalised name, and the
-// first 35 bits of HMAC-SHA-256 over the rest.
+// 2025-01-01 (14) and a 16-bit keyed tag of the normalised name, hidden
+// by a keystream derived from the key and the MAC, followed by the MAC:
+// the first 35 bits of HMAC-SHA-256 over those 65 bits. Without the key a
+// code reads as random.
 //
 // The package is pure Go without fmt, small enough for the browser build.
 package completion
@@ -82,13 +84,15 @@ var (
 )
 
 const (
-	format    = 1
-	symbols   = 20 // 100 bits
-	macBits   = 35
-	maxDay    = 1<<14 - 1
-	alphabet  = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-	macDomain = "labsim completion code v1\x00"
-	tagDomain = "labsim name v1\x00"
+	format     = 1
+	symbols    = 20 // 100 bits
+	macBits    = 35
+	maxDay     = 1<<14 - 1
+	alphabet   = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+	macDomain  = "labsim completion code v1\x00"
+	tagDomain  = "labsim name v1\x00"
+	maskDomain = "labsim code mask v1\x00"
+	payloadLen = 65
 )
 
 // epoch is day 0 of a code's date.
@@ -165,7 +169,9 @@ func Encode(key []byte, r Result) (string, error) {
 	}
 	f := fields{lab: LabTag(r.Lab), name: nameTag(key, r.Name), version: r.Version, score: r.Score,
 		day: day, passed: r.Passed, replaced: r.Replaced}
-	return render(f.pack(), mac(key, f.pack())), nil
+	payload := f.pack()
+	tag := mac(key, payload)
+	return render(payload.xor(mask(key, tag)), tag), nil
 }
 
 // Verify checks a code under key and returns what it claims. Case, the
@@ -175,10 +181,11 @@ func Verify(key []byte, code string) (Claim, error) {
 	if len(key) == 0 {
 		return Claim{}, ErrNoKey
 	}
-	payload, tag, err := parse(code)
+	masked, tag, err := parse(code)
 	if err != nil {
 		return Claim{}, err
 	}
+	payload := masked.xor(mask(key, tag))
 	if !hmac.Equal(macBytes(tag), macBytes(mac(key, payload))) {
 		return Claim{}, ErrNotGenuine
 	}
@@ -251,6 +258,23 @@ func unpack(u uint128) (fields, bool) {
 	f.lab = uint16(v)
 	_, v = u.take(2)
 	return f, v == format && f.score <= 100
+}
+
+// mask is the keystream that hides the payload, so that codes of one lab
+// do not share their first symbols and a code says nothing without the
+// key: the first 65 bits of HMAC-SHA-256 over the MAC.
+func mask(key []byte, tag uint64) uint128 {
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte(maskDomain))
+	m.Write(macBytes(tag))
+	sum := m.Sum(nil)
+	var u uint128
+	for i := 0; i < 9; i++ {
+		u = u.put(uint64(sum[i]), 8)
+	}
+	// 72 bits were read; keep the first 65.
+	u, _ = u.take(72 - payloadLen)
+	return u
 }
 
 // mac is the first 35 bits of HMAC-SHA-256 over the payload.
@@ -344,6 +368,8 @@ func (u uint128) put(v uint64, bits uint) uint128 {
 	v &= 1<<bits - 1
 	return uint128{hi: u.hi<<bits | u.lo>>(64-bits), lo: u.lo<<bits | v}
 }
+
+func (u uint128) xor(v uint128) uint128 { return uint128{hi: u.hi ^ v.hi, lo: u.lo ^ v.lo} }
 
 func (u uint128) take(bits uint) (uint128, uint64) {
 	v := u.lo & (1<<bits - 1)
