@@ -34,7 +34,9 @@ func TestEveryIAMOperation(t *testing.T) {
 		resource string
 		code     string
 	}{
-		{"create user", func() Op { return CreateUser{Name: "Kim", Path: "/staff/", Tags: []iam.Tag{{Key: "team", Value: "net"}}} }, "iam:CreateUser", acctARN + "user/staff/Kim", ""},
+		{"create user", func() Op {
+			return CreateUser{Name: "Kim", Path: "/staff/", Tags: []iam.Tag{{Key: "team", Value: "net"}}}
+		}, "iam:CreateUser", acctARN + "user/staff/Kim", ""},
 		{"create user again", func() Op { return CreateUser{Name: "KIM"} }, "iam:CreateUser", acctARN + "user/KIM", awserr.EntityAlreadyExists},
 		{"bad user name", func() Op { return CreateUser{Name: "K im"} }, "iam:CreateUser", acctARN + "user/K im", awserr.ValidationError},
 		{"login profile weak", func() Op { return CreateLoginProfile{UserName: "Kim", Password: "weak"} }, "iam:CreateLoginProfile", acctARN + "user/staff/Kim", iam.PasswordPolicyViolation},
