@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/sim/account"
 	"labsim/sim/awserr"
 	"labsim/sim/iam"
 	"labsim/sim/mfa"
@@ -257,4 +259,61 @@ func TestDelegationDonePreparedWorld(t *testing.T) {
 	var back World
 	require.NoError(t, json.Unmarshal(data, &back))
 	require.Equal(t, w.Accounts, back.Accounts)
+}
+
+func TestSignInUser(t *testing.T) {
+	st, err := Prepared("delegation-done", testEnv())
+	require.NoError(t, err)
+	w := st.World
+	env := iamTestEnv(t0)
+	w, err = w.Do(Session{}, CreateAccountAlias{Alias: "x"}, env)
+	requireCode(t, err, awserr.AccessDenied)
+	tests := []struct {
+		name string
+		op   SignInUser
+		code string
+	}{
+		{"wrong password", SignInUser{Account: DemoAccountID, UserName: LunaName, Password: "nope"}, account.CodeAuthenticationFailed},
+		{"wrong user", SignInUser{Account: DemoAccountID, UserName: "Nobody", Password: LunaPassword}, account.CodeAuthenticationFailed},
+		{"user name case", SignInUser{Account: DemoAccountID, UserName: "luna", Password: LunaPassword}, account.CodeAuthenticationFailed},
+		{"wrong account", SignInUser{Account: "999999999999", UserName: LunaName, Password: LunaPassword}, account.CodeAuthenticationFailed},
+		{"by ID", SignInUser{Account: DemoAccountID, UserName: LunaName, Password: LunaPassword}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			next, err := w.Do(Session{}, tt.op, env)
+			ev := next.Events[len(next.Events)-1]
+			require.Equal(t, ConsoleLoginAction, ev.Action)
+			if tt.code != "" {
+				requireCode(t, err, tt.code)
+				return
+			}
+			require.NoError(t, err)
+			u, _ := next.IAMUser(DemoAccountID, LunaName)
+			require.Equal(t, t0, u.LastSignIn)
+			require.Equal(t, u.ARN, ev.Resource)
+		})
+	}
+	// By alias, then with an MFA device.
+	root := RootSession(w.Accounts[DemoAccountID], t0, false)
+	w, err = w.Do(root, CreateAccountAlias{Alias: "my-lab"}, env)
+	require.NoError(t, err)
+	_, err = w.Do(Session{}, SignInUser{Account: "my-lab", UserName: LunaName, Password: LunaPassword}, env)
+	require.NoError(t, err)
+	var secret mfa.Secret
+	w, err = w.Do(root, CreateVirtualMFADevice{Name: "luna-phone", Secret: &secret}, env)
+	require.NoError(t, err)
+	w, err = w.Do(root, EnableMFADevice{UserName: LunaName, DeviceName: "luna-phone", Secret: secret,
+		Code1: mfaCode(t, secret, t0, -1), Code2: mfaCode(t, secret, t0, 0)}, env)
+	require.NoError(t, err)
+	later := iamTestEnv(t0.Add(time.Minute))
+	_, err = w.Do(Session{}, SignInUser{Account: "my-lab", UserName: LunaName, Password: LunaPassword}, later)
+	requireCode(t, err, awserr.InvalidAuthenticationCode)
+	code := mfaCode(t, secret, later.Now, 0)
+	w, err = w.Do(Session{}, SignInUser{Account: "my-lab", UserName: LunaName, Password: LunaPassword, MFACode: code}, later)
+	require.NoError(t, err)
+	_, err = w.Do(Session{}, SignInUser{Account: "my-lab", UserName: LunaName, Password: LunaPassword, MFACode: code}, later)
+	requireCode(t, err, awserr.InvalidAuthenticationCode)
+	data, _ := json.Marshal(w.Events)
+	require.NotContains(t, string(data), LunaPassword)
 }
