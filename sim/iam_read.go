@@ -2,6 +2,7 @@ package sim
 
 import (
 	"slices"
+	"time"
 
 	"labsim/sim/iam"
 )
@@ -49,4 +50,20 @@ func (w World) AttachedPolicyARNs(accountID, kind, name string) []string {
 // GroupMembers returns the names of a group's users.
 func (w World) GroupMembers(accountID, group string) []string {
 	return w.Accounts[accountID].IAM.Members(group)
+}
+
+// PasswordChangeRequired reports whether an IAM user must set a new
+// password at sign-in: the login profile says so ("must change at next
+// sign-in") or the password expired under the password policy. The
+// console then asks for a new password (ChangePassword) before anything
+// else; with HardExpiry an expired password can only be reset by an
+// administrator (ChangePassword refuses with
+// EntityTemporarilyUnmodifiable).
+func (w World) PasswordChangeRequired(accountID, userName string, now time.Time) bool {
+	a := w.Accounts[accountID].IAM
+	u, ok := a.User(userName)
+	if !ok || !u.Login.Enabled() {
+		return false
+	}
+	return u.Login.MustChange || a.PasswordPolicy.Expired(u.Login.ChangedAt, now)
 }

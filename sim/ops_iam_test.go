@@ -317,3 +317,17 @@ func TestSignInUser(t *testing.T) {
 	data, _ := json.Marshal(w.Events)
 	require.NotContains(t, string(data), LunaPassword)
 }
+
+func TestPasswordChangeRequired(t *testing.T) {
+	w, acct := scenario(t)
+	env := iamTestEnv(t0)
+	require.True(t, w.PasswordChangeRequired(DemoAccountID, "Luna", t0))
+	require.False(t, w.PasswordChangeRequired(DemoAccountID, "Nobody", t0))
+	w, err := w.Do(lunaSession(t, w, false), ChangePassword{OldPassword: LunaPassword, NewPassword: "Labsim-Luna-2027!"}, env)
+	require.NoError(t, err)
+	require.False(t, w.PasswordChangeRequired(DemoAccountID, "Luna", t0))
+	w, err = w.Do(RootSession(acct, t0, false), UpdateAccountPasswordPolicy{Policy: iam.PasswordPolicy{MinLength: 8, MaxAgeDays: 30}}, env)
+	require.NoError(t, err)
+	require.False(t, w.PasswordChangeRequired(DemoAccountID, "Luna", t0.Add(29*24*time.Hour)))
+	require.True(t, w.PasswordChangeRequired(DemoAccountID, "Luna", t0.Add(30*24*time.Hour)))
+}
