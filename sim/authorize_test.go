@@ -313,3 +313,29 @@ func TestPasswordPolicyAllowsChangingOwnPassword(t *testing.T) {
 	_, err = w.Do(st.Session, ChangePassword{OldPassword: "a", NewPassword: "b"}, env)
 	requireCode(t, err, iam.InvalidUserType)
 }
+
+func TestLabIAM(t *testing.T) {
+	st, err := Prepared("delegation-done", testEnv())
+	require.NoError(t, err)
+	l := LabIAM{World: st.World, Env: testEnv()}
+	exists, console, must := l.User(DemoAccountID, "luna")
+	require.Equal(t, [3]bool{true, true, false}, [3]bool{exists, console, must})
+	exists, _, _ = l.User(DemoAccountID, "Nobody")
+	require.False(t, exists)
+	require.True(t, l.Group(DemoAccountID, "networkadmin"))
+	require.True(t, l.InGroup(DemoAccountID, "Luna", "NETWORKADMIN"))
+	require.False(t, l.InGroup(DemoAccountID, "SuperUser", "NetworkAdmin"))
+	require.True(t, l.Attached(DemoAccountID, "group", "NetworkAdmin", "AmazonVPCFullAccess"))
+	require.True(t, l.Attached(DemoAccountID, "group", "NetworkAdmin", GuardrailsPolicyName))
+	require.True(t, l.Attached(DemoAccountID, "group", "NetworkAdmin", GuardrailsPolicyARN(DemoAccountID)))
+	require.True(t, l.Attached(DemoAccountID, "user", "SuperUser", IAMFullAccessARN))
+	require.False(t, l.Attached(DemoAccountID, "user", "Luna", "AmazonVPCFullAccess"), "through a group is not attached")
+	require.True(t, l.CustomerPolicy(DemoAccountID, "networkadminguardrails"))
+	require.Equal(t, "ExplicitlyDenied", l.PolicyDecision(DemoAccountID, GuardrailsPolicyName, "ec2:DescribeVpcs", "*", map[string]string{"aws:SourceIp": "203.0.113.10"}))
+	require.Equal(t, "ImplicitlyDenied", l.PolicyDecision(DemoAccountID, GuardrailsPolicyName, "ec2:DescribeVpcs", "*",
+		map[string]string{"aws:SourceIp": "203.0.113.10", "aws:MultiFactorAuthPresent": "true"}))
+	require.Equal(t, "", l.PolicyDecision(DemoAccountID, "Nope", "ec2:DescribeVpcs", "*", nil))
+	require.Equal(t, "Allowed", l.Decide(DemoAccountID, "Luna", "ec2:DescribeVpcs", "*", map[string]string{"aws:MultiFactorAuthPresent": "true"}))
+	require.Equal(t, "ExplicitlyDenied", l.Decide(DemoAccountID, "Luna", "ec2:DescribeVpcs", "*", nil))
+	require.Equal(t, "", l.Decide(DemoAccountID, "Nobody", "ec2:DescribeVpcs", "*", nil))
+}
