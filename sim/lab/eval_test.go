@@ -67,7 +67,10 @@ func (f *fakeIAM) Attached(a, kind, name, policy string) bool {
 	return false
 }
 
-func (f *fakeIAM) CustomerPolicy(a, name string) bool { f.calls++; return a == acct && f.policies[name] }
+func (f *fakeIAM) CustomerPolicy(a, name string) bool {
+	f.calls++
+	return a == acct && f.policies[name]
+}
 
 func ctxKey(ctx map[string]string) string {
 	var b strings.Builder
