@@ -21,7 +21,7 @@ WASM_GCFLAGS := -gcflags=labsim/console/...=-l
 
 .PHONY: build run test test-native test-wasm test-e2e fuzz size bench startup clean labsim
 
-# labsim is the native CLI (serve, compress, size, policy).
+# labsim is the native CLI (serve, compress, size, policy, lab).
 labsim:
 	$(GO) build -o bin/labsim ./cmd/labsim
 
@@ -43,6 +43,7 @@ test-native:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 	$(GO) test -count=1 ./...
+	$(GO) run ./cmd/labsim lab validate sim/lab/builtin/*.json
 	$(MAKE) fuzz
 
 # The wasm binding's tests run under Node against fakes of the JS objects.
@@ -61,6 +62,9 @@ test-e2e: build
 fuzz:
 	@for t in FuzzParse FuzzValidate FuzzEvaluate; do \
 		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./sim/policy/ || exit 1; \
+	done
+	@for t in FuzzParseLab FuzzParseRich; do \
+		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./sim/lab/ || exit 1; \
 	done
 
 size: build
