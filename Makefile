@@ -73,6 +73,7 @@ size: build
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./sim/...
 	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench=. -benchmem -exec="$(WASMEXEC)" ./sim/policy/
+	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench=Evaluate -benchmem -exec="$(WASMEXEC)" ./sim/lab/
 
 # Start-up time in headless Chromium (a report, not a test of speed).
 startup: build

@@ -21,9 +21,13 @@ type Attempt struct {
 	CompletedAt time.Time `json:"completedAt,omitzero"`
 	// EventBase is the sequence number of the world's last event when the
 	// attempt started (or the world was replaced): only later events count.
-	EventBase int           `json:"eventBase"`
-	Steps     []StepState   `json:"steps"`
-	Replaced  []Replacement `json:"replaced,omitempty"`
+	EventBase int `json:"eventBase"`
+	// Scanned is the sequence number of the newest event the current
+	// step's checks have looked at, so that each update looks only at new
+	// events.
+	Scanned  int           `json:"scanned,omitempty"`
+	Steps    []StepState   `json:"steps"`
+	Replaced []Replacement `json:"replaced,omitempty"`
 }
 
 // StepState is the progress of one step.
@@ -102,23 +106,29 @@ func (a Attempt) Complete() bool { return !a.CompletedAt.IsZero() }
 
 // Evaluate checks the current step against the facts and, while it holds,
 // marks it done and goes on to the next, so steps are done in order and
-// stay done. It reports whether anything changed. Call it after every
-// change to the world; only the current step's checks are evaluated, and
-// checks about events look only at events of this attempt. Quiz steps
-// wait for Answer.
+// stay done. Call it after every change to the world and keep the attempt
+// it returns; the bool reports whether the progress the guide shows
+// changed. Only the current step's checks are evaluated, and checks about
+// events look only at events of this attempt that they have not seen yet.
+// Quiz steps wait for Answer.
 func (a Attempt) Evaluate(l *Lab, f Facts, now time.Time) (Attempt, bool) {
 	if a.Fits(l) != nil {
 		return a, false
 	}
 	out, changed := a, false
-	for i := a.Current(); i < len(l.Steps); i++ {
+	cur := a.Current()
+	for i := cur; i < len(l.Steps); i++ {
 		step := &l.Steps[i]
 		if step.Quiz() != nil {
 			break
 		}
 		var buf [MaxChecks]bool
 		res := buf[:len(step.Checks)]
-		pass := evalStep(step, &f, a.EventBase, res)
+		from, prev := a.EventBase, []bool(nil)
+		if i == cur && a.Scanned > from && a.Scanned <= lastSeq(f.World) {
+			from, prev = a.Scanned, a.Steps[i].Checks
+		}
+		pass := evalStep(step, &f, from, prev, res)
 		if !pass && slices.Equal(res, out.Steps[i].Checks) {
 			break
 		}
@@ -134,6 +144,7 @@ func (a Attempt) Evaluate(l *Lab, f Facts, now time.Time) (Attempt, bool) {
 	if changed {
 		out.complete(now)
 	}
+	out.Scanned = lastSeq(f.World)
 	return out, changed
 }
 
@@ -225,6 +236,7 @@ func (a Attempt) WorldReplaced(w sim.World, reason string, now time.Time) Attemp
 	out := a
 	out.Replaced = append(slices.Clone(a.Replaced), Replacement{Reason: reason, At: now.UTC()})
 	out.EventBase = lastSeq(w)
+	out.Scanned = out.EventBase
 	return out
 }
 

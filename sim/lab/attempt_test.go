@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -319,4 +320,38 @@ func TestBuiltinEventActionsExist(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestEvaluateLooksOnlyAtNewEvents(t *testing.T) {
+	l := taskLab(t)
+	w := world()
+	a := NewAttempt(l, w, t0)
+	w = appendEvents(w, ev(sim.ConsoleLoginAction, sim.Anonymous))
+	a, _ = a.Evaluate(l, Facts{World: w}, t0)
+	require.Equal(t, 1, a.Current())
+	w = appendEvents(w, ev("x:Other", rootARN), ev("y:Other", rootARN))
+	a, changed := a.Evaluate(l, Facts{World: w}, t0)
+	require.False(t, changed)
+	require.Equal(t, 3, a.Scanned)
+
+	// An event already looked at is not looked at again (events never
+	// change; this rewrites one only to show that it is skipped).
+	old := w
+	old.Events = slices.Clone(w.Events)
+	old.Events[2].Action = "signin:ConsoleLogout"
+	old.Events[2].Principal = rootARN
+	b, _ := a.Evaluate(l, Facts{World: old}, t0)
+	require.Equal(t, 1, b.Current())
+	// A new one is.
+	old = appendEvents(old, ev("z:Other", rootARN))
+	b, _ = b.Evaluate(l, Facts{World: old}, t0)
+	require.Equal(t, 1, b.Current())
+	b, _ = b.Evaluate(l, Facts{World: appendEvents(old, ev("signin:ConsoleLogout", rootARN))}, t0)
+	require.Equal(t, 2, b.Current())
+
+	// A shorter log than the attempt has seen (a world replaced without
+	// WorldReplaced) is looked at again from the attempt's start.
+	short := world(ev("signin:ConsoleLogout", rootARN))
+	c, _ := a.Evaluate(l, Facts{World: short}, t0)
+	require.Equal(t, 2, c.Current())
 }

@@ -47,12 +47,20 @@ type Facts struct {
 }
 
 // evalStep evaluates every check of a task step into res (one per check)
-// and reports whether the step's needs are met. base is the last event
-// sequence number before the attempt.
-func evalStep(s *Step, f *Facts, base int, res []bool) bool {
+// and reports whether the step's needs are met. Events with a sequence
+// number up to from are not looked at: they are before the attempt, or
+// were already looked at for this step, whose earlier results are prev (a
+// check about events, once true, stays true: events never change).
+func evalStep(s *Step, f *Facts, from int, prev, res []bool) bool {
 	anyPass, allPass := false, true
 	for i := range s.Checks {
-		ok := evalCheck(&s.Checks[i], f, base)
+		c := &s.Checks[i]
+		var ok bool
+		if eventKind(c.Kind) {
+			ok = i < len(prev) && prev[i] || anyEvent(c, &f.World, from)
+		} else {
+			ok = evalState(c, f)
+		}
 		res[i] = ok
 		anyPass = anyPass || ok
 		allPass = allPass && ok
@@ -63,16 +71,52 @@ func evalStep(s *Step, f *Facts, base int, res []bool) bool {
 	return allPass
 }
 
-// evalCheck decides one task check. Checks about the world hold when some
-// account satisfies them; checks about what happened look only at events
-// after base.
+// eventKind reports whether checks of the kind look at the event log.
+func eventKind(k Kind) bool {
+	return k == KindAccountCreated || k == KindSignedIn || k == KindMFASignInDone || k == KindEvent
+}
+
+// evalCheck decides one task check, looking at events after base.
 func evalCheck(c *Check, f *Facts, base int) bool {
-	w := &f.World
+	if eventKind(c.Kind) {
+		return anyEvent(c, &f.World, base)
+	}
+	return evalState(c, f)
+}
+
+// anyEvent reports whether an event after from matches the check, looking
+// from the newest back.
+func anyEvent(c *Check, w *sim.World, from int) bool {
+	for i := len(w.Events) - 1; i >= 0 && w.Events[i].Seq > from; i-- {
+		if eventMatches(c, &w.Events[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventMatches decides whether one event satisfies an event-log check.
+func eventMatches(c *Check, e *sim.Event) bool {
 	switch c.Kind {
 	case KindAccountCreated:
-		return anyEvent(w, base, func(e *sim.Event) bool {
-			return e.Action == sim.SignUpAction && succeeded(e)
-		})
+		return e.Action == sim.SignUpAction && succeeded(e)
+	case KindSignedIn:
+		return e.Action == sim.ConsoleLoginAction && succeeded(e) && signInIs(e, c.As == AsRoot, c.User)
+	case KindMFASignInDone:
+		return e.Action == sim.ConsoleLoginAction && succeeded(e) && e.Detail["mfa"] == "true" &&
+			signInIs(e, c.User == "", c.User)
+	case KindEvent:
+		return e.Action == c.Action && principalIs(e.Principal, c.Principal) &&
+			decisionIs(string(e.Decision), c.Decision) && sourceOutside(e.SourceIP, c.SourceOutside)
+	}
+	return false
+}
+
+// evalState decides a check about the world's state: it holds when some
+// account satisfies it.
+func evalState(c *Check, f *Facts) bool {
+	w := &f.World
+	switch c.Kind {
 	case KindSupportPlan:
 		for _, a := range w.Accounts {
 			if strings.EqualFold(a.SupportPlan, c.Plan) {
@@ -80,15 +124,6 @@ func evalCheck(c *Check, f *Facts, base int) bool {
 			}
 		}
 		return false
-	case KindSignedIn:
-		return anyEvent(w, base, func(e *sim.Event) bool {
-			return e.Action == sim.ConsoleLoginAction && succeeded(e) && signInIs(e, c.As == AsRoot, c.User)
-		})
-	case KindMFASignInDone:
-		return anyEvent(w, base, func(e *sim.Event) bool {
-			return e.Action == sim.ConsoleLoginAction && succeeded(e) && e.Detail["mfa"] == "true" &&
-				signInIs(e, c.User == "", c.User)
-		})
 	case KindRootMFAEnabled:
 		for _, a := range w.Accounts {
 			if len(a.RootMFA) > 0 {
@@ -96,11 +131,6 @@ func evalCheck(c *Check, f *Facts, base int) bool {
 			}
 		}
 		return false
-	case KindEvent:
-		return anyEvent(w, base, func(e *sim.Event) bool {
-			return e.Action == c.Action && principalIs(e.Principal, c.Principal) &&
-				decisionIs(string(e.Decision), c.Decision) && sourceOutside(e.SourceIP, c.SourceOutside)
-		})
 	case KindQuiz:
 		return false // answered through Attempt.Answer
 	}
@@ -157,17 +187,6 @@ func resourceIn(resource, acct string) string {
 		return resource
 	}
 	return strings.ReplaceAll(resource, AccountPlaceholder, acct)
-}
-
-// anyEvent reports whether an event after base matches, looking from the
-// newest back.
-func anyEvent(w *sim.World, base int, match func(e *sim.Event) bool) bool {
-	for i := len(w.Events) - 1; i >= 0 && w.Events[i].Seq > base; i-- {
-		if match(&w.Events[i]) {
-			return true
-		}
-	}
-	return false
 }
 
 // succeeded reports whether the event's operation was allowed and did not
