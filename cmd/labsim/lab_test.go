@@ -98,3 +98,20 @@ func TestLabValidateBuiltins(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	require.Equal(t, 4, strings.Count(out, ": ok: "))
 }
+
+// TestLabValidateReadmeExample keeps the README's example lab valid.
+func TestLabValidateReadmeExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	s := string(readme)
+	at := strings.Index(s, "### Writing a lab")
+	require.GreaterOrEqual(t, at, 0)
+	start := strings.Index(s[at:], "```json\n")
+	require.GreaterOrEqual(t, start, 0)
+	body := s[at+start+len("```json\n"):]
+	body = body[:strings.Index(body, "```")]
+	p := writeLab(t, t.TempDir(), "ops-group.json", body)
+	code, out, errOut := labRun(t, "validate", p)
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, `lab "ops-group" version 1, 3 steps`)
+}
