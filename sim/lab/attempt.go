@@ -101,6 +101,29 @@ func (a Attempt) Current() int {
 	return len(a.Steps)
 }
 
+// Status is a step's state in the guide.
+type Status uint8
+
+// The states of a step.
+const (
+	Pending Status = iota
+	Current
+	Done
+)
+
+// Status returns the state of step i: done, current (the first step not
+// done) or pending.
+func (a Attempt) Status(i int) Status {
+	switch cur := a.Current(); {
+	case i < cur:
+		return Done
+	case i == cur:
+		return Current
+	default:
+		return Pending
+	}
+}
+
 // Complete reports whether every step is done.
 func (a Attempt) Complete() bool { return !a.CompletedAt.IsZero() }
 

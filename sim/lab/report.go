@@ -132,8 +132,6 @@ var reportWords = map[string][2]string{
 	"import":    {"가져오기", "import"},
 	"restore":   {"복원", "restore"},
 	"reported":  {"보고서 작성", "Report made"},
-	"pass":      {"통과", "passed"},
-	"fail":      {"미통과", "not passed"},
 }
 
 func word(key, lang string) string {
@@ -222,7 +220,8 @@ func (r Report) HTML() string {
 		for _, rep := range r.WorldReplaced {
 			raw("<li>")
 			reason := rep.Reason
-			if _, ok := reportWords[reason]; ok && (reason == ReasonLoad || reason == ReasonImport || reason == ReasonRestore) {
+			switch reason {
+			case ReasonLoad, ReasonImport, ReasonRestore:
 				reason = word(reason, lang)
 			}
 			text(rep.At.UTC().Format(reportTime) + ": " + reason)
