@@ -167,7 +167,12 @@ func (a Attempt) Evaluate(l *Lab, f Facts, now time.Time) (Attempt, bool) {
 	if changed {
 		out.complete(now)
 	}
-	out.Scanned = lastSeq(f.World)
+	// The step now current has looked at every event, unless it is a quiz
+	// step (or none is left), which looks at none.
+	out.Scanned = out.EventBase
+	if c := out.Current(); c < len(l.Steps) && l.Steps[c].Quiz() == nil {
+		out.Scanned = lastSeq(f.World)
+	}
 	return out, changed
 }
 
@@ -247,6 +252,7 @@ func (a Attempt) Answer(l *Lab, stepID, choice string, now time.Time) (Attempt, 
 	st.Answers = append(slices.Clone(st.Answers), choice)
 	if fb.Correct {
 		st.Done, st.DoneAt, st.Checks = true, now.UTC(), []bool{true}
+		out.Scanned = out.EventBase // the next step has looked at no event yet
 		out.complete(now)
 	}
 	return out, fb, nil

@@ -357,3 +357,18 @@ func TestEvaluateLooksOnlyAtNewEvents(t *testing.T) {
 	c, _ := a.Evaluate(l, Facts{World: short}, t0)
 	require.Equal(t, 2, c.Current())
 }
+
+func TestTaskAfterQuizLooksAtEveryEventOfTheAttempt(t *testing.T) {
+	l := mustParse(t, labFile("fresh", `{"id": "q", "title": {"ko": "가", "en": "A"}, "checks": [`+quizCheck("a")+`]},`+
+		step("out", `{"kind": "event", "action": "signin:ConsoleLogout"}`)))
+	w := world()
+	a := NewAttempt(l, w, t0)
+	w = appendEvents(w, ev("signin:ConsoleLogout", rootARN))
+	a, changed := a.Evaluate(l, Facts{World: w}, t0)
+	require.False(t, changed, "the quiz waits")
+	a, _, err := a.Answer(l, "q", "a", t0)
+	require.NoError(t, err)
+	a, changed = a.Evaluate(l, Facts{World: w}, t0)
+	require.True(t, changed)
+	require.True(t, a.Complete(), "the sign-out made during the quiz counts")
+}
