@@ -21,7 +21,7 @@ WASM_GCFLAGS := -gcflags=labsim/console/...=-l
 
 .PHONY: build run test test-native test-wasm test-e2e fuzz size bench startup clean labsim
 
-# labsim is the native CLI (serve, compress, size, policy).
+# labsim is the native CLI (serve, compress, size, policy, lab).
 labsim:
 	$(GO) build -o bin/labsim ./cmd/labsim
 
@@ -43,6 +43,7 @@ test-native:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 	$(GO) test -count=1 ./...
+	$(GO) run ./cmd/labsim lab validate sim/lab/builtin/*.json
 	$(MAKE) fuzz
 
 # The wasm binding's tests run under Node against fakes of the JS objects.
@@ -62,6 +63,9 @@ fuzz:
 	@for t in FuzzParse FuzzValidate FuzzEvaluate; do \
 		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./sim/policy/ || exit 1; \
 	done
+	@for t in FuzzParseLab FuzzParseRich; do \
+		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./sim/lab/ || exit 1; \
+	done
 
 size: build
 	./bin/labsim size dist
@@ -69,6 +73,7 @@ size: build
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./sim/...
 	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench=. -benchmem -exec="$(WASMEXEC)" ./sim/policy/
+	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench=Evaluate -benchmem -exec="$(WASMEXEC)" ./sim/lab/
 
 # Start-up time in headless Chromium (a report, not a test of speed).
 startup: build

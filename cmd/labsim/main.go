@@ -1,5 +1,6 @@
 // Command labsim is the native side of the simulator: it serves the built
-// site, and validates and evaluates IAM policies for instructors and scripts.
+// site, validates and evaluates IAM policies, and validates lab files for
+// instructors and scripts.
 package main
 
 import (
@@ -16,6 +17,8 @@ commands:
   size DIR                                    report raw, gzip and brotli sizes
   policy validate [--json] [--type managed|user-inline|group-inline] FILE|-
   policy eval --cases FILE|-
+  lab validate FILE...                        check lab files (FILE:LINE:COL: message)
+  lab list                                    list the built-in labs
 `
 
 func main() {
@@ -37,6 +40,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSize(args[1:], stdout, stderr)
 	case "policy":
 		return runPolicy(args[1:], stdin, stdout, stderr)
+	case "lab":
+		return runLab(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
