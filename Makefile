@@ -23,7 +23,7 @@ WASM_GCFLAGS := -gcflags=labsim/console/...=-l
 
 .PHONY: build run test test-native test-wasm test-e2e fuzz size bench startup clean labsim
 
-# labsim is the native CLI (serve, compress, size, policy).
+# labsim is the native CLI (serve, compress, size, policy, lab).
 labsim:
 	$(GO) build -o bin/labsim ./cmd/labsim
 
@@ -45,6 +45,7 @@ test-native:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 	$(GO) test -count=1 ./...
+	$(GO) run ./cmd/labsim lab validate sim/lab/builtin/*.json
 	$(MAKE) fuzz
 
 # The wasm binding's tests run under Node against fakes of the JS objects.
@@ -55,7 +56,7 @@ test-wasm:
 # accessibility audit needs axe-core from e2e/package.json (installed here
 # when npm is available; skipped with a loud message otherwise, except in CI).
 test-e2e: build
-	@if [ ! -d e2e/node_modules/axe-core ] && command -v npm >/dev/null 2>&1; then \
+	@if { [ ! -d e2e/node_modules/axe-core ] || [ ! -d e2e/node_modules/puppeteer-core ]; } && command -v npm >/dev/null 2>&1; then \
 		npm ci --prefix e2e --no-audit --no-fund; fi
 	$(GO) test -count=1 -tags e2e -timeout 20m ./e2e/...
 
@@ -64,6 +65,9 @@ fuzz:
 	@for t in FuzzParse FuzzValidate FuzzEvaluate; do \
 		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./sim/policy/ || exit 1; \
 	done
+	@for t in FuzzParseLab FuzzParseRich; do \
+		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./sim/lab/ || exit 1; \
+	done
 
 size: build
 	./bin/labsim size dist
@@ -71,6 +75,7 @@ size: build
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./sim/...
 	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench=. -benchmem -exec="$(WASMEXEC)" ./sim/policy/
+	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench=Evaluate -benchmem -exec="$(WASMEXEC)" ./sim/lab/
 
 # Start-up time in headless Chromium (a report, not a test of speed).
 startup: build

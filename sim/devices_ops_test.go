@@ -3,11 +3,13 @@ package sim
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"labsim/sim/account"
 	"labsim/sim/awserr"
+	"labsim/sim/mfa"
 )
 
 func TestSendSMSDrawsACodeAndLogsNoSecret(t *testing.T) {
@@ -223,4 +225,21 @@ func wrongCode(c string) string {
 	b := []byte(c)
 	b[0] = '0' + (b[0]-'0'+1)%10
 	return string(b)
+}
+
+func TestAddAuthenticatorAccountRefusesHiddenCharacters(t *testing.T) {
+	secret := mfa.DemoSecret
+	for _, tc := range []struct{ account, constraint string }{
+		{"a\x00b", "characters"},
+		{"a\x01b", "characters"},
+		{"abc\u202Eexe", "characters"},
+		{"\u200B\u200D", "required"},
+		{"   ", "required"},
+	} {
+		_, err := World{}.Do(Session{}, AddAuthenticatorAccount{Account: tc.account, Secret: secret}, Env{Now: time.Now()})
+		e, ok := awserr.As(err)
+		require.True(t, ok, "%q", tc.account)
+		require.Equal(t, awserr.ValidationError, e.Code, "%q", tc.account)
+		require.Equal(t, tc.constraint, e.Param("constraint"), "%q", tc.account)
+	}
 }

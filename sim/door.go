@@ -74,11 +74,14 @@ func (w World) Do(s Session, op Op, env Env) (World, error) {
 		Resource:  resource,
 		SourceIP:  w.SourceIP,
 	}
-	decision := w.authorize(s, op, action, resource)
+	decision, action, resource := w.authorize(s, op, action, resource, env)
 	ev.Decision = decision
 	if decision != Allowed {
+		// A denied step of a compound operation is logged as that call.
+		ev.Action, ev.Resource = action, resource
 		err := awserr.New(awserr.AccessDenied,
-			"principal", s.Who(), "action", action, "resource", resource, "decision", string(decision))
+			"principal", s.Who(), "action", action, "resource", resource, "decision", string(decision),
+			"policyType", "identity-based")
 		ev.ErrorCode = awserr.AccessDenied
 		return w.withEvent(ev), err
 	}
@@ -110,26 +113,42 @@ func applySafely(op Op, w *World, s Session, env Env) (err error) {
 	return op.Apply(w, s, env)
 }
 
-// authorize decides whether the session's principal may perform action on
-// resource. Signed-out callers may only call unauthenticated operations;
-// the root user of an account is always allowed within it.
-func (w World) authorize(s Session, op Op, action, resource string) Decision {
+// Step is one API call of a compound operation: its IAM action and the
+// resource it is authorised against.
+type Step struct {
+	Action   string
+	Resource string
+}
+
+// MultiStep is implemented by console operations that AWS's console
+// performs as several API calls (create a user with a password, groups and
+// policies; delete a user with everything it has). Every step is
+// authorised before anything changes; the first denied step denies the
+// whole operation and is what the event and the error name.
+type MultiStep interface {
+	Steps(w World, s Session) []Step
+}
+
+// authorize decides whether the session's principal may perform the
+// operation: signed-out callers may only call unauthenticated operations;
+// the root user of an account is always allowed within it; an IAM user's
+// request is evaluated by World.Authorize against their policies, for
+// every step of a MultiStep operation. It returns the decision and, when
+// denied, the action and resource that were denied.
+func (w World) authorize(s Session, op Op, action, resource string, env Env) (Decision, string, string) {
 	if _, ok := op.(Unauthenticated); ok {
-		return Allowed
+		return Allowed, action, resource
 	}
-	if !s.SignedIn() {
-		return ImplicitlyDenied
+	steps := []Step{{action, resource}}
+	if m, ok := op.(MultiStep); ok {
+		steps = append(steps, m.Steps(w, s)...)
 	}
-	if s.Root {
-		// The root user is all-powerful within its own account only.
-		if acct := accountOfARN(resource); acct != "" && acct != "aws" && acct != s.AccountID {
-			return ImplicitlyDenied
+	for _, st := range steps {
+		if r := w.Authorize(s, st.Action, st.Resource, env); r.Decision != Allowed {
+			return r.Decision, st.Action, st.Resource
 		}
-		return Allowed
 	}
-	// IAM identities are evaluated against their policies once they exist;
-	// until then nothing grants them anything.
-	return ImplicitlyDenied
+	return Allowed, action, resource
 }
 
 func (w World) withEvent(ev Event) World {

@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"labsim/sim/textin"
+
 	"time"
 
 	"labsim/sim/awserr"
@@ -46,8 +48,14 @@ func (AddAuthenticatorAccount) Unauthenticated() {}
 
 // Apply implements Op.
 func (o AddAuthenticatorAccount) Apply(w *World, s Session, env Env) error {
+	if p, bad := textin.Check(o.Account); bad && p.Code != textin.CodeInvisibleOnly {
+		return awserr.New(awserr.ValidationError, "field", "Account", "constraint", "characters", "char", p.Char)
+	}
+	if p, bad := textin.Check(o.Issuer); bad && p.Code != textin.CodeInvisibleOnly {
+		return awserr.New(awserr.ValidationError, "field", "Issuer", "constraint", "characters", "char", p.Char)
+	}
 	switch {
-	case o.Account == "":
+	case o.Account == "" || isInvisibleOnly(o.Account):
 		return awserr.New(awserr.ValidationError, "field", "Account", "constraint", "required")
 	case len(o.Account) > MaxAuthenticatorLabel || len(o.Issuer) > MaxAuthenticatorLabel:
 		return awserr.New(awserr.ValidationError, "field", "Account", "constraint", "length")
@@ -95,4 +103,11 @@ func (o RemoveAuthenticatorAccount) Apply(w *World, s Session, env Env) error {
 		}
 	}
 	return awserr.New(awserr.NoSuchEntity, "kind", "AuthenticatorAccount", "name", "")
+}
+
+// isInvisibleOnly reports whether a label is made only of spaces and
+// characters that draw nothing.
+func isInvisibleOnly(s string) bool {
+	p, bad := textin.Check(s)
+	return bad && p.Code == textin.CodeInvisibleOnly
 }

@@ -52,6 +52,7 @@ func PreparedWorlds() []PreparedWorld {
 			w.Accounts[acct.ID] = acct
 			return Start{World: w}
 		}},
+		{Name: "delegation-done", Build: buildDelegationDone},
 		{Name: "root-mfa", Build: func(env Env) Start {
 			w := NewWorld(env.Rand)
 			acct := demoAccount(env)

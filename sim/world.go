@@ -9,6 +9,7 @@ package sim
 import (
 	"io"
 	"labsim/sim/account"
+	"labsim/sim/iam"
 	"labsim/sim/mfa"
 	"maps"
 	"math/rand/v2"
@@ -54,6 +55,9 @@ type Account struct {
 	ResetToken    IssuedSecret `json:"resetToken,omitzero"`
 	RecoveryEmail IssuedSecret `json:"recoveryEmail,omitzero"`
 	RecoveryCall  IssuedSecret `json:"recoveryCall,omitzero"`
+	// IAM is the account's IAM users, groups, customer managed policies
+	// and password policy (the alias stays in Alias).
+	IAM iam.Account `json:"iam,omitzero"`
 }
 
 // Contact is the account's contact information from sign-up step 2.
@@ -68,6 +72,7 @@ type Contact struct {
 // clone copies the account's slices.
 func (a Account) clone() Account {
 	a.RootMFA = slices.Clone(a.RootMFA)
+	a.IAM = a.IAM.Clone()
 	return a
 }
 
@@ -85,6 +90,10 @@ type Session struct {
 	// MFAAt is when the session's MFA code was accepted; zero without MFA.
 	MFAAt time.Time `json:"mfaAt,omitzero"`
 }
+
+// IsIAMUser reports whether an IAM user is signed in; Principal is then
+// the user's ARN and UserName the user's name.
+func (s Session) IsIAMUser() bool { return s.SignedIn() && !s.Root && s.UserName != "" }
 
 // SignedIn reports whether anyone is signed in.
 func (s Session) SignedIn() bool { return s.Principal != "" }
@@ -111,6 +120,9 @@ type Env struct {
 	// MFA secrets).
 	Entropy      io.Reader
 	PasswordCost int
+	// Region is the console's selected Region, the aws:RequestedRegion of
+	// requests to regional services; "" stands for us-east-1.
+	Region string
 }
 
 // Clone returns a deep copy that shares no maps or slices with w.

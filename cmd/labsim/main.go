@@ -1,5 +1,6 @@
 // Command labsim is the native side of the simulator: it serves the built
-// site, and validates and evaluates IAM policies for instructors and scripts.
+// site, validates and evaluates IAM policies, and validates lab files for
+// instructors and scripts.
 package main
 
 import (
@@ -24,6 +25,8 @@ commands:
   verify --key K [--name NAME] [--lab ID] [--labs DIR] CODE...
   verify --key K [--lab ID] [--labs DIR] --csv FILE
                                               check students' completion codes
+  lab validate FILE...                        check lab files (FILE:LINE:COL: message)
+  lab list                                    list the built-in labs
 `
 
 func main() {
@@ -49,6 +52,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runPack(args[1:], stdout, stderr)
 	case "verify":
 		return runVerify(args[1:], stdout, stderr)
+	case "lab":
+		return runLab(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

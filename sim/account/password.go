@@ -1,6 +1,8 @@
 package account
 
 import (
+	"labsim/sim/textin"
+
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -125,11 +127,11 @@ func firstBadPasswordChar(pw string) string {
 	for i, r := range pw {
 		if r == utf8.RuneError {
 			if _, size := utf8.DecodeRuneInString(pw[i:]); size == 1 {
-				return "\uFFFD"
+				return "U+FFFD"
 			}
 		}
 		if r < 0x21 || r > 0x7E {
-			return string(r)
+			return textin.Name(r)
 		}
 	}
 	return ""

@@ -3,28 +3,14 @@ package account
 import (
 	"strings"
 	"unicode/utf8"
+
+	"labsim/sim/textin"
 )
 
 // Clean returns s without surrounding white space. Validators judge text
 // fields (never passwords) by their cleaned value, and callers should store
 // the cleaned value.
 func Clean(s string) string { return strings.TrimSpace(s) }
-
-// firstControl returns the first control character or invalid UTF-8 byte in
-// s as a string, or "" when there is none.
-func firstControl(s string) string {
-	for i, r := range s {
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				return "\uFFFD"
-			}
-		}
-		if r < 0x20 || (r >= 0x7F && r <= 0x9F) {
-			return string(r)
-		}
-	}
-	return ""
-}
 
 // isLatinText reports whether r may appear in address text: printable ASCII,
 // Latin-1 Supplement, Latin Extended-A/B and Additional, and combining
@@ -57,19 +43,23 @@ type textRule struct {
 // check returns the first problem of value under the rule.
 func (t textRule) check(value string) (Problem, bool) {
 	v := Clean(value)
-	if v == "" {
+	base, bad := textin.Check(v)
+	if v == "" || (bad && base.Code == textin.CodeInvisibleOnly) {
+		// A value made only of invisible characters is as empty as "".
 		if t.required {
 			return problem(t.field, CodeRequired), true
 		}
-		return Problem{}, false
+		if v == "" {
+			return Problem{}, false
+		}
 	}
-	if c := firstControl(v); c != "" {
-		return problem(t.field, CodeInvalidChar, "char", c), true
+	if bad {
+		return problem(t.field, CodeInvalidChar, "char", base.Char), true
 	}
 	if t.latin {
 		for _, r := range v {
 			if !isLatinText(r) {
-				return problem(t.field, CodeLatinOnly, "char", string(r)), true
+				return problem(t.field, CodeLatinOnly, "char", textin.Name(r)), true
 			}
 		}
 	}

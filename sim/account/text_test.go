@@ -18,10 +18,13 @@ func TestTextRuleCharacters(t *testing.T) {
 		{"Zu\u0308rich", "", ""}, // combining diaeresis
 		{"O’Brien", "", ""},
 		{"", CodeRequired, ""},
-		{"a\x00b", CodeInvalidChar, "\x00"},
-		{"a\u0085b", CodeInvalidChar, "\u0085"}, // C1 control
-		{"a\x7fb", CodeInvalidChar, "\x7f"},
-		{"a\xffb", CodeInvalidChar, "\uFFFD"}, // invalid UTF-8
+		{"a\x00b", CodeInvalidChar, "U+0000"},
+		{"a\u0085b", CodeInvalidChar, "U+0085"}, // C1 control
+		{"a\x7fb", CodeInvalidChar, "U+007F"},
+		{"a\xffb", CodeInvalidChar, "U+FFFD"},    // invalid UTF-8
+		{"a\u202Eb", CodeInvalidChar, "U+202E"},  // right-to-left override
+		{"\u200B\u200C\u200D", CodeRequired, ""}, // only invisible characters
+		{"a\u200Bb", CodeLatinOnly, "U+200B"},
 		{"2×3", CodeLatinOnly, "×"},
 		{"6÷2", CodeLatinOnly, "÷"},
 		{"서울", CodeLatinOnly, "서"},
@@ -45,7 +48,8 @@ func TestTextRuleCharacters(t *testing.T) {
 		})
 	}
 	// A literal U+FFFD is a character like any other, not a decoding error.
-	require.Empty(t, firstControl("a\uFFFDb"))
+	_, bad := textRule{field: FieldFullName, max: 10}.check("a\uFFFDb")
+	require.False(t, bad)
 }
 
 func TestDigitHelpers(t *testing.T) {

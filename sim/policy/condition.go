@@ -144,6 +144,10 @@ type condClause struct {
 	op     condOperator
 	key    string
 	values []condValue
+	// name is the operator as written and raw the values as written, for
+	// Explain.
+	name string
+	raw  []string
 }
 
 // conditionValue parses one policy value for an operator. vars enables

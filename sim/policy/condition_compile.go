@@ -40,9 +40,10 @@ func (c *compiler) conditions(stmt int, cond *Value, vars bool) ([]condClause, e
 				return nil, compileErr(stmt, "Condition", km.Value,
 					fmt.Sprintf("%s: value of %s must be a string, number or boolean, or an array of them", m.Key, km.Key))
 			}
-			cl := condClause{op: op, key: km.Key, values: c.values.take(len(items))}
+			cl := condClause{op: op, key: km.Key, values: c.values.take(len(items)), name: m.Key, raw: make([]string, len(items))}
 			for i, it := range items {
 				cl.values[i] = c.conditionValue(op.base, it.Text, vars)
+				cl.raw[i] = it.Text
 			}
 			out = append(out, cl)
 		}
