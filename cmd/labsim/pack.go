@@ -76,7 +76,11 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 			return fail(1, "%v", err)
 		}
 	}
-	selected, err := pack.SelectLabs(pack.AllLabs(labFiles), labs)
+	all, err := pack.AllLabs(labFiles)
+	if err != nil {
+		return fail(1, "%v", err)
+	}
+	selected, err := pack.SelectLabs(all, labs)
 	if err != nil {
 		return fail(2, "%v", err)
 	}

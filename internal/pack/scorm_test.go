@@ -75,7 +75,7 @@ func (r xResource) attr(space, local string) string {
 }
 
 func TestManifestPerVersion(t *testing.T) {
-	labs := BuiltinLabs()
+	labs := builtin(t)
 	files := []string{"index.html", "app.js", "main.wasm", "labs/my lab.json"}
 	for _, tc := range []struct {
 		v                        SCORMVersion
@@ -148,7 +148,7 @@ func TestManifestPerVersion(t *testing.T) {
 func TestManifestRefusesNonsense(t *testing.T) {
 	_, err := Manifest{Version: SCORM12, Identifier: "x"}.XML()
 	require.Error(t, err)
-	_, err = Manifest{Version: 7, Identifier: "x", Labs: BuiltinLabs()}.XML()
+	_, err = Manifest{Version: 7, Identifier: "x", Labs: builtin(t)}.XML()
 	require.Error(t, err)
 	_, err = Manifest{Version: SCORM12, Identifier: "x", Labs: []LabInfo{{ID: "a", Title: "A", PassingScore: 120}}}.XML()
 	require.Error(t, err)
@@ -198,11 +198,13 @@ func TestBuildSCORMZip(t *testing.T) {
 	site, err := ReadSite(testSiteDir(t))
 	require.NoError(t, err)
 	labDir := t.TempDir()
-	writeLab(t, labDir, "s3.json", `{"id":"s3-basics","title":"S3 basics","passingScore":80}`)
+	writeLab(t, labDir, "s3.json", labJSON(t, "s3-basics", "S3 basics", 80))
 	labFiles, err := ReadLabDir(labDir)
 	require.NoError(t, err)
 	for _, v := range []SCORMVersion{SCORM12, SCORM2004} {
-		labs, err := SelectLabs(AllLabs(labFiles), []string{"root-mfa", "s3-basics"})
+		all, err := AllLabs(labFiles)
+		require.NoError(t, err)
+		labs, err := SelectLabs(all, []string{"root-mfa", "s3-basics"})
 		require.NoError(t, err)
 		var buf bytes.Buffer
 		require.NoError(t, BuildSCORM(&buf, site, SCORMOptions{Version: v, Labs: labs, LabFiles: labFiles, Key: "k1"}))
@@ -270,7 +272,7 @@ func TestSetHTMLAttr(t *testing.T) {
 }
 
 func TestDeploymentIDs(t *testing.T) {
-	all := BuiltinLabs()
+	all := builtin(t)
 	require.Equal(t, "scorm12-all", DeploymentID("scorm12", all, ""))
 	require.Equal(t, "single-root-mfa", DeploymentID("single", all[1:2], ""))
 	a := DeploymentID("single", all[1:2], "class-a")

@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"labsim/sim/lab"
 )
 
 // ===== INTEGRATION POINT (storage namespace) ================================
@@ -186,7 +188,7 @@ func DeploymentID(kind string, labs []LabInfo, key string) string {
 		ids[i] = l.ID
 	}
 	name := strings.Join(ids, "+")
-	if len(labs) == len(BuiltinLabs()) && sameIDs(labs, BuiltinLabs()) {
+	if name == strings.Join(lab.BuiltinIDs(), "+") {
 		name = "all"
 	}
 	if len(name) > 40 {
@@ -199,13 +201,4 @@ func DeploymentID(kind string, labs []LabInfo, key string) string {
 		id += "-" + hex.EncodeToString(sum[:3])
 	}
 	return id
-}
-
-func sameIDs(a, b []LabInfo) bool {
-	for i := range a {
-		if a[i].ID != b[i].ID {
-			return false
-		}
-	}
-	return true
 }
