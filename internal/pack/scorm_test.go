@@ -219,7 +219,7 @@ func TestBuildSCORMZip(t *testing.T) {
 		require.Equal(t, "\x00asm-pretend", string(files["main.wasm"]))
 		require.Equal(t, `["s3.json"]`, string(files["labs/index.json"]))
 		page := string(files["index.html"])
-		require.Contains(t, page, ` data-deployment="`+v.Kind()+`-root-mfa+s3-basics-`)
+		require.Contains(t, page, ` data-deployment="`+v.Kind()+`-root-mfa.s3-basics-`)
 		require.Contains(t, page, `data-completion-key="k1"`)
 		require.Contains(t, page, `data-wasm-size="12"`)
 		// The manifest lists every file of the zip, and only those.
@@ -275,10 +275,26 @@ func TestDeploymentIDs(t *testing.T) {
 	all := builtin(t)
 	require.Equal(t, "scorm12-all", DeploymentID("scorm12", all, ""))
 	require.Equal(t, "single-root-mfa", DeploymentID("single", all[1:2], ""))
+	require.Equal(t, "scorm12-root-mfa.cloud-concepts", DeploymentID("scorm12", []LabInfo{all[1], all[3]}, ""))
 	a := DeploymentID("single", all[1:2], "class-a")
 	b := DeploymentID("single", all[1:2], "class-b")
 	require.NotEqual(t, a, b, "two classes' files on one stick do not share saves")
 	require.True(t, strings.HasPrefix(a, "single-root-mfa-"))
 	many := append(append([]LabInfo{}, all...), LabInfo{ID: "a-very-long-instructor-lab-id"})
 	require.Regexp(t, `^scorm2004-5-labs-[0-9a-f]{8}$`, DeploymentID("scorm2004", many, ""))
+	odd := DeploymentID("scorm12", []LabInfo{{ID: "Lab_One"}}, "k")
+	require.Regexp(t, `^scorm12-1-labs-[0-9a-f]{8}-[0-9a-f]{6}$`, odd)
+	for _, id := range []string{a, b, odd, DeploymentID("scorm2004", many, "a key")} {
+		require.True(t, ValidDeployment(id), id)
+		require.LessOrEqual(t, len(id), 64)
+	}
+}
+
+func TestValidDeployment(t *testing.T) {
+	for id, ok := range map[string]bool{
+		"site": true, "scorm12-all": true, "single-root-mfa.cloud-concepts-0a1b2c": true,
+		"": false, "Scorm": false, "a+b": false, "a_b": false, "a b": false, strings.Repeat("a", 65): false, strings.Repeat("a", 64): true,
+	} {
+		require.Equal(t, ok, ValidDeployment(id), id)
+	}
 }
