@@ -5,6 +5,8 @@
 #   make size    raw / gzip / brotli bytes of main.wasm and of a first visit
 #   make bench   benchmarks, natively and under WebAssembly in Node
 #   make startup start-up time in headless Chromium
+#   make scorm   SCORM 1.2 and 2004 packages in packages/ (LAB=, LABS=, KEY=)
+#   make single  one self-contained HTML file in packages/ (LABS=, KEY=)
 
 GO      ?= go
 ADDR    ?= 127.0.0.1:8080
@@ -81,3 +83,19 @@ startup: build
 
 clean:
 	rm -rf dist bin
+
+.PHONY: scorm single
+
+# Packages for instructors, in packages/: LAB="root-mfa iam-delegation"
+# picks labs (default every lab), LABS=DIR adds an instructor's lab files,
+# KEY=... signs completion codes.
+PACKFLAGS = $(foreach l,$(LAB),--lab $(l)) $(if $(LABS),--labs $(LABS)) $(if $(KEY),--key '$(KEY)')
+
+scorm: build
+	@mkdir -p packages
+	./bin/labsim pack --scorm12 $(PACKFLAGS) -o packages/labsim-scorm12.zip
+	./bin/labsim pack --scorm2004 $(PACKFLAGS) -o packages/labsim-scorm2004.zip
+
+single: build
+	@mkdir -p packages
+	./bin/labsim pack --single $(if $(LABS),--labs $(LABS)) $(if $(KEY),--key '$(KEY)') -o packages/labsim.html

@@ -44,6 +44,7 @@ func runSize(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", name, row[0], row[1], row[2])
 	}
 	fmt.Fprintf(tw, "first visit\t%d\t%d\t%d\t\n", total[0], total[1], total[2])
+	singleFileRow(tw, dir)
 	if err := tw.Flush(); err != nil {
 		return 1
 	}

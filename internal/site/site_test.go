@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -15,8 +16,11 @@ func testSite(t *testing.T) string {
 	for name, body := range map[string]string{
 		"index.html": "<p>hi</p>", "main.wasm": "RAW", "main.wasm.br": "BR", "main.wasm.gz": "GZ",
 		"app.js": "js", "iam-actions.dat": "dat",
+		".hidden": "secret", ".git/config": "secret", "sub/.env": "secret", "sub/ok.txt": "ok",
 	} {
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(file), 0o755))
+		require.NoError(t, os.WriteFile(file, []byte(body), 0o644))
 	}
 	return dir
 }
@@ -55,6 +59,7 @@ func TestHeadersForEmbedding(t *testing.T) {
 	rec := get(t, h, "/", "")
 	require.Equal(t, "<p>hi</p>", rec.Body.String())
 	require.Contains(t, rec.Header().Get("Content-Security-Policy"), "script-src 'self' 'wasm-unsafe-eval'")
+	require.Contains(t, rec.Header().Get("Content-Security-Policy"), "; frame-ancestors *", "embedding is allowed by default")
 	require.Equal(t, "*", rec.Header().Get("Access-Control-Allow-Origin"), "sandboxed frames fetch main.wasm cross-origin")
 	require.Equal(t, "nosniff", rec.Header().Get("X-Content-Type-Options"))
 	require.Equal(t, "application/octet-stream", get(t, h, "/iam-actions.dat", "").Header().Get("Content-Type"))
@@ -68,4 +73,49 @@ func TestRefusesWhatIsNotThere(t *testing.T) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	require.Equal(t, http.StatusMethodNotAllowed, rec.Code)
+}
+
+func TestFrameAncestorsOption(t *testing.T) {
+	dir := testSite(t)
+	for _, tc := range []struct {
+		ancestors string
+		want      string // the policy's tail
+		absent    bool
+	}{
+		{ancestors: "*", want: "; frame-ancestors *"},
+		{ancestors: "'self'", want: "; frame-ancestors 'self'"},
+		{ancestors: "'self' https://lms.example.edu", want: "; frame-ancestors 'self' https://lms.example.edu"},
+		{ancestors: "", absent: true},
+		{ancestors: "   ", absent: true},
+	} {
+		rec := get(t, NewHandler(dir, Options{FrameAncestors: tc.ancestors}), "/main.wasm", "")
+		require.Equal(t, http.StatusOK, rec.Code)
+		csp := rec.Header().Get("Content-Security-Policy")
+		require.True(t, strings.HasPrefix(csp, ContentSecurityPolicy), csp)
+		if tc.absent {
+			require.NotContains(t, csp, "frame-ancestors", tc.ancestors)
+		} else {
+			require.True(t, strings.HasSuffix(csp, tc.want), "%q: %s", tc.ancestors, csp)
+		}
+	}
+}
+
+func TestValidFrameAncestors(t *testing.T) {
+	for list, ok := range map[string]bool{
+		"*": true, "'self'": true, "'none'": true, "'self' https://a.example https://*.b.example:8443": true,
+		"'self'; script-src *": false, "a, b": false, "a\nb": false, "'self'\r\nX-Evil: 1": false, "ü.example": false,
+	} {
+		err := ValidFrameAncestors(list)
+		require.Equal(t, ok, err == nil, "%q: %v", list, err)
+	}
+}
+
+func TestRefusesDotfilesAndDotDirectories(t *testing.T) {
+	h := Handler(testSite(t))
+	for _, p := range []string{"/.hidden", "/.git/config", "/.git/", "/sub/.env", "/sub/../.hidden", "/%2ehidden", "/x/..%2f.hidden"} {
+		rec := get(t, h, p, "")
+		require.Equal(t, http.StatusNotFound, rec.Code, p)
+		require.NotContains(t, rec.Body.String(), "secret", p)
+	}
+	require.Equal(t, "ok", get(t, h, "/sub/ok.txt", "").Body.String())
 }

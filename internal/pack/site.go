@@ -1,0 +1,211 @@
+package pack
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// ===== INTEGRATION POINT (storage namespace) ================================
+// DeploymentAttr is the attribute of index.html that names the deployment,
+// which namespaces the page's storage keys so that packages sharing an
+// origin (an LMS, or every file:// page in Chromium) do not share saves.
+// The page reads it at start; a plain build says "site".
+const DeploymentAttr = "data-deployment"
+
+// CompletionKeyAttr is the attribute of index.html that carries the key
+// the page signs completion codes with (see sim/completion). A build
+// without it makes no codes.
+const CompletionKeyAttr = "data-completion-key"
+
+// ===== end of INTEGRATION POINT =============================================
+
+// RequiredFiles are the files of a built site that the page cannot start
+// without.
+var RequiredFiles = []string{"index.html", "main.wasm", "wasm_exec.js", "app.js", "styles.css"}
+
+// Site is a built site read into memory, ready to be packed.
+type Site struct {
+	// Files maps slash-separated paths to contents, index.html included.
+	Files map[string][]byte
+}
+
+// ReadSite reads a built site directory (make build's dist/): every file
+// except dotfiles, dot-directories and the precompressed .br and .gz
+// copies, which a package does not need.
+func ReadSite(dir string) (*Site, error) {
+	s := &Site{Files: map[string][]byte{}}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != dir && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s is not a regular file", p)
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		s.Files[filepath.ToSlash(rel)] = data
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read site %s: %w", dir, err)
+	}
+	for _, f := range RequiredFiles {
+		if _, ok := s.Files[f]; !ok {
+			return nil, fmt.Errorf("read site %s: %s is missing (run make build first)", dir, f)
+		}
+	}
+	return s, nil
+}
+
+// Names returns the site's paths, index.html first, then sorted.
+func (s *Site) Names() []string {
+	names := make([]string, 0, len(s.Files))
+	for n := range s.Files {
+		if n != "index.html" {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return append([]string{"index.html"}, names...)
+}
+
+// AddLabs places instructors' lab files under labs/ with an index.json
+// that lists their file names in order, for the page to load at start.
+func (s *Site) AddLabs(files []LabFile) error {
+	if len(files) == 0 {
+		return nil
+	}
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
+		s.Files[path.Join(LabsDir, f.Name)] = f.Data
+	}
+	index, err := json.Marshal(names)
+	if err != nil {
+		return fmt.Errorf("labs index: %w", err)
+	}
+	s.Files[path.Join(LabsDir, "index.json")] = index
+	return nil
+}
+
+// Configure writes the deployment id and, when key is not empty, the
+// completion key into index.html.
+func (s *Site) Configure(deployment, key string) error {
+	page, err := SetHTMLAttr(s.Files["index.html"], DeploymentAttr, deployment)
+	if err != nil {
+		return err
+	}
+	if key != "" {
+		if page, err = SetHTMLAttr(page, CompletionKeyAttr, key); err != nil {
+			return err
+		}
+	}
+	s.Files["index.html"] = page
+	return nil
+}
+
+// SetHTMLAttr sets an attribute in a page: where the attribute already
+// appears (name="…"), its first value is replaced; otherwise it is added
+// to the <html> element.
+func SetHTMLAttr(page []byte, name, value string) ([]byte, error) {
+	quoted := []byte(name + `="` + html.EscapeString(value) + `"`)
+	if i := attrIndex(page, name); i >= 0 {
+		end := bytes.IndexByte(page[i+len(name)+2:], '"')
+		if end < 0 {
+			return nil, fmt.Errorf("index.html: unterminated %s attribute", name)
+		}
+		end += i + len(name) + 2 + 1
+		return concat(page[:i], quoted, page[end:]), nil
+	}
+	lower := bytes.ToLower(page)
+	i := bytes.Index(lower, []byte("<html"))
+	if i < 0 {
+		return nil, errors.New("index.html has no <html> element")
+	}
+	i += len("<html")
+	return concat(page[:i], []byte(" "), quoted, page[i:]), nil
+}
+
+// attrIndex finds name="…" preceded by white space, or returns -1.
+func attrIndex(page []byte, name string) int {
+	needle := []byte(name + `="`)
+	for off := 0; ; {
+		i := bytes.Index(page[off:], needle)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if i > 0 && (page[i-1] == ' ' || page[i-1] == '\n' || page[i-1] == '\t' || page[i-1] == '\r') {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+func concat(parts ...[]byte) []byte {
+	var b bytes.Buffer
+	for _, p := range parts {
+		b.Write(p)
+	}
+	return b.Bytes()
+}
+
+// DeploymentID names a package's storage namespace from its kind
+// ("scorm12", "scorm2004", "single"), its labs and its key: packages of
+// different labs, or for classes with different keys, never share saves.
+func DeploymentID(kind string, labs []LabInfo, key string) string {
+	ids := make([]string, len(labs))
+	for i, l := range labs {
+		ids[i] = l.ID
+	}
+	name := strings.Join(ids, "+")
+	if len(labs) == len(BuiltinLabs()) && sameIDs(labs, BuiltinLabs()) {
+		name = "all"
+	}
+	if len(name) > 40 {
+		sum := sha256.Sum256([]byte(strings.Join(ids, "\n")))
+		name = fmt.Sprintf("%d-labs-%s", len(ids), hex.EncodeToString(sum[:4]))
+	}
+	id := kind + "-" + name
+	if key != "" {
+		sum := sha256.Sum256([]byte("labsim deployment key\x00" + key))
+		id += "-" + hex.EncodeToString(sum[:3])
+	}
+	return id
+}
+
+func sameIDs(a, b []LabInfo) bool {
+	for i := range a {
+		if a[i].ID != b[i].ID {
+			return false
+		}
+	}
+	return true
+}
