@@ -144,6 +144,10 @@ type Effect interface{ isEffect() }
 type Save struct {
 	Data     string
 	Revision int
+	// Base is the exact document this tab last read from or wrote under
+	// the storage key ("" when none): the browser writes Data only while
+	// the key still holds Base (see Save.Fits).
+	Base string
 }
 
 // SetAside keeps an unreadable saved document under another key.

@@ -210,7 +210,9 @@ func (m Model) withSave(effects []Effect) (Model, []Effect) {
 	}
 	// The next update compares its encoding at this revision with this one.
 	m.lastSaved = enc
-	return m, append(effects, Save{Data: enc, Revision: m.Revision})
+	base := m.persist.stored
+	m.persist.stored = enc
+	return m, append(effects, Save{Data: enc, Revision: m.Revision, Base: base})
 }
 
 // revisionPrefix is how every saved document begins (Saved's field order).

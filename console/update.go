@@ -65,10 +65,7 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		return m, nil
 	case StorageChanged:
 		m.Now = msg.Now
-		m = m.storageChanged(msg.Data)
-		if msg.Conflict {
-			m.notify("warning", "notice.conflict")
-		}
+		m, fx = m.storageChanged(msg)
 	case StorageFailed:
 		m.Now = msg.Now
 		m.Storage = StorageStatus{Mode: "memory", Reason: msg.Reason}
@@ -117,20 +114,8 @@ func initModel(msg Init) (Model, []Effect) {
 		m.World, m.Session = st.World, st.Session
 	}
 	fresh()
-	if msg.Saved != "" {
-		s, err := Decode(msg.Saved)
-		if err == nil {
-			err = m.apply(s)
-		}
-		if err != nil {
-			fresh()
-			fx = append(fx, m.setAside("unreadable", msg.Saved))
-			m.notify("warning", "notice.corrupt")
-		} else {
-			m.lastSaved = msg.Saved
-		}
-	}
-	if m.Storage.Mode == "memory" {
+	m, fx = m.loadSaved(msg.Saved)
+	if m.Storage.Mode == "memory" && m.Storage.Reason != ReasonNewer {
 		m.notify("warning", "notice.storage."+m.Storage.Reason)
 	}
 	rewrite := false
@@ -377,35 +362,6 @@ func (m Model) submit(form string) (Model, []Effect) {
 		return a.submit(m, form)
 	}
 	return m, nil
-}
-
-// storageChanged adopts a newer document saved by another tab.
-func (m Model) storageChanged(data string) Model {
-	if data == "" || RevisionOf(data) <= m.Revision && data == m.lastSaved {
-		return m
-	}
-	if RevisionOf(data) < m.Revision {
-		return m
-	}
-	s, err := Decode(data)
-	if err != nil {
-		return m
-	}
-	ui := m.UI
-	if err := m.apply(s); err != nil {
-		return m
-	}
-	// Keep this tab's page and unsent form fields; take the other tab's
-	// world and session.
-	m.UI.Route, m.UI.Fields = ui.Route, ui.Fields
-	if !m.Session.SignedIn() && !isPublic(m.route().Page) {
-		m.UI.Route = "#/"
-	}
-	// The adopted state counts as saved: saving it again would make two
-	// tabs answer each other's saves for ever.
-	m.lastSaved, _ = m.Encode(m.Revision)
-	m.notify("info", "notice.othertab")
-	return m
 }
 
 // importFile validates and loads an exported document.

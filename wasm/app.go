@@ -119,6 +119,10 @@ func (a *app) run(fx []console.Effect) {
 		switch e := e.(type) {
 		case console.Save:
 			a.save(e)
+		case console.UseMemory:
+			// Browser storage is left as it is (it holds a newer version's
+			// work); saves go to memory from now on.
+			a.store = &memoryStore{m: map[string]string{}}
 		case console.SetAside:
 			_ = a.store.Set(e.Key, e.Data)
 		case console.RemoveKey:
@@ -158,15 +162,14 @@ func (a *app) run(fx []console.Effect) {
 	}
 }
 
-// save writes the document unless another tab saved a newer one, which is
-// then loaded instead of being overwritten. A full storage moves saving to
-// memory.
+// save writes the document while the key still holds the document the
+// save was based on; otherwise (another tab saved first, or the key holds
+// something else) the console is handed what is there to merge or set
+// aside before saving again. A full storage moves saving to memory.
 func (a *app) save(s console.Save) {
-	if cur, ok, err := a.store.Get(console.StorageKey); err == nil && ok && cur != s.Data {
-		if console.RevisionOf(cur) >= s.Revision {
-			a.post(console.StorageChanged{Now: a.now(), Data: cur, Conflict: true})
-			return
-		}
+	if cur, ok, err := a.store.Get(console.StorageKey); err == nil && !s.Fits(cur, ok) {
+		a.post(console.StorageChanged{Now: a.now(), Data: cur, Conflict: true})
+		return
 	}
 	err := a.store.Set(console.StorageKey, s.Data)
 	if err == nil {

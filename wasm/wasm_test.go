@@ -321,3 +321,22 @@ func TestLoadAsideAndRemoveKeyEffects(t *testing.T) {
 	_, ok, _ := st.Get("labsim:state:before-world:5")
 	require.False(t, ok)
 }
+
+// Defect 1 of issue 8, through the loop: a damaged save under the key is
+// replaced by the next save, without a conflict and without a second copy
+// aside.
+func TestDamagedSaveIsReplacedByTheNextSave(t *testing.T) {
+	bad := `{"schema":1,"revision":99999999999,"world":{"acc`
+	a, _, st, posted := newTestApp()
+	st.m[console.StorageKey] = bad
+	a.dispatch(console.Init{Now: t0, Saved: bad, Hash: "#/signup/1", Query: map[string]string{"lang": "en"}, Storage: console.StorageStatus{Mode: "local"}})
+	a.dispatch(console.Input{Now: t0, Field: "signup.email", Value: "student@example.com"})
+	for _, m := range *posted {
+		_, conflict := m.(console.StorageChanged)
+		require.False(t, conflict, "no other tab saved")
+	}
+	saved, _, _ := st.Get(console.StorageKey)
+	require.Contains(t, saved, "student@example.com")
+	keys, _ := st.Keys(console.StorageKey + ":")
+	require.Len(t, keys, 1)
+}
