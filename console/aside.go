@@ -61,6 +61,12 @@ func (m *Model) dropAside(key string) {
 // asideClick handles Restore and Delete of a document kept aside; both ask
 // for confirmation first.
 func (m Model) asideClick(action, key string) (Model, []Effect) {
+	if action == "aside.import" {
+		if m.Confirm != confirmImport {
+			return m, nil
+		}
+		return m.confirmedImport()
+	}
 	if !slices.ContainsFunc(m.Aside, func(a Aside) bool { return a.Key == key }) {
 		return m, nil
 	}

@@ -195,6 +195,7 @@ func RevisionOf(data string) int {
 // withSave appends a Save effect when the saved part changed since the
 // last save.
 func (m Model) withSave(effects []Effect) (Model, []Effect) {
+	m, effects = m.trimAside(effects)
 	enc, err := m.Encode(m.Revision)
 	if err != nil || enc == m.lastSaved {
 		return m, effects

@@ -24,6 +24,8 @@ type persistState struct {
 	// stored is the exact document this tab last read from or wrote under
 	// the storage key, "" when none: the base of the next Save.
 	stored string
+	// pending is a checked import waiting for confirmation.
+	pending *pendingImport
 }
 
 // UseMemory asks the browser side to save into memory from now on,

@@ -109,8 +109,10 @@ func TestImportValidatesSizeKindAndContent(t *testing.T) {
 	export := mustEncode(t, m)
 	imported := send(fresh, ImportFile{Now: t0, Name: "labsim.json", Size: len(export), Text: export})
 	require.Empty(t, imported.ImportError)
-	require.True(t, imported.Session.SignedIn())
-	require.Equal(t, sim.DemoAccountID, imported.Session.AccountID)
+	require.Empty(t, imported.World.Accounts, "nothing is replaced before confirmation")
+	imported = click(imported, "aside.import", "")
+	require.False(t, imported.Session.SignedIn(), "an import's session is dropped: the student signs in again")
+	require.Contains(t, imported.World.Accounts, sim.DemoAccountID)
 	require.GreaterOrEqual(t, imported.Revision, fresh.Revision)
 }
 

@@ -75,7 +75,7 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		m.notifyWith("warning", "notice.failed."+msg.Effect, msg.Text)
 	case ImportFile:
 		m.Now = msg.Now
-		m = m.importFile(msg)
+		m, fx = m.importFile(msg)
 	case AsideLoaded:
 		m.Now = msg.Now
 		m, fx = m.asideLoaded(msg)
@@ -344,16 +344,24 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 // loadWorld replaces the world with a prepared one, keeping the language
 // and region.
 func (m Model) loadWorld(name, notice string) (Model, []Effect) {
+	reason := "before-world"
+	if notice == "notice.reset" {
+		reason = "before-reset"
+	}
+	orig := m
+	// The replaced work is kept aside as it is, before the prepared world
+	// draws from the generator.
+	kept := m.keepAside(reason)
 	st, err := sim.Prepared(name, m.env())
 	if err != nil {
-		m.notify("warning", "notice.world.unknown", "name", name)
-		return m, nil
+		orig.notify("warning", "notice.world.unknown", "name", name)
+		return orig, nil
 	}
 	m.World, m.Session = st.World, st.Session
 	m.UI.Fields, m.Secrets, m.Confirm = nil, nil, ""
 	m.notify("success", notice, "name", name)
 	m, fx := m.navigate("#/")
-	return m, append(fx, m.urlEffect(false))
+	return m, append(append(kept, fx...), m.urlEffect(false))
 }
 
 // submit hands a submitted form to the area that owns it.
@@ -362,36 +370,6 @@ func (m Model) submit(form string) (Model, []Effect) {
 		return a.submit(m, form)
 	}
 	return m, nil
-}
-
-// importFile validates and loads an exported document.
-func (m Model) importFile(f ImportFile) Model {
-	c := m.Catalog()
-	switch {
-	case f.Size > MaxImportBytes || len(f.Text) > MaxImportBytes:
-		m.ImportError = c.T("import.tooLarge", "max", "2 MB")
-		return m
-	case !strings.HasSuffix(strings.ToLower(f.Name), ".json"):
-		m.ImportError = c.T("import.notJSON")
-		return m
-	}
-	s, err := Decode(f.Text)
-	if err != nil {
-		m.ImportError = c.T("import.invalid")
-		return m
-	}
-	rev := m.Revision
-	lang := m.UI.Lang
-	if err := m.apply(s); err != nil {
-		m.ImportError = c.T("import.invalid")
-		return m
-	}
-	m.Revision = max(rev, s.Revision)
-	m.UI.Lang = lang
-	m.ImportError = ""
-	m.Secrets = nil
-	m.notify("success", "notice.imported", "name", f.Name)
-	return m
 }
 
 // diagnostics describes the console's state for a bug report, without

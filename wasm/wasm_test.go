@@ -340,3 +340,29 @@ func TestDamagedSaveIsReplacedByTheNextSave(t *testing.T) {
 	keys, _ := st.Keys(console.StorageKey + ":")
 	require.Len(t, keys, 1)
 }
+
+// Defect 5 of issue 8: storage whose getItem throws, or whose setItem
+// silently does nothing, loses every save on reload; the start-up
+// self-check finds both and the student is told.
+func TestStorageSelfCheckFindsStorageThatLosesWork(t *testing.T) {
+	for name, src := range map[string]string{
+		"getItem throws": `const m = new Map(); return { Reflect, localStorage: {
+			getItem() { throw new Error('getItem is broken'); }, setItem: (k, v) => m.set(k, String(v)), removeItem: k => m.delete(k) } };`,
+		"setItem does nothing": `return { Reflect, localStorage: { getItem: () => null, setItem() {}, removeItem() {} } };`,
+		"removeItem does nothing": `const m = new Map(); return { Reflect, localStorage: {
+			getItem: k => m.has(k) ? m.get(k) : null, setItem: (k, v) => m.set(k, String(v)), removeItem() {} } };`,
+		"text is mangled": `const m = new Map(); return { Reflect, localStorage: {
+			getItem: k => m.has(k) ? m.get(k).replace(/[^\x00-\x7f]/g, '?') : null, setItem: (k, v) => m.set(k, String(v)), removeItem: k => m.delete(k) } };`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			st, status := openStorage(js(t, src))
+			require.Equal(t, console.StorageStatus{Mode: "memory", Reason: console.ReasonUnreliable}, status)
+			_, isMemory := st.(*memoryStore)
+			require.True(t, isMemory, "saves go to memory")
+			// The console tells the student at start-up.
+			a, _, _, _ := newTestApp()
+			a.dispatch(console.Init{Now: t0, Query: map[string]string{"lang": "en"}, Storage: status})
+			require.Contains(t, a.lastHTML, "will not survive a reload")
+		})
+	}
+}
