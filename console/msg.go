@@ -25,6 +25,9 @@ type Init struct {
 	Storage StorageStatus
 	// Aside lists the documents kept aside in browser storage.
 	Aside []Aside
+	// Deployment is the build's deployment id (index.html's
+	// data-deployment): it names the storage key (StorageKeyFor).
+	Deployment string
 	// PasswordCost is the password hash's iteration count; 0 means
 	// account.DefaultIterations. Tests pass a low count.
 	PasswordCost int

@@ -24,6 +24,9 @@ type persistState struct {
 	// stored is the exact document this tab last read from or wrote under
 	// the storage key, "" when none: the base of the next Save.
 	stored string
+	// key is the storage key of the deployment (StorageKeyFor); "" is the
+	// site's.
+	key string
 	// pending is a checked import waiting for confirmation.
 	pending *pendingImport
 }
@@ -77,7 +80,10 @@ func schemaOf(data string) int {
 // document this build cannot read is kept aside once and then replaced by
 // the next save; a document from a newer version is left untouched and
 // the page works in memory, saying so once.
-func (m Model) loadSaved(data string) (Model, []Effect) {
+func (m Model) loadSaved(data, deployment string) (Model, []Effect) {
+	if deployment != "" {
+		m.persist.key = StorageKeyFor(deployment)
+	}
 	if data == "" {
 		return m, nil
 	}

@@ -113,9 +113,10 @@ func (s *memoryStore) Keys(prefix string) ([]string, error) {
 	return out, nil
 }
 
-// asides lists the documents kept aside, for the Simulator page.
-func asides(st store) []console.Aside {
-	keys, _ := st.Keys(console.StorageKey + ":")
+// asides lists the documents kept aside under a storage key, for the
+// Simulator page.
+func asides(st store, key string) []console.Aside {
+	keys, _ := st.Keys(key + ":")
 	sort.Strings(keys)
 	var out []console.Aside
 	for _, k := range keys {
@@ -124,6 +125,20 @@ func asides(st store) []console.Aside {
 		}
 	}
 	return out
+}
+
+// deployment reads the build's deployment id from the page
+// (<html data-deployment="…">, filled in by the Makefile); the site's when
+// it is absent or invalid.
+func deployment(doc safejs.Value) string {
+	el, err := doc.Get("documentElement")
+	if err != nil {
+		return console.DefaultDeployment
+	}
+	if id := attr(el, "data-deployment"); console.ValidDeployment(id) {
+		return id
+	}
+	return console.DefaultDeployment
 }
 
 // selfCheckKey and selfCheckValue are written, read back and removed at

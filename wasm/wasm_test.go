@@ -299,15 +299,40 @@ func TestLoadCatalogReportsFetchFailure(t *testing.T) {
 }
 
 func TestStorageListsAndRemovesKeysKeptAside(t *testing.T) {
-	g := js(t, `const m = new Map([['labsim:state', 'main'], ['labsim:state:unreadable:1', 'x'], ['other', 'y']]);
+	g := js(t, `const m = new Map([['labsim:state', 'main'], ['labsim:state:unreadable:1', 'x'], ['other', 'y'],
+		['labsim@scorm-1:state', 'pkg'], ['labsim@scorm-1:state:unreadable:2', 'zz']]);
 		return { Reflect, localStorage: {
 		get length() { return m.size; }, key: i => [...m.keys()][i] ?? null,
 		getItem: k => m.has(k) ? m.get(k) : null, setItem: (k, v) => m.set(k, String(v)), removeItem: k => m.delete(k) } };`)
 	st, status := openStorage(g)
 	require.Equal(t, "local", status.Mode)
-	require.Equal(t, []console.Aside{{Key: "labsim:state:unreadable:1", Size: 1}}, asides(st))
+	require.Equal(t, []console.Aside{{Key: "labsim:state:unreadable:1", Size: 1}}, asides(st, console.StorageKey))
+	require.Equal(t, []console.Aside{{Key: "labsim@scorm-1:state:unreadable:2", Size: 2}}, asides(st, console.StorageKeyFor("scorm-1")),
+		"each deployment lists only its own work kept aside")
 	require.NoError(t, st.Remove("labsim:state:unreadable:1"))
-	require.Empty(t, asides(st))
+	require.Empty(t, asides(st, console.StorageKey))
+}
+
+// Issue 8: several builds on one origin keep their work under their own
+// keys, named by the page's data-deployment attribute.
+func TestDeploymentsSaveUnderTheirOwnKeys(t *testing.T) {
+	doc := func(attr string) safejs.Value {
+		return js(t, `const a = `+attr+`; return { documentElement: { getAttribute: n => n === 'data-deployment' ? a : null } };`)
+	}
+	require.Equal(t, "scorm-lab1", deployment(doc(`"scorm-lab1"`)))
+	require.Equal(t, "site", deployment(doc(`null`)))
+	require.Equal(t, "site", deployment(doc(`"../../evil"`)), "an invalid id is the site's")
+
+	a, _, st, _ := newTestApp()
+	st.m[console.StorageKey] = "the site's work, unreadable here"
+	a.key = console.StorageKeyFor("scorm-lab1")
+	a.dispatch(console.Init{Now: t0, Deployment: "scorm-lab1", Saved: "{broken", Query: map[string]string{"lang": "en"}, Storage: console.StorageStatus{Mode: "local"}})
+	a.dispatch(console.Click{Now: t0, Action: "region", Arg: "eu-west-1"})
+	require.Equal(t, "the site's work, unreadable here", st.m[console.StorageKey], "another deployment's work is never touched")
+	require.Contains(t, st.m["labsim@scorm-lab1:state"], "eu-west-1")
+	keys, _ := st.Keys("labsim@scorm-lab1:state:")
+	require.Len(t, keys, 1)
+	require.True(t, strings.HasPrefix(keys[0], "labsim@scorm-lab1:state:unreadable:"))
 }
 
 func TestLoadAsideAndRemoveKeyEffects(t *testing.T) {
