@@ -67,6 +67,7 @@ fuzz:
 	@for t in FuzzParse FuzzValidate FuzzEvaluate; do \
 		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./sim/policy/ || exit 1; \
 	done
+	$(GO) test -run='^$$' -fuzz='^FuzzImport$$' -fuzztime=$(FUZZTIME) ./console/
 
 size: build
 	./bin/labsim size dist
