@@ -13,6 +13,10 @@ ADDR    ?= 127.0.0.1:8080
 GOROOT  := $(shell $(GO) env GOROOT)
 WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 FUZZTIME ?= 5s
+# DEPLOYMENT names this build's saved work in browser storage (index.html's
+# data-deployment; see README "Saved state"): builds that share a storage
+# origin must differ. The site is "site".
+DEPLOYMENT ?= site
 LDFLAGS := -s -w
 # No inlining in the console's view code: Go's WebAssembly backend adds a
 # resumption point at every call site, so inlining the small ui helpers into
@@ -34,6 +38,7 @@ build: labsim
 	cp assets/app.js assets/styles.css dist/
 	cp sim/catalog/actiondata/actions.dat dist/iam-actions.dat
 	sed 's/data-wasm-size="0"/data-wasm-size="'$$(stat -c %s dist/main.wasm)'"/' index.html > dist/index.html
+	sed -i 's/data-deployment="site"/data-deployment="$(DEPLOYMENT)"/' dist/index.html
 	./bin/labsim compress dist
 
 run: build
@@ -68,6 +73,7 @@ fuzz:
 	@for t in FuzzParseLab FuzzParseRich; do \
 		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./sim/lab/ || exit 1; \
 	done
+	$(GO) test -run='^$$' -fuzz='^FuzzImport$$' -fuzztime=$(FUZZTIME) ./console/
 
 size: build
 	./bin/labsim size dist

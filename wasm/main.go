@@ -78,7 +78,9 @@ func boot(global safejs.Value) error {
 	st, status := openStorage(global)
 	q := newQueue()
 	a := newApp(st, domPage{global: global, doc: doc, root: root, morph: morph}, time.Now, q.push)
-	init := console.Init{Now: time.Now(), Storage: status}
+	dep := deployment(doc)
+	a.key = console.StorageKeyFor(dep)
+	init := console.Init{Now: time.Now(), Storage: status, Deployment: dep}
 	if _, err := rand.Read(init.Seed[:]); err != nil {
 		return err
 	}
@@ -87,11 +89,11 @@ func boot(global safejs.Value) error {
 	init.Query = queryParams(global, propString(loc, "search"))
 	nav, _ := global.Get("navigator")
 	init.BrowserLang = propString(nav, "language")
-	if saved, ok, err := st.Get(console.StorageKey); err == nil && ok {
+	if saved, ok, err := st.Get(a.key); err == nil && ok {
 		init.Saved = saved
 	}
-	init.Aside = asides(st)
-	if err := listen(global, doc, root, q); err != nil {
+	init.Aside = asides(st, a.key)
+	if err := listen(global, doc, root, q, a.key); err != nil {
 		return err
 	}
 	a.dispatch(init)
