@@ -46,6 +46,23 @@ type app struct {
 	// console.View; tests replace them to provoke panics.
 	updateFn func(console.Model, console.Msg) (console.Model, []console.Effect)
 	viewFn   func(console.Model) (html, title string)
+	// holding keeps Save effects in held instead of writing them, so that
+	// start-up writes the first save after the first paint.
+	holding bool
+	held    *console.Save
+}
+
+// holdSaves keeps the Save effects of the following updates, the newest
+// only, until releaseSaves.
+func (a *app) holdSaves() { a.holding = true }
+
+// releaseSaves writes the newest held save, if any, and stops holding.
+func (a *app) releaseSaves() {
+	a.holding = false
+	if s := a.held; s != nil {
+		a.held = nil
+		a.save(*s)
+	}
 }
 
 // newApp returns an app wired to the console.
@@ -120,7 +137,11 @@ func (a *app) run(fx []console.Effect) {
 	for _, e := range fx {
 		switch e := e.(type) {
 		case console.Save:
-			a.save(e)
+			if a.holding {
+				a.held = &e
+			} else {
+				a.save(e)
+			}
 		case console.UseMemory:
 			// Browser storage is left as it is (it holds a newer version's
 			// work); saves go to memory from now on.

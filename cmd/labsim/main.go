@@ -15,7 +15,7 @@ commands:
   serve [-addr 127.0.0.1:8080] [-dir dist] [-frame-ancestors "*"]
                                               serve the built simulator
   compress DIR                                write .gz and .br copies for serving
-  size DIR                                    report raw, gzip and brotli sizes
+  size [-floor DIR] [-base DIR] DIR           first-visit raw, gzip and brotli sizes, with ratios
   policy validate [--json] [--type managed|user-inline|group-inline] FILE|-
   policy eval --cases FILE|-
   lab validate FILE...                        check lab files (FILE:LINE:COL: message)
