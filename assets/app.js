@@ -207,41 +207,55 @@
   }
   var rawSize = Number(document.documentElement.getAttribute('data-wasm-size')) || 0;
 
-  // download reads main.wasm, counting decompressed bytes against the raw
-  // size known at build time, so progress is real also when the server
-  // compresses (Content-Length is then the compressed size).
-  function download() {
+  // mark records a start-up phase for `make startup` (performance marks).
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark('labsim:' + name);
+  }
+
+  // counted passes main.wasm's decompressed bytes through, moving the
+  // progress bar against the raw size known at build time (Content-Length
+  // is the compressed size when the server compresses).
+  function counted(body) {
+    var got = 0;
+    return body.pipeThrough(new TransformStream({
+      transform: function (chunk, out) {
+        got += chunk.length;
+        if (rawSize) progress.value = Math.min(got / rawSize, 1);
+        out.enqueue(chunk);
+      },
+      flush: function () { progress.value = 1; mark('downloaded'); }
+    }));
+  }
+
+  // load fetches and instantiates main.wasm. When the server sends
+  // application/wasm, the browser compiles while the bytes arrive
+  // (instantiateStreaming); otherwise the whole file is read and then
+  // compiled.
+  function load(imports) {
+    mark('fetch');
     return fetch('main.wasm').then(function (resp) {
       if (!resp.ok) throw new Error('main.wasm: HTTP ' + resp.status);
-      if (!resp.body || !rawSize) return resp.arrayBuffer();
-      var reader = resp.body.getReader();
-      var buf = new Uint8Array(rawSize);
-      var got = 0;
-      function pump() {
-        return reader.read().then(function (r) {
-          if (r.done) return buf.subarray(0, got);
-          if (got + r.value.length > buf.length) {
-            var bigger = new Uint8Array(Math.max(buf.length * 2, got + r.value.length));
-            bigger.set(buf.subarray(0, got));
-            buf = bigger;
-          }
-          buf.set(r.value, got);
-          got += r.value.length;
-          progress.value = Math.min(got / rawSize, 1);
-          return pump();
-        });
+      var type = (resp.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
+      if (type === 'application/wasm' && resp.body && typeof WebAssembly.instantiateStreaming === 'function' &&
+          typeof TransformStream === 'function') {
+        var streamed = new Response(counted(resp.body), { headers: { 'Content-Type': 'application/wasm' } });
+        return WebAssembly.instantiateStreaming(streamed, imports);
       }
-      return pump();
+      var body = resp.body && typeof TransformStream === 'function' ? new Response(counted(resp.body)) : resp;
+      return body.arrayBuffer().then(function (bytes) {
+        mark('downloaded');
+        progress.value = 1;
+        return WebAssembly.instantiate(bytes, imports);
+      });
     });
   }
 
-  download().then(function (bytes) {
+  var go = new Go();
+  load(go.importObject).then(function (result) {
+    mark('compiled');
     bootMessage.textContent = text.starting;
-    var go = new Go();
-    return WebAssembly.instantiate(bytes, go.importObject).then(function (result) {
-      go.run(result.instance).then(function () { fatal(text.stopped); }, function (err) { fatal(text.stopped + ' ' + err); });
-      boot.hidden = true;
-    });
+    go.run(result.instance).then(function () { fatal(text.stopped); }, function (err) { fatal(text.stopped + ' ' + err); });
+    boot.hidden = true;
   }).catch(function (err) {
     fatal(text.failed + (err && err.message ? err.message : err));
   });

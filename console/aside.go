@@ -20,21 +20,22 @@ type Aside struct {
 	Size int
 }
 
-// asidePrefix starts every key of a document kept aside.
-const asidePrefix = StorageKey + ":"
-
-// asideKey names a new document kept aside for a reason at a time.
-func asideKey(reason string, now time.Time) string {
-	return fmt.Sprintf("%s%s:%d", asidePrefix, reason, now.Unix())
+// asideKey names a new document kept aside for a reason at a time: the
+// storage key, ':', the reason, ':', the time in Unix seconds.
+func asideKey(storageKey, reason string, now time.Time) string {
+	return fmt.Sprintf("%s:%s:%d", storageKey, reason, now.Unix())
 }
 
-// reasonAndTime reads the reason and time back from a key.
+// reasonAndTime reads the reason and time back from a key (its last two
+// parts).
 func (a Aside) reasonAndTime() (string, time.Time) {
-	rest := strings.TrimPrefix(a.Key, asidePrefix)
-	reason, unix, ok := strings.Cut(rest, ":")
-	if !ok {
+	i := strings.LastIndexByte(a.Key, ':')
+	j := strings.LastIndexByte(a.Key[:max(i, 0)], ':')
+	if i < 0 || j < 0 {
 		return "", time.Time{}
 	}
+	reason, unix := a.Key[j+1:i], a.Key[i+1:]
+	unix, _, _ = strings.Cut(unix, "-") // a second copy in the same second
 	sec, err := strconv.ParseInt(unix, 10, 64)
 	if err != nil {
 		return reason, time.Time{}
@@ -45,9 +46,9 @@ func (a Aside) reasonAndTime() (string, time.Time) {
 // setAside keeps data aside under a new key and remembers it for the
 // Simulator page.
 func (m *Model) setAside(reason, data string) Effect {
-	key := asideKey(reason, m.Now)
+	key := asideKey(m.storageKey(), reason, m.Now)
 	for n := 2; slices.ContainsFunc(m.Aside, func(a Aside) bool { return a.Key == key }); n++ {
-		key = asideKey(reason, m.Now) + "-" + strconv.Itoa(n)
+		key = asideKey(m.storageKey(), reason, m.Now) + "-" + strconv.Itoa(n)
 	}
 	m.Aside = append(slices.Clone(m.Aside), Aside{Key: key, Size: len(data)})
 	return SetAside{Key: key, Data: data}
@@ -61,6 +62,12 @@ func (m *Model) dropAside(key string) {
 // asideClick handles Restore and Delete of a document kept aside; both ask
 // for confirmation first.
 func (m Model) asideClick(action, key string) (Model, []Effect) {
+	if action == "aside.import" {
+		if m.Confirm != confirmImport {
+			return m, nil
+		}
+		return m.confirmedImport()
+	}
 	if !slices.ContainsFunc(m.Aside, func(a Aside) bool { return a.Key == key }) {
 		return m, nil
 	}

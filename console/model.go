@@ -64,6 +64,8 @@ type Model struct {
 	// lastSaved is the encoded saved part at the last save, to skip saves
 	// that would not change anything.
 	lastSaved string
+	// persist is what the tab knows of browser storage (persist_state.go).
+	persist persistState
 }
 
 // UIState is the part of the interface state that is saved so that a

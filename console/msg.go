@@ -25,6 +25,9 @@ type Init struct {
 	Storage StorageStatus
 	// Aside lists the documents kept aside in browser storage.
 	Aside []Aside
+	// Deployment is the build's deployment id (index.html's
+	// data-deployment): it names the storage key (StorageKeyFor).
+	Deployment string
 	// PasswordCost is the password hash's iteration count; 0 means
 	// account.DefaultIterations. Tests pass a low count.
 	PasswordCost int
@@ -144,6 +147,10 @@ type Effect interface{ isEffect() }
 type Save struct {
 	Data     string
 	Revision int
+	// Base is the exact document this tab last read from or wrote under
+	// the storage key ("" when none): the browser writes Data only while
+	// the key still holds Base (see Save.Fits).
+	Base string
 }
 
 // SetAside keeps an unreadable saved document under another key.

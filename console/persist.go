@@ -195,6 +195,7 @@ func RevisionOf(data string) int {
 // withSave appends a Save effect when the saved part changed since the
 // last save.
 func (m Model) withSave(effects []Effect) (Model, []Effect) {
+	m, effects = m.trimAside(effects)
 	enc, err := m.Encode(m.Revision)
 	if err != nil || enc == m.lastSaved {
 		return m, effects
@@ -210,7 +211,9 @@ func (m Model) withSave(effects []Effect) (Model, []Effect) {
 	}
 	// The next update compares its encoding at this revision with this one.
 	m.lastSaved = enc
-	return m, append(effects, Save{Data: enc, Revision: m.Revision})
+	base := m.persist.stored
+	m.persist.stored = enc
+	return m, append(effects, Save{Data: enc, Revision: m.Revision, Base: base})
 }
 
 // revisionPrefix is how every saved document begins (Saved's field order).

@@ -43,7 +43,6 @@ func TestCorruptOrUnknownSaveIsSetAsideAndStartsClean(t *testing.T) {
 	good := mustEncode(t, demoModel(t))
 	for name, data := range map[string]string{
 		"not JSON":       "{not json",
-		"newer schema":   strings.Replace(good, `"schema":1`, `"schema":99`, 1),
 		"no schema":      `{"revision":1}`,
 		"bad account ID": strings.Replace(good, `"id":"123456789012"`, `"id":"12"`, 1),
 		"wrong types":    strings.Replace(good, `"revision":`, `"revision":"x","old":`, 1),
@@ -110,8 +109,10 @@ func TestImportValidatesSizeKindAndContent(t *testing.T) {
 	export := mustEncode(t, m)
 	imported := send(fresh, ImportFile{Now: t0, Name: "labsim.json", Size: len(export), Text: export})
 	require.Empty(t, imported.ImportError)
-	require.True(t, imported.Session.SignedIn())
-	require.Equal(t, sim.DemoAccountID, imported.Session.AccountID)
+	require.Empty(t, imported.World.Accounts, "nothing is replaced before confirmation")
+	imported = click(imported, "aside.import", "")
+	require.False(t, imported.Session.SignedIn(), "an import's session is dropped: the student signs in again")
+	require.Contains(t, imported.World.Accounts, sim.DemoAccountID)
 	require.GreaterOrEqual(t, imported.Revision, fresh.Revision)
 }
 
@@ -163,5 +164,62 @@ func TestSavedDocumentIsExactlyTheEncodingAtItsRevision(t *testing.T) {
 		want, err := m.Encode(saves[0].Revision)
 		require.NoError(t, err)
 		require.Equal(t, want, saves[0].Data)
+	}
+}
+
+// Defect 1 of issue 8: a damaged save whose revision can still be read
+// stopped all saving with a false "another tab" warning, and every reload
+// set another copy aside.
+func TestDamagedSaveIsSetAsideOnceThenReplaced(t *testing.T) {
+	for name, bad := range map[string]string{
+		"current schema, no world": `{"schema":1,"revision":5}`,
+		"truncated, huge revision": `{"schema":1,"revision":99999999999,"world":{"accounts":{"1234`,
+		"bad generator state":      `{"schema":1,"revision":500,"world":{"accounts":{}},"session":{},"ui":{},"rng":"!"}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			b := newFakeBrowser(t)
+			b.kv[StorageKey] = bad
+			tab := b.open(1, nil, "#/signup/1")
+			require.Contains(t, tab.noticeKeys(), "notice.corrupt")
+			for round := range 3 {
+				tab.typeInto(fieldSUEmail, "student@example.com")
+				tab.typeInto(fieldSUAccountName, "my-lab")
+				require.NotContains(t, tab.noticeKeys(), "notice.conflict", "round %d: no other tab is involved", round)
+				require.NotEqual(t, bad, b.kv[StorageKey], "round %d: the damaged save was replaced", round)
+				tab = tab.reload(byte(round + 2))
+				require.Equal(t, "student@example.com", tab.m.UI.Fields[fieldSUEmail], "round %d", round)
+				require.Equal(t, "my-lab", tab.m.UI.Fields[fieldSUAccountName], "round %d", round)
+				require.Empty(t, tab.m.Notices, "round %d: a good save loads without banners", round)
+				require.Len(t, b.asideKeys(), 1, "round %d: exactly one copy is kept aside", round)
+				require.Equal(t, bad, b.kv[b.asideKeys()[0]])
+			}
+		})
+	}
+}
+
+// A save from a newer version is left untouched and announced once: the
+// page works in memory instead of setting it aside on every load.
+func TestNewerSchemaSaveIsLeftUntouchedAndThePageWorksInMemory(t *testing.T) {
+	for name, newer := range map[string]string{
+		"schema 2":  `{"schema":2,"revision":500,"world":{"accounts":{}},"session":{},"ui":{},"rng":""}`,
+		"schema 99": `{"schema":99,"revision":3,"world":{}}`,
+		"truncated": `{"schema":7,"revision":3,"world":{"acc`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			b := newFakeBrowser(t)
+			b.kv[StorageKey] = newer
+			for round := range 3 {
+				tab := b.open(byte(round+1), nil, "#/signup/1")
+				require.Equal(t, StorageStatus{Mode: "memory", Reason: ReasonNewer}, tab.m.Storage)
+				require.Equal(t, []string{"notice.storage.newer"}, tab.noticeKeys())
+				tab.typeInto(fieldSUEmail, "student@example.com")
+				require.Equal(t, "student@example.com", tab.m.UI.Fields[fieldSUEmail], "work goes on in memory")
+				require.Equal(t, map[string]string{StorageKey: newer}, b.kv, "round %d: storage is left untouched", round)
+				require.NotEmpty(t, tab.memory[StorageKey], "saves go to memory")
+				tab.closed = true
+			}
+			tab := b.open(9, map[string]string{"lang": "en"}, "#/simulator")
+			require.True(t, ui.ContainsText(View(tab.m), "comes from a newer version of labsim"))
+		})
 	}
 }

@@ -65,10 +65,7 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		return m, nil
 	case StorageChanged:
 		m.Now = msg.Now
-		m = m.storageChanged(msg.Data)
-		if msg.Conflict {
-			m.notify("warning", "notice.conflict")
-		}
+		m, fx = m.storageChanged(msg)
 	case StorageFailed:
 		m.Now = msg.Now
 		m.Storage = StorageStatus{Mode: "memory", Reason: msg.Reason}
@@ -78,7 +75,7 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		m.notifyWith("warning", "notice.failed."+msg.Effect, msg.Text)
 	case ImportFile:
 		m.Now = msg.Now
-		m = m.importFile(msg)
+		m, fx = m.importFile(msg)
 	case AsideLoaded:
 		m.Now = msg.Now
 		m, fx = m.asideLoaded(msg)
@@ -117,20 +114,8 @@ func initModel(msg Init) (Model, []Effect) {
 		m.World, m.Session = st.World, st.Session
 	}
 	fresh()
-	if msg.Saved != "" {
-		s, err := Decode(msg.Saved)
-		if err == nil {
-			err = m.apply(s)
-		}
-		if err != nil {
-			fresh()
-			fx = append(fx, m.setAside("unreadable", msg.Saved))
-			m.notify("warning", "notice.corrupt")
-		} else {
-			m.lastSaved = msg.Saved
-		}
-	}
-	if m.Storage.Mode == "memory" {
+	m, fx = m.loadSaved(msg.Saved, msg.Deployment)
+	if m.Storage.Mode == "memory" && m.Storage.Reason != ReasonNewer {
 		m.notify("warning", "notice.storage."+m.Storage.Reason)
 	}
 	rewrite := false
@@ -359,16 +344,24 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 // loadWorld replaces the world with a prepared one, keeping the language
 // and region.
 func (m Model) loadWorld(name, notice string) (Model, []Effect) {
+	reason := "before-world"
+	if notice == "notice.reset" {
+		reason = "before-reset"
+	}
+	orig := m
+	// The replaced work is kept aside as it is, before the prepared world
+	// draws from the generator.
+	kept := m.keepAside(reason)
 	st, err := sim.Prepared(name, m.env())
 	if err != nil {
-		m.notify("warning", "notice.world.unknown", "name", name)
-		return m, nil
+		orig.notify("warning", "notice.world.unknown", "name", name)
+		return orig, nil
 	}
 	m.World, m.Session = st.World, st.Session
 	m.UI.Fields, m.Secrets, m.Confirm = nil, nil, ""
 	m.notify("success", notice, "name", name)
 	m, fx := m.navigate("#/")
-	return m, append(fx, m.urlEffect(false))
+	return m, append(append(kept, fx...), m.urlEffect(false))
 }
 
 // submit hands a submitted form to the area that owns it.
@@ -377,65 +370,6 @@ func (m Model) submit(form string) (Model, []Effect) {
 		return a.submit(m, form)
 	}
 	return m, nil
-}
-
-// storageChanged adopts a newer document saved by another tab.
-func (m Model) storageChanged(data string) Model {
-	if data == "" || RevisionOf(data) <= m.Revision && data == m.lastSaved {
-		return m
-	}
-	if RevisionOf(data) < m.Revision {
-		return m
-	}
-	s, err := Decode(data)
-	if err != nil {
-		return m
-	}
-	ui := m.UI
-	if err := m.apply(s); err != nil {
-		return m
-	}
-	// Keep this tab's page and unsent form fields; take the other tab's
-	// world and session.
-	m.UI.Route, m.UI.Fields = ui.Route, ui.Fields
-	if !m.Session.SignedIn() && !isPublic(m.route().Page) {
-		m.UI.Route = "#/"
-	}
-	// The adopted state counts as saved: saving it again would make two
-	// tabs answer each other's saves for ever.
-	m.lastSaved, _ = m.Encode(m.Revision)
-	m.notify("info", "notice.othertab")
-	return m
-}
-
-// importFile validates and loads an exported document.
-func (m Model) importFile(f ImportFile) Model {
-	c := m.Catalog()
-	switch {
-	case f.Size > MaxImportBytes || len(f.Text) > MaxImportBytes:
-		m.ImportError = c.T("import.tooLarge", "max", "2 MB")
-		return m
-	case !strings.HasSuffix(strings.ToLower(f.Name), ".json"):
-		m.ImportError = c.T("import.notJSON")
-		return m
-	}
-	s, err := Decode(f.Text)
-	if err != nil {
-		m.ImportError = c.T("import.invalid")
-		return m
-	}
-	rev := m.Revision
-	lang := m.UI.Lang
-	if err := m.apply(s); err != nil {
-		m.ImportError = c.T("import.invalid")
-		return m
-	}
-	m.Revision = max(rev, s.Revision)
-	m.UI.Lang = lang
-	m.ImportError = ""
-	m.Secrets = nil
-	m.notify("success", "notice.imported", "name", f.Name)
-	return m
 }
 
 // diagnostics describes the console's state for a bug report, without

@@ -146,7 +146,7 @@ func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 			ui.El("p", ui.Text(c.T("simulator.importNote"))),
 			ui.El("label", ui.A("for", "import-file"), ui.Class("field-label"), ui.Text(c.T("simulator.importFile"))),
 			ui.El("input", fileAttrs...),
-			importErr),
+			importErr, importConfirm(m, c)),
 		ui.El("div", ui.Class("container"),
 			ui.El("h2", ui.Text(c.T("simulator.reset"))),
 			ui.El("p", ui.Text(c.T("simulator.resetNote"))),

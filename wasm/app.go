@@ -36,19 +36,38 @@ type app struct {
 	model    console.Model
 	lastHTML string
 	store    store
-	page     page
-	now      func() time.Time
+	// key is the deployment's storage key (console.StorageKeyFor).
+	key  string
+	page page
+	now  func() time.Time
 	// post queues a message for the loop; safe from any goroutine.
 	post func(console.Msg)
 	// updateFn and viewFn are console.Update and the rendering of
 	// console.View; tests replace them to provoke panics.
 	updateFn func(console.Model, console.Msg) (console.Model, []console.Effect)
 	viewFn   func(console.Model) (html, title string)
+	// holding keeps Save effects in held instead of writing them, so that
+	// start-up writes the first save after the first paint.
+	holding bool
+	held    *console.Save
+}
+
+// holdSaves keeps the Save effects of the following updates, the newest
+// only, until releaseSaves.
+func (a *app) holdSaves() { a.holding = true }
+
+// releaseSaves writes the newest held save, if any, and stops holding.
+func (a *app) releaseSaves() {
+	a.holding = false
+	if s := a.held; s != nil {
+		a.held = nil
+		a.save(*s)
+	}
 }
 
 // newApp returns an app wired to the console.
 func newApp(st store, pg page, now func() time.Time, post func(console.Msg)) *app {
-	return &app{store: st, page: pg, now: now, post: post,
+	return &app{store: st, key: console.StorageKey, page: pg, now: now, post: post,
 		updateFn: console.Update,
 		viewFn: func(m console.Model) (string, string) {
 			return ui.HTML(console.View(m)), console.Title(m)
@@ -118,7 +137,15 @@ func (a *app) run(fx []console.Effect) {
 	for _, e := range fx {
 		switch e := e.(type) {
 		case console.Save:
-			a.save(e)
+			if a.holding {
+				a.held = &e
+			} else {
+				a.save(e)
+			}
+		case console.UseMemory:
+			// Browser storage is left as it is (it holds a newer version's
+			// work); saves go to memory from now on.
+			a.store = &memoryStore{m: map[string]string{}}
 		case console.SetAside:
 			_ = a.store.Set(e.Key, e.Data)
 		case console.RemoveKey:
@@ -158,17 +185,16 @@ func (a *app) run(fx []console.Effect) {
 	}
 }
 
-// save writes the document unless another tab saved a newer one, which is
-// then loaded instead of being overwritten. A full storage moves saving to
-// memory.
+// save writes the document while the key still holds the document the
+// save was based on; otherwise (another tab saved first, or the key holds
+// something else) the console is handed what is there to merge or set
+// aside before saving again. A full storage moves saving to memory.
 func (a *app) save(s console.Save) {
-	if cur, ok, err := a.store.Get(console.StorageKey); err == nil && ok && cur != s.Data {
-		if console.RevisionOf(cur) >= s.Revision {
-			a.post(console.StorageChanged{Now: a.now(), Data: cur, Conflict: true})
-			return
-		}
+	if cur, ok, err := a.store.Get(a.key); err == nil && !s.Fits(cur, ok) {
+		a.post(console.StorageChanged{Now: a.now(), Data: cur, Conflict: true})
+		return
 	}
-	err := a.store.Set(console.StorageKey, s.Data)
+	err := a.store.Set(a.key, s.Data)
 	if err == nil {
 		return
 	}
@@ -176,7 +202,7 @@ func (a *app) save(s console.Save) {
 	if errors.Is(err, errQuota) {
 		reason = "full"
 	}
-	mem := &memoryStore{m: map[string]string{console.StorageKey: s.Data}}
+	mem := &memoryStore{m: map[string]string{a.key: s.Data}}
 	a.store = mem
 	a.post(console.StorageFailed{Now: a.now(), Reason: reason})
 }

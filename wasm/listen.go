@@ -11,8 +11,9 @@ import (
 )
 
 // listen installs the delegated listeners. Callbacks never block: they
-// decode the event and queue a message.
-func listen(global, doc, root safejs.Value, q *queue) error {
+// decode the event and queue a message. Storage events are those of the
+// deployment's storage key.
+func listen(global, doc, root safejs.Value, q *queue, key string) error {
 	on := func(target safejs.Value, event string, fn func(ev safejs.Value)) error {
 		f, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
 			if len(args) > 0 {
@@ -52,7 +53,7 @@ func listen(global, doc, root safejs.Value, q *queue) error {
 			q.push(console.Navigate{Now: time.Now(), Hash: propString(loc, "hash")})
 		}},
 		{global, "storage", func(ev safejs.Value) {
-			if propString(ev, "key") == console.StorageKey {
+			if propString(ev, "key") == key {
 				q.push(console.StorageChanged{Now: time.Now(), Data: propString(ev, "newValue")})
 			}
 		}},

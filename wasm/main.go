@@ -16,10 +16,12 @@ import (
 )
 
 // queue is an unbounded message queue: JS callbacks push without blocking,
-// the loop goroutine pops.
+// the loop goroutine pops. Besides messages it carries calls that must run
+// on the loop goroutine.
 type queue struct {
 	mu     sync.Mutex
 	items  []console.Msg
+	calls  []func()
 	signal chan struct{}
 }
 
@@ -30,6 +32,19 @@ func (q *queue) push(m console.Msg) {
 	q.mu.Lock()
 	q.items = append(q.items, m)
 	q.mu.Unlock()
+	q.wake()
+}
+
+// call queues fn to run on the loop goroutine; it never blocks.
+func (q *queue) call(fn func()) {
+	q.mu.Lock()
+	q.calls = append(q.calls, fn)
+	q.mu.Unlock()
+	q.wake()
+}
+
+// wake signals the loop without blocking.
+func (q *queue) wake() {
 	select {
 	case q.signal <- struct{}{}:
 	default:
@@ -45,8 +60,18 @@ func (q *queue) drain() []console.Msg {
 	return items
 }
 
+// drainCalls returns every queued call.
+func (q *queue) drainCalls() []func() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	calls := q.calls
+	q.calls = nil
+	return calls
+}
+
 func main() {
 	global := safejs.Global()
+	mark(global, "main")
 	if err := boot(global); err != nil {
 		showBootError(global, err)
 	}
@@ -78,7 +103,9 @@ func boot(global safejs.Value) error {
 	st, status := openStorage(global)
 	q := newQueue()
 	a := newApp(st, domPage{global: global, doc: doc, root: root, morph: morph}, time.Now, q.push)
-	init := console.Init{Now: time.Now(), Storage: status}
+	dep := deployment(doc)
+	a.key = console.StorageKeyFor(dep)
+	init := console.Init{Now: time.Now(), Storage: status, Deployment: dep}
 	if _, err := rand.Read(init.Seed[:]); err != nil {
 		return err
 	}
@@ -87,22 +114,26 @@ func boot(global safejs.Value) error {
 	init.Query = queryParams(global, propString(loc, "search"))
 	nav, _ := global.Get("navigator")
 	init.BrowserLang = propString(nav, "language")
-	if saved, ok, err := st.Get(console.StorageKey); err == nil && ok {
+	if saved, ok, err := st.Get(a.key); err == nil && ok {
 		init.Saved = saved
 	}
-	init.Aside = asides(st)
-	if err := listen(global, doc, root, q); err != nil {
+	init.Aside = asides(st, a.key)
+	if err := listen(global, doc, root, q, a.key); err != nil {
 		return err
 	}
+	// The first save (the world as JSON in localStorage) waits until the
+	// first page is on screen.
+	a.holdSaves()
 	a.dispatch(init)
 	_ = root.Set("ariaBusy", "false")
 	_ = global.Set("labsimReady", true)
-	// Start-up time (ms since navigation) for `make startup` reports.
-	if perf, err := global.Get("performance"); err == nil {
-		if now, err := perf.Call("now"); err == nil {
-			_ = global.Set("labsimReadyAt", now)
-		}
-	}
+	mark(global, "rendered")
+	a.page.AfterPaint(func() {
+		q.call(func() {
+			a.releaseSaves()
+			mark(global, "saved")
+		})
+	})
 	go loop(a, q)
 	go clock(a, q)
 	return nil
@@ -114,6 +145,17 @@ func loop(a *app, q *queue) {
 		for _, m := range q.drain() {
 			a.dispatch(m)
 		}
+		for _, fn := range q.drainCalls() {
+			fn()
+		}
+	}
+}
+
+// mark records a start-up phase as a performance mark "labsim:<name>",
+// which `make startup` reports.
+func mark(global safejs.Value, name string) {
+	if perf, err := global.Get("performance"); err == nil && perf.Type() == safejs.TypeObject {
+		_, _ = perf.Call("mark", "labsim:"+name)
 	}
 }
 

@@ -113,9 +113,10 @@ func (s *memoryStore) Keys(prefix string) ([]string, error) {
 	return out, nil
 }
 
-// asides lists the documents kept aside, for the Simulator page.
-func asides(st store) []console.Aside {
-	keys, _ := st.Keys(console.StorageKey + ":")
+// asides lists the documents kept aside under a storage key, for the
+// Simulator page.
+func asides(st store, key string) []console.Aside {
+	keys, _ := st.Keys(key + ":")
 	sort.Strings(keys)
 	var out []console.Aside
 	for _, k := range keys {
@@ -126,27 +127,59 @@ func asides(st store) []console.Aside {
 	return out
 }
 
-// openStorage returns browser storage when it works, else memory with the
-// reason. Sandboxed frames throw SecurityError on the first access to
-// localStorage; a probe write finds storage that is full or disabled.
+// deployment reads the build's deployment id from the page
+// (<html data-deployment="…">, filled in by the Makefile); the site's when
+// it is absent or invalid.
+func deployment(doc safejs.Value) string {
+	el, err := doc.Get("documentElement")
+	if err != nil {
+		return console.DefaultDeployment
+	}
+	if id := attr(el, "data-deployment"); console.ValidDeployment(id) {
+		return id
+	}
+	return console.DefaultDeployment
+}
+
+// selfCheckKey and selfCheckValue are written, read back and removed at
+// start-up; the value has characters outside ASCII so that a storage that
+// mangles text fails too.
+const (
+	selfCheckKey   = "labsim:probe"
+	selfCheckValue = "labsim self-check 저장 ✓"
+)
+
+// openStorage returns browser storage when it passes a self-check (write,
+// read back, remove, read back), else memory with the reason the student
+// is told: sandboxed frames throw SecurityError on the first access to
+// localStorage ("unavailable"), a full storage refuses the write ("full"),
+// and a storage whose getItem throws or whose setItem silently does nothing
+// would lose every save on reload ("unreliable").
 func openStorage(global safejs.Value) (store, console.StorageStatus) {
 	memory := func(reason string) (store, console.StorageStatus) {
 		return &memoryStore{m: map[string]string{}}, console.StorageStatus{Mode: "memory", Reason: reason}
 	}
 	ls, err := guardedGet(global, global, "localStorage")
 	if err != nil || ls.IsUndefined() || ls.IsNull() {
-		return memory("unavailable")
+		return memory(console.ReasonUnavailable)
 	}
 	s := localStore{ls: ls}
-	const probe = "labsim:probe"
-	if err := s.Set(probe, "1"); err != nil {
+	if err := s.Set(selfCheckKey, selfCheckValue); err != nil {
 		if errors.Is(err, errQuota) {
-			return memory("full")
+			return memory(console.ReasonFull)
 		}
-		return memory("unavailable")
+		return memory(console.ReasonUnavailable)
 	}
-	if _, err := ls.Call("removeItem", probe); err != nil {
-		return memory("unavailable")
+	v, ok, err := s.Get(selfCheckKey)
+	if err != nil || !ok || v != selfCheckValue {
+		_ = s.Remove(selfCheckKey)
+		return memory(console.ReasonUnreliable)
+	}
+	if err := s.Remove(selfCheckKey); err != nil {
+		return memory(console.ReasonUnreliable)
+	}
+	if _, ok, err := s.Get(selfCheckKey); err != nil || ok {
+		return memory(console.ReasonUnreliable)
 	}
 	return s, console.StorageStatus{Mode: "local"}
 }

@@ -299,15 +299,40 @@ func TestLoadCatalogReportsFetchFailure(t *testing.T) {
 }
 
 func TestStorageListsAndRemovesKeysKeptAside(t *testing.T) {
-	g := js(t, `const m = new Map([['labsim:state', 'main'], ['labsim:state:unreadable:1', 'x'], ['other', 'y']]);
+	g := js(t, `const m = new Map([['labsim:state', 'main'], ['labsim:state:unreadable:1', 'x'], ['other', 'y'],
+		['labsim@scorm-1:state', 'pkg'], ['labsim@scorm-1:state:unreadable:2', 'zz']]);
 		return { Reflect, localStorage: {
 		get length() { return m.size; }, key: i => [...m.keys()][i] ?? null,
 		getItem: k => m.has(k) ? m.get(k) : null, setItem: (k, v) => m.set(k, String(v)), removeItem: k => m.delete(k) } };`)
 	st, status := openStorage(g)
 	require.Equal(t, "local", status.Mode)
-	require.Equal(t, []console.Aside{{Key: "labsim:state:unreadable:1", Size: 1}}, asides(st))
+	require.Equal(t, []console.Aside{{Key: "labsim:state:unreadable:1", Size: 1}}, asides(st, console.StorageKey))
+	require.Equal(t, []console.Aside{{Key: "labsim@scorm-1:state:unreadable:2", Size: 2}}, asides(st, console.StorageKeyFor("scorm-1")),
+		"each deployment lists only its own work kept aside")
 	require.NoError(t, st.Remove("labsim:state:unreadable:1"))
-	require.Empty(t, asides(st))
+	require.Empty(t, asides(st, console.StorageKey))
+}
+
+// Issue 8: several builds on one origin keep their work under their own
+// keys, named by the page's data-deployment attribute.
+func TestDeploymentsSaveUnderTheirOwnKeys(t *testing.T) {
+	doc := func(attr string) safejs.Value {
+		return js(t, `const a = `+attr+`; return { documentElement: { getAttribute: n => n === 'data-deployment' ? a : null } };`)
+	}
+	require.Equal(t, "scorm-lab1", deployment(doc(`"scorm-lab1"`)))
+	require.Equal(t, "site", deployment(doc(`null`)))
+	require.Equal(t, "site", deployment(doc(`"../../evil"`)), "an invalid id is the site's")
+
+	a, _, st, _ := newTestApp()
+	st.m[console.StorageKey] = "the site's work, unreadable here"
+	a.key = console.StorageKeyFor("scorm-lab1")
+	a.dispatch(console.Init{Now: t0, Deployment: "scorm-lab1", Saved: "{broken", Query: map[string]string{"lang": "en"}, Storage: console.StorageStatus{Mode: "local"}})
+	a.dispatch(console.Click{Now: t0, Action: "region", Arg: "eu-west-1"})
+	require.Equal(t, "the site's work, unreadable here", st.m[console.StorageKey], "another deployment's work is never touched")
+	require.Contains(t, st.m["labsim@scorm-lab1:state"], "eu-west-1")
+	keys, _ := st.Keys("labsim@scorm-lab1:state:")
+	require.Len(t, keys, 1)
+	require.True(t, strings.HasPrefix(keys[0], "labsim@scorm-lab1:state:unreadable:"))
 }
 
 func TestLoadAsideAndRemoveKeyEffects(t *testing.T) {
@@ -320,4 +345,49 @@ func TestLoadAsideAndRemoveKeyEffects(t *testing.T) {
 	a.run([]console.Effect{console.RemoveKey{Key: "labsim:state:before-world:5"}})
 	_, ok, _ := st.Get("labsim:state:before-world:5")
 	require.False(t, ok)
+}
+
+// Defect 1 of issue 8, through the loop: a damaged save under the key is
+// replaced by the next save, without a conflict and without a second copy
+// aside.
+func TestDamagedSaveIsReplacedByTheNextSave(t *testing.T) {
+	bad := `{"schema":1,"revision":99999999999,"world":{"acc`
+	a, _, st, posted := newTestApp()
+	st.m[console.StorageKey] = bad
+	a.dispatch(console.Init{Now: t0, Saved: bad, Hash: "#/signup/1", Query: map[string]string{"lang": "en"}, Storage: console.StorageStatus{Mode: "local"}})
+	a.dispatch(console.Input{Now: t0, Field: "signup.email", Value: "student@example.com"})
+	for _, m := range *posted {
+		_, conflict := m.(console.StorageChanged)
+		require.False(t, conflict, "no other tab saved")
+	}
+	saved, _, _ := st.Get(console.StorageKey)
+	require.Contains(t, saved, "student@example.com")
+	keys, _ := st.Keys(console.StorageKey + ":")
+	require.Len(t, keys, 1)
+}
+
+// Defect 5 of issue 8: storage whose getItem throws, or whose setItem
+// silently does nothing, loses every save on reload; the start-up
+// self-check finds both and the student is told.
+func TestStorageSelfCheckFindsStorageThatLosesWork(t *testing.T) {
+	for name, src := range map[string]string{
+		"getItem throws": `const m = new Map(); return { Reflect, localStorage: {
+			getItem() { throw new Error('getItem is broken'); }, setItem: (k, v) => m.set(k, String(v)), removeItem: k => m.delete(k) } };`,
+		"setItem does nothing": `return { Reflect, localStorage: { getItem: () => null, setItem() {}, removeItem() {} } };`,
+		"removeItem does nothing": `const m = new Map(); return { Reflect, localStorage: {
+			getItem: k => m.has(k) ? m.get(k) : null, setItem: (k, v) => m.set(k, String(v)), removeItem() {} } };`,
+		"text is mangled": `const m = new Map(); return { Reflect, localStorage: {
+			getItem: k => m.has(k) ? m.get(k).replace(/[^\x00-\x7f]/g, '?') : null, setItem: (k, v) => m.set(k, String(v)), removeItem: k => m.delete(k) } };`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			st, status := openStorage(js(t, src))
+			require.Equal(t, console.StorageStatus{Mode: "memory", Reason: console.ReasonUnreliable}, status)
+			_, isMemory := st.(*memoryStore)
+			require.True(t, isMemory, "saves go to memory")
+			// The console tells the student at start-up.
+			a, _, _, _ := newTestApp()
+			a.dispatch(console.Init{Now: t0, Query: map[string]string{"lang": "en"}, Storage: status})
+			require.Contains(t, a.lastHTML, "will not survive a reload")
+		})
+	}
 }

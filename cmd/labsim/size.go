@@ -1,52 +1,138 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 )
 
-// firstVisit lists the files a browser downloads on a first visit, in
-// order. The IAM action catalog is not among them: it loads on first use.
-var firstVisit = []string{"index.html", "styles.css", "wasm_exec.js", "app.js", "main.wasm"}
+// visitSizes is the raw, gzip and brotli bytes of one file or of a visit.
+type visitSizes [3]int64
 
-// runSize prints the raw, gzip and brotli sizes of main.wasm and of a
-// first visit, from a built and compressed site directory.
+// siteVisit is what a browser downloads on a first visit of a built site.
+type siteVisit struct {
+	label string
+	dir   string
+	files []string
+	sizes []visitSizes
+	total visitSizes
+}
+
+// firstVisitFiles lists the files a browser downloads on a first visit of
+// the site in dir, in order: index.html, the scripts and stylesheets it
+// names (local ones; data: URLs are part of index.html), then main.wasm,
+// which the page script fetches. Files loaded later, on first use (the IAM
+// action catalog), are not among them.
+func firstVisitFiles(dir string) ([]string, error) {
+	html, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		return nil, err
+	}
+	files := []string{"index.html"}
+	seen := map[string]bool{"index.html": true}
+	doc := string(html)
+	for _, attr := range []string{` href="`, ` src="`} {
+		rest := doc
+		for {
+			i := strings.Index(rest, attr)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(attr):]
+			j := strings.IndexByte(rest, '"')
+			if j < 0 {
+				break
+			}
+			ref := rest[:j]
+			if ref == "" || strings.Contains(ref, ":") || strings.HasPrefix(ref, "#") || seen[ref] {
+				continue
+			}
+			seen[ref] = true
+			files = append(files, ref)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "main.wasm")); err == nil && !seen["main.wasm"] {
+		files = append(files, "main.wasm")
+	}
+	return files, nil
+}
+
+// measureVisit reads the sizes of a site's first visit from its .gz and
+// .br copies (written by labsim compress).
+func measureVisit(label, dir string) (siteVisit, error) {
+	v := siteVisit{label: label, dir: dir}
+	files, err := firstVisitFiles(dir)
+	if err != nil {
+		return v, err
+	}
+	v.files = files
+	for _, name := range files {
+		var row visitSizes
+		for i, ext := range []string{"", ".gz", ".br"} {
+			st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)+ext))
+			if err != nil {
+				return v, err
+			}
+			row[i] = st.Size()
+			v.total[i] += row[i]
+		}
+		v.sizes = append(v.sizes, row)
+	}
+	return v, nil
+}
+
+// runSize prints the raw, gzip and brotli sizes of a built site's first
+// visit, and side by side with it those of the dependency floor (-floor)
+// and of an earlier build (-base), with the ratios.
 func runSize(args []string, stdout, stderr io.Writer) int {
-	if len(args) != 1 {
-		fmt.Fprintln(stderr, "usage: labsim size DIR")
+	fs := flag.NewFlagSet("size", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	floor := fs.String("floor", "", "built dependency floor to compare with (tools/floor)")
+	base := fs.String("base", "", "earlier build of the site to compare with")
+	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: labsim size [-floor DIR] [-base DIR] DIR")
 		return 2
 	}
-	dir := args[0]
-	size := func(name string) (int64, error) {
-		st, err := os.Stat(filepath.Join(dir, name))
-		if err != nil {
-			return 0, err
+	sites := []struct{ label, dir string }{{"labsim", fs.Arg(0)}, {"floor", *floor}, {"before", *base}}
+	var visits []siteVisit
+	for _, s := range sites {
+		if s.dir == "" {
+			continue
 		}
-		return st.Size(), nil
+		v, err := measureVisit(s.label, s.dir)
+		if err != nil {
+			fmt.Fprintf(stderr, "labsim size: %s: %v (run make build first)\n", s.label, err)
+			return 1
+		}
+		visits = append(visits, v)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "file\traw\tgzip\tbrotli\t")
-	var total [3]int64
-	for _, name := range firstVisit {
-		var row [3]int64
-		for i, ext := range []string{"", ".gz", ".br"} {
-			n, err := size(name + ext)
-			if err != nil {
-				fmt.Fprintf(stderr, "labsim size: %v (run make build first)\n", err)
-				return 1
-			}
-			row[i] = n
-			total[i] += n
+	for _, v := range visits {
+		fmt.Fprintf(tw, "%s (%s)\traw\tgzip\tbrotli\t\n", v.label, v.dir)
+		for i, name := range v.files {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", name, v.sizes[i][0], v.sizes[i][1], v.sizes[i][2])
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", name, row[0], row[1], row[2])
+		fmt.Fprintf(tw, "first visit\t%d\t%d\t%d\t\n", v.total[0], v.total[1], v.total[2])
 	}
-	fmt.Fprintf(tw, "first visit\t%d\t%d\t%d\t\n", total[0], total[1], total[2])
-	singleFileRow(tw, dir)
+	for _, v := range visits[1:] {
+		fmt.Fprintf(tw, "ratio labsim/%s\t%s\t%s\t%s\t\n", v.label,
+			ratio(visits[0].total[0], v.total[0]), ratio(visits[0].total[1], v.total[1]), ratio(visits[0].total[2], v.total[2]))
+	}
+	singleFileRow(tw, fs.Arg(0))
 	if err := tw.Flush(); err != nil {
 		return 1
 	}
 	return 0
+}
+
+// ratio formats a/b with two decimals and a times sign.
+func ratio(a, b int64) string {
+	if b == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f×", float64(a)/float64(b))
 }

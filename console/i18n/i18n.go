@@ -1,8 +1,10 @@
 // Package i18n holds the console's Korean and English catalogs and looks
 // strings up in them. Each area of the console keeps its strings in a pair
-// of JSON files, messages/en/<area>.json and messages/ko/<area>.json; keys
-// are unique across all files of a language, and both languages must have
-// the same keys (a test enforces it).
+// of JSON files, messages/en/<area>.json and messages/ko/<area>.json (flat
+// objects of strings); keys are unique across all files of a language, and
+// both languages must have the same keys (a test enforces it). A language
+// is decoded, by a small scanner rather than encoding/json, the first time
+// it is needed, so start-up decodes only the language on screen.
 //
 // Placeholders are written {name} and filled from name/value pairs.
 // Pseudo is a marking pseudo-locale: every string is the English one wrapped
@@ -11,10 +13,8 @@ package i18n
 
 import (
 	"embed"
-	"encoding/json"
 	"fmt"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -49,68 +49,108 @@ func Parse(tag string) (Lang, bool) {
 //go:embed messages
 var files embed.FS
 
-// Tables holds every catalog, keyed by language then message key.
+// messageFS is what loading needs of a file system: embed.FS and
+// fstest.MapFS have both methods, and calling them directly keeps
+// fs.ReadDir's generic sorting out of the binary.
+type messageFS interface {
+	ReadDir(name string) ([]fs.DirEntry, error)
+	ReadFile(name string) ([]byte, error)
+}
+
+// Tables holds catalogs, keyed by language then message key.
 type Tables map[Lang]map[string]string
 
-// load reads and merges the embedded catalogs, reporting duplicate keys
-// and malformed files.
-func load(fsys fs.FS) (Tables, error) {
+// loadLang reads and merges one language's message files, reporting
+// duplicate keys and malformed files.
+func loadLang(fsys messageFS, lang Lang) (map[string]string, error) {
+	dir := "messages/" + string(lang)
+	entries, err := fsys.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("read catalog %s: %w", lang, err)
+	}
+	merged := map[string]string{}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".json") {
+			continue
+		}
+		data, err := fsys.ReadFile(dir + "/" + e.Name())
+		if err != nil {
+			return nil, fmt.Errorf("read %s/%s: %w", lang, e.Name(), err)
+		}
+		m, err := parseFlat(data)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s/%s: %w", lang, e.Name(), err)
+		}
+		for k, v := range m {
+			if _, dup := merged[k]; dup {
+				return nil, fmt.Errorf("%s/%s: key %q defined twice", lang, e.Name(), k)
+			}
+			merged[k] = v
+		}
+	}
+	return merged, nil
+}
+
+// load reads both languages' catalogs; for tests and tooling.
+func load(fsys messageFS) (Tables, error) {
 	out := Tables{}
 	for _, lang := range []Lang{EN, KO} {
-		dir := path.Join("messages", string(lang))
-		entries, err := fs.ReadDir(fsys, dir)
+		m, err := loadLang(fsys, lang)
 		if err != nil {
-			return nil, fmt.Errorf("read catalog %s: %w", lang, err)
+			return nil, err
 		}
-		merged := map[string]string{}
-		for _, e := range entries {
-			if !strings.HasSuffix(e.Name(), ".json") {
-				continue
-			}
-			data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
-			if err != nil {
-				return nil, fmt.Errorf("read %s/%s: %w", lang, e.Name(), err)
-			}
-			var m map[string]string
-			if err := json.Unmarshal(data, &m); err != nil {
-				return nil, fmt.Errorf("parse %s/%s: %w", lang, e.Name(), err)
-			}
-			for k, v := range m {
-				if _, dup := merged[k]; dup {
-					return nil, fmt.Errorf("%s/%s: key %q defined twice", lang, e.Name(), k)
-				}
-				merged[k] = v
-			}
-		}
-		out[lang] = merged
+		out[lang] = m
 	}
 	return out, nil
 }
 
-var tables = sync.OnceValues(func() (Tables, error) { return load(files) })
+// Each language is decoded the first time it is needed, so start-up
+// decodes only the language on screen.
+var (
+	enTable = sync.OnceValues(func() (map[string]string, error) { return loadLang(files, EN) })
+	koTable = sync.OnceValues(func() (map[string]string, error) { return loadLang(files, KO) })
+)
+
+// table returns a language's messages (Pseudo's are the English ones).
+func table(lang Lang) (map[string]string, error) {
+	if lang == KO {
+		return koTable()
+	}
+	return enTable()
+}
+
+// tables returns both languages' catalogs; for tests.
+func tables() (Tables, error) {
+	en, err := enTable()
+	if err != nil {
+		return nil, err
+	}
+	ko, err := koTable()
+	if err != nil {
+		return nil, err
+	}
+	return Tables{EN: en, KO: ko}, nil
+}
 
 // Catalog looks up the strings of one language.
 type Catalog struct {
 	lang Lang
 	msgs map[string]string
-	en   map[string]string
 }
 
 // For returns the catalog of a language. It panics only if the embedded
 // catalogs are malformed, which a test rules out.
 func For(lang Lang) Catalog {
-	t, err := tables()
+	switch lang {
+	case KO, Pseudo:
+	default:
+		lang = EN
+	}
+	msgs, err := table(lang)
 	if err != nil {
 		panic(err)
 	}
-	switch lang {
-	case KO:
-		return Catalog{lang: KO, msgs: t[KO], en: t[EN]}
-	case Pseudo:
-		return Catalog{lang: Pseudo, msgs: t[EN], en: t[EN]}
-	default:
-		return Catalog{lang: EN, msgs: t[EN], en: t[EN]}
-	}
+	return Catalog{lang: lang, msgs: msgs}
 }
 
 // Lang returns the catalog's language.
@@ -127,22 +167,59 @@ func (c Catalog) Has(key string) bool {
 // string, and failing that the key in brackets, so a gap is visible.
 func (c Catalog) T(key string, args ...string) string {
 	s, ok := c.msgs[key]
-	if !ok {
-		if s, ok = c.en[key]; !ok {
-			return "[" + key + "]"
+	if !ok && c.lang != EN {
+		// Both catalogs have the same keys (a test enforces it), so this
+		// fallback loads English only for a key missing by mistake.
+		if en, err := enTable(); err == nil {
+			s, ok = en[key]
 		}
 	}
+	if !ok {
+		return "[" + key + "]"
+	}
 	if len(args) > 1 && strings.IndexByte(s, '{') >= 0 {
-		pairs := make([]string, 0, len(args))
-		for i := 0; i+1 < len(args); i += 2 {
-			pairs = append(pairs, "{"+args[i]+"}", args[i+1])
-		}
-		s = strings.NewReplacer(pairs...).Replace(s)
+		s = fill(s, args)
 	}
 	if c.lang == Pseudo {
 		return "⟦" + s + "⟧"
 	}
 	return s
+}
+
+// fill replaces each {name} in s with the value that follows name in the
+// alternating name, value pairs of args (the first pair wins), left to
+// right; values are not searched again and unknown names stay as written.
+func fill(s string, args []string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		if j := strings.IndexByte(s, '}'); j > 0 {
+			if v, ok := lookupArg(args, s[1:j]); ok {
+				b.WriteString(v)
+				s = s[j+1:]
+				continue
+			}
+		}
+		b.WriteByte('{')
+		s = s[1:]
+	}
+}
+
+// lookupArg finds name among the names of alternating name, value pairs.
+func lookupArg(args []string, name string) (string, bool) {
+	for i := 0; i+1 < len(args); i += 2 {
+		if args[i] == name {
+			return args[i+1], true
+		}
+	}
+	return "", false
 }
 
 // Err translates a domain error: key "err.<Code>" with the error's
@@ -171,12 +248,12 @@ func (c Catalog) Err(err error) string {
 // Keys returns every key of a language's catalog, sorted; for tests and
 // tooling.
 func Keys(lang Lang) ([]string, error) {
-	t, err := tables()
+	msgs, err := table(lang)
 	if err != nil {
 		return nil, err
 	}
-	keys := make([]string, 0, len(t[lang]))
-	for k := range t[lang] {
+	keys := make([]string, 0, len(msgs))
+	for k := range msgs {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)

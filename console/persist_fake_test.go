@@ -1,0 +1,151 @@
+package console
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// fakeBrowser is browser storage shared by the tabs of one browser, with
+// the loop of the wasm binding reduced to what persistence needs: effects
+// are carried out the way wasm/app.go carries them out, and a write is
+// delivered to the other tabs as a storage event.
+type fakeBrowser struct {
+	t    *testing.T
+	kv   map[string]string
+	tabs []*fakeTab
+}
+
+// fakeTab is one tab: its model, its queue of messages not yet handled,
+// and memory storage once the console asked for it.
+type fakeTab struct {
+	b      *fakeBrowser
+	m      Model
+	queue  []Msg
+	memory map[string]string
+	// closed tabs get no more storage events.
+	closed bool
+}
+
+func newFakeBrowser(t *testing.T) *fakeBrowser {
+	return &fakeBrowser{t: t, kv: map[string]string{}}
+}
+
+// open boots a tab the way wasm/main.go does.
+func (b *fakeBrowser) open(seed byte, query map[string]string, hash string) *fakeTab {
+	tab := &fakeTab{b: b}
+	b.tabs = append(b.tabs, tab)
+	saved := b.kv[StorageKey]
+	var aside []Aside
+	for _, k := range slices.Sorted(maps.Keys(b.kv)) {
+		if strings.HasPrefix(k, StorageKey+":") {
+			aside = append(aside, Aside{Key: k, Size: len(b.kv[k])})
+		}
+	}
+	if query == nil {
+		query = map[string]string{"lang": "en"}
+	}
+	m, fx := Update(Model{}, Init{Now: t0, Seed: [32]byte{seed}, Query: query, Hash: hash, Saved: saved,
+		BrowserLang: "en-US", Storage: StorageStatus{Mode: "local"}, Aside: aside, PasswordCost: 1000})
+	tab.m = m
+	tab.run(fx)
+	tab.pump()
+	return tab
+}
+
+// reload closes the tab and opens it again on the same address.
+func (tab *fakeTab) reload(seed byte) *fakeTab {
+	tab.closed = true
+	return tab.b.open(seed, nil, tab.m.UI.Route)
+}
+
+// send handles a message and everything it leads to.
+func (tab *fakeTab) send(msg Msg) {
+	tab.queue = append(tab.queue, msg)
+	tab.pump()
+}
+
+// pump handles the queued messages.
+func (tab *fakeTab) pump() {
+	for len(tab.queue) > 0 {
+		msg := tab.queue[0]
+		tab.queue = tab.queue[1:]
+		var fx []Effect
+		tab.m, fx = Update(tab.m, msg)
+		tab.run(fx)
+	}
+}
+
+func (tab *fakeTab) store() map[string]string {
+	if tab.memory != nil {
+		return tab.memory
+	}
+	return tab.b.kv
+}
+
+// write sets a key and tells the other tabs.
+func (tab *fakeTab) write(key, value string) {
+	st := tab.store()
+	st[key] = value
+	if tab.memory != nil || key != StorageKey {
+		return
+	}
+	for _, other := range tab.b.tabs {
+		if other != tab && !other.closed && other.memory == nil {
+			other.queue = append(other.queue, StorageChanged{Now: t0, Data: value})
+		}
+	}
+}
+
+// run carries out effects as wasm/app.go does.
+func (tab *fakeTab) run(fx []Effect) {
+	for _, e := range fx {
+		switch e := e.(type) {
+		case Save:
+			cur, ok := tab.store()[StorageKey]
+			if !e.Fits(cur, ok) {
+				tab.queue = append(tab.queue, StorageChanged{Now: t0, Data: cur, Conflict: true})
+				continue
+			}
+			tab.write(StorageKey, e.Data)
+		case SetAside:
+			tab.store()[e.Key] = e.Data
+		case RemoveKey:
+			delete(tab.store(), e.Key)
+		case UseMemory:
+			tab.memory = map[string]string{}
+		case LoadAside:
+			data, ok := tab.store()[e.Key]
+			msg := AsideLoaded{Now: t0, Key: e.Key, Data: data}
+			if !ok {
+				msg.Err = "not found"
+			}
+			tab.queue = append(tab.queue, msg)
+		}
+	}
+}
+
+// asideKeys lists the keys kept aside in the browser's storage.
+func (b *fakeBrowser) asideKeys() []string {
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(b.kv)) {
+		if strings.HasPrefix(k, StorageKey+":") {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// noticeKeys lists the catalog keys of the tab's banners.
+func (tab *fakeTab) noticeKeys() []string {
+	var out []string
+	for _, n := range tab.m.Notices {
+		out = append(out, n.Key)
+	}
+	return out
+}
+
+func (tab *fakeTab) typeInto(field, value string) {
+	tab.send(Input{Now: t0, Field: field, Value: value})
+}

@@ -1,0 +1,90 @@
+//go:build js && wasm
+
+// Command floor is the dependency floor of labsim's first visit: the
+// smallest Go WebAssembly page that links only the mission's dependencies
+// (safejs, pquerna/otp, go-qrcode with image/png, encoding/json). It makes
+// a TOTP secret, shows its current code and its QR image, and saves the
+// secret as JSON in localStorage, as labsim's root MFA set-up does.
+// `make size` and `make startup` compare labsim's first visit with it.
+package main
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"image/png"
+	"time"
+
+	"github.com/hack-pad/safejs"
+	"github.com/pquerna/otp"
+	"github.com/pquerna/otp/totp"
+	qrcode "github.com/skip2/go-qrcode"
+)
+
+// saved is what the page keeps in localStorage.
+type saved struct {
+	Issuer  string    `json:"issuer"`
+	Account string    `json:"account"`
+	Secret  string    `json:"secret"`
+	Created time.Time `json:"created"`
+}
+
+func main() {
+	global := safejs.Global()
+	if err := run(global, time.Now()); err != nil {
+		if fn, ferr := global.Get("floorFatal"); ferr == nil && fn.Type() == safejs.TypeFunction {
+			_, _ = fn.Invoke(err.Error())
+		}
+	}
+	select {}
+}
+
+// run renders the code and the QR image, then saves the secret.
+func run(global safejs.Value, now time.Time) error {
+	key, err := totp.Generate(totp.GenerateOpts{
+		Issuer: "Amazon Web Services", AccountName: "root@example.com",
+		Algorithm: otp.AlgorithmSHA1, Digits: otp.DigitsSix, Rand: rand.Reader,
+	})
+	if err != nil {
+		return err
+	}
+	code, err := totp.GenerateCode(key.Secret(), now)
+	if err != nil {
+		return err
+	}
+	q, err := qrcode.New(key.URL(), qrcode.Medium)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, q.Image(-4)); err != nil {
+		return err
+	}
+	doc, err := global.Get("document")
+	if err != nil {
+		return err
+	}
+	codeEl, err := doc.Call("getElementById", "code")
+	if err != nil {
+		return err
+	}
+	if err := codeEl.Set("textContent", code); err != nil {
+		return err
+	}
+	img, err := doc.Call("getElementById", "qr")
+	if err != nil {
+		return err
+	}
+	if err := img.Set("src", "data:image/png;base64,"+base64.StdEncoding.EncodeToString(buf.Bytes())); err != nil {
+		return err
+	}
+	data, err := json.Marshal(saved{Issuer: key.Issuer(), Account: key.AccountName(), Secret: key.Secret(), Created: now})
+	if err != nil {
+		return err
+	}
+	if store, err := global.Get("localStorage"); err == nil {
+		_, _ = store.Call("setItem", "floor", string(data))
+	}
+	return global.Set("floorReady", true)
+}
