@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -74,6 +75,7 @@ func TestSingleFileRunsFromFileURL(t *testing.T) {
 	if got := Eval[string](p, `document.documentElement.getAttribute('data-deployment')`); got != deployment {
 		t.Fatalf("storage namespace %q, want %q", got, deployment)
 	}
+	p.waitSavedUnder("labsim@" + deployment + ":state")
 	p.Screenshot("single-file-landing-en")
 
 	// A prepared world and the language switch work from file:// too.
@@ -168,6 +170,7 @@ func TestSCORMPackageRunsFromItsOwnFiles(t *testing.T) {
 	if got := Eval[string](p, `document.documentElement.getAttribute('data-deployment')`); got != "scorm12-root-mfa" {
 		t.Fatalf("storage namespace %q", got)
 	}
+	p.waitSavedUnder("labsim@scorm12-root-mfa:state")
 	n, err := chromedp.Run(p.ctx, chromedp.Evaluate[float64](`labsimLoadCatalog().then(r => r.bytes.length)`, chromedp.EvalAwaitPromise))
 	if err != nil || n == 0 {
 		t.Fatalf("the package's action catalog did not load: %v", err)
@@ -256,5 +259,21 @@ func TestSingleFileInFirefox(t *testing.T) {
 	probe, err := b.evalString(ctx, `fetch('https://example.invalid/probe').then(() => 'fetched', () => 'refused').then(r => r + ' ' + JSON.stringify(window.labsimNetworkFetches))`)
 	if err != nil || probe != `refused ["https://example.invalid/probe"]` {
 		t.Errorf("probe fetch: %q %v", probe, err)
+	}
+}
+
+// waitSavedUnder waits until the page has saved its work under the storage
+// key, and checks that it saved nothing under the site's key.
+func (p *Page) waitSavedUnder(key string) {
+	p.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !Eval[bool](p, `localStorage.getItem(`+strconv.Quote(key)+`) !== null`) {
+		if time.Now().After(deadline) {
+			p.t.Fatalf("nothing was saved under %s; keys: %v", key, Eval[[]string](p, `Object.keys(localStorage)`))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if Eval[bool](p, `localStorage.getItem('labsim:state') !== null`) {
+		p.t.Fatal("the package saved under the site's key labsim:state")
 	}
 }
