@@ -9,8 +9,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"labsim/internal/pack"
 	"labsim/sim/completion"
@@ -81,19 +81,18 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	rows, ok := verifyCodes([]byte(*key), entries, labs, *labID)
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	header := "code\tgenuine\tlab\tversion\tscore\tpassed\tdate\tworld replaced\tname"
+	table := [][]string{{"code", "genuine", "lab", "version", "score", "passed", "date", "world replaced", "name"}}
 	if *csvFile != "" {
-		header = "student\t" + header
+		table[0] = append([]string{"student"}, table[0]...)
 	}
-	fmt.Fprintln(tw, header)
 	for i, r := range rows {
+		row := r.cells()
 		if *csvFile != "" {
-			fmt.Fprint(tw, entries[i].name+"\t")
+			row = append([]string{entries[i].name}, row...)
 		}
-		fmt.Fprintln(tw, strings.Join(r.cells(), "\t"))
+		table = append(table, row)
 	}
-	if err := tw.Flush(); err != nil {
+	if _, err := io.WriteString(stdout, formatTable(table)); err != nil {
 		return 1
 	}
 	fmt.Fprintln(stdout, summary(rows))
@@ -306,4 +305,51 @@ func readCodeCSV(file string) ([]codeEntry, error) {
 		return nil, fmt.Errorf("csv %s: no codes", file)
 	}
 	return out, nil
+}
+
+// formatTable lines up columns by their width on a terminal, where Hangul
+// and other East Asian wide characters take two cells (text/tabwriter
+// counts them as one, which misaligns a class list of Korean names).
+func formatTable(rows [][]string) string {
+	var widths []int
+	for _, row := range rows {
+		for i, cell := range row {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(cell))
+		}
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		line := ""
+		for i, cell := range row {
+			line += cell
+			if i < len(row)-1 {
+				line += strings.Repeat(" ", widths[i]-displayWidth(cell)+2)
+			}
+		}
+		b.WriteString(strings.TrimRight(line, " "))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// displayWidth is the number of terminal cells a string takes: two for
+// East Asian wide and fullwidth characters, one for the rest.
+func displayWidth(s string) int {
+	n := 0
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+		switch {
+		case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF && r != 0x303F, r >= 0xAC00 && r <= 0xD7A3,
+			r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60,
+			r >= 0xFFE0 && r <= 0xFFE6, r >= 0x20000 && r <= 0x3FFFD:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }

@@ -140,3 +140,13 @@ func TestVerifyNamesInstructorLabs(t *testing.T) {
 	require.Equal(t, 0, status, errOut)
 	require.Contains(t, rowOf(t, out, code), "s3-basics")
 }
+
+func TestFormatTableLinesUpKoreanNames(t *testing.T) {
+	out := formatTable([][]string{{"student", "code"}, {"이서연", "A"}, {"Kim Min-jun", "B"}})
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	require.Equal(t, []string{"student      code", "이서연       A", "Kim Min-jun  B"}, lines)
+	for _, l := range lines[1:] {
+		i := strings.LastIndexByte(l, ' ')
+		require.Equal(t, 13, displayWidth(l[:i+1]), "the code column starts at the same cell: %q", l)
+	}
+}
