@@ -259,7 +259,13 @@ func readCodeCSV(file string) ([]codeEntry, error) {
 		return nil, fmt.Errorf("csv: %w", err)
 	}
 	defer f.Close()
-	r := csv.NewReader(f)
+	return parseCodeCSV(f, file)
+}
+
+// parseCodeCSV reads the CSV of readCodeCSV from r; file names it in
+// errors.
+func parseCodeCSV(in io.Reader, file string) ([]codeEntry, error) {
+	r := csv.NewReader(in)
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	records, err := r.ReadAll()

@@ -150,3 +150,23 @@ func TestFormatTableLinesUpKoreanNames(t *testing.T) {
 		require.Equal(t, 13, displayWidth(l[:i+1]), "the code column starts at the same cell: %q", l)
 	}
 }
+
+func FuzzParseCodeCSV(f *testing.F) {
+	f.Add("name,code\nKim,ABCD-EFGH-JKMN-PQRS-TVWX\n")
+	f.Add("\uFEFFStudent,Completion code\n\"Oh, Se-ri\",x\n,\n")
+	f.Add("a\n\"unterminated")
+	f.Fuzz(func(t *testing.T, text string) {
+		entries, err := parseCodeCSV(strings.NewReader(text), "class.csv")
+		if err != nil {
+			require.Contains(t, err.Error(), "class.csv")
+			return
+		}
+		require.NotEmpty(t, entries)
+		for _, e := range entries {
+			require.Equal(t, e.hasName, e.name != "")
+			require.Equal(t, strings.TrimSpace(e.name), e.name)
+		}
+		// Verifying whatever was read never panics.
+		_, _ = verifyCodes([]byte("k"), entries, nil, "")
+	})
+}
