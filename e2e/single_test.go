@@ -5,10 +5,13 @@ package e2e
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -275,5 +278,57 @@ func (p *Page) waitSavedUnder(key string) {
 	}
 	if Eval[bool](p, `localStorage.getItem('labsim:state') !== null`) {
 		p.t.Fatal("the package saved under the site's key labsim:state")
+	}
+}
+
+// TestSingleFileInWebKit opens the single file from file:// in WebKitGTK's
+// MiniBrowser (Safari's engine) over W3C WebDriver (see webkit_test.go)
+// and checks that the simulator reaches the landing page and the action
+// catalog loads from the page.
+func TestSingleFileInWebKit(t *testing.T) {
+	driver, err := exec.LookPath("WebKitWebDriver")
+	xvfb, xerr := exec.LookPath("xvfb-run")
+	browser, berr := filepath.Glob("/usr/lib/*/webkit2gtk-4.*/MiniBrowser")
+	if err != nil || xerr != nil || berr != nil || len(browser) == 0 {
+		msg := "WebKitWebDriver, MiniBrowser or xvfb-run is missing (apt-get install webkit2gtk-driver xvfb xauth): the WebKit single-file check did not run"
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	file, _ := packSingle(t)
+	port := freePort(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, xvfb, "-a", driver, "--port="+strconv.Itoa(port))
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start WebKitWebDriver: %v", err)
+	}
+	t.Cleanup(func() { cancel(); _ = cmd.Wait() })
+	wd := &webDriver{t: t, base: fmt.Sprintf("http://127.0.0.1:%d", port)}
+	wd.waitReady()
+	var created struct {
+		SessionID string `json:"sessionId"`
+	}
+	wd.call("POST", "/session", map[string]any{"capabilities": map[string]any{"alwaysMatch": map[string]any{
+		"webkitgtk:browserOptions": map[string]any{"binary": browser[0], "args": []string{"--automation"}},
+	}}}, &created)
+	wd.session = "/session/" + created.SessionID
+	t.Cleanup(func() { wd.call("DELETE", wd.session, nil, nil) })
+
+	wd.call("POST", wd.session+"/url", map[string]any{"url": "file://" + filepath.ToSlash(file) + "?lang=en"}, nil)
+	wd.find("link", "Create an AWS Account")
+	wd.find("heading", "Learn AWS in a console that runs offline")
+	var single bool
+	wd.call("POST", wd.session+"/execute/sync", map[string]any{"script": "return window.labsimSingleFile === true", "args": []string{}}, &single)
+	if !single {
+		t.Fatal("the single-file loader did not run in WebKit")
+	}
+	var n any
+	wd.call("POST", wd.session+"/execute/async", map[string]any{"script": `const done = arguments[arguments.length - 1];
+		labsimLoadCatalog().then(r => done(r.bytes.length), e => done('error: ' + e.message));`, "args": []string{}}, &n)
+	if v, ok := n.(float64); !ok || v == 0 {
+		t.Fatalf("the inlined catalog did not load in WebKit: %v", n)
 	}
 }
