@@ -18,11 +18,10 @@ import (
 	"labsim/sim/lab"
 )
 
-// ===== INTEGRATION POINT (storage namespace) ================================
 // DeploymentAttr is the attribute of index.html that names the deployment,
-// which namespaces the page's storage keys so that packages sharing an
-// origin (an LMS, or every file:// page in Chromium) do not share saves.
-// The page reads it at start; a plain build says "site".
+// which namespaces the page's storage keys (console.StorageKeyFor) so that
+// packages sharing an origin (an LMS, or every file:// page in Chromium)
+// do not share saves. A plain build says "site".
 const DeploymentAttr = "data-deployment"
 
 // CompletionKeyAttr is the attribute of index.html that carries the key
@@ -30,11 +29,11 @@ const DeploymentAttr = "data-deployment"
 // without it makes no codes.
 const CompletionKeyAttr = "data-completion-key"
 
-// ===== end of INTEGRATION POINT =============================================
-
-// RequiredFiles are the files of a built site that the page cannot start
-// without.
-var RequiredFiles = []string{"index.html", "main.wasm", "wasm_exec.js", "app.js", "styles.css"}
+// RequiredFiles returns the files of a built site that the page cannot
+// start without.
+func RequiredFiles() []string {
+	return []string{"index.html", "main.wasm", "wasm_exec.js", "app.js", "styles.css"}
+}
 
 // Site is a built site read into memory, ready to be packed.
 type Site struct {
@@ -78,7 +77,7 @@ func ReadSite(dir string) (*Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read site %s: %w", dir, err)
 	}
-	for _, f := range RequiredFiles {
+	for _, f := range RequiredFiles() {
 		if _, ok := s.Files[f]; !ok {
 			return nil, fmt.Errorf("read site %s: %s is missing (run make build first)", dir, f)
 		}
