@@ -344,3 +344,25 @@ func compiledManaged(mp catalog.ManagedPolicy) (*policy.Compiled, error) {
 	managedCache.m[mp.ARN] = c
 	return c, nil
 }
+
+// Explain traces every statement of every policy of an Authorize or
+// Simulate result against its request, for the "Why?" panel: which
+// statements applied and, for each that did not, whether the action, the
+// resource or which condition (with the policy's and the request's
+// values) failed. Traces index r.Policies. It returns nil when no policy
+// was evaluated (the root user, a signed-out caller, an unknown
+// principal, another account's resource) or the world no longer has the
+// principal.
+func (w World) Explain(r AuthResult) []policy.StatementTrace {
+	if len(r.Policies) == 0 {
+		return nil
+	}
+	acct := w.Accounts[accountOfARN(r.Principal)]
+	i := slices.IndexFunc(acct.IAM.Users, func(u iam.User) bool { return u.ARN == r.Principal })
+	if i < 0 {
+		return nil
+	}
+	_, compiled := identityPolicies(acct.IAM, acct.IAM.Users[i])
+	_, traces := policy.Explain(compiled, policy.Request{Principal: r.Principal, Action: r.Action, Resource: r.Resource, Context: r.Context})
+	return traces
+}
