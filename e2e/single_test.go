@@ -35,7 +35,11 @@ func packSingle(t *testing.T) (file, deployment string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	deployment = pack.DeploymentID("single", pack.BuiltinLabs(), "e2e-key")
+	labs, err := pack.BuiltinLabs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	deployment = pack.DeploymentID("single", labs, "e2e-key")
 	if err := pack.BuildSingle(f, site, pack.SingleOptions{Key: "e2e-key", Deployment: deployment}); err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +125,11 @@ func TestSCORMPackageRunsFromItsOwnFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	labs, err := pack.SelectLabs(pack.BuiltinLabs(), []string{"root-mfa"})
+	builtin, err := pack.BuiltinLabs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	labs, err := pack.SelectLabs(builtin, []string{"root-mfa"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -64,10 +64,8 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	case *single && len(labs) > 0:
 		return fail(2, "--lab does not apply to --single: a single file carries every lab of the build")
 	}
-	for _, c := range *namespace {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '+') {
-			return fail(2, "--namespace %q: use letters, digits and - _ . + only", *namespace)
-		}
+	if *namespace != "" && !pack.ValidDeployment(*namespace) {
+		return fail(2, "--namespace %q: use 1 to 64 lowercase letters, digits, '-' and '.'", *namespace)
 	}
 	var labFiles []pack.LabFile
 	if *labsDir != "" {
@@ -76,7 +74,11 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 			return fail(1, "%v", err)
 		}
 	}
-	selected, err := pack.SelectLabs(pack.AllLabs(labFiles), labs)
+	all, err := pack.AllLabs(labFiles)
+	if err != nil {
+		return fail(1, "%v", err)
+	}
+	selected, err := pack.SelectLabs(all, labs)
 	if err != nil {
 		return fail(2, "%v", err)
 	}

@@ -71,7 +71,10 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 			return fail("%v", err)
 		}
 	}
-	labs := pack.AllLabs(files)
+	labs, err := pack.AllLabs(files)
+	if err != nil {
+		return fail("%v", err)
+	}
 	if *labID != "" {
 		if _, ok := pack.FindLab(labs, *labID); !ok {
 			fmt.Fprintf(stderr, "labsim verify: note: %q is not a built-in lab (add --labs DIR for an instructor's lab)\n", *labID)

@@ -4,13 +4,13 @@
 package pack
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"labsim/sim/lab"
 )
 
 // LabInfo is what packaging needs to know of a lab.
@@ -23,64 +23,34 @@ type LabInfo struct {
 	PassingScore int
 }
 
-// ===== INTEGRATION POINT (sim/lab) ==========================================
-// BuiltinLabs and parseLabInfo are the only places that know lab metadata.
-// When sim/lab lands, BuiltinLabs should return its embedded labs and
-// parseLabInfo should use its lab file parser (and validation).
-
-// BuiltinLabs returns the labs built into the simulator, in the textbook's
-// order.
-func BuiltinLabs() []LabInfo {
-	return []LabInfo{
-		{ID: "create-account", Title: "Create an AWS account", PassingScore: 100},
-		{ID: "root-mfa", Title: "Protect the root user with MFA", PassingScore: 100},
-		{ID: "iam-delegation", Title: "Delegate with IAM users, groups and policies", PassingScore: 100},
-		{ID: "cloud-concepts", Title: "Cloud concepts quiz", PassingScore: 70},
+// BuiltinLabs returns the labs built into the simulator (sim/lab), in
+// menu order.
+func BuiltinLabs() ([]LabInfo, error) {
+	labs, err := lab.Builtin()
+	if err != nil {
+		return nil, err
 	}
+	out := make([]LabInfo, len(labs))
+	for i, l := range labs {
+		out[i] = infoOf(l)
+	}
+	return out, nil
 }
 
-// parseLabInfo reads the id, the English title and the passing score of an
-// instructor's lab file (JSON). The title may be a string or an object of
-// languages; the passing score defaults to 100.
-func parseLabInfo(data []byte) (LabInfo, error) {
-	var raw struct {
-		ID           string          `json:"id"`
-		Title        json.RawMessage `json:"title"`
-		PassingScore *int            `json:"passingScore"`
-		PassingSnake *int            `json:"passing_score"`
-	}
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return LabInfo{}, fmt.Errorf("not a lab file: %w", err)
-	}
-	info := LabInfo{ID: strings.TrimSpace(raw.ID), PassingScore: 100}
-	if info.ID == "" {
-		return LabInfo{}, errors.New("the lab has no id")
-	}
-	var title string
-	var titles map[string]string
-	if json.Unmarshal(raw.Title, &title) == nil {
-		info.Title = title
-	} else if json.Unmarshal(raw.Title, &titles) == nil {
-		info.Title = titles["en"]
-		if info.Title == "" {
-			info.Title = titles["ko"]
-		}
-	}
-	if info.Title == "" {
-		info.Title = info.ID
-	}
-	for _, p := range []*int{raw.PassingScore, raw.PassingSnake} {
-		if p != nil {
-			info.PassingScore = *p
-		}
-	}
-	if info.PassingScore < 0 || info.PassingScore > 100 {
-		return LabInfo{}, fmt.Errorf("lab %s: passing score %d is outside 0–100", info.ID, info.PassingScore)
-	}
-	return info, nil
+// infoOf is what packaging needs of a parsed lab.
+func infoOf(l *lab.Lab) LabInfo {
+	return LabInfo{ID: l.ID, Title: l.Title.En, PassingScore: l.PassingScore}
 }
 
-// ===== end of INTEGRATION POINT =============================================
+// parseLabInfo parses and validates an instructor's lab file with sim/lab,
+// as labsim lab validate does.
+func parseLabInfo(name string, data []byte) (LabInfo, error) {
+	l, err := lab.Parse(name, data)
+	if err != nil {
+		return LabInfo{}, err
+	}
+	return infoOf(l), nil
+}
 
 // LabFile is an instructor's lab file to ship in a package.
 type LabFile struct {
@@ -108,8 +78,8 @@ func ReadLabDir(dir string) ([]LabFile, error) {
 	}
 	sort.Strings(matches)
 	seen := map[string]string{}
-	for _, l := range BuiltinLabs() {
-		seen[l.ID] = "the built-in labs"
+	for _, id := range lab.BuiltinIDs() {
+		seen[id] = "the built-in labs"
 	}
 	var out []LabFile
 	for _, m := range matches {
@@ -121,9 +91,9 @@ func ReadLabDir(dir string) ([]LabFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("labs: %w", err)
 		}
-		info, err := parseLabInfo(data)
+		info, err := parseLabInfo(m, data)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", m, err)
+			return nil, err // sim/lab names the file, line and column
 		}
 		if prev, dup := seen[info.ID]; dup {
 			return nil, fmt.Errorf("%s: lab id %q is already used by %s", m, info.ID, prev)
@@ -135,12 +105,15 @@ func ReadLabDir(dir string) ([]LabFile, error) {
 }
 
 // AllLabs returns the built-in labs followed by the instructor's.
-func AllLabs(files []LabFile) []LabInfo {
-	labs := BuiltinLabs()
+func AllLabs(files []LabFile) ([]LabInfo, error) {
+	labs, err := BuiltinLabs()
+	if err != nil {
+		return nil, err
+	}
 	for _, f := range files {
 		labs = append(labs, f.Info)
 	}
-	return labs
+	return labs, nil
 }
 
 // FindLab returns the lab with the id among labs.

@@ -75,7 +75,7 @@ func (r xResource) attr(space, local string) string {
 }
 
 func TestManifestPerVersion(t *testing.T) {
-	labs := BuiltinLabs()
+	labs := builtin(t)
 	files := []string{"index.html", "app.js", "main.wasm", "labs/my lab.json"}
 	for _, tc := range []struct {
 		v                        SCORMVersion
@@ -148,7 +148,7 @@ func TestManifestPerVersion(t *testing.T) {
 func TestManifestRefusesNonsense(t *testing.T) {
 	_, err := Manifest{Version: SCORM12, Identifier: "x"}.XML()
 	require.Error(t, err)
-	_, err = Manifest{Version: 7, Identifier: "x", Labs: BuiltinLabs()}.XML()
+	_, err = Manifest{Version: 7, Identifier: "x", Labs: builtin(t)}.XML()
 	require.Error(t, err)
 	_, err = Manifest{Version: SCORM12, Identifier: "x", Labs: []LabInfo{{ID: "a", Title: "A", PassingScore: 120}}}.XML()
 	require.Error(t, err)
@@ -198,11 +198,13 @@ func TestBuildSCORMZip(t *testing.T) {
 	site, err := ReadSite(testSiteDir(t))
 	require.NoError(t, err)
 	labDir := t.TempDir()
-	writeLab(t, labDir, "s3.json", `{"id":"s3-basics","title":"S3 basics","passingScore":80}`)
+	writeLab(t, labDir, "s3.json", labJSON(t, "s3-basics", "S3 basics", 80))
 	labFiles, err := ReadLabDir(labDir)
 	require.NoError(t, err)
 	for _, v := range []SCORMVersion{SCORM12, SCORM2004} {
-		labs, err := SelectLabs(AllLabs(labFiles), []string{"root-mfa", "s3-basics"})
+		all, err := AllLabs(labFiles)
+		require.NoError(t, err)
+		labs, err := SelectLabs(all, []string{"root-mfa", "s3-basics"})
 		require.NoError(t, err)
 		var buf bytes.Buffer
 		require.NoError(t, BuildSCORM(&buf, site, SCORMOptions{Version: v, Labs: labs, LabFiles: labFiles, Key: "k1"}))
@@ -217,7 +219,7 @@ func TestBuildSCORMZip(t *testing.T) {
 		require.Equal(t, "\x00asm-pretend", string(files["main.wasm"]))
 		require.Equal(t, `["s3.json"]`, string(files["labs/index.json"]))
 		page := string(files["index.html"])
-		require.Contains(t, page, ` data-deployment="`+v.Kind()+`-root-mfa+s3-basics-`)
+		require.Contains(t, page, ` data-deployment="`+v.Kind()+`-root-mfa.s3-basics-`)
 		require.Contains(t, page, `data-completion-key="k1"`)
 		require.Contains(t, page, `data-wasm-size="12"`)
 		// The manifest lists every file of the zip, and only those.
@@ -270,13 +272,29 @@ func TestSetHTMLAttr(t *testing.T) {
 }
 
 func TestDeploymentIDs(t *testing.T) {
-	all := BuiltinLabs()
+	all := builtin(t)
 	require.Equal(t, "scorm12-all", DeploymentID("scorm12", all, ""))
 	require.Equal(t, "single-root-mfa", DeploymentID("single", all[1:2], ""))
+	require.Equal(t, "scorm12-root-mfa.cloud-concepts", DeploymentID("scorm12", []LabInfo{all[1], all[3]}, ""))
 	a := DeploymentID("single", all[1:2], "class-a")
 	b := DeploymentID("single", all[1:2], "class-b")
 	require.NotEqual(t, a, b, "two classes' files on one stick do not share saves")
 	require.True(t, strings.HasPrefix(a, "single-root-mfa-"))
 	many := append(append([]LabInfo{}, all...), LabInfo{ID: "a-very-long-instructor-lab-id"})
 	require.Regexp(t, `^scorm2004-5-labs-[0-9a-f]{8}$`, DeploymentID("scorm2004", many, ""))
+	odd := DeploymentID("scorm12", []LabInfo{{ID: "Lab_One"}}, "k")
+	require.Regexp(t, `^scorm12-1-labs-[0-9a-f]{8}-[0-9a-f]{6}$`, odd)
+	for _, id := range []string{a, b, odd, DeploymentID("scorm2004", many, "a key")} {
+		require.True(t, ValidDeployment(id), id)
+		require.LessOrEqual(t, len(id), 64)
+	}
+}
+
+func TestValidDeployment(t *testing.T) {
+	for id, ok := range map[string]bool{
+		"site": true, "scorm12-all": true, "single-root-mfa.cloud-concepts-0a1b2c": true,
+		"": false, "Scorm": false, "a+b": false, "a_b": false, "a b": false, strings.Repeat("a", 65): false, strings.Repeat("a", 64): true,
+	} {
+		require.Equal(t, ok, ValidDeployment(id), id)
+	}
 }

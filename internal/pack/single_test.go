@@ -55,7 +55,7 @@ func blocks(t *testing.T, page string) map[string][]byte {
 func TestSingleFileHasEverythingAndReferencesNothing(t *testing.T) {
 	dir := testSiteDir(t)
 	labDir := t.TempDir()
-	writeLab(t, labDir, "s3.json", `{"id":"s3-basics","title":"S3 basics"}`)
+	writeLab(t, labDir, "s3.json", labJSON(t, "s3-basics", "S3 basics", 100))
 	labFiles, err := ReadLabDir(labDir)
 	require.NoError(t, err)
 	page := buildSingle(t, dir, SingleOptions{LabFiles: labFiles, Key: "k", Deployment: "single-all-abc"})

@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"labsim/sim/lab"
 )
 
 // ===== INTEGRATION POINT (storage namespace) ================================
@@ -177,19 +179,38 @@ func concat(parts ...[]byte) []byte {
 	return b.Bytes()
 }
 
+// ValidDeployment reports whether id can name a deployment: 1 to 64
+// lowercase ASCII letters, digits, '-' and '.', the ids the page accepts
+// (console.ValidDeployment; the page uses the site's storage for any
+// other).
+func ValidDeployment(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // DeploymentID names a package's storage namespace from its kind
 // ("scorm12", "scorm2004", "single"), its labs and its key: packages of
 // different labs, or for classes with different keys, never share saves.
+// The id is always valid (ValidDeployment): lab ids joined by '.', or a
+// hash of them when they are long.
 func DeploymentID(kind string, labs []LabInfo, key string) string {
 	ids := make([]string, len(labs))
 	for i, l := range labs {
 		ids[i] = l.ID
 	}
-	name := strings.Join(ids, "+")
-	if len(labs) == len(BuiltinLabs()) && sameIDs(labs, BuiltinLabs()) {
+	name := strings.Join(ids, ".")
+	if name == strings.Join(lab.BuiltinIDs(), ".") {
 		name = "all"
 	}
-	if len(name) > 40 {
+	if len(name) > 40 || !ValidDeployment(name) {
 		sum := sha256.Sum256([]byte(strings.Join(ids, "\n")))
 		name = fmt.Sprintf("%d-labs-%s", len(ids), hex.EncodeToString(sum[:4]))
 	}
@@ -199,13 +220,4 @@ func DeploymentID(kind string, labs []LabInfo, key string) string {
 		id += "-" + hex.EncodeToString(sum[:3])
 	}
 	return id
-}
-
-func sameIDs(a, b []LabInfo) bool {
-	for i := range a {
-		if a[i].ID != b[i].ID {
-			return false
-		}
-	}
-	return true
 }

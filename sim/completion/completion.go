@@ -11,7 +11,7 @@
 //
 // A code is 100 bits written as 20 Crockford base32 symbols in groups of
 // four: a 2-bit format number, a 16-bit tag of the lab id, the lab version
-// (8 bits), the score (7), passed (1), world replaced (1), the day since
+// (its last 8 bits), the score (7), passed (1), world replaced (1), the day since
 // 2025-01-01 (14) and a 16-bit keyed tag of the normalised name, hidden
 // by a keystream derived from the key and the MAC, followed by the MAC:
 // the first 35 bits of HMAC-SHA-256 over those 65 bits. Without the key a
@@ -35,7 +35,8 @@ import (
 type Result struct {
 	// Lab is the lab's id, for example "create-account".
 	Lab string
-	// Version is the lab's version, 0 to 255.
+	// Version is the lab's version; a code keeps its last 8 bits (the
+	// version modulo 256), exact for versions up to 255.
 	Version int
 	// Score is the score in percent, 0 to 100.
 	Score int
@@ -55,7 +56,7 @@ type Result struct {
 type Claim struct {
 	// LabTag is the 16-bit tag of the lab id (see LabTag).
 	LabTag uint16
-	// Version is the lab's version.
+	// Version is the lab's version modulo 256 (see Result.Version).
 	Version int
 	// Score is the score in percent.
 	Score int
@@ -154,8 +155,8 @@ func Encode(key []byte, r Result) (string, error) {
 	if r.Lab == "" {
 		return "", errors.New("completion: no lab id")
 	}
-	if r.Version < 0 || r.Version > 255 {
-		return "", errors.New("completion: lab version " + strconv.Itoa(r.Version) + " is outside 0–255")
+	if r.Version < 0 {
+		return "", errors.New("completion: lab version " + strconv.Itoa(r.Version) + " is negative")
 	}
 	if r.Score < 0 || r.Score > 100 {
 		return "", errors.New("completion: score " + strconv.Itoa(r.Score) + " is outside 0–100")
@@ -167,7 +168,7 @@ func Encode(key []byte, r Result) (string, error) {
 	if day < 0 || day > maxDay {
 		return "", errors.New("completion: date " + r.Date.Format(time.DateOnly) + " is outside 2025–2069")
 	}
-	f := fields{lab: LabTag(r.Lab), name: nameTag(key, r.Name), version: r.Version, score: r.Score,
+	f := fields{lab: LabTag(r.Lab), name: nameTag(key, r.Name), version: r.Version & 0xff, score: r.Score,
 		day: day, passed: r.Passed, replaced: r.Replaced}
 	payload := f.pack()
 	tag := mac(key, payload)

@@ -126,7 +126,7 @@ func TestEncodeRefusesWhatCannotBeEncoded(t *testing.T) {
 		"empty name":    {testKey, func(r *Result) { r.Name = " \t " }, "name is empty"},
 		"score":         {testKey, func(r *Result) { r.Score = 101 }, "score 101"},
 		"negative":      {testKey, func(r *Result) { r.Score = -1 }, "score -1"},
-		"version":       {testKey, func(r *Result) { r.Version = 256 }, "version 256"},
+		"version":       {testKey, func(r *Result) { r.Version = -1 }, "version -1 is negative"},
 		"date before":   {testKey, func(r *Result) { r.Date = epoch.AddDate(0, 0, -1) }, "2024-12-31"},
 		"date too late": {testKey, func(r *Result) { r.Date = epoch.AddDate(0, 0, maxDay+1) }, "outside"},
 	} {
@@ -199,4 +199,14 @@ func TestCodesOfOneLabLookUnrelated(t *testing.T) {
 	}
 	// Two random 20-symbol codes share about 20/32 symbols in place.
 	require.Less(t, same, 6, "%s and %s look alike", a, b)
+}
+
+func TestVersionsAbove255KeepTheirLastBits(t *testing.T) {
+	r := sample()
+	r.Version = 256 + 7
+	code, err := Encode(testKey, r)
+	require.NoError(t, err)
+	c, err := Verify(testKey, code)
+	require.NoError(t, err)
+	require.Equal(t, 7, c.Version)
 }
