@@ -296,13 +296,13 @@ func identityPolicies(a iam.Account, u iam.User) ([]AppliedPolicy, []*policy.Com
 				continue
 			}
 			v := cp.Default()
-			c, err := policy.CompileText(v.Document)
+			c, err := compileCached(v.Document)
 			add(AppliedPolicy{Kind: PolicyCustomerManaged, Name: cp.Name, ARN: arn, VersionID: v.ID, Via: via, Document: v.Document}, c, err)
 		}
 	}
 	inline := func(list []iam.InlinePolicy, via string) {
 		for _, p := range list {
-			c, err := policy.CompileText(p.Document)
+			c, err := compileCached(p.Document)
 			add(AppliedPolicy{Kind: PolicyInline, Name: p.Name, Via: via, Document: p.Document}, c, err)
 		}
 	}
@@ -319,28 +319,61 @@ func identityPolicies(a iam.Account, u iam.User) ([]AppliedPolicy, []*policy.Com
 	return applied, compiled
 }
 
-// managedCache memoises the compiled AWS managed policies: they are
-// immutable, shared by every world and costly to compile (ReadOnlyAccess
-// lists thousands of actions), so each is compiled once per process.
-var managedCache struct {
+// compiledCache memoises compiled policies by their text. Compiling is a
+// pure function of the text and a Compiled is immutable, so sharing one
+// between worlds is safe; it saves compiling ReadOnlyAccess (thousands of
+// actions) and the customer and inline policies again on every request
+// the console authorises. It is bounded: past maxCompiled texts it starts
+// afresh, which only costs recompiling.
+var compiledCache struct {
 	sync.Mutex
 	m map[string]*policy.Compiled
 }
 
-// compiledManaged returns the compiled form of an AWS managed policy.
-func compiledManaged(mp catalog.ManagedPolicy) (*policy.Compiled, error) {
-	managedCache.Lock()
-	defer managedCache.Unlock()
-	if c, ok := managedCache.m[mp.ARN]; ok {
+// maxCompiled bounds compiledCache.
+const maxCompiled = 512
+
+// compileCached returns the compiled form of a policy text.
+func compileCached(text string) (*policy.Compiled, error) {
+	compiledCache.Lock()
+	defer compiledCache.Unlock()
+	if c, ok := compiledCache.m[text]; ok {
 		return c, nil
 	}
-	c, err := policy.CompileText(mp.Document)
+	c, err := policy.CompileText(text)
 	if err != nil {
 		return nil, err
 	}
-	if managedCache.m == nil {
-		managedCache.m = map[string]*policy.Compiled{}
+	if compiledCache.m == nil || len(compiledCache.m) >= maxCompiled {
+		compiledCache.m = map[string]*policy.Compiled{}
 	}
-	managedCache.m[mp.ARN] = c
+	compiledCache.m[text] = c
 	return c, nil
+}
+
+// compiledManaged returns the compiled form of an AWS managed policy.
+func compiledManaged(mp catalog.ManagedPolicy) (*policy.Compiled, error) {
+	return compileCached(mp.Document)
+}
+
+// Explain traces every statement of every policy of an Authorize or
+// Simulate result against its request, for the "Why?" panel: which
+// statements applied and, for each that did not, whether the action, the
+// resource or which condition (with the policy's and the request's
+// values) failed. Traces index r.Policies. It returns nil when no policy
+// was evaluated (the root user, a signed-out caller, an unknown
+// principal, another account's resource) or the world no longer has the
+// principal.
+func (w World) Explain(r AuthResult) []policy.StatementTrace {
+	if len(r.Policies) == 0 {
+		return nil
+	}
+	acct := w.Accounts[accountOfARN(r.Principal)]
+	i := slices.IndexFunc(acct.IAM.Users, func(u iam.User) bool { return u.ARN == r.Principal })
+	if i < 0 {
+		return nil
+	}
+	_, compiled := identityPolicies(acct.IAM, acct.IAM.Users[i])
+	_, traces := policy.Explain(compiled, policy.Request{Principal: r.Principal, Action: r.Action, Resource: r.Resource, Context: r.Context})
+	return traces
 }

@@ -79,7 +79,7 @@ func (l LabIAM) PolicyDecision(accountID, name, action, resource string, ctx map
 	if !ok {
 		return ""
 	}
-	c, err := policy.CompileText(p.Default().Document)
+	c, err := compileCached(p.Default().Document)
 	if err != nil {
 		return ""
 	}

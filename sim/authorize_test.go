@@ -339,3 +339,32 @@ func TestLabIAM(t *testing.T) {
 	require.Equal(t, "ExplicitlyDenied", l.Decide(DemoAccountID, "Luna", "ec2:DescribeVpcs", "*", nil))
 	require.Equal(t, "", l.Decide(DemoAccountID, "Nobody", "ec2:DescribeVpcs", "*", nil))
 }
+
+func TestExplainNamesTheFailingCondition(t *testing.T) {
+	w, _ := scenario(t)
+	env := iamTestEnv(t0)
+	r := w.Authorize(lunaSession(t, w, true), "ec2:DescribeVpcs", "*", env)
+	require.Equal(t, Allowed, r.Decision)
+	w.SourceIP = "198.51.100.7"
+	r = w.Authorize(lunaSession(t, w, true), "ec2:DescribeVpcs", "*", env)
+	require.Equal(t, ExplicitlyDenied, r.Decision)
+	traces := w.Explain(r)
+	var applied []string
+	for _, tr := range traces {
+		if tr.Applies {
+			applied = append(applied, r.Policies[tr.Policy].Name+"/"+tr.Sid)
+		}
+		if tr.Sid == "DenyOutsideAllowedNetwork" {
+			require.Len(t, tr.Conditions, 1)
+			c := tr.Conditions[0]
+			require.Equal(t, "aws:SourceIp", c.Key)
+			require.Equal(t, []string{"198.51.100.7"}, c.RequestValues)
+			require.True(t, c.Met)
+		}
+	}
+	require.Contains(t, applied, GuardrailsPolicyName+"/DenyOutsideAllowedNetwork")
+	require.Nil(t, w.Explain(w.Authorize(RootSession(w.Accounts[DemoAccountID], t0, false), "iam:ListUsers", "*", env)))
+	// Simulate's results are explained the same way.
+	sr := w.Simulate(DemoAccountID, "arn:aws:iam::123456789012:user/Luna", "iam:ListUsers", "*", nil, env)
+	require.NotEmpty(t, w.Explain(sr))
+}

@@ -15,18 +15,18 @@ commands:
   serve [-addr 127.0.0.1:8080] [-dir dist] [-frame-ancestors "*"]
                                               serve the built simulator
   compress DIR                                write .gz and .br copies for serving
-  size [-floor DIR] [-base DIR] DIR           first-visit raw, gzip and brotli sizes, with ratios
+  size DIR                                    report raw, gzip and brotli sizes
   policy validate [--json] [--type managed|user-inline|group-inline] FILE|-
   policy eval --cases FILE|-
-  lab validate FILE...                        check lab files (FILE:LINE:COL: message)
-  lab list                                    list the built-in labs
   pack --scorm12|--scorm2004 [--lab ID ...] [--labs DIR] [--key K] [--dir dist] -o FILE.zip
                                               build a SCORM package for an LMS
-  pack --single [--labs DIR] [--key K] [--dir dist] -o FILE.html
+  pack --single [--lab ID ...] [--labs DIR] [--key K] [--dir dist] -o FILE.html
                                               build one HTML file that runs from file://
   verify --key K [--name NAME] [--lab ID] [--labs DIR] CODE...
   verify --key K [--lab ID] [--labs DIR] --csv FILE
                                               check students' completion codes
+  lab validate FILE...                        check lab files (FILE:LINE:COL: message)
+  lab list                                    list the built-in labs
 `
 
 func main() {
@@ -48,12 +48,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSize(args[1:], stdout, stderr)
 	case "policy":
 		return runPolicy(args[1:], stdin, stdout, stderr)
-	case "lab":
-		return runLab(args[1:], stdout, stderr)
 	case "pack":
 		return runPack(args[1:], stdout, stderr)
 	case "verify":
 		return runVerify(args[1:], stdout, stderr)
+	case "lab":
+		return runLab(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -95,8 +95,11 @@ func itoa(n int) string {
 
 // APIMessage returns the message the IAM API (and so the AWS CLI) gives
 // for an error of this package, e.g. "User with name Luna already
-// exists.". Errors it does not know give their code.
+// exists.". Errors it does not know give their code; nil gives "".
 func APIMessage(err error) string {
+	if err == nil {
+		return ""
+	}
 	e, ok := awserr.As(err)
 	if !ok {
 		return err.Error()

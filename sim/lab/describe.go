@@ -98,34 +98,39 @@ func (c *Check) Describe(lang string) string {
 }
 
 func planName(id string, en bool) string {
-	names := map[string][2]string{
-		"basic":     {"기본 지원", "Basic support"},
-		"developer": {"개발자 지원", "Developer support"},
-		"business":  {"비즈니스 지원", "Business support"},
-	}
-	n, ok := names[strings.ToLower(id)]
-	if !ok {
+	var ko, enName string
+	switch strings.ToLower(id) {
+	case "basic":
+		ko, enName = "기본 지원", "Basic support"
+	case "developer":
+		ko, enName = "개발자 지원", "Developer support"
+	case "business":
+		ko, enName = "비즈니스 지원", "Business support"
+	default:
 		return id
 	}
 	if en {
-		return n[1]
+		return enName
 	}
-	return n[0]
+	return ko
 }
 
 func decisionName(d string, en bool) string {
-	names := map[string][2]string{
-		DecisionAllowed:          {"허용됨", "allowed"},
-		DecisionImplicitlyDenied: {"암시적으로 거부됨", "implicitly denied"},
-		DecisionExplicitlyDenied: {"명시적으로 거부됨", "explicitly denied"},
-		DecisionDenied:           {"거부됨", "denied"},
-	}
-	n, ok := names[d]
-	if !ok {
+	var ko, enName string
+	switch d {
+	case DecisionAllowed:
+		ko, enName = "허용됨", "allowed"
+	case DecisionImplicitlyDenied:
+		ko, enName = "암시적으로 거부됨", "implicitly denied"
+	case DecisionExplicitlyDenied:
+		ko, enName = "명시적으로 거부됨", "explicitly denied"
+	case DecisionDenied:
+		ko, enName = "거부됨", "denied"
+	default:
 		return d
 	}
 	if en {
-		return n[1]
+		return enName
 	}
-	return n[0]
+	return ko
 }

@@ -3,9 +3,20 @@
 // FILE:LINE:COL), typed checks over the simulated world and its event log,
 // attempts with their progress, hints and score, and the completion report
 // as JSON and printable HTML. The lab guide panel of the console is built on
-// it and needs nothing else: List the labs, Start an attempt, call Evaluate
-// after every change, ShowHint and Answer on the student's request, and
-// Report at the end.
+// it and needs nothing else:
+//
+//   - Builtin (and Parse for an instructor's files) lists the labs: Title,
+//     Description, Minutes, Quiz.
+//   - Build the start world (sim.Prepared(l.Start.World), or keep the
+//     current one for KeepWorld), then NewAttempt; save the Attempt with
+//     the world (it is JSON) and check Fits when loading it.
+//   - After every change through World.Do call Evaluate with Facts{World,
+//     IAM} (sim.LabIAM answers the IAM questions); Status, Steps[i].Checks
+//     and Check.Describe give the step list with live check marks.
+//   - ShowHint and Answer on the student's request; WorldReplaced when the
+//     console loads, imports or restores a world during the attempt.
+//   - Score for the progress bar and the LMS; Report(...).JSON and .HTML
+//     for the completion page and its downloads.
 package lab
 
 // Text is a piece of lab text in Korean and English; a lab file must give

@@ -175,13 +175,29 @@ func join(path, key string) string {
 
 func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
-var kindNames = [...]string{"null", "true or false", "a number", "a string", "an array", "an object"}
+// kindName names a JSON kind in messages.
+func kindName(k policy.Kind) string {
+	switch k {
+	case policy.Null:
+		return "null"
+	case policy.Bool:
+		return "true or false"
+	case policy.Number:
+		return "a number"
+	case policy.String:
+		return "a string"
+	case policy.Array:
+		return "an array"
+	default:
+		return "an object"
+	}
+}
 
 func (p *parser) want(v *policy.Value, path string, k policy.Kind) bool {
 	if v.Kind == k {
 		return true
 	}
-	p.errorf(v, path, "must be %s, not %s", kindNames[k], kindNames[v.Kind])
+	p.errorf(v, path, "must be %s, not %s", kindName(k), kindName(v.Kind))
 	return false
 }
 
@@ -283,7 +299,7 @@ func (p *parser) boolean(v *policy.Value, path string) *bool {
 
 // text reads {"ko": …, "en": …} of plain text.
 func (p *parser) text(v *policy.Value, path string, max int) Text {
-	f := p.fields(v, path, langs, langs)
+	f := p.fields(v, path, langs(), langs())
 	var t Text
 	if f == nil {
 		return t
@@ -297,16 +313,17 @@ func (p *parser) text(v *policy.Value, path string, max int) Text {
 	return t
 }
 
-var langs = []string{"ko", "en"}
+// langs returns the languages every text is written in.
+func langs() []string { return []string{"ko", "en"} }
 
 // rich reads {"ko": …, "en": …} of lab markup.
 func (p *parser) rich(v *policy.Value, path string, max int) Rich {
-	f := p.fields(v, path, langs, langs)
+	f := p.fields(v, path, langs(), langs())
 	var r Rich
 	if f == nil {
 		return r
 	}
-	for _, lang := range langs {
+	for _, lang := range langs() {
 		fv := f[lang]
 		if fv == nil {
 			continue
@@ -569,26 +586,40 @@ type ref struct {
 	at                *policy.Value
 }
 
-// checkFields lists, for each kind, its fields besides kind and label, and
-// which of them are required.
-var checkFields = map[Kind][2][]string{
-	KindAccountCreated:       {nil, nil},
-	KindSupportPlan:          {{"plan"}, {"plan"}},
-	KindSignedIn:             {{"as", "user"}, {"as"}},
-	KindRootMFAEnabled:       {nil, nil},
-	KindMFASignInDone:        {{"user"}, nil},
-	KindUserExists:           {{"name", "console_access", "must_change_password"}, {"name"}},
-	KindGroupExists:          {{"name"}, {"name"}},
-	KindUserInGroup:          {{"user", "group"}, {"user", "group"}},
-	KindPolicyAttached:       {{"to", "policy"}, {"to", "policy"}},
-	KindCustomerPolicyExists: {{"name", "allows", "denies"}, {"name"}},
-	KindPolicyDecision:       {{"principal", "action", "resource", "context", "expect"}, {"principal", "action", "expect"}},
-	KindEvent:                {{"action", "principal", "decision", "source_ip_outside"}, {"action"}},
-	KindQuiz:                 {{"question", "choices", "answer"}, {"question", "choices", "answer"}},
+// checkFields returns, for a kind, its fields besides kind and label and
+// which of them are required; ok is false for an unknown kind.
+func checkFields(k Kind) (allowed, required []string, ok bool) {
+	switch k {
+	case KindAccountCreated, KindRootMFAEnabled:
+		return nil, nil, true
+	case KindSupportPlan:
+		return []string{"plan"}, []string{"plan"}, true
+	case KindSignedIn:
+		return []string{"as", "user"}, []string{"as"}, true
+	case KindMFASignInDone:
+		return []string{"user"}, nil, true
+	case KindUserExists:
+		return []string{"name", "console_access", "must_change_password"}, []string{"name"}, true
+	case KindGroupExists:
+		return []string{"name"}, []string{"name"}, true
+	case KindUserInGroup:
+		return []string{"user", "group"}, []string{"user", "group"}, true
+	case KindPolicyAttached:
+		return []string{"to", "policy"}, []string{"to", "policy"}, true
+	case KindCustomerPolicyExists:
+		return []string{"name", "allows", "denies"}, []string{"name"}, true
+	case KindPolicyDecision:
+		return []string{"principal", "action", "resource", "context", "expect"}, []string{"principal", "action", "expect"}, true
+	case KindEvent:
+		return []string{"action", "principal", "decision", "source_ip_outside"}, []string{"action"}, true
+	case KindQuiz:
+		return []string{"question", "choices", "answer"}, []string{"question", "choices", "answer"}, true
+	}
+	return nil, nil, false
 }
 
 func kindList() string {
-	names := make([]string, 0, len(checkFields))
+	names := make([]string, 0, len(Kinds()))
 	for _, k := range Kinds() {
 		names = append(names, string(k))
 	}
@@ -609,13 +640,13 @@ func (p *parser) check(v *policy.Value, path string) (Check, []ref) {
 	if !ok {
 		return c, nil
 	}
-	spec, known := checkFields[Kind(k)]
+	allowed, required, known := checkFields(Kind(k))
 	if !known {
 		p.errorf(kv, join(path, "kind"), "unknown check kind %q (one of: %s)", k, kindList())
 		return c, nil
 	}
 	c.Kind = Kind(k)
-	f := p.fields(v, path, append([]string{"kind", "label"}, spec[0]...), spec[1])
+	f := p.fields(v, path, append([]string{"kind", "label"}, allowed...), required)
 	if f == nil {
 		return c, nil
 	}

@@ -106,40 +106,65 @@ func (r Report) JSON() ([]byte, error) {
 	return b, nil
 }
 
-// reportWords are the report's fixed words: [ko, en].
-var reportWords = map[string][2]string{
-	"report":    {"실습 보고서", "Lab report"},
-	"lab":       {"실습", "Lab"},
-	"started":   {"시작", "Started"},
-	"completed": {"완료", "Completed"},
-	"notDone":   {"아직 완료하지 않음", "Not completed yet"},
-	"time":      {"걸린 시간", "Time taken"},
-	"score":     {"점수", "Score"},
-	"passing":   {"통과 점수", "Passing score"},
-	"passed":    {"통과", "Passed"},
-	"failed":    {"통과하지 못함", "Not passed"},
-	"hints":     {"사용한 힌트", "Hints used"},
-	"steps":     {"단계", "Steps"},
-	"step":      {"단계", "Step"},
-	"result":    {"결과", "Result"},
-	"done":      {"완료", "Done"},
-	"open":      {"미완료", "Not done"},
-	"answers":   {"고른 답", "Answers given"},
-	"firstOK":   {"첫 답이 정답", "Right the first time"},
-	"firstNo":   {"첫 답이 오답", "Wrong the first time"},
-	"replaced":  {"이 시도 중에 월드가 바뀌었습니다", "The world was replaced during this attempt"},
-	"load":      {"월드 불러오기", "load world"},
-	"import":    {"가져오기", "import"},
-	"restore":   {"복원", "restore"},
-	"reported":  {"보고서 작성", "Report made"},
-}
-
+// word returns one of the report's fixed words in lang.
 func word(key, lang string) string {
-	w := reportWords[key]
-	if lang == "en" {
-		return w[1]
+	var ko, en string
+	switch key {
+	case "report":
+		ko, en = "실습 보고서", "Lab report"
+	case "lab":
+		ko, en = "실습", "Lab"
+	case "started":
+		ko, en = "시작", "Started"
+	case "completed":
+		ko, en = "완료", "Completed"
+	case "notDone":
+		ko, en = "아직 완료하지 않음", "Not completed yet"
+	case "time":
+		ko, en = "걸린 시간", "Time taken"
+	case "score":
+		ko, en = "점수", "Score"
+	case "passing":
+		ko, en = "통과 점수", "Passing score"
+	case "passed":
+		ko, en = "통과", "Passed"
+	case "failed":
+		ko, en = "통과하지 못함", "Not passed"
+	case "hints":
+		ko, en = "사용한 힌트", "Hints used"
+	case "steps":
+		ko, en = "단계", "Steps"
+	case "step":
+		ko, en = "단계", "Step"
+	case "result":
+		ko, en = "결과", "Result"
+	case "done":
+		ko, en = "완료", "Done"
+	case "open":
+		ko, en = "미완료", "Not done"
+	case "answers":
+		ko, en = "고른 답", "Answers given"
+	case "firstOK":
+		ko, en = "첫 답이 정답", "Right the first time"
+	case "firstNo":
+		ko, en = "첫 답이 오답", "Wrong the first time"
+	case "replaced":
+		ko, en = "이 시도 중에 월드가 바뀌었습니다", "The world was replaced during this attempt"
+	case ReasonLoad:
+		ko, en = "월드 불러오기", "load world"
+	case ReasonImport:
+		ko, en = "가져오기", "import"
+	case ReasonRestore:
+		ko, en = "복원", "restore"
+	case "reported":
+		ko, en = "보고서 작성", "Report made"
+	default:
+		return key
 	}
-	return w[0]
+	if lang == "en" {
+		return en
+	}
+	return ko
 }
 
 // Duration formats seconds as the report shows a time taken.
