@@ -20,7 +20,7 @@ commands:
   policy eval --cases FILE|-
   pack --scorm12|--scorm2004 [--lab ID ...] [--labs DIR] [--key K] [--dir dist] -o FILE.zip
                                               build a SCORM package for an LMS
-  pack --single [--lab ID ...] [--labs DIR] [--key K] [--dir dist] -o FILE.html
+  pack --single [--labs DIR] [--key K] [--dir dist] -o FILE.html
                                               build one HTML file that runs from file://
   verify --key K [--name NAME] [--lab ID] [--labs DIR] CODE...
   verify --key K [--lab ID] [--labs DIR] --csv FILE
