@@ -67,15 +67,17 @@ test-e2e: build
 		npm ci --prefix e2e --no-audit --no-fund; fi
 	$(GO) test -count=1 -tags e2e -timeout 20m ./e2e/...
 
-# A short run of each fuzz target; crashers found are kept in testdata/fuzz.
+# A short run of each parser's fuzz target (package:Target); crashers found
+# are kept in testdata/fuzz and run with the ordinary tests from then on.
+FUZZ_TARGETS := sim/policy:FuzzParse sim/policy:FuzzValidate sim/policy:FuzzEvaluate \
+	sim/lab:FuzzParseLab sim/lab:FuzzParseRich console:FuzzImport \
+	sim/completion:FuzzVerify cmd/labsim:FuzzParseCodeCSV sim/iam:FuzzNameRules \
+	sim/mfa:FuzzParseSecret console/i18n:FuzzParseFlat sim/textin:FuzzCheck
 fuzz:
-	@for t in FuzzParse FuzzValidate FuzzEvaluate; do \
-		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./sim/policy/ || exit 1; \
+	@for pt in $(FUZZ_TARGETS); do \
+		pkg=$${pt%%:*}; t=$${pt#*:}; \
+		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./$$pkg/ || exit 1; \
 	done
-	@for t in FuzzParseLab FuzzParseRich; do \
-		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./sim/lab/ || exit 1; \
-	done
-	$(GO) test -run='^$$' -fuzz='^FuzzImport$$' -fuzztime=$(FUZZTIME) ./console/
 
 # The dependency floor (tools/floor): a page that links only the mission's
 # dependencies, built with the same flags, to measure labsim against.
