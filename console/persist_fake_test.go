@@ -152,7 +152,10 @@ func (tab *fakeTab) run(fx []Effect) {
 			if tab.stale {
 				tab.stale = false
 			} else if !e.Fits(cur, ok) {
-				tab.queue = append(tab.queue, StorageChanged{Now: t0, Data: cur, Conflict: true})
+				// Handled at once, as wasm/app.go does.
+				var more []Effect
+				tab.m, more = Update(tab.m, StorageChanged{Now: t0, Data: cur, Conflict: true})
+				tab.run(more)
 				continue
 			}
 			tab.write(StorageKey, e.Data)

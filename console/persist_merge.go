@@ -90,12 +90,9 @@ func (m Model) storageChanged(msg StorageChanged) (Model, []Effect) {
 		return m, nil
 	}
 	data := msg.Data
-	if data == m.persist.stored && !msg.Conflict {
-		return m, nil
-	}
-	if msg.Conflict && data != m.persist.stored && m.persist.seen(data) {
-		// A refusal that is already answered: this tab has merged that
-		// document (from its storage event) and saved since.
+	if !msg.Conflict && (data == m.persist.stored || m.persist.seen(data)) {
+		// A storage event of a document this tab has already merged
+		// (when its own save was refused) or written.
 		return m, nil
 	}
 	if data == "" {

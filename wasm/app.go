@@ -46,6 +46,9 @@ type app struct {
 	// console.View; tests replace them to provoke panics.
 	updateFn func(console.Model, console.Msg) (console.Model, []console.Effect)
 	viewFn   func(console.Model) (html, title string)
+	// hooks are the test-only hooks of the page (hooks.go); nil in unit
+	// tests.
+	hooks *testHooks
 }
 
 // newApp returns an app wired to the console.
@@ -95,6 +98,7 @@ func (a *app) dispatch(msg console.Msg) {
 			a.model = next
 			a.render(html, title)
 			a.run(fx)
+			a.hooks.report(a.model)
 			return
 		}
 	}
@@ -166,13 +170,18 @@ func (a *app) run(fx []console.Effect) {
 
 // save writes the document while the key still holds the document the
 // save was based on; otherwise (another tab saved first, or the key holds
-// something else) the console is handed what is there to merge or set
-// aside before saving again. A full storage moves saving to memory.
+// something else) the console is handed what is there, at once, to merge
+// or set aside before saving again. A full storage moves saving to memory.
 func (a *app) save(s console.Save) {
 	if cur, ok, err := a.store.Get(a.key); err == nil && !s.Fits(cur, ok) {
-		a.post(console.StorageChanged{Now: a.now(), Data: cur, Conflict: true})
+		// Handled at once, with what is there now, rather than queued
+		// behind other messages: by then this tab may have saved again.
+		a.dispatch(console.StorageChanged{Now: a.now(), Data: cur, Conflict: true})
 		return
 	}
+	// A test may hold the tab here, between reading and writing, so that
+	// another tab writes in between.
+	a.hooks.holdSave()
 	err := a.store.Set(a.key, s.Data)
 	if err == nil {
 		return
