@@ -39,6 +39,10 @@ type Saved struct {
 	UI       UIState     `json:"ui"`
 	// Rng is the generator's state (base64 of its binary form).
 	Rng string `json:"rng"`
+	// Base names the document this one was written over (hashDoc), so
+	// that another tab can merge from their common version; exports and
+	// first saves have none.
+	Base string `json:"base,omitempty"`
 }
 
 // ErrUnknownSchema reports a document from a newer or unknown schema.
@@ -212,8 +216,10 @@ func (m Model) withSave(effects []Effect) (Model, []Effect) {
 	// The next update compares its encoding at this revision with this one.
 	m.lastSaved = enc
 	base := m.persist.stored
-	m.persist.stored = enc
-	return m, append(effects, Save{Data: enc, Revision: m.Revision, Base: base})
+	data := withBase(enc, base)
+	m.persist.stored = data
+	m.persist.remember(data)
+	return m, append(effects, Save{Data: data, Revision: m.Revision, Base: base})
 }
 
 // revisionPrefix is how every saved document begins (Saved's field order).

@@ -1,11 +1,15 @@
 package console
 
 import (
+	"fmt"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 )
+
+var debugTabs = os.Getenv("DEBUG_TABS") != ""
 
 // fakeBrowser is browser storage shared by the tabs of one browser, with
 // the loop of the wasm binding reduced to what persistence needs: effects
@@ -26,6 +30,9 @@ type fakeTab struct {
 	memory map[string]string
 	// closed tabs get no more storage events.
 	closed bool
+	// stale makes the next save skip its check: the tab read the key
+	// before another tab wrote it (the race between reading and writing).
+	stale bool
 }
 
 func newFakeBrowser(t *testing.T) *fakeBrowser {
@@ -66,13 +73,51 @@ func (tab *fakeTab) send(msg Msg) {
 	tab.pump()
 }
 
+// sendFirst handles a message before the storage events already queued:
+// the tab acts at the same moment as the tab that sent them.
+func (tab *fakeTab) sendFirst(msg Msg) {
+	queued := tab.queue
+	tab.queue = nil
+	var fx []Effect
+	tab.m, fx = Update(tab.m, msg)
+	tab.run(fx)
+	tab.queue = append(queued, tab.queue...)
+}
+
+// settle handles every tab's queued messages until none is left; two tabs
+// that kept answering each other's saves would fail the test.
+func (b *fakeBrowser) settle() {
+	for range 100 {
+		busy := false
+		for _, tab := range b.tabs {
+			if !tab.closed && len(tab.queue) > 0 {
+				busy = true
+				tab.pump()
+			}
+		}
+		if !busy {
+			return
+		}
+	}
+	b.t.Fatal("the tabs keep answering each other's saves")
+}
+
 // pump handles the queued messages.
 func (tab *fakeTab) pump() {
 	for len(tab.queue) > 0 {
 		msg := tab.queue[0]
 		tab.queue = tab.queue[1:]
 		var fx []Effect
+		if debugTabs {
+			if sc, ok := msg.(StorageChanged); ok {
+				s, _ := Decode(sc.Data)
+				fmt.Printf("tab %p rev %d conflict %v base %s stored %s theirs %v mine %v\n", tab, s.Revision, sc.Conflict, s.Base, hashDoc(tab.m.persist.stored), authenticatorAccounts(s.World), authenticatorAccounts(tab.m.World))
+			}
+		}
 		tab.m, fx = Update(tab.m, msg)
+		if debugTabs {
+			fmt.Printf("   -> %v saves %d\n", authenticatorAccounts(tab.m.World), len(effectsOf[Save](fx)))
+		}
 		tab.run(fx)
 	}
 }
@@ -104,8 +149,13 @@ func (tab *fakeTab) run(fx []Effect) {
 		switch e := e.(type) {
 		case Save:
 			cur, ok := tab.store()[StorageKey]
-			if !e.Fits(cur, ok) {
-				tab.queue = append(tab.queue, StorageChanged{Now: t0, Data: cur, Conflict: true})
+			if tab.stale {
+				tab.stale = false
+			} else if !e.Fits(cur, ok) {
+				// Handled at once, as wasm/app.go does.
+				var more []Effect
+				tab.m, more = Update(tab.m, StorageChanged{Now: t0, Data: cur, Conflict: true})
+				tab.run(more)
 				continue
 			}
 			tab.write(StorageKey, e.Data)

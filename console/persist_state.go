@@ -2,6 +2,7 @@ package console
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 )
 
@@ -29,6 +30,11 @@ type persistState struct {
 	key string
 	// pending is a checked import waiting for confirmation.
 	pending *pendingImport
+	// history holds the documents this tab wrote or read last, by hash:
+	// the common versions another tab's saves are merged from.
+	history []historyDoc
+	// merges counts merges of changes made in two tabs at once.
+	merges int
 }
 
 // UseMemory asks the browser side to save into memory from now on,
@@ -80,9 +86,10 @@ func schemaOf(data string) int {
 // document this build cannot read is kept aside once and then replaced by
 // the next save; a document from a newer version is left untouched and
 // the page works in memory, saying so once.
-func (m Model) loadSaved(data, deployment string) (Model, []Effect) {
-	if deployment != "" {
-		m.persist.key = StorageKeyFor(deployment)
+func (m Model) loadSaved(msg Init) (Model, []Effect) {
+	data := msg.Saved
+	if msg.Deployment != "" {
+		m.persist.key = StorageKeyFor(msg.Deployment)
 	}
 	if data == "" {
 		return m, nil
@@ -93,6 +100,17 @@ func (m Model) loadSaved(data, deployment string) (Model, []Effect) {
 	}
 	if err == nil {
 		m.lastSaved, m.persist.stored = data, data
+		m.persist.remember(data)
+		// Each tab draws its own random numbers from here on: two tabs
+		// that loaded one document must not make the same IDs and secrets.
+		var seed [32]byte
+		_, _ = m.Rng.Read(seed[:])
+		for i := range seed {
+			seed[i] ^= msg.Seed[i]
+		}
+		m.Rng = *rand.NewChaCha8(seed)
+		// A new generator alone is no reason to save.
+		m.lastSaved, _ = m.Encode(m.Revision)
 		return m, nil
 	}
 	if schemaOf(data) > Schema {
@@ -111,57 +129,4 @@ func (m Model) readOnly() (Model, []Effect) {
 	m.Storage = StorageStatus{Mode: "memory", Reason: ReasonNewer}
 	m.notify("warning", "notice.storage."+ReasonNewer)
 	return m, []Effect{UseMemory{Reason: ReasonNewer}}
-}
-
-// storageChanged handles a document another tab saved (the storage
-// event), or the one found when this tab's own save was refused
-// (Conflict).
-func (m Model) storageChanged(msg StorageChanged) (Model, []Effect) {
-	if m.Storage.Reason == ReasonNewer {
-		return m, nil
-	}
-	data := msg.Data
-	if data == m.persist.stored && !msg.Conflict {
-		return m, nil
-	}
-	m.persist.stored = data
-	if data == "" {
-		// The key was emptied (storage cleared): save again.
-		m.lastSaved = ""
-		return m, nil
-	}
-	s, err := Decode(data)
-	if err != nil {
-		if schemaOf(data) > Schema {
-			return m.readOnly()
-		}
-		m.lastSaved = ""
-		m.notify("warning", "notice.corrupt.later")
-		return m, []Effect{m.setAside("unreadable", data)}
-	}
-	if s.Revision < m.Revision {
-		// An older document: this tab's newer work is written over it.
-		m.lastSaved = ""
-		return m, nil
-	}
-	ui := m.UI
-	if err := m.apply(s); err != nil {
-		m.lastSaved = ""
-		return m, nil
-	}
-	// Keep this tab's page and unsent form fields; take the other tab's
-	// world and session.
-	m.UI.Route, m.UI.Fields = ui.Route, ui.Fields
-	if !m.Session.SignedIn() && !isPublic(m.route().Page) {
-		m.UI.Route = "#/"
-	}
-	// The adopted state counts as saved: saving it again would make two
-	// tabs answer each other's saves for ever.
-	m.lastSaved, _ = m.Encode(m.Revision)
-	if msg.Conflict {
-		m.notify("warning", "notice.conflict")
-	} else {
-		m.notify("info", "notice.othertab")
-	}
-	return m, nil
 }

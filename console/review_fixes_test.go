@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"labsim/console/ui"
+	"labsim/sim"
+	"labsim/sim/mfa"
 )
 
 func TestOneTimeCodesAreNeverSaved(t *testing.T) {
@@ -97,13 +99,24 @@ func TestWorldLinkKeepsPreviousWorkAside(t *testing.T) {
 	require.True(t, ui.ContainsText(View(m), "kept aside"))
 }
 
-func TestSaveConflictIsAnnounced(t *testing.T) {
+func TestSaveConflictMergesTheOtherTabsWork(t *testing.T) {
 	m := demoModel(t)
-	other := mustEncode(t, click(m, "region", "us-west-2"))
-	other = strings.Replace(other, `"revision":`+itoa(m.Revision), `"revision":`+itoa(m.Revision+3), 1)
-	m = send(m, StorageChanged{Now: t0, Data: other, Conflict: true})
-	require.Equal(t, "us-west-2", m.UI.Region)
-	require.True(t, ui.ContainsText(View(m), "your last change here was replaced"))
+	// Another tab added an authenticator account over the same document.
+	other := m
+	w, err := other.World.Do(other.Session, sim.AddAuthenticatorAccount{Issuer: "AWS", Account: "root", Secret: mfa.DemoSecret}, other.env())
+	require.NoError(t, err)
+	other.World = w
+	otherData := withBase(mustEncode(t, other), m.persist.stored)
+	// This tab changed something else; its save finds the other document.
+	m, fx := Update(m, Click{Now: t0, Action: "region", Arg: "us-west-2"})
+	m, fx = Update(m, StorageChanged{Now: t0, Data: otherData, Conflict: true})
+	require.Len(t, m.World.Devices.Authenticator, 1, "the other tab's change is kept")
+	require.Equal(t, "us-west-2", m.UI.Region, "and so is this tab's")
+	require.Equal(t, 1, m.Merges())
+	require.True(t, ui.ContainsText(View(m), "Changes made in another tab were loaded."))
+	saves := effectsOf[Save](fx)
+	require.Len(t, saves, 1, "the merged work is saved over the other document")
+	require.Equal(t, otherData, saves[0].Base)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -114,7 +114,7 @@ func initModel(msg Init) (Model, []Effect) {
 		m.World, m.Session = st.World, st.Session
 	}
 	fresh()
-	m, fx = m.loadSaved(msg.Saved, msg.Deployment)
+	m, fx = m.loadSaved(msg)
 	if m.Storage.Mode == "memory" && m.Storage.Reason != ReasonNewer {
 		m.notify("warning", "notice.storage."+m.Storage.Reason)
 	}

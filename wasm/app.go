@@ -46,22 +46,28 @@ type app struct {
 	// console.View; tests replace them to provoke panics.
 	updateFn func(console.Model, console.Msg) (console.Model, []console.Effect)
 	viewFn   func(console.Model) (html, title string)
+	// hooks are the test-only hooks of the page (hooks.go); nil in unit
+	// tests.
+	hooks *testHooks
 	// holding keeps Save effects in held instead of writing them, so that
-	// start-up writes the first save after the first paint.
+	// start-up writes the first save after the first paint. All are kept
+	// and written in order: each save names the document it is written
+	// over (Save.Base), so skipping one would look like another tab's.
 	holding bool
-	held    *console.Save
+	held    []console.Save
 }
 
-// holdSaves keeps the Save effects of the following updates, the newest
-// only, until releaseSaves.
+// holdSaves keeps the Save effects of the following updates until
+// releaseSaves.
 func (a *app) holdSaves() { a.holding = true }
 
-// releaseSaves writes the newest held save, if any, and stops holding.
+// releaseSaves writes the held saves in order and stops holding.
 func (a *app) releaseSaves() {
 	a.holding = false
-	if s := a.held; s != nil {
-		a.held = nil
-		a.save(*s)
+	held := a.held
+	a.held = nil
+	for _, s := range held {
+		a.save(s)
 	}
 }
 
@@ -112,6 +118,7 @@ func (a *app) dispatch(msg console.Msg) {
 			a.model = next
 			a.render(html, title)
 			a.run(fx)
+			a.hooks.report(a.model)
 			return
 		}
 	}
@@ -138,7 +145,7 @@ func (a *app) run(fx []console.Effect) {
 		switch e := e.(type) {
 		case console.Save:
 			if a.holding {
-				a.held = &e
+				a.held = append(a.held, e)
 			} else {
 				a.save(e)
 			}
@@ -187,13 +194,18 @@ func (a *app) run(fx []console.Effect) {
 
 // save writes the document while the key still holds the document the
 // save was based on; otherwise (another tab saved first, or the key holds
-// something else) the console is handed what is there to merge or set
-// aside before saving again. A full storage moves saving to memory.
+// something else) the console is handed what is there, at once, to merge
+// or set aside before saving again. A full storage moves saving to memory.
 func (a *app) save(s console.Save) {
 	if cur, ok, err := a.store.Get(a.key); err == nil && !s.Fits(cur, ok) {
-		a.post(console.StorageChanged{Now: a.now(), Data: cur, Conflict: true})
+		// Handled at once, with what is there now, rather than queued
+		// behind other messages: by then this tab may have saved again.
+		a.dispatch(console.StorageChanged{Now: a.now(), Data: cur, Conflict: true})
 		return
 	}
+	// A test may hold the tab here, between reading and writing, so that
+	// another tab writes in between.
+	a.hooks.holdSave()
 	err := a.store.Set(a.key, s.Data)
 	if err == nil {
 		return

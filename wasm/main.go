@@ -103,6 +103,8 @@ func boot(global safejs.Value) error {
 	st, status := openStorage(global)
 	q := newQueue()
 	a := newApp(st, domPage{global: global, doc: doc, root: root, morph: morph}, time.Now, q.push)
+	a.hooks = &testHooks{global: global}
+	_ = global.Set("labsimMerges", 0)
 	dep := deployment(doc)
 	a.key = console.StorageKeyFor(dep)
 	init := console.Init{Now: time.Now(), Storage: status, Deployment: dep}

@@ -4,13 +4,14 @@ package main
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"labsim/console"
 )
 
-func TestFirstSaveWaitsUntilReleasedAndWritesTheNewest(t *testing.T) {
+func TestFirstSavesWaitUntilReleasedAndAreWrittenInOrder(t *testing.T) {
 	a, pg, st, _ := newTestApp()
 	a.holdSaves()
 	bootDemo(a)
@@ -23,8 +24,11 @@ func TestFirstSaveWaitsUntilReleasedAndWritesTheNewest(t *testing.T) {
 
 	a.releaseSaves()
 	saved := mustGet(t, st)
-	require.Contains(t, saved, `"region":"us-west-2"`, "the newest held save is written")
+	require.Contains(t, saved, `"region":"us-west-2"`, "the held saves are written, the newest last")
 	require.Contains(t, saved, `"revision":2`)
+	for _, n := range a.model.Notices {
+		require.NotContains(t, []string{"notice.merged", "notice.othertab"}, n.Key, "no save was taken for another tab's")
+	}
 	a.dispatch(console.Click{Now: t0, Action: "region", Arg: "eu-west-1"})
 	require.Contains(t, mustGet(t, st), `"region":"eu-west-1"`, "later saves are written at once")
 	a.releaseSaves()
@@ -44,4 +48,25 @@ func TestQueueCarriesMessagesAndCalls(t *testing.T) {
 	require.Equal(t, 1, ran)
 	require.Empty(t, q.drain())
 	require.Empty(t, q.drainCalls())
+}
+
+func TestHeldSavesOverAnEarlierSaveAreNotTakenForAnotherTab(t *testing.T) {
+	// A first visit leaves a saved document behind.
+	first, _, st, _ := newTestApp()
+	bootDemo(first)
+	before := mustGet(t, st)
+
+	// A reload holds its first saves until the first paint, and the
+	// student changes something before they are written.
+	a := newApp(st, &fakePage{}, func() time.Time { return t0 }, func(console.Msg) {})
+	a.holdSaves()
+	a.dispatch(console.Init{Now: t0, Query: map[string]string{"lang": "en"}, Saved: before, Storage: console.StorageStatus{Mode: "local"}})
+	a.dispatch(console.Click{Now: t0, Action: "region", Arg: "us-west-2"})
+	a.dispatch(console.Click{Now: t0, Action: "region", Arg: "eu-west-1"})
+	a.releaseSaves()
+
+	require.Contains(t, mustGet(t, st), `"region":"eu-west-1"`)
+	for _, n := range a.model.Notices {
+		require.NotContains(t, []string{"notice.merged", "notice.othertab"}, n.Key, "the tab's own saves are not another tab's")
+	}
 }

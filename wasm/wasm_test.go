@@ -211,16 +211,19 @@ func TestLoopKeepsTheLastGoodStateWhenUpdateOrViewPanics(t *testing.T) {
 	require.Contains(t, a.model.Notices[len(a.model.Notices)-1].Diagnostics, "boom in view")
 }
 
-func TestSaveDoesNotOverwriteANewerSaveFromAnotherTab(t *testing.T) {
-	a, _, st, posted := newTestApp()
+func TestSaveMergesANewerSaveFromAnotherTabInsteadOfOverwritingIt(t *testing.T) {
+	a, _, st, _ := newTestApp()
 	bootDemo(a)
 	newer := strings.Replace(mustGet(t, st), `"revision":1`, `"revision":9`, 1)
 	require.NoError(t, st.Set(console.StorageKey, newer))
 	a.dispatch(console.Click{Now: t0, Action: "region", Arg: "us-west-2"})
-	require.Equal(t, newer, mustGet(t, st), "the newer save is kept")
-	require.NotEmpty(t, *posted)
-	_, ok := (*posted)[0].(console.StorageChanged)
-	require.True(t, ok, "the loop loads the newer save instead")
+	got := mustGet(t, st)
+	s, err := console.Decode(got)
+	require.NoError(t, err)
+	require.Greater(t, s.Revision, 9, "written after the newer save, not over it blindly")
+	require.NotEmpty(t, s.Base, "naming the document it was written over")
+	require.Contains(t, got, "us-west-2")
+	require.Equal(t, 1, a.model.Merges())
 }
 
 func mustGet(t *testing.T, st store) string {
@@ -390,4 +393,34 @@ func TestStorageSelfCheckFindsStorageThatLosesWork(t *testing.T) {
 			require.Contains(t, a.lastHTML, "will not survive a reload")
 		})
 	}
+}
+
+// Issue 8, defect 2 through the loop: a tab whose save finds another
+// tab's newer save merges it at once and writes both changes.
+func TestTwoTabsSharingStorageMergeTheirChanges(t *testing.T) {
+	st := &memoryStore{m: map[string]string{}}
+	var postedA, postedB []console.Msg
+	a := newApp(st, &fakePage{}, func() time.Time { return t0 }, func(m console.Msg) { postedA = append(postedA, m) })
+	b := newApp(st, &fakePage{}, func() time.Time { return t0 }, func(m console.Msg) { postedB = append(postedB, m) })
+	bootDemo(a)
+	saved, _, _ := st.Get(console.StorageKey)
+	b.dispatch(console.Init{Now: t0, Seed: [32]byte{9}, Saved: saved, Query: map[string]string{"lang": "en"}, Storage: console.StorageStatus{Mode: "local"}})
+	add := func(name string) console.Msg {
+		return console.Submit{Now: t0, Form: "auth.key", Values: map[string]string{"auth.account": name, "auth.key": "JBSWY3DPEHPK3PXP"}}
+	}
+	a.dispatch(add("from-a"))
+	b.dispatch(add("from-b")) // B has not seen A's save yet
+	cur, _, _ := st.Get(console.StorageKey)
+	a.dispatch(console.StorageChanged{Now: t0, Data: cur}) // the storage event
+	for _, app := range []*app{a, b} {
+		var names []string
+		for _, e := range app.model.World.Devices.Authenticator {
+			names = append(names, e.Account)
+		}
+		require.ElementsMatch(t, []string{"from-a", "from-b"}, names)
+	}
+	require.Equal(t, 1, b.model.Merges(), "tab B's save was refused and merged")
+	final, _, _ := st.Get(console.StorageKey)
+	require.Contains(t, final, "from-a")
+	require.Contains(t, final, "from-b")
 }

@@ -1,0 +1,189 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// waitJS waits until a JavaScript expression is true in the page.
+func waitJS(p *Page, what, expr string) {
+	p.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !Eval[bool](p, expr) {
+		if time.Now().After(deadline) {
+			r1 := Eval[any](p, `JSON.parse(localStorage.getItem('labsim:state')||'{}').revision`)
+			time.Sleep(2 * time.Second)
+			p.t.Fatalf("waiting for %s: %s stays false; page: holding %v (hold %v, %v), merges %v, revisions %v→%v, fields %s", what, expr,
+				Eval[any](p, `window.labsimTestHolding`), Eval[any](p, `window.labsimTestHoldSaves`), Eval[any](p, `document.visibilityState`),
+				Eval[any](p, `window.labsimMerges`), r1, Eval[any](p, `JSON.parse(localStorage.getItem('labsim:state')||'{}').revision`),
+				Eval[string](p, `JSON.stringify(JSON.parse(localStorage.getItem('labsim:state')||'{}').ui)`))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// jsString quotes a string for JavaScript.
+func jsString(s string) string { return strconv.Quote(s) }
+
+// setField types into a named form field the way the browser reports
+// typing (an input event), without focus moving between the tabs.
+func setField(p *Page, name, value string) {
+	p.t.Helper()
+	waitJS(p, "field "+name, `!!document.querySelector('[name=`+jsString(name)+`]')`)
+	Eval[bool](p, `(() => { const el = document.querySelector('[name=`+jsString(name)+`]');
+		el.value = `+jsString(value)+`; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`)
+}
+
+// addAuthenticatorAccount adds an account to the virtual phone's
+// authenticator by typing its setup key; the drawer is open on the app.
+// hold, when set, holds the tab's saves just before it submits.
+func addAuthenticatorAccount(p *Page, name string, hold bool) {
+	p.t.Helper()
+	waitJS(p, "Add account", `!!document.querySelector('[data-action="auth.add"]')`)
+	Eval[bool](p, `(document.querySelector('[data-action="auth.add"]').click(), true)`)
+	waitJS(p, "Enter a setup key", `!!document.querySelector('[data-action="auth.enterKey"]')`)
+	Eval[bool](p, `(document.querySelector('[data-action="auth.enterKey"]').click(), true)`)
+	setField(p, "auth.account", name)
+	setField(p, "auth.key", "JBSWY3DPEHPK3PXP")
+	if hold {
+		holdSaves(p, true)
+	}
+	Eval[bool](p, `(document.querySelector('form[data-form="auth.key"]').requestSubmit(), true)`)
+}
+
+// storedDoc is the saved document in the page's localStorage.
+type storedDoc struct {
+	World struct {
+		Devices struct {
+			Authenticator []struct {
+				Account string `json:"account"`
+			} `json:"authenticator"`
+		} `json:"devices"`
+	} `json:"world"`
+	UI struct {
+		Fields map[string]string `json:"fields"`
+	} `json:"ui"`
+}
+
+func stored(p *Page) storedDoc {
+	p.t.Helper()
+	return Eval[storedDoc](p, `JSON.parse(localStorage.getItem('labsim:state'))`)
+}
+
+func (d storedDoc) accounts() []string {
+	var out []string
+	for _, e := range d.World.Devices.Authenticator {
+		out = append(out, e.Account)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// shownAccounts lists the accounts the tab's authenticator app shows.
+func shownAccounts(p *Page) []string {
+	out := Eval[[]string](p, `[...document.querySelectorAll('.auth-entry .auth-label')].map(e => e.textContent)`)
+	slices.Sort(out)
+	return out
+}
+
+// holdSaves makes the tab's next save wait between reading and writing.
+func holdSaves(p *Page, on bool) {
+	p.t.Helper()
+	if got := Eval[bool](p, `(window.labsimTestHoldSaves = `+strconv.FormatBool(on)+`, window.labsimTestHoldSaves)`); got != on {
+		p.t.Fatalf("labsimTestHoldSaves is %v", got)
+	}
+}
+
+func merges(p *Page) int { return Eval[int](p, `window.labsimMerges || 0`) }
+
+// Issue 8: two tabs of one browser change the world and type in forms at
+// the same moment, 20 times; every finished change and every typed field
+// is found in both tabs and in storage. Real simultaneity is rare, so each
+// change is forced between the other tab's reading and writing of the
+// saved document (a test-only hold), and each round checks that the tabs
+// did meet a concurrent save.
+func TestTwoTabsLoseNothing(t *testing.T) {
+	const rounds = 20
+	a := NewPage(t)
+	a.Open("/?lang=en#/signup/1")
+	b := NewPageOn(t, a.Base)
+	b.Open("/?lang=en#/signin")
+	for _, p := range []*Page{a, b} {
+		p.Click("button", "Virtual phone")
+		p.Click("button", "Authenticator")
+	}
+	var want []string
+	for round := range rounds {
+		before := merges(a) + merges(b)
+		nameA, nameB := fmt.Sprintf("tab-a-%02d", round), fmt.Sprintf("tab-b-%02d", round)
+
+		// Tab B reads the saved document and is held before writing;
+		// tab A adds its account and saves; then tab B writes.
+		addAuthenticatorAccount(b, nameB, true)
+		waitJS(b, "tab B held before writing", `window.labsimTestHolding === true`)
+		addAuthenticatorAccount(a, nameA, false)
+		waitJS(a, "tab A saved "+nameA, `(localStorage.getItem('labsim:state') || '').includes(`+jsString(nameA)+`)`)
+		holdSaves(b, false)
+
+		// The same with typing: sign-up in tab A, sign-in in tab B.
+		email := fmt.Sprintf("student%02d@example.com", round)
+		holdSaves(a, true)
+		setField(a, "signup.email", email)
+		waitJS(a, "tab A held before writing", `window.labsimTestHolding === true`)
+		setField(b, "signin.email", "b-"+email)
+		waitJS(b, "tab B saved its typing", `(localStorage.getItem('labsim:state') || '').includes(`+jsString("b-"+email)+`)`)
+		holdSaves(a, false)
+
+		want = append(want, nameA, nameB)
+		slices.Sort(want)
+		for _, p := range []*Page{a, b} {
+			deadline := time.Now().Add(20 * time.Second)
+			for !slices.Equal(shownAccounts(p), want) || !slices.Equal(stored(p).accounts(), want) {
+				if time.Now().After(deadline) {
+					t.Fatalf("round %d: tab shows %v, storage has %v, want %v", round, shownAccounts(p), stored(p).accounts(), want)
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+		}
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			f := stored(a).UI.Fields
+			if f["signup.email"] == email && f["signin.email"] == "b-"+email {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("round %d: stored fields %v", round, f)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if after := merges(a) + merges(b); after < before+2 {
+			t.Fatalf("round %d: %d merges of concurrent saves, want at least 2 (one per forced interleaving)", round, after-before)
+		}
+	}
+	// Each tab still shows what was typed in it.
+	if v := Eval[string](a, `document.querySelector('[name="signup.email"]').value`); v != fmt.Sprintf("student%02d@example.com", rounds-1) {
+		t.Fatalf("tab A's sign-up email shows %q", v)
+	}
+	if v := Eval[string](b, `document.querySelector('[name="signin.email"]').value`); v != fmt.Sprintf("b-student%02d@example.com", rounds-1) {
+		t.Fatalf("tab B's sign-in email shows %q", v)
+	}
+	// Nothing was set aside: every change could be merged.
+	if n := Eval[int](a, `Object.keys(localStorage).filter(k => k.startsWith('labsim:state:')).length`); n != 0 {
+		t.Fatalf("%d documents set aside", n)
+	}
+	// A reload of either tab finds everything.
+	for _, p := range []*Page{a, b} {
+		p.Reload()
+		if got := stored(p).accounts(); !slices.Equal(got, want) {
+			t.Fatalf("after reload: storage has %v", got)
+		}
+	}
+	if v := Eval[string](a, `document.querySelector('[name="signup.email"]').value`); v != fmt.Sprintf("student%02d@example.com", rounds-1) {
+		t.Fatalf("after reload, tab A's sign-up email shows %q", v)
+	}
+}

@@ -1,0 +1,55 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"time"
+
+	"github.com/hack-pad/safejs"
+
+	"labsim/console"
+)
+
+// testHooks are the page's test-only hooks, used by the browser tests of
+// two tabs (e2e/persist_test.go) to force what real simultaneity rarely
+// gives: while window.labsimTestHoldSaves is true, a save that has read
+// the storage key waits before writing (window.labsimTestHolding is true
+// meanwhile), so that another tab can write in between. After every
+// message window.labsimMerges is the number of merges of documents
+// another tab wrote at the same time (console.Model.Merges). Nothing sets
+// labsimTestHoldSaves but a test; the cost is one property read per save.
+type testHooks struct {
+	global safejs.Value
+	merges int
+}
+
+// holdSave waits while the test holds saves.
+func (h *testHooks) holdSave() {
+	if h == nil || !h.flag("labsimTestHoldSaves") {
+		return
+	}
+	_ = h.global.Set("labsimTestHolding", true)
+	for h.flag("labsimTestHoldSaves") {
+		time.Sleep(10 * time.Millisecond)
+	}
+	_ = h.global.Set("labsimTestHolding", false)
+}
+
+// report publishes the model's merge count when it changed.
+func (h *testHooks) report(m console.Model) {
+	if h == nil || m.Merges() == h.merges {
+		return
+	}
+	h.merges = m.Merges()
+	_ = h.global.Set("labsimMerges", h.merges)
+}
+
+// flag reads a boolean property of the global object.
+func (h *testHooks) flag(name string) bool {
+	v, err := h.global.Get(name)
+	if err != nil {
+		return false
+	}
+	b, err := v.Truthy()
+	return err == nil && b
+}
