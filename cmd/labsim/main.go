@@ -14,6 +14,7 @@ commands:
   serve [-addr 127.0.0.1:8080] [-dir dist]   serve the built simulator
   compress DIR                                write .gz and .br copies for serving
   size [-floor DIR] [-base DIR] DIR           first-visit raw, gzip and brotli sizes, with ratios
+  budget -empty WASM -floor WASM MAIN.wasm    where main.wasm's bytes go (builds with names)
   policy validate [--json] [--type managed|user-inline|group-inline] FILE|-
   policy eval --cases FILE|-
 `
@@ -35,6 +36,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runCompress(args[1:], stdout, stderr)
 	case "size":
 		return runSize(args[1:], stdout, stderr)
+	case "budget":
+		return runBudget(args[1:], stdout, stderr)
 	case "policy":
 		return runPolicy(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
