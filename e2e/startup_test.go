@@ -123,6 +123,17 @@ func loadCold(t *testing.T, s startSite) coldLoad {
 		time.Sleep(20 * time.Millisecond)
 	}
 	got.Target = s.target
+	p.mu.Lock()
+	fetched := 0
+	for _, u := range p.requests {
+		if strings.HasSuffix(u, "/main.wasm") {
+			fetched++
+		}
+	}
+	p.mu.Unlock()
+	if fetched != 1 {
+		t.Errorf("%s: main.wasm was requested %d times, want once (the preload must be the fetch's)", s.name, fetched)
+	}
 	if s.target == "labsim" {
 		// The goal answers a click: a real click at the probed point opens
 		// the sign-up page.

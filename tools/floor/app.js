@@ -1,4 +1,5 @@
-// The dependency floor's loader: compiles main.wasm while it downloads
+// The dependency floor's loader, the same way as labsim's (index.html
+// preloads main.wasm; it compiles while it downloads)
 // and runs it. Nothing else.
 (function () {
   'use strict';
