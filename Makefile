@@ -65,6 +65,7 @@ fuzz:
 	@for t in FuzzParse FuzzValidate FuzzEvaluate; do \
 		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./sim/policy/ || exit 1; \
 	done
+	$(GO) test -run='^$$' -fuzz='^FuzzParseFlat$$' -fuzztime=$(FUZZTIME) ./console/i18n/
 
 # The dependency floor (tools/floor): a page that links only the mission's
 # dependencies, built with the same flags, to measure labsim against.
