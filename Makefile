@@ -3,6 +3,7 @@
 #   make run     build the site into dist/ and serve it on http://127.0.0.1:8080
 #   make test    every test: native, WebAssembly under Node, browser (e2e)
 #   make size    raw / gzip / brotli bytes of a first visit, beside the dependency floor
+#   make budget  where main.wasm's bytes go (runtime, dependencies, console, data…)
 #   make bench   benchmarks, natively and under WebAssembly in Node
 #   make startup time to interactive in headless Chromium, beside the dependency floor
 #                (make size BASE=<git revision>, make startup BASE=<git revision>:
@@ -27,7 +28,7 @@ LDFLAGS := -s -w
 # keep inlining: their speed is measured (make bench).
 WASM_GCFLAGS := -gcflags=labsim/console/...=-l
 
-.PHONY: build run test test-native test-wasm test-e2e fuzz size bench startup clean labsim floor base
+.PHONY: build run test test-native test-wasm test-e2e fuzz size bench startup clean labsim floor base budget
 
 # labsim is the native CLI (serve, compress, size, policy, lab).
 labsim:
@@ -78,6 +79,7 @@ fuzz:
 		pkg=$${pt%%:*}; t=$${pt#*:}; \
 		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./$$pkg/ || exit 1; \
 	done
+	$(GO) test -run='^$$' -fuzz='^FuzzParseFlat$$' -fuzztime=$(FUZZTIME) ./console/i18n/
 
 # The dependency floor (tools/floor): a page that links only the mission's
 # dependencies, built with the same flags, to measure labsim against.
@@ -98,6 +100,16 @@ base:
 	git archive "$(BASE)" | tar -x -C bin/base-src
 	$(MAKE) -C bin/base-src build
 	mv bin/base-src/dist $(BASEDIR) && rm -rf bin/base-src
+
+# Where main.wasm's bytes go: builds of main.wasm, of the floor and of an
+# empty Go program that keep their function names (no -s), split into the
+# runtime, the floor's dependencies, console code, other labsim code,
+# other library code and data, raw and brotli.
+budget: labsim
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-w $(WASM_GCFLAGS) -o bin/main-names.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-w -o bin/floor-names.wasm ./tools/floor
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-w -o bin/empty-names.wasm ./tools/floor/empty
+	./bin/labsim budget -empty bin/empty-names.wasm -floor bin/floor-names.wasm bin/main-names.wasm
 
 size: build floor $(if $(BASE),base)
 	./bin/labsim size -floor $(FLOOR) $(if $(BASE),-base $(BASEDIR)) dist

@@ -69,11 +69,13 @@ const ttiProbe = `(function () {
 
 // coldLoad is what one cold load of a site measured.
 type coldLoad struct {
-	TTI    float64            `json:"tti"`
-	Marks  map[string]float64 `json:"marks"`
-	X      float64            `json:"x"`
-	Y      float64            `json:"y"`
-	Target string             `json:"-"`
+	TTI   float64            `json:"tti"`
+	Marks map[string]float64 `json:"marks"`
+	// Wasm is main.wasm's fetch start and last byte (Resource Timing).
+	Wasm   [2]float64 `json:"wasm"`
+	X      float64    `json:"x"`
+	Y      float64    `json:"y"`
+	Target string     `json:"-"`
 }
 
 // startSite is a built site to load cold: its directory, the path to open
@@ -106,7 +108,9 @@ func loadCold(t *testing.T, s startSite) coldLoad {
 	deadline := time.Now().Add(45 * time.Second)
 	for {
 		js, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.__tti ? JSON.stringify({tti: __tti.at, x: __tti.x, y: __tti.y,
-			marks: Object.fromEntries(performance.getEntriesByType('mark').map(function (m) { return [m.name, m.startTime]; }))}) : ''`))
+			marks: Object.fromEntries(performance.getEntriesByType('mark').map(function (m) { return [m.name, m.startTime]; })),
+			wasm: performance.getEntriesByType('resource').filter(function (e) { return /\/main\.wasm$/.test(e.name); })
+				.map(function (e) { return [e.fetchStart, e.responseEnd]; })[0] || [0, 0]}) : ''`))
 		if err == nil && js != "" {
 			if err := json.Unmarshal([]byte(js), &got); err != nil {
 				t.Fatalf("%s: probe result %s: %v", s.name, js, err)
@@ -119,6 +123,17 @@ func loadCold(t *testing.T, s startSite) coldLoad {
 		time.Sleep(20 * time.Millisecond)
 	}
 	got.Target = s.target
+	p.mu.Lock()
+	fetched := 0
+	for _, u := range p.requests {
+		if strings.HasSuffix(u, "/main.wasm") {
+			fetched++
+		}
+	}
+	p.mu.Unlock()
+	if fetched != 1 {
+		t.Errorf("%s: main.wasm was requested %d times, want once (the preload must be the fetch's)", s.name, fetched)
+	}
 	if s.target == "labsim" {
 		// The goal answers a click: a real click at the probed point opens
 		// the sign-up page.
@@ -185,6 +200,7 @@ func TestReportStartUp(t *testing.T) {
 	}
 	tti := map[string][]float64{}
 	phases := map[string][]float64{}
+	common := map[string][]float64{}
 	phaseOrder := []string{"page and scripts", "download", "compile after download", "runtime and package init",
 		"first update, view and patch", "to the interactive frame", "first save (after the frame)"}
 	for i := range runs {
@@ -196,6 +212,11 @@ func TestReportStartUp(t *testing.T) {
 		for _, s := range order {
 			got := loadCold(t, s)
 			tti[s.name] = append(tti[s.name], got.TTI)
+			if got.Wasm[1] > 0 {
+				common[s.name+"/request"] = append(common[s.name+"/request"], got.Wasm[0])
+				common[s.name+"/bytes"] = append(common[s.name+"/bytes"], got.Wasm[1]-got.Wasm[0])
+				common[s.name+"/after"] = append(common[s.name+"/after"], got.TTI-got.Wasm[1])
+			}
 			if s.name != "labsim" {
 				continue
 			}
@@ -225,6 +246,11 @@ func TestReportStartUp(t *testing.T) {
 	if _, ok := tti["before"]; ok {
 		fmt.Fprintf(&b, "  ratio labsim/before %.2f×   (before/floor %.2f×)\n",
 			median(tti["labsim"])/median(tti["before"]), median(tti["before"])/median(tti["floor"]))
+	}
+	fmt.Fprintln(&b, "phases of every page, medians (ms): navigation to main.wasm request | request to last byte | last byte to interactive")
+	for _, s := range sites {
+		fmt.Fprintf(&b, "  %-7s %6.0f | %6.0f | %6.0f\n", s.name, median(common[s.name+"/request"]),
+			median(common[s.name+"/bytes"]), median(common[s.name+"/after"]))
 	}
 	if len(phases) > 0 {
 		fmt.Fprintln(&b, "start-up phases of labsim, medians (ms):")

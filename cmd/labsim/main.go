@@ -15,7 +15,8 @@ commands:
   serve [-addr 127.0.0.1:8080] [-dir dist] [-frame-ancestors "*"]
                                               serve the built simulator
   compress DIR                                write .gz and .br copies for serving
-  size DIR                                    report raw, gzip and brotli sizes
+  size [-floor DIR] [-base DIR] DIR           first-visit raw, gzip and brotli sizes, with ratios
+  budget -empty WASM -floor WASM MAIN.wasm    where main.wasm's bytes go (builds with names)
   policy validate [--json] [--type managed|user-inline|group-inline] FILE|-
   policy eval --cases FILE|-
   pack --scorm12|--scorm2004 [--lab ID ...] [--labs DIR] [--key K] [--dir dist] -o FILE.zip
@@ -46,6 +47,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runCompress(args[1:], stdout, stderr)
 	case "size":
 		return runSize(args[1:], stdout, stderr)
+	case "budget":
+		return runBudget(args[1:], stdout, stderr)
 	case "policy":
 		return runPolicy(args[1:], stdin, stdout, stderr)
 	case "pack":

@@ -14,33 +14,43 @@ import (
 // It accepts exactly the JSON grammar for such an object (RFC 8259) and
 // rejects a key that appears twice, invalid UTF-8 and anything else.
 func parseFlat(data []byte) (map[string]string, error) {
-	p := flatParser{data: data}
 	out := map[string]string{}
+	if err := parseFlatInto(string(data), out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// parseFlatInto is parseFlat adding to a map, where a key already present
+// is an error too. Strings without escapes are slices of text, so
+// decoding allocates little more than the map.
+func parseFlatInto(text string, out map[string]string) error {
+	p := flatParser{data: text}
 	p.space()
 	if !p.eat('{') {
-		return nil, p.fail("expected {")
+		return p.fail("expected {")
 	}
 	p.space()
 	if p.eat('}') {
-		return out, p.end()
+		return p.end()
 	}
 	for {
 		p.space()
 		key, err := p.str()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p.space()
 		if !p.eat(':') {
-			return nil, p.fail("expected : after key " + strconv.Quote(key))
+			return p.fail("expected : after key " + strconv.Quote(key))
 		}
 		p.space()
 		val, err := p.str()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if _, dup := out[key]; dup {
-			return nil, p.fail("key " + strconv.Quote(key) + " defined twice")
+			return p.fail("key " + strconv.Quote(key) + " defined twice")
 		}
 		out[key] = val
 		p.space()
@@ -48,15 +58,15 @@ func parseFlat(data []byte) (map[string]string, error) {
 			continue
 		}
 		if p.eat('}') {
-			return out, p.end()
+			return p.end()
 		}
-		return nil, p.fail("expected , or }")
+		return p.fail("expected , or }")
 	}
 }
 
 // flatParser is parseFlat's position in its input.
 type flatParser struct {
-	data []byte
+	data string
 	pos  int
 }
 
@@ -109,10 +119,10 @@ func (p *flatParser) str() (string, error) {
 		if c == '"' {
 			s := p.data[start:p.pos]
 			p.pos++
-			if !utf8.Valid(s) {
+			if !utf8.ValidString(s) {
 				return "", p.fail("invalid UTF-8")
 			}
-			return string(s), nil
+			return s, nil
 		}
 		if c == '\\' {
 			break

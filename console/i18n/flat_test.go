@@ -148,3 +148,24 @@ func BenchmarkLoadLanguage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadLanguageJSON decodes the same files with encoding/json, for
+// comparison with BenchmarkLoadLanguage.
+func BenchmarkLoadLanguageJSON(b *testing.B) {
+	entries, err := files.ReadDir("messages/ko")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		for _, e := range entries {
+			data, err := files.ReadFile("messages/ko/" + e.Name())
+			if err != nil {
+				b.Fatal(err)
+			}
+			var m map[string]string
+			if err := json.Unmarshal(data, &m); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

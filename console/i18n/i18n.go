@@ -68,7 +68,8 @@ func loadLang(fsys messageFS, lang Lang) (map[string]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read catalog %s: %w", lang, err)
 	}
-	merged := map[string]string{}
+	var texts []string
+	lines := 0
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".json") {
 			continue
@@ -77,15 +78,15 @@ func loadLang(fsys messageFS, lang Lang) (map[string]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read %s/%s: %w", lang, e.Name(), err)
 		}
-		m, err := parseFlat(data)
-		if err != nil {
-			return nil, fmt.Errorf("parse %s/%s: %w", lang, e.Name(), err)
-		}
-		for k, v := range m {
-			if _, dup := merged[k]; dup {
-				return nil, fmt.Errorf("%s/%s: key %q defined twice", lang, e.Name(), k)
-			}
-			merged[k] = v
+		text := string(data)
+		texts = append(texts, e.Name(), text)
+		lines += strings.Count(text, "\n")
+	}
+	// One message a line, as the files are written: the map is sized once.
+	merged := make(map[string]string, lines)
+	for i := 0; i < len(texts); i += 2 {
+		if err := parseFlatInto(texts[i+1], merged); err != nil {
+			return nil, fmt.Errorf("parse %s/%s: %w", lang, texts[i], err)
 		}
 	}
 	return merged, nil

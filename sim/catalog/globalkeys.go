@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // globalKeys are the IAM global condition keys (prefix aws:), written by
 // hand from the IAM User Guide's "AWS global condition context keys"
@@ -62,12 +65,12 @@ var globalKeys = []ConditionKey{
 	{"aws:UserAgent", "String"},
 }
 
-// globalKeyIndex maps the lower-case names of globalKeys without templates;
-// globalTemplates holds the template keys. Both are built once at init and
-// never changed.
-var globalKeyIndex, globalTemplates = buildGlobalIndex()
+// globalIndex returns the index of globalKeys by lower-case name (keys
+// without templates) and the template keys. Both are built on first use,
+// not at start-up, and never changed.
+var globalIndex = sync.OnceValues(buildGlobalIndex)
 
-// buildGlobalIndex builds globalKeyIndex and globalTemplates.
+// buildGlobalIndex builds globalIndex's index and templates.
 func buildGlobalIndex() (map[string]ConditionKey, []templateKey) {
 	index := make(map[string]ConditionKey, len(globalKeys))
 	var templates []templateKey
@@ -92,10 +95,11 @@ func GlobalConditionKeys() []ConditionKey {
 func GlobalConditionKey(name string) (ConditionKey, bool) {
 	var buf [128]byte
 	low := appendLower(buf[:0], name)
-	if k, ok := globalKeyIndex[string(low)]; ok {
+	index, templates := globalIndex()
+	if k, ok := index[string(low)]; ok {
 		return k, true
 	}
-	return matchTemplates(globalTemplates, string(low))
+	return matchTemplates(templates, string(low))
 }
 
 // HasType reports whether the key accepts values of type t (String, ARN,

@@ -1,5 +1,6 @@
-// The dependency floor's loader: compiles main.wasm while it downloads
-// and runs it. Nothing else.
+// The dependency floor's loader, the same way as labsim's: index.html
+// preloads main.wasm, which compiles while it downloads, then runs.
+// Nothing else.
 (function () {
   'use strict';
   window.floorFatal = function (msg) { document.body.textContent = 'floor: ' + msg; };
