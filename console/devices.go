@@ -1,24 +1,10 @@
 package console
 
 import (
+	"labsim/console/core"
 	"labsim/sim"
 	"labsim/sim/account"
 )
-
-// drawerState is the transient state of the virtual devices drawer.
-type drawerState struct {
-	// Tab is the open tab, "phone" or "inbox", or "" when the drawer is
-	// closed.
-	Tab string
-	// App is the app open on the phone, "" for the home screen.
-	App string
-	// Email is the ID of the email open in the inbox, 0 for the list.
-	Email int
-	// Call is the ID of the call answered on the phone, 0 for none.
-	Call int
-	// Keypad holds the digits typed on the keypad during the call.
-	Keypad string
-}
 
 // devicesArea is the virtual phone and inbox: two top-bar buttons on every
 // page, signed in or out, and the drawer they open.
@@ -44,13 +30,13 @@ func devicesClick(m Model, action, arg string) (Model, []Effect) {
 			return m, nil
 		}
 		if d.Tab == arg {
-			m.Drawer = drawerState{}
+			m.Drawer = core.DrawerState{}
 			return m, []Effect{Focus{ID: "devices-btn-" + arg}}
 		}
 		m.Drawer.Tab = arg
 		return m, []Effect{Focus{ID: "devices-title"}}
 	case "devices.close":
-		m.Drawer = drawerState{}
+		m.Drawer = core.DrawerState{}
 		if d.Tab != "" {
 			return m, []Effect{Focus{ID: "devices-btn-" + d.Tab}}
 		}

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"strings"
 
 	"labsim/sim"
@@ -37,7 +38,7 @@ func (m Model) mfaSetErrors(errs map[string]error) Model {
 
 // mfaResetSetup forgets what the setup step revealed and typed.
 func (m Model) mfaResetSetup() Model {
-	m.MFA.ShowQR, m.MFA.ShowSecret, m.MFA.QR = false, false, mfaQR{}
+	m.MFA.ShowQR, m.MFA.ShowSecret, m.MFA.QR = false, false, core.MFAQR{}
 	m.MFA.Errors = nil
 	return m.mfaClearFields(fieldMFACode1, fieldMFACode2, fieldMFAType)
 }
@@ -119,7 +120,7 @@ func (m Model) mfaChooseType() (Model, []Effect) {
 			return m, []Effect{Focus{ID: "mfa-type-virtual"}}
 		}
 		m = m.mfaWithPending(secret)
-		m.MFA.ShowQR, m.MFA.ShowSecret, m.MFA.QR = false, false, mfaQR{}
+		m.MFA.ShowQR, m.MFA.ShowSecret, m.MFA.QR = false, false, core.MFAQR{}
 	}
 	m.MFA.Errors = nil
 	return m.mfaGo(hashMFASetup)

@@ -4,51 +4,13 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
+	"labsim/console/core"
 	"maps"
 	"strings"
 
 	"labsim/sim"
 	"labsim/sim/mfa"
 )
-
-// mfaState is the transient (never saved) state of the MFA pages: what the
-// setup step reveals, the cached QR image, field errors, the authenticator
-// app's screen and the MFA sign-in page's progress. Nothing in it is a
-// secret except QR.URI and QR.DataURL, which encode the pending secret
-// shown on screen; diagnostics never include any of it.
-type mfaState struct {
-	// ShowQR and ShowSecret are what the setup step reveals.
-	ShowQR, ShowSecret bool
-	// QR caches the setup step's QR image: drawing it costs ~40 ms under
-	// WebAssembly, and the view runs on every clock tick.
-	QR mfaQR
-	// Errors are field errors by field name, shown while the route is
-	// ErrRoute; the map is replaced, never changed in place.
-	Errors   map[string]error
-	ErrRoute string
-	// Auth is the authenticator app's screen: "" (accounts), "add",
-	// "scan" (nothing to scan) or "key" (typing a setup key).
-	Auth string
-	// AuthRemove is the ID of the app account waiting for confirmation of
-	// its removal, 0 for none.
-	AuthRemove int
-	// Busy is "signin" or "alternative" while a sign-in (a slow password
-	// hash) runs after the page showed that it is busy.
-	Busy string
-	// Failures counts refused MFA codes on the sign-in page.
-	Failures int
-	// Recovery is the alternative-factors step: "" (not started),
-	// "email-sent", "email-verified" or "called".
-	Recovery string
-}
-
-// mfaQR is a drawn QR code and the URI it encodes.
-type mfaQR struct {
-	URI     string
-	DataURL string
-	// Side is the image's width and height in pixels.
-	Side int
-}
 
 // mfaModulePx is the size of one QR module in image pixels; the image is
 // shown at this size (CSS pixels) with image-rendering: pixelated, so a
@@ -154,7 +116,7 @@ func (m Model) mfaPendingURI() (string, bool) {
 func (m Model) mfaWithQR() (Model, error) {
 	uri, ok := m.mfaPendingURI()
 	if !ok {
-		m.MFA.QR = mfaQR{}
+		m.MFA.QR = core.MFAQR{}
 		return m, nil
 	}
 	if m.MFA.QR.URI == uri && m.MFA.QR.DataURL != "" {
@@ -168,7 +130,7 @@ func (m Model) mfaWithQR() (Model, error) {
 	if err != nil {
 		return m, err
 	}
-	m.MFA.QR = mfaQR{URI: uri, DataURL: url, Side: side}
+	m.MFA.QR = core.MFAQR{URI: uri, DataURL: url, Side: side}
 	return m, nil
 }
 

@@ -2,6 +2,7 @@ package console
 
 import (
 	"fmt"
+	"labsim/console/core"
 	"maps"
 	"math/rand/v2"
 	"slices"
@@ -103,8 +104,8 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 
 // initModel builds the first model from what the browser knows.
 func initModel(msg Init) (Model, []Effect) {
-	m := Model{Now: msg.Now, Rng: *rand.NewChaCha8(msg.Seed), Storage: msg.Storage, PasswordCost: msg.PasswordCost,
-		Aside: slices.Clone(msg.Aside)}
+	m := Model{Model: core.Model{Now: msg.Now, Rng: *rand.NewChaCha8(msg.Seed), Storage: msg.Storage, PasswordCost: msg.PasswordCost,
+		Shell: shell{}}, Aside: slices.Clone(msg.Aside)}
 	if m.PasswordCost <= 0 {
 		m.PasswordCost = account.DefaultIterations
 	}
@@ -180,6 +181,16 @@ func initModel(msg Init) (Model, []Effect) {
 	return m.withSave(fx)
 }
 
+// shell is the console's side of core.Shell: areas move between pages
+// through it, since only the console knows every area's pages.
+type shell struct{}
+
+// Navigate moves to the page a fragment names (Model.navigate).
+func (shell) Navigate(m core.Model, hash string) (core.Model, []Effect) {
+	next, fx := Model{Model: m}.navigate(hash)
+	return next.Model, fx
+}
+
 // urlEffect rewrites the address bar to the model's language and route.
 func (m Model) urlEffect(push bool) SetURL {
 	return SetURL{Query: "?lang=" + string(m.UI.Lang), Hash: m.route().Hash(), Push: push}
@@ -234,28 +245,6 @@ func (m Model) input(field, value string) Model {
 	f[field] = value
 	m.UI.Fields = f
 	return m
-}
-
-// secretCodes are one-time codes the student types: like passwords they
-// are never saved, exported or logged.
-var secretCodes = map[string]bool{
-	fieldMFACode1: true, fieldMFACode2: true,
-	fieldSigninMFACode: true, fieldSigninMFAEmailCode: true,
-	fieldSUCode: true,
-}
-
-// isSecretField reports whether a field holds a password, a card number
-// (or its CVV) or a one-time code, which live only in m.Secrets.
-func isSecretField(name string) bool {
-	if secretCodes[name] {
-		return true
-	}
-	for _, s := range []string{"password", "card.number", "confirm"} {
-		if strings.HasSuffix(name, s) || strings.Contains(name, s+".") {
-			return true
-		}
-	}
-	return false
 }
 
 // maxFieldLen bounds what one field keeps (in bytes): a huge paste must not

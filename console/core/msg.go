@@ -1,4 +1,4 @@
-package console
+package core
 
 import (
 	"time"
@@ -6,29 +6,8 @@ import (
 	"labsim/sim/catalog"
 )
 
-// Msg is a message to Update.
-type Msg interface{ isMsg() }
-
-// Init starts the console: what the browser knows at start-up.
-type Init struct {
-	Now  time.Time
-	Seed [32]byte
-	// Query holds the URL's query parameters (lang, world).
-	Query map[string]string
-	// Hash is the URL fragment, e.g. "#/iam".
-	Hash string
-	// Saved is the saved document, "" when there is none.
-	Saved string
-	// BrowserLang is navigator.language.
-	BrowserLang string
-	// Storage is where saves go: "local" or "memory" (with Reason).
-	Storage StorageStatus
-	// Aside lists the documents kept aside in browser storage.
-	Aside []Aside
-	// PasswordCost is the password hash's iteration count; 0 means
-	// account.DefaultIterations. Tests pass a low count.
-	PasswordCost int
-}
+// Msg is a message to Update. IsMsg marks the message types.
+type Msg interface{ IsMsg() }
 
 // Navigate reports a change of the URL fragment (link, back, forward).
 type Navigate struct {
@@ -121,23 +100,23 @@ type Crashed struct {
 	Report string
 }
 
-func (Init) isMsg()           {}
-func (Navigate) isMsg()       {}
-func (Click) isMsg()          {}
-func (Input) isMsg()          {}
-func (Submit) isMsg()         {}
-func (Key) isMsg()            {}
-func (Tick) isMsg()           {}
-func (StorageChanged) isMsg() {}
-func (StorageFailed) isMsg()  {}
-func (EffectFailed) isMsg()   {}
-func (ImportFile) isMsg()     {}
-func (Crashed) isMsg()        {}
-func (CatalogLoaded) isMsg()  {}
-func (AsideLoaded) isMsg()    {}
+// IsMsg marks the message types.
+func (Navigate) IsMsg()       {}
+func (Click) IsMsg()          {}
+func (Input) IsMsg()          {}
+func (Submit) IsMsg()         {}
+func (Key) IsMsg()            {}
+func (Tick) IsMsg()           {}
+func (StorageChanged) IsMsg() {}
+func (StorageFailed) IsMsg()  {}
+func (EffectFailed) IsMsg()   {}
+func (ImportFile) IsMsg()     {}
+func (Crashed) IsMsg()        {}
+func (CatalogLoaded) IsMsg()  {}
+func (AsideLoaded) IsMsg()    {}
 
 // Effect is something Update asks the browser to do after rendering.
-type Effect interface{ isEffect() }
+type Effect interface{ IsEffect() }
 
 // Save writes the saved document. Revision is the document's revision, so
 // the browser side can refuse to overwrite a newer save from another tab.
@@ -190,13 +169,14 @@ type RemoveKey struct{ Key string }
 // busy ("Signing in…") and never looks frozen.
 type Next struct{ Msg Msg }
 
-func (Save) isEffect()        {}
-func (SetAside) isEffect()    {}
-func (Download) isEffect()    {}
-func (Copy) isEffect()        {}
-func (SetURL) isEffect()      {}
-func (Focus) isEffect()       {}
-func (Next) isEffect()        {}
-func (LoadCatalog) isEffect() {}
-func (LoadAside) isEffect()   {}
-func (RemoveKey) isEffect()   {}
+// IsEffect marks the effect types.
+func (Save) IsEffect()        {}
+func (SetAside) IsEffect()    {}
+func (Download) IsEffect()    {}
+func (Copy) IsEffect()        {}
+func (SetURL) IsEffect()      {}
+func (Focus) IsEffect()       {}
+func (Next) IsEffect()        {}
+func (LoadCatalog) IsEffect() {}
+func (LoadAside) IsEffect()   {}
+func (RemoveKey) IsEffect()   {}

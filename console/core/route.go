@@ -1,4 +1,4 @@
-package console
+package core
 
 import "strings"
 
@@ -43,13 +43,3 @@ func (r Route) Hash() string {
 	return h
 }
 
-// route returns the model's current route.
-func (m Model) route() Route { return ParseRoute(m.UI.Route) }
-
-// publicPages are the shell's pages a signed-out visitor may see; areas
-// add their own (see isPublic).
-var publicPages = map[string]bool{"home": true, "simulator": true}
-
-// globalPages are the pages of global services, where the region selector
-// shows "Global".
-var globalPages = map[string]bool{"iam": true, "security-credentials": true}
