@@ -2,6 +2,7 @@ package console
 
 import (
 	"labsim/console/core"
+	"labsim/console/iam"
 	"strings"
 
 	"labsim/console/i18n"
@@ -38,13 +39,13 @@ type area struct {
 // areas lists the console's areas. A capability adds its line here.
 func areas() []area {
 	return []area{
-		mfaArea(),       // My Security Credentials, Activate MFA, Manage (mfa.…)
-		iamArea(),       // IAM dashboard (iam.…)
-		totpArea(),      // the virtual phone's Authenticator app (auth.…)
-		signinMFAArea(), // MFA step of the root sign-in (signinmfa.…)
-		signupArea(),    // Sign up for AWS in 5 steps (signup.…)
-		signinArea(),    // root sign-in, IAM user form, password reset (signin.…)
-		devicesArea(),   // virtual phone and inbox drawer (devices.…)
+		mfaArea(),            // My Security Credentials, Activate MFA, Manage (mfa.…)
+		fromCore(iam.Area()), // IAM dashboard (iam.…)
+		totpArea(),           // the virtual phone's Authenticator app (auth.…)
+		signinMFAArea(),      // MFA step of the root sign-in (signinmfa.…)
+		signupArea(),         // Sign up for AWS in 5 steps (signup.…)
+		signinArea(),         // root sign-in, IAM user form, password reset (signin.…)
+		devicesArea(),        // virtual phone and inbox drawer (devices.…)
 	}
 }
 
