@@ -2,6 +2,7 @@ package console
 
 import (
 	"labsim/console/core"
+	"labsim/console/devices"
 	"labsim/console/iam"
 	"strings"
 
@@ -39,13 +40,13 @@ type area struct {
 // areas lists the console's areas. A capability adds its line here.
 func areas() []area {
 	return []area{
-		mfaArea(),            // My Security Credentials, Activate MFA, Manage (mfa.…)
-		fromCore(iam.Area()), // IAM dashboard (iam.…)
-		totpArea(),           // the virtual phone's Authenticator app (auth.…)
-		signinMFAArea(),      // MFA step of the root sign-in (signinmfa.…)
-		signupArea(),         // Sign up for AWS in 5 steps (signup.…)
-		signinArea(),         // root sign-in, IAM user form, password reset (signin.…)
-		devicesArea(),        // virtual phone and inbox drawer (devices.…)
+		mfaArea(),                             // My Security Credentials, Activate MFA, Manage (mfa.…)
+		fromCore(iam.Area()),                  // IAM dashboard (iam.…)
+		fromCore(devices.AuthenticatorArea()), // the virtual phone's Authenticator app (auth.…)
+		signinMFAArea(),                       // MFA step of the root sign-in (signinmfa.…)
+		signupArea(),                          // Sign up for AWS in 5 steps (signup.…)
+		signinArea(),                          // root sign-in, IAM user form, password reset (signin.…)
+		fromCore(devices.Area()),              // virtual phone and inbox drawer (devices.…)
 	}
 }
 

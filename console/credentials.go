@@ -50,7 +50,7 @@ func credentialsTitle(m Model, c i18n.Catalog, r Route) string {
 
 // credentialsPage is the root user's My Security Credentials page.
 func credentialsPage(m Model, c i18n.Catalog) ui.Node {
-	acct, _ := m.mfaAccount()
+	acct, _ := m.Account()
 	var mfaBody []ui.Node
 	if len(acct.RootMFA) == 0 {
 		mfaBody = append(mfaBody,
@@ -98,7 +98,7 @@ func credentialsPage(m Model, c i18n.Catalog) ui.Node {
 // mfaRootDevice returns the root user's device with the serial, or the first
 // one when serial is "".
 func mfaRootDevice(m Model, serial string) (mfa.Device, bool) {
-	acct, ok := m.mfaAccount()
+	acct, ok := m.Account()
 	if !ok {
 		return mfa.Device{}, false
 	}

@@ -101,18 +101,23 @@ func goldenScreens(t *testing.T) map[string]Model {
 	out["signin-mfa-alt-phone"] = alt
 	out["signin-mfa-expired"] = send(signedOut, Navigate{Now: mfaT1, Hash: "#/signin-mfa"})
 	// The authenticator app.
-	app := openAuthenticator(t, signedIn)
+	app := click(click(signedIn, "devices.open", "phone"), "devices.app", "authenticator")
 	out["auth-home"] = app
-	add := appPress(t, app, mfaT1, "button", "Add account")
+	appPress := func(t *testing.T, m Model, role, name string) Model {
+		t.Helper()
+		m, _ = mfaPress(t, m, mfaT1, role, name)
+		return m
+	}
+	add := appPress(t, app, "button", "Add account")
 	out["auth-add"] = add
-	out["auth-scan"] = appPress(t, add, mfaT1, "button", "Scan a QR code")
-	keyScreen := appPress(t, add, mfaT1, "button", "Enter a setup key")
+	out["auth-scan"] = appPress(t, add, "button", "Scan a QR code")
+	keyScreen := appPress(t, add, "button", "Enter a setup key")
 	out["auth-key"] = keyScreen
 	keyErr, _ := mfaSend(keyScreen, mfaT1, "auth.key", map[string]string{"auth.account": "", "auth.key": "ABC"})
 	out["auth-key-error"] = keyErr
 	withAcct, _ := mfaSend(keyScreen, mfaT1, "auth.key", map[string]string{"auth.account": "my lab", "auth.key": "JBSWY3DPEHPK3PXP"})
 	out["auth-account"] = withAcct
-	out["auth-remove"] = appPress(t, withAcct, mfaT1, "button", "Remove my lab")
+	out["auth-remove"] = appPress(t, withAcct, "button", "Remove my lab")
 	return out
 }
 

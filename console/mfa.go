@@ -2,6 +2,7 @@ package console
 
 import (
 	"labsim/console/core"
+	"labsim/sim/awserr"
 	"strings"
 
 	"labsim/sim"
@@ -28,19 +29,13 @@ func (m Model) mfaGo(hash string) (Model, []Effect) {
 	return m, append(fx, m.urlEffect(true))
 }
 
-// mfaSetErrors records field errors for the current page; they disappear
-// when the student leaves it.
-func (m Model) mfaSetErrors(errs map[string]error) Model {
-	m.MFA.Errors = errs
-	m.MFA.ErrRoute = m.UI.Route
-	return m
-}
 
 // mfaResetSetup forgets what the setup step revealed and typed.
 func (m Model) mfaResetSetup() Model {
 	m.MFA.ShowQR, m.MFA.ShowSecret, m.MFA.QR = false, false, core.MFAQR{}
 	m.MFA.Errors = nil
-	return m.mfaClearFields(fieldMFACode1, fieldMFACode2, fieldMFAType)
+	m.Model = m.ClearFields(fieldMFACode1, fieldMFACode2, fieldMFAType)
+	return m
 }
 
 // mfaClick handles the MFA pages' buttons.
@@ -82,7 +77,7 @@ func mfaClick(m Model, action, arg string) (Model, []Effect) {
 		return m, []Effect{Focus{ID: mfaRemoveBtnID}}
 	case "mfa.resync":
 		m.MFA.Errors = nil
-		m = m.mfaClearFields(fieldMFACode1, fieldMFACode2)
+		m.Model = m.ClearFields(fieldMFACode1, fieldMFACode2)
 		return m.mfaGo(hashMFAResync)
 	}
 	return m, nil
@@ -108,18 +103,18 @@ func mfaSubmitForm(m Model, form string) (Model, []Effect) {
 func (m Model) mfaChooseType() (Model, []Effect) {
 	t := m.field(fieldMFAType)
 	if t != "" && t != mfaTypeVirtual {
-		m = m.mfaSetErrors(map[string]error{fieldMFAType: errMFAHardware})
+		m.Model = m.SetMFAErrors(map[string]error{fieldMFAType: core.ErrMFAHardware})
 		return m, []Effect{Focus{ID: "mfa-type-" + t}}
 	}
-	if _, ok := m.mfaPendingSecret(); !ok {
+	if _, ok := m.MFAPendingSecret(); !ok {
 		var secret mfa.Secret
 		w, err := m.World.Do(m.Session, sim.CreateRootVirtualMFADevice{Name: mfa.DefaultRootDeviceName, Secret: &secret}, m.env())
 		m.World = w
 		if err != nil {
-			m = m.mfaSetErrors(map[string]error{fieldMFAType: err})
+			m.Model = m.SetMFAErrors(map[string]error{fieldMFAType: err})
 			return m, []Effect{Focus{ID: "mfa-type-virtual"}}
 		}
-		m = m.mfaWithPending(secret)
+		m.Model = m.WithMFAPending(secret)
 		m.MFA.ShowQR, m.MFA.ShowSecret, m.MFA.QR = false, false, core.MFAQR{}
 	}
 	m.MFA.Errors = nil
@@ -129,7 +124,7 @@ func (m Model) mfaChooseType() (Model, []Effect) {
 // mfaAssign checks the two codes and assigns the device
 // (iam:EnableMFADevice).
 func (m Model) mfaAssign() (Model, []Effect) {
-	secret, ok := m.mfaPendingSecret()
+	secret, ok := m.MFAPendingSecret()
 	if !ok {
 		return m.mfaGo(hashMFASetup)
 	}
@@ -140,7 +135,8 @@ func (m Model) mfaAssign() (Model, []Effect) {
 	if err != nil {
 		return m.mfaCodesFailed(err)
 	}
-	m = m.mfaWithPending("").mfaResetSetup()
+	m.Model = m.WithMFAPending("")
+	m = m.mfaResetSetup()
 	return m.mfaGo(hashMFADone)
 }
 
@@ -160,7 +156,7 @@ func (m Model) mfaResync() (Model, []Effect) {
 	if err != nil {
 		return m.mfaCodesFailed(err)
 	}
-	m = m.mfaClearFields(fieldMFACode1, fieldMFACode2)
+	m.Model = m.ClearFields(fieldMFACode1, fieldMFACode2)
 	m.MFA.Errors = nil
 	m.notify("success", "mfa.notice.resynced")
 	return m.mfaGo(hashCredentials)
@@ -170,7 +166,7 @@ func (m Model) mfaResync() (Model, []Effect) {
 // moves focus to the first field in error.
 func (m Model) mfaCodesFailed(err error) (Model, []Effect) {
 	errs := mfaCodeErrors(err)
-	m = m.mfaSetErrors(errs)
+	m.Model = m.SetMFAErrors(errs)
 	focus := "mfa-code1"
 	if _, only2 := errs[fieldMFACode2]; only2 {
 		focus = "mfa-code2"
@@ -195,10 +191,10 @@ func (m Model) mfaRemove() (Model, []Effect) {
 	}
 	m.World = w
 	if err != nil {
-		m.notify("error", "mfa.notice.failed", "error", mfaErrText(m.Catalog(), err))
+		m.notify("error", "mfa.notice.failed", "error", core.MFAErrText(m.Catalog(), err))
 		return m, []Effect{Focus{ID: mfaRemoveBtnID}}
 	}
-	m = m.mfaClearFields(fieldMFASerial)
+	m.Model = m.ClearFields(fieldMFASerial)
 	m.notify("success", "mfa.notice.removed")
 	return m.mfaGo(hashCredentials)
 }
@@ -206,12 +202,13 @@ func (m Model) mfaRemove() (Model, []Effect) {
 // mfaCancel leaves the wizard; a device that was created but not assigned
 // is deleted (iam:DeleteVirtualMFADevice), as AWS's console does.
 func (m Model) mfaCancel() (Model, []Effect) {
-	if _, ok := m.mfaPendingSecret(); ok {
+	if _, ok := m.MFAPendingSecret(); ok {
 		serial := mfa.SerialNumber(m.Session.AccountID, mfa.DefaultRootDeviceName)
 		w, _ := m.World.Do(m.Session, sim.DeleteRootVirtualMFADevice{Serial: serial}, m.env())
 		m.World = w
 	}
-	m = m.mfaWithPending("").mfaResetSetup()
+	m.Model = m.WithMFAPending("")
+	m = m.mfaResetSetup()
 	return m.mfaGo(hashCredentials)
 }
 
@@ -219,4 +216,19 @@ func (m Model) mfaCancel() (Model, []Effect) {
 // codes as "123 456".
 func mfaTypedCode(s string) string {
 	return strings.Join(strings.Fields(s), "")
+}
+
+// mfaCodeErrors sorts an error of a two-code form into field errors: a
+// format error belongs to its field, a refused pair to both codes.
+func mfaCodeErrors(err error) map[string]error {
+	e, ok := awserr.As(err)
+	if ok && e.Code == awserr.ValidationError {
+		switch e.Param("field") {
+		case mfa.FieldCode1:
+			return map[string]error{fieldMFACode1: err}
+		case mfa.FieldCode2:
+			return map[string]error{fieldMFACode2: err}
+		}
+	}
+	return map[string]error{fieldMFACodes: err}
 }

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 )
@@ -61,7 +62,7 @@ func mfaManageView(m Model, c i18n.Catalog, r Route) ui.Node {
 
 // mfaResyncForm asks for two consecutive codes.
 func mfaResyncForm(m Model, c i18n.Catalog) ui.Node {
-	codesErr := m.mfaErrTextOf(c, fieldMFACodes)
+	codesErr := m.MFAErrTextOf(c, fieldMFACodes)
 	shared := ""
 	var codesErrNode ui.Node
 	if codesErr != "" {
@@ -72,12 +73,12 @@ func mfaResyncForm(m Model, c i18n.Catalog) ui.Node {
 		ui.El("h2", ui.Text(c.T("mfa.resync.title"))),
 		ui.El("p", ui.Text(c.T("mfa.resync.intro"))),
 		ui.El("div", ui.Class("code-pair"),
-			mfaTextField(c, mfaFormField{ID: "mfa-code1", Name: fieldMFACode1, LabelKey: "mfa.setup.code1", Code: true,
-				Value: m.field(fieldMFACode1), Err: m.mfaErrTextOf(c, fieldMFACode1), Shared: shared}),
-			mfaTextField(c, mfaFormField{ID: "mfa-code2", Name: fieldMFACode2, LabelKey: "mfa.setup.code2", Code: true,
-				Value: m.field(fieldMFACode2), Err: m.mfaErrTextOf(c, fieldMFACode2), Shared: shared})),
+			core.TextField(c, core.FormField{ID: "mfa-code1", Name: fieldMFACode1, LabelKey: "mfa.setup.code1", Code: true,
+				Value: m.field(fieldMFACode1), Err: m.MFAErrTextOf(c, fieldMFACode1), Shared: shared}),
+			core.TextField(c, core.FormField{ID: "mfa-code2", Name: fieldMFACode2, LabelKey: "mfa.setup.code2", Code: true,
+				Value: m.field(fieldMFACode2), Err: m.MFAErrTextOf(c, fieldMFACode2), Shared: shared})),
 		codesErrNode,
 		ui.El("div", ui.Class("form-actions"),
 			ui.El("a", ui.A("href", hashMFAManage), ui.Class("btn", "btn-link"), ui.Text(c.T("mfa.cancel"))),
-			mfaSubmit(c, "mfa.resync.submit")))
+			core.SubmitButton(c, "mfa.resync.submit")))
 }

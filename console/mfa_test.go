@@ -36,7 +36,7 @@ func mfaCodeAt(t *testing.T, s mfa.Secret, now time.Time, k int64) string {
 	return c
 }
 
-// mfaSubmit sends a form with its values at now.
+// core.SubmitButton sends a form with its values at now.
 func mfaSend(m Model, now time.Time, form string, values map[string]string) (Model, []Effect) {
 	return Update(m, Submit{Now: now, Form: form, Values: values})
 }
@@ -63,7 +63,7 @@ func toSetup(t *testing.T) (Model, mfa.Secret) {
 	m, _ = mfaPress(t, m, mfaT1, "button", "Activate MFA")
 	m, _ = mfaSend(m, mfaT1, "mfa.type", map[string]string{"mfa.type": "virtual"})
 	require.Equal(t, "#/security-credentials/mfa/virtual", m.UI.Route)
-	s, ok := m.mfaPendingSecret()
+	s, ok := m.MFAPendingSecret()
 	require.True(t, ok)
 	return m, s
 }
@@ -124,7 +124,7 @@ func TestMFAWizardFromMySecurityCredentials(t *testing.T) {
 	ev := lastEvent(m)
 	require.Equal(t, "iam:CreateVirtualMFADevice", ev.Action)
 	require.Equal(t, "arn:aws:iam::123456789012:mfa/root-account-mfa-device", ev.Resource)
-	secret, ok := m.mfaPendingSecret()
+	secret, ok := m.MFAPendingSecret()
 	require.True(t, ok)
 	require.Len(t, secret.Base32(), 64)
 	find(t, m, "heading", "Set up virtual MFA device")
@@ -178,7 +178,7 @@ func TestMFAQRCodeIsTheExactURIAndCached(t *testing.T) {
 	require.NoError(t, err)
 	r, _ := Update(Model{}, Init{Now: mfaT1, Seed: [32]byte{8}, Saved: data, Hash: "#/security-credentials/mfa/virtual", Query: map[string]string{"lang": "en"}})
 	require.Equal(t, "#/security-credentials/mfa/virtual", r.UI.Route)
-	again, ok := r.mfaPendingSecret()
+	again, ok := r.MFAPendingSecret()
 	require.True(t, ok)
 	require.Equal(t, secret, again)
 	require.False(t, r.MFA.ShowQR, "what was revealed is not saved")
@@ -249,7 +249,7 @@ func TestMFAAssignErrorsAndSuccess(t *testing.T) {
 	devs := m.World.Accounts[sim.DemoAccountID].RootMFA
 	require.Len(t, devs, 1)
 	require.Equal(t, secret, devs[0].Secret)
-	_, pending := m.mfaPendingSecret()
+	_, pending := m.MFAPendingSecret()
 	require.False(t, pending, "the pending secret is gone once assigned")
 	require.Empty(t, m.field("mfa.code1"))
 	require.True(t, ui.ContainsText(View(m), "You have successfully assigned virtual MFA. This virtual MFA will be required during sign-in."))
@@ -277,13 +277,13 @@ func TestMFAPreviousKeepsAndCancelDeletesThePendingDevice(t *testing.T) {
 	require.Equal(t, "#/security-credentials/mfa", m.UI.Route)
 	n := len(m.World.Events)
 	m, _ = mfaSend(m, mfaT1, "mfa.type", map[string]string{"mfa.type": "virtual"})
-	again, _ := m.mfaPendingSecret()
+	again, _ := m.MFAPendingSecret()
 	require.Equal(t, secret, again, "Continue again reuses the pending device")
 	require.Len(t, m.World.Events, n, "no second CreateVirtualMFADevice")
 
 	m, _ = mfaPress(t, m, mfaT1, "button", "Cancel")
 	require.Equal(t, "#/security-credentials", m.UI.Route)
-	_, ok := m.mfaPendingSecret()
+	_, ok := m.MFAPendingSecret()
 	require.False(t, ok)
 	require.Equal(t, "iam:DeleteVirtualMFADevice", lastEvent(m).Action)
 
@@ -298,7 +298,7 @@ func TestMFAPreviousKeepsAndCancelDeletesThePendingDevice(t *testing.T) {
 func TestMFAPendingSecretBelongsToItsAccount(t *testing.T) {
 	m, _ := toSetup(t)
 	m.Session.AccountID = "999999999999"
-	_, ok := m.mfaPendingSecret()
+	_, ok := m.MFAPendingSecret()
 	require.False(t, ok)
 }
 

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"strconv"
 
 	"labsim/console/i18n"
@@ -11,7 +12,7 @@ import (
 // generation: choose the device type, set up the virtual device, done.
 func mfaWizardView(m Model, c i18n.Catalog, r Route) ui.Node {
 	var body ui.Node
-	acct, _ := m.mfaAccount()
+	acct, _ := m.Account()
 	switch {
 	case r.Rest == "done":
 		body = mfaDoneStep(m, c)
@@ -36,7 +37,7 @@ func mfaTypeStep(m Model, c i18n.Catalog) ui.Node {
 	if chosen == "" {
 		chosen = mfaTypeVirtual
 	}
-	errText := m.mfaErrTextOf(c, fieldMFAType)
+	errText := m.MFAErrTextOf(c, fieldMFAType)
 	option := func(value, key string) ui.Node {
 		id := "mfa-type-" + value
 		attrs := []any{ui.ID(id), ui.A("type", "radio"), ui.A("name", fieldMFAType), ui.A("value", value),
@@ -66,24 +67,24 @@ func mfaTypeStep(m Model, c i18n.Catalog) ui.Node {
 		ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("mfa.type.more"))),
 		ui.El("div", ui.Class("form-actions"),
 			button(c, "mfa.cancel", "mfa.cancel", "", ui.Class("btn", "btn-link")),
-			mfaSubmit(c, "mfa.continue")))
+			core.SubmitButton(c, "mfa.continue")))
 }
 
 // mfaSetupStep shows how to add the device to an app, the QR code or the
 // secret key, and the two code fields.
 func mfaSetupStep(m Model, c i18n.Catalog) ui.Node {
-	secret, ok := m.mfaPendingSecret()
+	secret, ok := m.MFAPendingSecret()
 	if !ok {
 		return ui.El("div", ui.Class("container"),
 			ui.El("p", ui.Text(c.T("mfa.setup.expired"))),
 			button(c, "mfa.setup.restart", "mfa.start", "", ui.Class("btn", "btn-primary")))
 	}
-	acct, _ := m.mfaAccount()
+	acct, _ := m.Account()
 	var qr ui.Node
 	if m.MFA.ShowQR && isPNGDataURL(m.MFA.QR.DataURL) {
 		side := strconv.Itoa(m.MFA.QR.Side)
 		qr = ui.El("img", ui.ID("mfa-qr"), ui.Class("mfa-qr"), ui.A("src", m.MFA.QR.DataURL), ui.A("width", side), ui.A("height", side),
-			ui.A("alt", c.T("mfa.setup.qrAlt", "account", accountLabelForMFA(acct))))
+			ui.A("alt", c.T("mfa.setup.qrAlt", "account", core.AccountLabel(acct))))
 	} else {
 		qr = ui.El("div", ui.Class("mfa-qr-placeholder"),
 			button(c, "mfa.setup.showQR", "mfa.showQR", "", ui.Class("btn", "btn-normal")))
@@ -97,13 +98,13 @@ func mfaSetupStep(m Model, c i18n.Catalog) ui.Node {
 	} else {
 		key = button(c, "mfa.setup.showKey", "mfa.showKey", "", ui.Class("btn", "btn-link"))
 	}
-	codesErr := m.mfaErrTextOf(c, fieldMFACodes)
+	codesErr := m.MFAErrTextOf(c, fieldMFACodes)
 	shared := ""
 	var codesErrNode, hint ui.Node
 	if codesErr != "" {
 		shared = "mfa-codes-error"
 		codesErrNode = ui.El("p", ui.ID("mfa-codes-error"), ui.Class("field-error"), ui.A("role", "alert"), ui.Text(codesErr))
-		if k := mfaHintKey(m.mfaErr(fieldMFACodes)); k != "" {
+		if k := core.MFAHintKey(m.MFAErr(fieldMFACodes)); k != "" {
 			hint = ui.El("p", ui.Class("mfa-note"), ui.Text(c.T(k)))
 		}
 	}
@@ -123,16 +124,16 @@ func mfaSetupStep(m Model, c i18n.Catalog) ui.Node {
 				ui.El("p", ui.Text(c.T("mfa.setup.step3"))),
 				ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("mfa.setup.step3.hint"))),
 				ui.El("div", ui.Class("code-pair"),
-					mfaTextField(c, mfaFormField{ID: "mfa-code1", Name: fieldMFACode1, LabelKey: "mfa.setup.code1", Code: true,
-						Value: m.field(fieldMFACode1), Err: m.mfaErrTextOf(c, fieldMFACode1), Shared: shared}),
-					mfaTextField(c, mfaFormField{ID: "mfa-code2", Name: fieldMFACode2, LabelKey: "mfa.setup.code2", Code: true,
-						Value: m.field(fieldMFACode2), Err: m.mfaErrTextOf(c, fieldMFACode2), Shared: shared})),
+					core.TextField(c, core.FormField{ID: "mfa-code1", Name: fieldMFACode1, LabelKey: "mfa.setup.code1", Code: true,
+						Value: m.field(fieldMFACode1), Err: m.MFAErrTextOf(c, fieldMFACode1), Shared: shared}),
+					core.TextField(c, core.FormField{ID: "mfa-code2", Name: fieldMFACode2, LabelKey: "mfa.setup.code2", Code: true,
+						Value: m.field(fieldMFACode2), Err: m.MFAErrTextOf(c, fieldMFACode2), Shared: shared})),
 				codesErrNode,
 				hint)),
 		ui.El("div", ui.Class("form-actions"),
 			button(c, "mfa.cancel", "mfa.cancel", "", ui.Class("btn", "btn-link")),
 			button(c, "mfa.previous", "mfa.previous", "", ui.Class("btn", "btn-normal")),
-			mfaSubmit(c, "mfa.setup.assign")))
+			core.SubmitButton(c, "mfa.setup.assign")))
 }
 
 // mfaDoneStep confirms the assignment.

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"
@@ -103,9 +104,9 @@ func signinMFACard(c i18n.Catalog, titleKey string, body ui.Node) ui.Node {
 // signinMFAForm asks for the MFA code.
 func signinMFAForm(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 	var alert ui.Node
-	f := mfaFormField{ID: "signinmfa-code", Name: fieldSigninMFACode, LabelKey: "signinmfa.code", Code: true,
+	f := core.FormField{ID: "signinmfa-code", Name: fieldSigninMFACode, LabelKey: "signinmfa.code", Code: true,
 		Value: m.field(fieldSigninMFACode)}
-	if err := m.mfaErr(fieldSigninMFACode); err != nil {
+	if err := m.MFAErr(fieldSigninMFACode); err != nil {
 		if signinMFAIsFormat(err) {
 			f.Err = c.T("signinmfa.codeLength")
 		} else {
@@ -113,7 +114,7 @@ func signinMFAForm(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 			var hint ui.Node
 			if m.MFA.Failures >= 3 {
 				hint = ui.El("p", ui.Text(c.T("signinmfa.failed.hint", "account",
-					acct.RootMFA[0].Name+"@"+accountLabelForMFA(acct))))
+					acct.RootMFA[0].Name+"@"+core.AccountLabel(acct))))
 			}
 			alert = ui.El("div", ui.ID("signinmfa-failed"), ui.Class("alert", "alert-error"), ui.A("role", "alert"),
 				ui.El("p", ui.Class("alert-title"), ui.Text(c.T("signinmfa.failed.title"))),
@@ -135,9 +136,9 @@ func signinMFAForm(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 		ui.El("p", ui.Text(c.T("signinmfa.intro"))),
 		ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("signinmfa.email", "email", acct.Email))),
 		ui.El("form", ui.A("data-form", "signinmfa.submit"), ui.A("novalidate", ""),
-			mfaTextField(c, f),
+			core.TextField(c, f),
 			ui.El("div", ui.Class("form-actions", "mfa-stack"),
-				mfaSubmit(c, submitKey, submitAttrs...))),
+				core.SubmitButton(c, submitKey, submitAttrs...))),
 		ui.El("p", ui.Class("signin-links"),
 			ui.El("a", ui.A("href", hashSigninMFATS), ui.Text(c.T("signinmfa.troubleshoot"))),
 			ui.Data(" · "),
@@ -204,10 +205,10 @@ func signinMFAAlternative(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 		{K: "emailDone", B: emailDone},
 		{K: "emailSent", B: !emailDone && step == "email-sent"},
 		{K: "emailStart", B: !emailDone && step != "email-sent"},
-		{K: "failed", B: m.mfaErr("signinmfa.alternative") != nil},
+		{K: "failed", B: m.MFAErr("signinmfa.alternative") != nil},
 	}
 	if step == "email-sent" {
-		v = append(v, ui.V{K: "codeField", N: []ui.Node{mfaTextField(c, mfaFormField{ID: "signinmfa-emailcode", Name: fieldSigninMFAEmailCode,
+		v = append(v, ui.V{K: "codeField", N: []ui.Node{core.TextField(c, core.FormField{ID: "signinmfa-emailcode", Name: fieldSigninMFAEmailCode,
 			LabelKey: "signinmfa.ts.emailCode", Code: true, Value: m.field(fieldSigninMFAEmailCode), Err: signinMFARecoveryErr(m, c, fieldSigninMFAEmailCode)})}})
 	}
 	if emailDone {
@@ -234,7 +235,7 @@ func signinMFAAlternative(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 
 // signinMFARecoveryErr words an error of the recovery code field.
 func signinMFARecoveryErr(m Model, c i18n.Catalog, field string) string {
-	err := m.mfaErr(field)
+	err := m.MFAErr(field)
 	switch {
 	case err == nil:
 		return ""

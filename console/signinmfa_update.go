@@ -62,7 +62,7 @@ func signinMFAClick(m Model, action, arg string) (Model, []Effect) {
 		if err == nil {
 			m.MFA.Recovery = "email-sent"
 			m.MFA.Errors = nil
-			m = m.mfaClearFields(fieldSigninMFAEmailCode)
+			m.Model = m.ClearFields(fieldSigninMFAEmailCode)
 		}
 		return m, []Effect{Focus{ID: "page-title"}}
 	case "signinmfa.call":
@@ -76,7 +76,7 @@ func signinMFAClick(m Model, action, arg string) (Model, []Effect) {
 		if err != nil {
 			// The emailed code expired or was replaced: verify again.
 			m.MFA.Recovery = "email-sent"
-			m = m.mfaSetErrors(map[string]error{fieldSigninMFAEmailCode: err})
+			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: err})
 			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
 		}
 		m.MFA.Recovery = "called"
@@ -101,7 +101,7 @@ func signinMFASubmit(m Model, form string) (Model, []Effect) {
 			return m, nil
 		}
 		if !signinMFASixDigits(mfaTypedCode(m.field(fieldSigninMFACode))) {
-			m = m.mfaSetErrors(map[string]error{fieldSigninMFACode: errSigninMFAFormat})
+			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFACode: errSigninMFAFormat})
 			return m, []Effect{Focus{ID: "signinmfa-code"}}
 		}
 		m.MFA.Busy = "signin"
@@ -113,11 +113,11 @@ func signinMFASubmit(m Model, form string) (Model, []Effect) {
 		}
 		code := mfaTypedCode(m.field(fieldSigninMFAEmailCode))
 		if !signinMFASixDigits(code) {
-			m = m.mfaSetErrors(map[string]error{fieldSigninMFAEmailCode: errSigninMFAFormat})
+			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: errSigninMFAFormat})
 			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
 		}
 		if _, err := m.World.CheckRootRecoveryEmail(acct.Email, code, m.Now); err != nil {
-			m = m.mfaSetErrors(map[string]error{fieldSigninMFAEmailCode: err})
+			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: err})
 			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
 		}
 		m.MFA.Recovery = "email-verified"
@@ -145,7 +145,7 @@ func (m Model) signinMFAVerify() (Model, []Effect) {
 	}
 	if err != nil {
 		m.MFA.Failures++
-		m = m.mfaSetErrors(map[string]error{fieldSigninMFACode: err})
+		m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFACode: err})
 		return m, []Effect{Focus{ID: "signinmfa-code"}}
 	}
 	return m.signinMFAForget().finishRootSignIn(acct, true)
@@ -166,7 +166,7 @@ func (m Model) signinMFAAlternativeVerify() (Model, []Effect) {
 		return m.signinMFAForget().siPasswordRefused()
 	}
 	if err != nil {
-		m = m.mfaSetErrors(map[string]error{"signinmfa.alternative": err})
+		m.Model = m.SetMFAErrors(map[string]error{"signinmfa.alternative": err})
 		return m, []Effect{Focus{ID: "signinmfa-alt-error"}}
 	}
 	m, fx := m.signinMFAForget().finishRootSignIn(acct, false)
@@ -177,7 +177,7 @@ func (m Model) signinMFAAlternativeVerify() (Model, []Effect) {
 // signinMFAForget drops the MFA pages' codes and progress (the sign-in
 // area forgets the password).
 func (m Model) signinMFAForget() Model {
-	m = m.mfaClearFields(fieldSigninMFACode, fieldSigninMFAEmailCode)
+	m.Model = m.ClearFields(fieldSigninMFACode, fieldSigninMFAEmailCode)
 	m.MFA.Errors, m.MFA.Failures, m.MFA.Recovery, m.MFA.Busy = nil, 0, "", ""
 	return m
 }

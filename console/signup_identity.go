@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"strings"
 
 	"labsim/console/i18n"
@@ -85,7 +86,7 @@ func suCaptcha(f authForm, c i18n.Catalog) ui.Node {
 		ui.El("div", ui.Class("captcha-row"),
 			picture,
 			button(c, "signup.captcha.refresh", "signup.captcha.refresh", "", ui.Class("btn", "btn-normal", "btn-icon"))),
-		ui.If(drawn, button(c, toggle, "signup.captcha.text", "", ui.Class("btn", "btn-link"), ui.A("aria-pressed", boolAttr(show)),
+		ui.If(drawn, button(c, toggle, "signup.captcha.text", "", ui.Class("btn", "btn-link"), ui.A("aria-pressed", core.BoolAttr(show)),
 			ui.A("aria-controls", "signup-captcha-text"))),
 		text,
 		f.input(fieldSUCaptcha, "signup.captcha.answer", "", "text", "off",

@@ -156,3 +156,106 @@ func AssignedMFA(t *testing.T) (console.Model, mfa.Secret) {
 	m, _ = PressAt(t, m, T1, "button", "Close")
 	return m, secret
 }
+
+// Press activates a control found by role and name at T0.
+func Press(t *testing.T, m console.Model, role, name string) console.Model {
+	t.Helper()
+	m, _ = PressAt(t, m, T0, role, name)
+	return m
+}
+
+// StartCheap boots a console with a cheap password hash, like the browser
+// does but with the tests' cost.
+func StartCheap(t *testing.T, query map[string]string) console.Model {
+	t.Helper()
+	m, _ := console.Update(console.Model{}, console.Init{Now: T0, Seed: [32]byte{9}, Query: query, BrowserLang: "en-US",
+		Storage: console.StorageStatus{Mode: "local"}, PasswordCost: 1000})
+	return m
+}
+
+// Deliver sends msg and then every Next effect's message, as the browser
+// does once it has painted; it returns all effects.
+func Deliver(m console.Model, msg console.Msg) (console.Model, []console.Effect) {
+	m, fx := console.Update(m, msg)
+	all := fx
+	for {
+		nexts := EffectsOf[console.Next](fx)
+		if len(nexts) == 0 {
+			return m, all
+		}
+		fx = nil
+		for _, n := range nexts {
+			var more []console.Effect
+			m, more = console.Update(m, n.Msg)
+			fx = append(fx, more...)
+		}
+		all = append(all, fx...)
+	}
+}
+
+// PressDeliver presses a button at the model's time and delivers any
+// Next work.
+func PressDeliver(t *testing.T, m console.Model, role, name string) console.Model {
+	t.Helper()
+	n := Find(t, m, role, name)
+	action, _ := n.Attr("data-action")
+	arg, _ := n.Attr("data-arg")
+	m, _ = Deliver(m, console.Click{Now: m.Now, Action: action, Arg: arg})
+	return m
+}
+
+// AttrOf returns an attribute's value, "" when absent.
+func AttrOf(n ui.Node, key string) string {
+	v, _ := n.Attr(key)
+	return v
+}
+
+// Description returns the text of the elements that describe the control
+// (aria-describedby).
+func Description(t *testing.T, m console.Model, role, name string) string {
+	t.Helper()
+	root := console.View(m)
+	n, ok := ui.Find(root, role, name)
+	require.True(t, ok, "no %s %q", role, name)
+	var parts []string
+	for _, id := range strings.Fields(AttrOf(n, "aria-describedby")) {
+		if d, ok := ui.ByID(root, id); ok {
+			parts = append(parts, strings.TrimSpace(d.TextContent()))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// Shows reports whether the view shows s.
+func Shows(m console.Model, s string) bool { return ui.ContainsText(console.View(m), s) }
+
+// RequireFocusInView fails unless every Focus effect among fx names an
+// element of m's view that can take focus: a control, a link, or an
+// element with a tabindex (headings and alerts use tabindex="-1").
+func RequireFocusInView(t *testing.T, m console.Model, fx []console.Effect) {
+	t.Helper()
+	root := console.View(m)
+	for _, f := range EffectsOf[console.Focus](fx) {
+		n, ok := ui.ByID(root, f.ID)
+		require.True(t, ok, "focus target #%s is not in the view of %s", f.ID, m.UI.Route)
+		switch {
+		case n.Has("tabindex"):
+		case n.Tag == "input" || n.Tag == "select" || n.Tag == "textarea" || n.Tag == "button":
+			require.False(t, n.Has("disabled"), "focus target #%s is disabled", f.ID)
+		case n.Tag == "a" && n.Has("href"):
+		default:
+			t.Fatalf("focus target #%s (<%s>) cannot take focus", f.ID, n.Tag)
+		}
+	}
+}
+
+// EffectsWithout returns the effects that are not of type T.
+func EffectsWithout[T console.Effect](fx []console.Effect) []console.Effect {
+	var out []console.Effect
+	for _, e := range fx {
+		if _, ok := e.(T); !ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -1,6 +1,7 @@
-package console
+package devices_test
 
 import (
+	"labsim/console/devices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -15,7 +16,7 @@ import (
 func devWithItems(t *testing.T) Model {
 	t.Helper()
 	m := suStart(t, map[string]string{"lang": "en"})
-	env := m.env()
+	env := m.Env()
 	w, err := m.World.Do(m.Session, sim.SendSignUpSMS{To: "+821012345678"}, env)
 	require.NoError(t, err)
 	// Signing up mails the welcome message.
@@ -102,7 +103,7 @@ func TestDevicesIgnoreForgedClicks(t *testing.T) {
 func TestPhoneAppsIncludeMessages(t *testing.T) {
 	m := devWithItems(t)
 	var ids []string
-	for _, a := range phoneApps(m, m.Catalog()) {
+	for _, a := range devices.PhoneApps(m.Model, m.Catalog()) {
 		ids = append(ids, a.ID)
 		require.NotNil(t, a.View)
 		require.True(t, m.Catalog().Has(a.TitleKey), a.TitleKey)

@@ -1,4 +1,4 @@
-package console
+package devices
 
 import (
 	"labsim/console/core"
@@ -6,14 +6,14 @@ import (
 	"labsim/sim/account"
 )
 
-// devicesArea is the virtual phone and inbox: two top-bar buttons on every
+// Area is the virtual phone and inbox: two top-bar buttons on every
 // page, signed in or out, and the drawer they open.
-func devicesArea() area {
-	return area{prefix: "devices", click: devicesClick, navItems: devicesNavItems, overlay: devicesDrawer, escape: devicesEscape}
+func Area() core.Area {
+	return core.Area{Prefix: "devices", Click: devicesClick, NavItems: devicesNavItems, Overlay: devicesDrawer, Escape: devicesEscape}
 }
 
 // devicesEscape closes the drawer and returns focus to its button.
-func devicesEscape(m Model) (Model, []Effect, bool) {
+func devicesEscape(m core.Model) (core.Model, []core.Effect, bool) {
 	if m.Drawer.Tab == "" {
 		return m, nil, false
 	}
@@ -22,7 +22,7 @@ func devicesEscape(m Model) (Model, []Effect, bool) {
 }
 
 // devicesClick handles the drawer's controls.
-func devicesClick(m Model, action, arg string) (Model, []Effect) {
+func devicesClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 	d := m.Drawer
 	switch action {
 	case "devices.open":
@@ -31,14 +31,14 @@ func devicesClick(m Model, action, arg string) (Model, []Effect) {
 		}
 		if d.Tab == arg {
 			m.Drawer = core.DrawerState{}
-			return m, []Effect{Focus{ID: "devices-btn-" + arg}}
+			return m, []core.Effect{core.Focus{ID: "devices-btn-" + arg}}
 		}
 		m.Drawer.Tab = arg
-		return m, []Effect{Focus{ID: "devices-title"}}
+		return m, []core.Effect{core.Focus{ID: "devices-title"}}
 	case "devices.close":
 		m.Drawer = core.DrawerState{}
 		if d.Tab != "" {
-			return m, []Effect{Focus{ID: "devices-btn-" + d.Tab}}
+			return m, []core.Effect{core.Focus{ID: "devices-btn-" + d.Tab}}
 		}
 	case "devices.tab":
 		if arg == "phone" || arg == "inbox" {
@@ -46,38 +46,38 @@ func devicesClick(m Model, action, arg string) (Model, []Effect) {
 		}
 	case "devices.app":
 		m.Drawer.App = arg
-		return m.markAppRead(arg), []Effect{Focus{ID: "phone-app-title"}}
+		return markAppRead(m, arg), []core.Effect{core.Focus{ID: "phone-app-title"}}
 	case "devices.home":
 		app := m.Drawer.App
 		m.Drawer.App = ""
 		if app != "" {
-			return m, []Effect{Focus{ID: appButtonID(app)}}
+			return m, []core.Effect{core.Focus{ID: appButtonID(app)}}
 		}
 	case "devices.email":
 		id := atoiOr(arg, 0)
 		if e, ok := m.World.Devices.Email(id); ok {
 			m.Drawer.Email = id
 			if !e.Read {
-				m = m.devicesDo(sim.MarkRead{Inbox: []int{id}})
+				m = devicesDo(m, sim.MarkRead{Inbox: []int{id}})
 			}
-			return m, []Effect{Focus{ID: "email-title"}}
+			return m, []core.Effect{core.Focus{ID: "email-title"}}
 		}
 	case "devices.back":
 		id := m.Drawer.Email
 		m.Drawer.Email = 0
 		if _, ok := m.World.Devices.Email(id); ok {
-			return m, []Effect{Focus{ID: mailButtonID(id)}}
+			return m, []core.Effect{core.Focus{ID: mailButtonID(id)}}
 		}
 	case "devices.answer":
 		if c, ok := m.World.Devices.RingingCall(); ok && c.ID == atoiOr(arg, 0) {
 			m.Drawer.Call, m.Drawer.Keypad = c.ID, ""
-			return m, []Effect{Focus{ID: "keypad-display"}}
+			return m, []core.Effect{core.Focus{ID: "keypad-display"}}
 		}
 	case "devices.decline":
 		if c, ok := m.World.Devices.RingingCall(); ok && c.ID == atoiOr(arg, 0) {
-			m = m.devicesDo(sim.AnswerCall{ItemID: c.ID, Decline: true})
+			m = devicesDo(m, sim.AnswerCall{ItemID: c.ID, Decline: true})
 			m.Drawer.Call, m.Drawer.Keypad = 0, ""
-			return m, []Effect{Focus{ID: "devices-title"}}
+			return m, []core.Effect{core.Focus{ID: "devices-title"}}
 		}
 	case "devices.key":
 		if len(arg) != 1 || arg[0] < '0' || arg[0] > '9' || m.Drawer.Call == 0 {
@@ -85,9 +85,9 @@ func devicesClick(m Model, action, arg string) (Model, []Effect) {
 		}
 		m.Drawer.Keypad += arg
 		if len(m.Drawer.Keypad) >= account.VoicePINDigits {
-			m = m.devicesDo(sim.AnswerCall{ItemID: m.Drawer.Call, Digits: m.Drawer.Keypad})
+			m = devicesDo(m, sim.AnswerCall{ItemID: m.Drawer.Call, Digits: m.Drawer.Keypad})
 			m.Drawer.Keypad = ""
-			return m, []Effect{Focus{ID: "call-result"}}
+			return m, []core.Effect{core.Focus{ID: "call-result"}}
 		}
 	case "devices.keyDelete":
 		if k := m.Drawer.Keypad; k != "" {
@@ -95,22 +95,22 @@ func devicesClick(m Model, action, arg string) (Model, []Effect) {
 		}
 	case "devices.hangup":
 		m.Drawer.Call, m.Drawer.Keypad = 0, ""
-		return m, []Effect{Focus{ID: "devices-title"}}
+		return m, []core.Effect{core.Focus{ID: "devices-title"}}
 	}
 	return m, nil
 }
 
 // devicesDo applies a device operation; a failure changes nothing but the
 // log.
-func (m Model) devicesDo(op sim.Op) Model {
-	w, _ := m.World.Do(m.Session, op, m.env())
+func devicesDo(m core.Model, op sim.Op) core.Model {
+	w, _ := m.World.Do(m.Session, op, m.Env())
 	m.World = w
 	return m
 }
 
 // markAppRead marks what an app shows as read: texts for Messages, ended
 // calls for Phone.
-func (m Model) markAppRead(app string) Model {
+func markAppRead(m core.Model, app string) core.Model {
 	var ids []int
 	for _, p := range m.World.Devices.Phone {
 		if p.Read {
@@ -125,7 +125,7 @@ func (m Model) markAppRead(app string) Model {
 	if len(ids) == 0 {
 		return m
 	}
-	return m.devicesDo(sim.MarkRead{Phone: ids})
+	return devicesDo(m, sim.MarkRead{Phone: ids})
 }
 
 // atoiOr parses a decimal number, or returns def.

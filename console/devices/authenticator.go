@@ -1,7 +1,8 @@
-package console
+package devices
 
 import (
 	"errors"
+	"labsim/console/core"
 	"net/url"
 	"strconv"
 	"strings"
@@ -24,31 +25,31 @@ const (
 	fieldTOTPKey     = "auth.key"
 )
 
-// totpArea routes the app's controls; the phone (devices area) shows the
+// AuthenticatorArea routes the app's controls; the phone (devices area) shows the
 // app itself through phoneApps.
-func totpArea() area {
-	return area{prefix: "auth", click: totpClick, submit: totpSubmit}
+func AuthenticatorArea() core.Area {
+	return core.Area{Prefix: "auth", Click: totpClick, Submit: totpSubmit}
 }
 
 // authenticatorApp renders the app's current screen.
-func authenticatorApp(m Model, c i18n.Catalog) ui.Node {
+func authenticatorApp(m core.Model, c i18n.Catalog) ui.Node {
 	var body ui.Node
 	switch m.MFA.Auth {
 	case "add":
 		body = ui.El("div", ui.Class("auth-add"),
 			totpScreenTitle(c, "auth.addTitle"),
 			ui.El("div", ui.Class("form-actions", "mfa-stack"),
-				button(c, "auth.scan", "auth.scan", "", ui.Class("btn", "btn-primary")),
-				button(c, "auth.enterKey", "auth.enterKey", "", ui.Class("btn", "btn-normal")),
-				button(c, "auth.cancel", "auth.cancel", "", ui.Class("btn", "btn-link"))))
+				core.Button(c, "auth.scan", "auth.scan", "", ui.Class("btn", "btn-primary")),
+				core.Button(c, "auth.enterKey", "auth.enterKey", "", ui.Class("btn", "btn-normal")),
+				core.Button(c, "auth.cancel", "auth.cancel", "", ui.Class("btn", "btn-link"))))
 	case "scan":
 		body = ui.El("div", ui.Class("auth-scan"),
 			totpScreenTitle(c, "auth.scan"),
 			ui.El("div", ui.Class("auth-viewfinder"), ui.A("aria-hidden", "true")),
 			ui.El("p", ui.A("role", "alert"), ui.Text(c.T("auth.noQR"))),
 			ui.El("div", ui.Class("form-actions", "mfa-stack"),
-				button(c, "auth.scan", "auth.scan", "", ui.Class("btn", "btn-primary")),
-				button(c, "auth.back", "auth.cancel", "", ui.Class("btn", "btn-link"))))
+				core.Button(c, "auth.scan", "auth.scan", "", ui.Class("btn", "btn-primary")),
+				core.Button(c, "auth.back", "auth.cancel", "", ui.Class("btn", "btn-link"))))
 	case "key":
 		body = totpKeyForm(m, c)
 	default:
@@ -77,12 +78,12 @@ func totpRemoveBtnID(id int) string { return "auth-remove-btn-" + strconv.Itoa(i
 func totpLabelID(id int) string { return "auth-label-" + strconv.Itoa(id) }
 
 // totpAccounts lists the app's accounts with their rotating codes.
-func totpAccounts(m Model, c i18n.Catalog) ui.Node {
+func totpAccounts(m core.Model, c i18n.Catalog) ui.Node {
 	entries := m.World.Devices.Authenticator
 	if len(entries) == 0 {
 		return ui.El("div",
 			ui.El("p", ui.Class("empty"), ui.Text(c.T("auth.empty"))),
-			button(c, "auth.add", "auth.add", "", ui.ID(totpAddBtnID), ui.Class("btn", "btn-primary")))
+			core.Button(c, "auth.add", "auth.add", "", ui.ID(totpAddBtnID), ui.Class("btn", "btn-primary")))
 	}
 	left := mfa.Period - int(m.Now.Unix()%mfa.Period)
 	if left <= 0 {
@@ -100,10 +101,10 @@ func totpAccounts(m Model, c i18n.Catalog) ui.Node {
 		if m.MFA.AuthRemove == e.ID {
 			remove = ui.El("div", ui.Class("confirm"), ui.A("role", "alertdialog"), ui.A("aria-labelledby", "auth-remove-"+id),
 				ui.El("p", ui.ID("auth-remove-"+id), ui.A("tabindex", "-1"), ui.Text(c.T("auth.removeConfirm", "account", label))),
-				button(c, "auth.removeYes", "auth.removeYes", id, ui.Class("btn", "btn-danger")),
-				button(c, "auth.cancel", "auth.cancel", "", ui.Class("btn", "btn-link")))
+				core.Button(c, "auth.removeYes", "auth.removeYes", id, ui.Class("btn", "btn-danger")),
+				core.Button(c, "auth.cancel", "auth.cancel", "", ui.Class("btn", "btn-link")))
 		} else {
-			remove = button(c, "auth.remove", "auth.remove", id, ui.ID(totpRemoveBtnID(e.ID)), ui.Class("btn", "btn-link", "btn-small"),
+			remove = core.Button(c, "auth.remove", "auth.remove", id, ui.ID(totpRemoveBtnID(e.ID)), ui.Class("btn", "btn-link", "btn-small"),
 				ui.A("aria-label", c.T("auth.removeLabel", "account", label)))
 		}
 		items = append(items, ui.El("li", ui.Class("auth-entry"), ui.A("aria-labelledby", "auth-label-"+id),
@@ -121,7 +122,7 @@ func totpAccounts(m Model, c i18n.Catalog) ui.Node {
 	}
 	return ui.El("div",
 		ui.El("ul", ui.Class("auth-list"), items),
-		button(c, "auth.add", "auth.add", "", ui.ID(totpAddBtnID), ui.Class("btn", "btn-primary")))
+		core.Button(c, "auth.add", "auth.add", "", ui.ID(totpAddBtnID), ui.Class("btn", "btn-primary")))
 }
 
 // totpLabel is how the app names an account: "Issuer: account".
@@ -133,77 +134,77 @@ func totpLabel(e sim.AuthenticatorEntry) string {
 }
 
 // totpKeyForm is "Enter a setup key": account name and key.
-func totpKeyForm(m Model, c i18n.Catalog) ui.Node {
+func totpKeyForm(m core.Model, c i18n.Catalog) ui.Node {
 	return ui.El("form", ui.Class("auth-key"), ui.A("data-form", "auth.key"), ui.A("novalidate", ""),
 		totpScreenTitle(c, "auth.keyTitle"),
-		mfaTextField(c, mfaFormField{ID: "auth-account", Name: fieldTOTPAccount, LabelKey: "auth.account",
-			Value: m.field(fieldTOTPAccount), Err: m.mfaErrTextOf(c, fieldTOTPAccount)}),
-		mfaTextField(c, mfaFormField{ID: "auth-key", Name: fieldTOTPKey, LabelKey: "auth.key", Mono: true,
-			Value: m.field(fieldTOTPKey), Err: m.mfaErrTextOf(c, fieldTOTPKey)}),
+		core.TextField(c, core.FormField{ID: "auth-account", Name: fieldTOTPAccount, LabelKey: "auth.account",
+			Value: m.Field(fieldTOTPAccount), Err: m.MFAErrTextOf(c, fieldTOTPAccount)}),
+		core.TextField(c, core.FormField{ID: "auth-key", Name: fieldTOTPKey, LabelKey: "auth.key", Mono: true,
+			Value: m.Field(fieldTOTPKey), Err: m.MFAErrTextOf(c, fieldTOTPKey)}),
 		ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("auth.keyType"))),
 		ui.El("div", ui.Class("form-actions"),
-			button(c, "auth.cancel", "auth.cancel", "", ui.Class("btn", "btn-link")),
-			mfaSubmit(c, "auth.addButton")))
+			core.Button(c, "auth.cancel", "auth.cancel", "", ui.Class("btn", "btn-link")),
+			core.SubmitButton(c, "auth.addButton")))
 }
 
 // totpClick handles the app's buttons. Focus follows every change of
 // screen: to the new screen's heading, back to the button that opened a
 // screen or a confirmation when it is cancelled, and to an account once
 // it is added.
-func totpClick(m Model, action, arg string) (Model, []Effect) {
+func totpClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 	switch action {
 	case "auth.add":
 		m.MFA.Auth, m.MFA.AuthRemove = "add", 0
-		return m, []Effect{Focus{ID: totpTitleID}}
+		return m, []core.Effect{core.Focus{ID: totpTitleID}}
 	case "auth.enterKey":
 		m.MFA.Auth = "key"
 		m.MFA.Errors = nil
-		return m, []Effect{Focus{ID: "auth-account"}}
+		return m, []core.Effect{core.Focus{ID: "auth-account"}}
 	case "auth.cancel":
 		screen, removing := m.MFA.Auth, m.MFA.AuthRemove
 		m.MFA.Auth, m.MFA.AuthRemove = "", 0
 		m.MFA.Errors = nil
 		if screen == "" && removing != 0 {
-			return m, []Effect{Focus{ID: totpRemoveBtnID(removing)}}
+			return m, []core.Effect{core.Focus{ID: totpRemoveBtnID(removing)}}
 		}
-		return m, []Effect{Focus{ID: totpAddBtnID}}
+		return m, []core.Effect{core.Focus{ID: totpAddBtnID}}
 	case "auth.scan":
-		uri, ok := m.mfaQROnScreen()
+		uri, ok := m.MFAQROnScreen()
 		if !ok {
 			m.MFA.Auth = "scan"
-			return m, []Effect{Focus{ID: totpTitleID}}
+			return m, []core.Effect{core.Focus{ID: totpTitleID}}
 		}
 		issuer, account, secret, err := totpParseURI(uri)
 		if err == nil {
 			var w sim.World
-			w, err = m.World.Do(m.Session, sim.AddAuthenticatorAccount{Issuer: issuer, Account: account, Secret: secret}, m.env())
+			w, err = m.World.Do(m.Session, sim.AddAuthenticatorAccount{Issuer: issuer, Account: account, Secret: secret}, m.Env())
 			m.World = w
 		}
 		if err != nil {
 			m.MFA.Auth = "scan"
-			return m, []Effect{Focus{ID: totpTitleID}}
+			return m, []core.Effect{core.Focus{ID: totpTitleID}}
 		}
 		m.MFA.Auth = ""
-		return m, []Effect{Focus{ID: totpLabelID(m.totpLastID())}}
+		return m, []core.Effect{core.Focus{ID: totpLabelID(totpLastID(m))}}
 	case "auth.remove":
 		id, _ := strconv.Atoi(arg)
-		if !m.totpHas(id) {
+		if !totpHas(m, id) {
 			return m, nil
 		}
 		m.MFA.AuthRemove = id
-		return m, []Effect{Focus{ID: "auth-remove-" + strconv.Itoa(id)}}
+		return m, []core.Effect{core.Focus{ID: "auth-remove-" + strconv.Itoa(id)}}
 	case "auth.removeYes":
 		id, _ := strconv.Atoi(arg)
-		w, _ := m.World.Do(m.Session, sim.RemoveAuthenticatorAccount{ID: id}, m.env())
+		w, _ := m.World.Do(m.Session, sim.RemoveAuthenticatorAccount{ID: id}, m.Env())
 		m.World = w
 		m.MFA.AuthRemove = 0
-		return m, []Effect{Focus{ID: totpAddBtnID}}
+		return m, []core.Effect{core.Focus{ID: totpAddBtnID}}
 	}
 	return m, nil
 }
 
 // totpHas reports whether the app holds an account with the ID.
-func (m Model) totpHas(id int) bool {
+func totpHas(m core.Model, id int) bool {
 	for _, e := range m.World.Devices.Authenticator {
 		if e.ID == id {
 			return true
@@ -213,7 +214,7 @@ func (m Model) totpHas(id int) bool {
 }
 
 // totpLastID is the ID of the account added last.
-func (m Model) totpLastID() int {
+func totpLastID(m core.Model) int {
 	if n := len(m.World.Devices.Authenticator); n > 0 {
 		return m.World.Devices.Authenticator[n-1].ID
 	}
@@ -221,22 +222,22 @@ func (m Model) totpLastID() int {
 }
 
 // totpSubmit handles "Enter a setup key".
-func totpSubmit(m Model, form string) (Model, []Effect) {
+func totpSubmit(m core.Model, form string) (core.Model, []core.Effect) {
 	if form != "auth.key" {
 		return m, nil
 	}
-	account := strings.TrimSpace(m.field(fieldTOTPAccount))
+	account := strings.TrimSpace(m.Field(fieldTOTPAccount))
 	errs := map[string]error{}
 	if account == "" {
 		errs[fieldTOTPAccount] = awserr.New(awserr.ValidationError, "field", "Account", "constraint", "required")
 	}
-	secret, err := mfa.ParseSecret(m.field(fieldTOTPKey))
+	secret, err := mfa.ParseSecret(m.Field(fieldTOTPKey))
 	if err != nil {
 		errs[fieldTOTPKey] = err
 	}
 	if len(errs) == 0 {
 		var w sim.World
-		w, err = m.World.Do(m.Session, sim.AddAuthenticatorAccount{Account: account, Secret: secret}, m.env())
+		w, err = m.World.Do(m.Session, sim.AddAuthenticatorAccount{Account: account, Secret: secret}, m.Env())
 		m.World = w
 		if err != nil {
 			field := fieldTOTPKey
@@ -247,16 +248,16 @@ func totpSubmit(m Model, form string) (Model, []Effect) {
 		}
 	}
 	if len(errs) > 0 {
-		m = m.mfaSetErrors(errs)
+		m = m.SetMFAErrors(errs)
 		focus := "auth-key"
 		if errs[fieldTOTPAccount] != nil {
 			focus = "auth-account"
 		}
-		return m, []Effect{Focus{ID: focus}}
+		return m, []core.Effect{core.Focus{ID: focus}}
 	}
-	m = m.mfaClearFields(fieldTOTPAccount, fieldTOTPKey)
+	m = m.ClearFields(fieldTOTPAccount, fieldTOTPKey)
 	m.MFA.Auth, m.MFA.Errors = "", nil
-	return m, []Effect{Focus{ID: totpLabelID(m.totpLastID())}}
+	return m, []core.Effect{core.Focus{ID: totpLabelID(totpLastID(m))}}
 }
 
 // errTOTPNotOTP is the error for a QR code that is not an otpauth TOTP URI.

@@ -1,6 +1,7 @@
-package console
+package devices_test
 
 import (
+	"labsim/console/devices"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +14,7 @@ import (
 )
 
 // app renders the Authenticator app of m.
-func app(m Model) ui.Node { return authenticatorApp(m, m.Catalog()) }
+func app(m Model) ui.Node { return devices.AuthenticatorApp(m.Model, m.Catalog()) }
 
 // appFind finds a control in the app by role and name.
 func appFind(t *testing.T, m Model, role, name string) ui.Node {
@@ -133,7 +134,7 @@ func TestAuthenticatorAddByTypingTheKey(t *testing.T) {
 	require.Equal(t, "", m.MFA.Auth)
 	require.Len(t, m.World.Devices.Authenticator, 1)
 	require.Equal(t, mfa.DemoSecret, m.World.Devices.Authenticator[0].Secret)
-	require.Empty(t, m.field("auth.key"), "the typed key is not kept in the form")
+	require.Empty(t, m.Field("auth.key"), "the typed key is not kept in the form")
 	n, _ := ui.ByID(app(m), "auth-code-1")
 	code := mfaCodeAt(t, mfa.DemoSecret, mfaT1, 0)
 	require.Equal(t, code[:3]+" "+code[3:], n.TextContent())
@@ -158,13 +159,13 @@ func TestAuthenticatorAccountsAreSaved(t *testing.T) {
 
 func TestTOTPParseURI(t *testing.T) {
 	uri := mfa.URI("a b,c", "alias", mfa.DemoSecret)
-	issuer, account, secret, err := totpParseURI(uri)
+	issuer, account, secret, err := devices.TOTPParseURI(uri)
 	require.NoError(t, err)
 	require.Equal(t, mfa.Issuer, issuer)
 	require.Equal(t, "a b,c@alias", account)
 	require.Equal(t, mfa.DemoSecret, secret)
 	for _, bad := range []string{"https://example.com", "otpauth://hotp/x?secret=" + mfa.DemoSecret.Base32(), "otpauth://totp/x?secret=1"} {
-		_, _, _, err := totpParseURI(bad)
+		_, _, _, err := devices.TOTPParseURI(bad)
 		require.Error(t, err, bad)
 	}
 }
@@ -191,35 +192,35 @@ func TestAuthenticatorFocusFollowsEveryScreen(t *testing.T) {
 		steps []step
 	}{
 		{"add, then cancel", demoModel, []step{
-			{"Add account", totpTitleID},
-			{"Cancel", totpAddBtnID},
+			{"Add account", devices.TOTPTitleID},
+			{"Cancel", devices.TOTPAddBtnID},
 		}},
 		{"nothing to scan, then back", demoModel, []step{
-			{"Add account", totpTitleID},
-			{"Scan a QR code", totpTitleID},
-			{"Scan a QR code", totpTitleID},
-			{"Back", totpAddBtnID},
+			{"Add account", devices.TOTPTitleID},
+			{"Scan a QR code", devices.TOTPTitleID},
+			{"Scan a QR code", devices.TOTPTitleID},
+			{"Back", devices.TOTPAddBtnID},
 		}},
 		{"type a key, remove with confirmation", demoModel, []step{
-			{"Add account", totpTitleID},
+			{"Add account", devices.TOTPTitleID},
 			{"Enter a setup key", "auth-account"},
 			{"", "auth-label-1"},
 			{"Remove lab", "auth-remove-1"},
 			{"Cancel", "auth-remove-btn-1"},
 			{"Remove lab", "auth-remove-1"},
-			{"Remove account", totpAddBtnID},
+			{"Remove account", devices.TOTPAddBtnID},
 		}},
 		{"key form cancelled", demoModel, []step{
-			{"Add account", totpTitleID},
+			{"Add account", devices.TOTPTitleID},
 			{"Enter a setup key", "auth-account"},
-			{"Cancel", totpAddBtnID},
+			{"Cancel", devices.TOTPAddBtnID},
 		}},
 		{"scan the wizard's QR code", func(t *testing.T) Model {
 			m, _ := toSetup(t)
 			m, _ = mfaPress(t, m, mfaT1, "button", "Show QR code")
 			return m
 		}, []step{
-			{"Add account", totpTitleID},
+			{"Add account", devices.TOTPTitleID},
 			{"Scan a QR code", "auth-label-1"},
 		}},
 	}
@@ -246,4 +247,4 @@ func TestAuthenticatorFocusFollowsEveryScreen(t *testing.T) {
 }
 
 // drawerOf renders the virtual devices drawer of m.
-func drawerOf(m Model) ui.Node { return devicesDrawer(m, m.Catalog()) }
+func drawerOf(m Model) ui.Node { return devices.DevicesDrawer(m.Model, m.Catalog()) }

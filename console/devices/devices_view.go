@@ -1,6 +1,7 @@
-package console
+package devices
 
 import (
+	"labsim/console/core"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,7 +14,7 @@ import (
 
 // devicesNavItems are the top-bar buttons that open the drawer, with a
 // badge for unread items.
-func devicesNavItems(m Model, c i18n.Catalog) []ui.Node {
+func devicesNavItems(m core.Model, c i18n.Catalog) []ui.Node {
 	phone, inbox := m.World.Devices.Unread()
 	return []ui.Node{
 		devicesButton(m, c, "phone", phone),
@@ -23,7 +24,7 @@ func devicesNavItems(m Model, c i18n.Catalog) []ui.Node {
 
 // devicesButton opens one tab of the drawer. Its name stays "Virtual
 // phone" / "Inbox"; the unread count is its description.
-func devicesButton(m Model, c i18n.Catalog, tab string, unread int) ui.Node {
+func devicesButton(m core.Model, c i18n.Catalog, tab string, unread int) ui.Node {
 	id := "devices-btn-" + tab
 	var badge ui.Node
 	if unread > 0 {
@@ -33,7 +34,7 @@ func devicesButton(m Model, c i18n.Catalog, tab string, unread int) ui.Node {
 		ui.El("button", ui.ID(id), ui.A("type", "button"), ui.Class("nav-btn", "devices-btn"),
 			ui.A("data-action", "devices.open"), ui.A("data-arg", tab),
 			ui.A("aria-label", c.T("devices."+tab)),
-			ui.A("aria-expanded", boolAttr(m.Drawer.Tab == tab)), ui.A("aria-controls", "devices-drawer"),
+			ui.A("aria-expanded", core.BoolAttr(m.Drawer.Tab == tab)), ui.A("aria-controls", "devices-drawer"),
 			ui.A("aria-describedby", id+"-count"),
 			ui.El("span", ui.Class("devices-icon", "icon-"+tab), ui.A("aria-hidden", "true")),
 			ui.El("span", ui.Class("devices-label"), ui.A("aria-hidden", "true"), ui.Text(c.T("devices."+tab))),
@@ -42,12 +43,12 @@ func devicesButton(m Model, c i18n.Catalog, tab string, unread int) ui.Node {
 }
 
 // devicesDrawer is the side drawer with the virtual phone and the inbox.
-func devicesDrawer(m Model, c i18n.Catalog) ui.Node {
+func devicesDrawer(m core.Model, c i18n.Catalog) ui.Node {
 	if m.Drawer.Tab == "" {
 		return ui.Node{}
 	}
 	tab := func(name string) ui.Node {
-		return button(c, "devices."+name, "devices.tab", name, ui.Class("seg-btn"), ui.A("aria-pressed", boolAttr(m.Drawer.Tab == name)))
+		return core.Button(c, "devices."+name, "devices.tab", name, ui.Class("seg-btn"), ui.A("aria-pressed", core.BoolAttr(m.Drawer.Tab == name)))
 	}
 	var body ui.Node
 	if m.Drawer.Tab == "phone" {
@@ -99,7 +100,7 @@ func itemText(c i18n.Catalog, p sim.PhoneItem) ui.Node {
 
 // phoneView is the virtual phone: a ringing or answered call takes the
 // screen; otherwise the open app or the home screen.
-func phoneView(m Model, c i18n.Catalog) ui.Node {
+func phoneView(m core.Model, c i18n.Catalog) ui.Node {
 	var screen ui.Node
 	ring, ringing := m.World.Devices.RingingCall()
 	answered, _ := m.World.Devices.PhoneItem(m.Drawer.Call)
@@ -120,7 +121,7 @@ func phoneView(m Model, c i18n.Catalog) ui.Node {
 }
 
 // homeScreen shows the latest unread texts as notifications and the apps.
-func homeScreen(m Model, c i18n.Catalog) ui.Node {
+func homeScreen(m core.Model, c i18n.Catalog) ui.Node {
 	var notes []ui.Node
 	for i := len(m.World.Devices.Phone) - 1; i >= 0 && len(notes) < 3; i-- {
 		p := m.World.Devices.Phone[i]
@@ -157,7 +158,7 @@ func appButtonID(app string) string { return "app-btn-" + app }
 func mailButtonID(id int) string { return "mail-btn-" + strconv.Itoa(id) }
 
 // appUnread counts what an app has unread.
-func appUnread(m Model, app string) int {
+func appUnread(m core.Model, app string) int {
 	n := 0
 	for _, p := range m.World.Devices.Phone {
 		switch {
@@ -171,12 +172,12 @@ func appUnread(m Model, app string) int {
 }
 
 // openApp renders the open app with a Home button.
-func openApp(m Model, c i18n.Catalog) ui.Node {
+func openApp(m core.Model, c i18n.Catalog) ui.Node {
 	for _, a := range phoneApps(m, c) {
 		if a.ID == m.Drawer.App {
 			return ui.El("div", ui.Class("app"),
 				ui.El("div", ui.Class("app-head"),
-					button(c, "devices.home", "devices.home", "", ui.Class("btn", "btn-link", "app-home")),
+					core.Button(c, "devices.home", "devices.home", "", ui.Class("btn", "btn-link", "app-home")),
 					ui.El("h3", ui.ID("phone-app-title"), ui.A("tabindex", "-1"), ui.Text(c.T(a.TitleKey)))),
 				a.View(m, c))
 		}
@@ -191,13 +192,13 @@ func incomingCall(c i18n.Catalog, p sim.PhoneItem) ui.Node {
 		ui.El("p", ui.Class("call-kind"), ui.Text(c.T("devices.call.incoming"))),
 		ui.El("p", ui.Class("call-from"), ui.Data(p.From)),
 		ui.El("div", ui.Class("call-actions"),
-			button(c, "devices.call.decline", "devices.decline", id, ui.Class("btn", "call-decline")),
-			button(c, "devices.call.answer", "devices.answer", id, ui.Class("btn", "call-answer"))))
+			core.Button(c, "devices.call.decline", "devices.decline", id, ui.Class("btn", "call-decline")),
+			core.Button(c, "devices.call.answer", "devices.answer", id, ui.Class("btn", "call-answer"))))
 }
 
 // callScreen is an answered call: the keypad while the voice waits for the
 // PIN, then the outcome.
-func callScreen(m Model, c i18n.Catalog, p sim.PhoneItem) ui.Node {
+func callScreen(m core.Model, c i18n.Catalog, p sim.PhoneItem) ui.Node {
 	status := p.Args["status"]
 	if status != sim.CallRinging {
 		key := "devices.call.verified"
@@ -210,7 +211,7 @@ func callScreen(m Model, c i18n.Catalog, p sim.PhoneItem) ui.Node {
 		return ui.El("div", ui.Class("call"),
 			ui.El("p", ui.Class("call-from"), ui.Data(p.From)),
 			ui.El("p", ui.ID("call-result"), ui.A("tabindex", "-1"), ui.A("role", "status"), ui.Text(c.T(key))),
-			button(c, "devices.call.close", "devices.hangup", "", ui.Class("btn", "btn-normal")))
+			core.Button(c, "devices.call.close", "devices.hangup", "", ui.Class("btn", "btn-normal")))
 	}
 	var keys []ui.Node
 	for _, k := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", "del"} {
@@ -233,11 +234,11 @@ func callScreen(m Model, c i18n.Catalog, p sim.PhoneItem) ui.Node {
 			ui.A("aria-label", c.T("devices.keypad.typed", "count", strconv.Itoa(len(m.Drawer.Keypad)))),
 			ui.Data(typed)),
 		ui.El("div", ui.Class("keypad"), ui.A("role", "group"), ui.A("aria-label", c.T("devices.keypad")), keys),
-		button(c, "devices.call.hangup", "devices.decline", strconv.Itoa(p.ID), ui.Class("btn", "call-decline")))
+		core.Button(c, "devices.call.hangup", "devices.decline", strconv.Itoa(p.ID), ui.Class("btn", "call-decline")))
 }
 
 // inboxView is the list of emails or the open email.
-func inboxView(m Model, c i18n.Catalog) ui.Node {
+func inboxView(m core.Model, c i18n.Catalog) ui.Node {
 	if e, ok := m.World.Devices.Email(m.Drawer.Email); ok {
 		return emailView(m, c, e)
 	}
@@ -269,7 +270,7 @@ func inboxView(m Model, c i18n.Catalog) ui.Node {
 
 // emailView shows one email; an in-page link in its arguments (a reset
 // link) becomes a link.
-func emailView(m Model, c i18n.Catalog, e sim.Email) ui.Node {
+func emailView(m core.Model, c i18n.Catalog, e sim.Email) ui.Node {
 	var link ui.Node
 	if l := e.Args["link"]; strings.HasPrefix(l, "#/") {
 		key := e.BodyKey + ".link"
@@ -279,7 +280,7 @@ func emailView(m Model, c i18n.Catalog, e sim.Email) ui.Node {
 		link = ui.El("p", ui.El("a", ui.Class("btn", "btn-primary"), ui.A("href", l), ui.Text(c.T(key))))
 	}
 	return ui.El("article", ui.Class("email"), ui.A("aria-labelledby", "email-title"),
-		button(c, "devices.inbox.back", "devices.back", "", ui.Class("btn", "btn-link")),
+		core.Button(c, "devices.inbox.back", "devices.back", "", ui.Class("btn", "btn-link")),
 		ui.El("h3", ui.ID("email-title"), ui.A("tabindex", "-1"), ui.Text(c.T(e.SubjectKey, argsOf(e.Args)...))),
 		ui.El("dl", ui.Class("kv", "mail-head"),
 			ui.El("dt", ui.Text(c.T("devices.mail.from"))), ui.El("dd", ui.Data(e.From)),

@@ -1,6 +1,7 @@
-package console
+package devices
 
 import (
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"
@@ -11,12 +12,12 @@ import (
 // controls use their own area's action prefix.
 type phoneApp struct {
 	ID, TitleKey string
-	View         func(Model, i18n.Catalog) ui.Node
+	View         func(core.Model, i18n.Catalog) ui.Node
 }
 
 // phoneApps lists the virtual phone's apps in home-screen order. Other
 // areas add their apps here (the MFA area's Authenticator).
-func phoneApps(m Model, c i18n.Catalog) []phoneApp {
+func phoneApps(m core.Model, c i18n.Catalog) []phoneApp {
 	return []phoneApp{
 		{ID: "messages", TitleKey: "devices.app.messages", View: messagesApp},
 		{ID: "calls", TitleKey: "devices.app.calls", View: callsApp},
@@ -25,7 +26,7 @@ func phoneApps(m Model, c i18n.Catalog) []phoneApp {
 }
 
 // messagesApp lists the text messages, newest first.
-func messagesApp(m Model, c i18n.Catalog) ui.Node {
+func messagesApp(m core.Model, c i18n.Catalog) ui.Node {
 	var items []ui.Node
 	for i := len(m.World.Devices.Phone) - 1; i >= 0; i-- {
 		p := m.World.Devices.Phone[i]
@@ -44,7 +45,7 @@ func messagesApp(m Model, c i18n.Catalog) ui.Node {
 }
 
 // callsApp lists the calls, newest first, with how each ended.
-func callsApp(m Model, c i18n.Catalog) ui.Node {
+func callsApp(m core.Model, c i18n.Catalog) ui.Node {
 	var items []ui.Node
 	for i := len(m.World.Devices.Phone) - 1; i >= 0; i-- {
 		p := m.World.Devices.Phone[i]
