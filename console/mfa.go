@@ -29,7 +29,6 @@ func (m Model) mfaGo(hash string) (Model, []Effect) {
 	return m, append(fx, m.urlEffect(true))
 }
 
-
 // mfaResetSetup forgets what the setup step revealed and typed.
 func (m Model) mfaResetSetup() Model {
 	m.MFA.ShowQR, m.MFA.ShowSecret, m.MFA.QR = false, false, core.MFAQR{}

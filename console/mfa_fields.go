@@ -1,7 +1,6 @@
 package console
 
 import (
-
 	"labsim/console/i18n"
 	"labsim/console/ui"
 )

@@ -67,4 +67,3 @@ func BoolAttr(b bool) string {
 	}
 	return "false"
 }
-

@@ -106,6 +106,7 @@ func (m Model) MFAQROnScreen() (string, bool) {
 	}
 	return uri, true
 }
+
 // MFAErrTextOf translates a field's error, "" for none.
 func (m Model) MFAErrTextOf(c i18n.Catalog, field string) string {
 	if err := m.MFAErr(field); err != nil {
@@ -193,7 +194,6 @@ func MFAHintKey(err error) string {
 	}
 	return ""
 }
-
 
 // SetMFAErrors records field errors for the current page; they disappear
 // when the student leaves it.

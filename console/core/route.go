@@ -42,4 +42,3 @@ func (r Route) Hash() string {
 	}
 	return h
 }
-

@@ -76,4 +76,3 @@ type MFAQR struct {
 	// Side is the image's width and height in pixels.
 	Side int
 }
-
