@@ -31,31 +31,85 @@ func AuthenticatorArea() core.Area {
 	return core.Area{Prefix: "auth", Click: totpClick, Submit: totpSubmit}
 }
 
+// authApp is the app's screens: the list of accounts, "Add account",
+// the simulated scan and "Enter a setup key".
+var authApp = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "auth-app"}}, Kids: []ui.Tpl{
+	{If: "add", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "auth-add"}}, Kids: []ui.Tpl{
+		{Tag: "h3", Attrs: []ui.Attr{{Key: "id", Val: totpTitleID}, {Key: "tabindex", Val: "-1"}}, T: "auth.addTitle"},
+		{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-actions mfa-stack"}}, Kids: []ui.Tpl{
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.scan"}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.scan"},
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.enterKey"}, {Key: "class", Val: "btn btn-normal"}}, T: "auth.enterKey"},
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.cancel"}, {Key: "class", Val: "btn btn-link"}}, T: "auth.cancel"},
+		}},
+	}},
+	{If: "scan", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "auth-scan"}}, Kids: []ui.Tpl{
+		{Tag: "h3", Attrs: []ui.Attr{{Key: "id", Val: totpTitleID}, {Key: "tabindex", Val: "-1"}}, T: "auth.scan"},
+		{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "auth-viewfinder"}, {Key: "aria-hidden", Val: "true"}}},
+		{Tag: "p", Attrs: []ui.Attr{{Key: "role", Val: "alert"}}, T: "auth.noQR"},
+		{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-actions mfa-stack"}}, Kids: []ui.Tpl{
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.scan"}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.scan"},
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.cancel"}, {Key: "class", Val: "btn btn-link"}}, T: "auth.back"},
+		}},
+	}},
+	{If: "key", Tag: "form", Attrs: []ui.Attr{{Key: "class", Val: "auth-key"}, {Key: "data-form", Val: "auth.key"}, {Key: "novalidate"}}, Kids: []ui.Tpl{
+		{Tag: "h3", Attrs: []ui.Attr{{Key: "id", Val: totpTitleID}, {Key: "tabindex", Val: "-1"}}, T: "auth.keyTitle"},
+		{Slot: "fields"},
+		{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "mfa-note"}}, T: "auth.keyType"},
+		{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-actions"}}, Kids: []ui.Tpl{
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.cancel"}, {Key: "class", Val: "btn btn-link"}}, T: "auth.cancel"},
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "submit"}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.addButton"},
+		}},
+	}},
+	{If: "empty", Tag: "div", Kids: []ui.Tpl{
+		{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "empty"}}, T: "auth.empty"},
+		{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.add"}, {Key: "id", Val: totpAddBtnID}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.add"},
+	}},
+	{If: "list", Tag: "div", Kids: []ui.Tpl{
+		{Tag: "ul", Attrs: []ui.Attr{{Key: "class", Val: "auth-list"}}, Kids: []ui.Tpl{
+			{Each: "entries", Tag: "li", Attrs: []ui.Attr{{Key: "class", Val: "auth-entry"}, {Key: "aria-labelledby", Val: "$labelID"}}, Kids: []ui.Tpl{
+				{Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "$labelID"}, {Key: "class", Val: "auth-label"}, {Key: "tabindex", Val: "-1"}}, Kids: []ui.Tpl{
+					{If: "issuer", Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "auth-issuer"}}, D: "issuer"},
+					{If: "issuer", Lit: ": "},
+					{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "auth-account"}}, D: "account"},
+				}},
+				{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "auth-code-row"}}, Kids: []ui.Tpl{
+					{Tag: "span", Attrs: []ui.Attr{{Key: "id", Val: "$codeID"}, {Key: "class", Val: "auth-code mono"}}, D: "code"},
+					{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "auth-timer"}}, Kids: []ui.Tpl{
+						{Tag: "progress", Attrs: []ui.Attr{{Key: "max", Val: "$period"}, {Key: "value", Val: "$left"}, {Key: "aria-hidden", Val: "true"}}},
+						{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "visually-hidden"}}, T: "auth.secondsLabel", Args: []string{"n", "$left"}},
+						{Tag: "span", Attrs: []ui.Attr{{Key: "aria-hidden", Val: "true"}}, T: "auth.seconds", Args: []string{"n", "$left"}},
+					}},
+				}},
+				{If: "removing", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "confirm"}, {Key: "role", Val: "alertdialog"}, {Key: "aria-labelledby", Val: "$removeID"}}, Kids: []ui.Tpl{
+					{Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "$removeID"}, {Key: "tabindex", Val: "-1"}}, T: "auth.removeConfirm", Args: []string{"account", "$label"}},
+					{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.removeYes"}, {Key: "data-arg", Val: "$id"}, {Key: "class", Val: "btn btn-danger"}}, T: "auth.removeYes"},
+					{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.cancel"}, {Key: "class", Val: "btn btn-link"}}, T: "auth.cancel"},
+				}},
+				{If: "!removing", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.remove"}, {Key: "data-arg", Val: "$id"},
+					{Key: "id", Val: "$removeBtnID"}, {Key: "class", Val: "btn btn-link btn-small"}, {Key: "aria-label", Val: "$removeLabel"}}, T: "auth.remove"},
+			}},
+		}},
+		{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.add"}, {Key: "id", Val: totpAddBtnID}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.add"},
+	}},
+}}
+
 // authenticatorApp renders the app's current screen.
 func authenticatorApp(m core.Model, c i18n.Catalog) ui.Node {
-	var body ui.Node
-	switch m.MFA.Auth {
-	case "add":
-		body = ui.El("div", ui.Class("auth-add"),
-			totpScreenTitle(c, "auth.addTitle"),
-			ui.El("div", ui.Class("form-actions", "mfa-stack"),
-				core.Button(c, "auth.scan", "auth.scan", "", ui.Class("btn", "btn-primary")),
-				core.Button(c, "auth.enterKey", "auth.enterKey", "", ui.Class("btn", "btn-normal")),
-				core.Button(c, "auth.cancel", "auth.cancel", "", ui.Class("btn", "btn-link"))))
-	case "scan":
-		body = ui.El("div", ui.Class("auth-scan"),
-			totpScreenTitle(c, "auth.scan"),
-			ui.El("div", ui.Class("auth-viewfinder"), ui.A("aria-hidden", "true")),
-			ui.El("p", ui.A("role", "alert"), ui.Text(c.T("auth.noQR"))),
-			ui.El("div", ui.Class("form-actions", "mfa-stack"),
-				core.Button(c, "auth.scan", "auth.scan", "", ui.Class("btn", "btn-primary")),
-				core.Button(c, "auth.back", "auth.cancel", "", ui.Class("btn", "btn-link"))))
-	case "key":
-		body = totpKeyForm(m, c)
-	default:
-		body = totpAccounts(m, c)
+	screen := m.MFA.Auth
+	entries := m.World.Devices.Authenticator
+	v := ui.Vals{{K: "add", B: screen == "add"}, {K: "scan", B: screen == "scan"}, {K: "key", B: screen == "key"},
+		{K: "empty", B: screen == "" && len(entries) == 0}, {K: "list", B: screen == "" && len(entries) > 0}}
+	switch {
+	case screen == "key":
+		v = append(v, ui.V{K: "fields", N: []ui.Node{
+			core.TextField(c, core.FormField{ID: "auth-account", Name: fieldTOTPAccount, LabelKey: "auth.account",
+				Value: m.Field(fieldTOTPAccount), Err: m.MFAErrTextOf(c, fieldTOTPAccount)}),
+			core.TextField(c, core.FormField{ID: "auth-key", Name: fieldTOTPKey, LabelKey: "auth.key", Mono: true,
+				Value: m.Field(fieldTOTPKey), Err: m.MFAErrTextOf(c, fieldTOTPKey)})}})
+	case screen == "" && len(entries) > 0:
+		v = append(v, totpAccounts(m, c)...)
 	}
-	return ui.El("div", ui.Class("auth-app"), body)
+	return authApp.Root(c, v)
 }
 
 // Element ids that focus moves to in the app.
@@ -64,12 +118,6 @@ const (
 	totpAddBtnID = "auth-add-btn"      // "Add account" on the list
 )
 
-// totpScreenTitle is the heading of one of the app's sub-screens; focus
-// moves to it when the screen opens.
-func totpScreenTitle(c i18n.Catalog, key string) ui.Node {
-	return ui.El("h3", ui.ID(totpTitleID), ui.A("tabindex", "-1"), ui.Text(c.T(key)))
-}
-
 // totpRemoveBtnID is the id of an account's Remove button.
 func totpRemoveBtnID(id int) string { return "auth-remove-btn-" + strconv.Itoa(id) }
 
@@ -77,52 +125,30 @@ func totpRemoveBtnID(id int) string { return "auth-remove-btn-" + strconv.Itoa(i
 // account is added.
 func totpLabelID(id int) string { return "auth-label-" + strconv.Itoa(id) }
 
-// totpAccounts lists the app's accounts with their rotating codes.
-func totpAccounts(m core.Model, c i18n.Catalog) ui.Node {
-	entries := m.World.Devices.Authenticator
-	if len(entries) == 0 {
-		return ui.El("div",
-			ui.El("p", ui.Class("empty"), ui.Text(c.T("auth.empty"))),
-			core.Button(c, "auth.add", "auth.add", "", ui.ID(totpAddBtnID), ui.Class("btn", "btn-primary")))
-	}
+// totpAccounts is the view-model of the app's accounts with their
+// rotating codes.
+func totpAccounts(m core.Model, c i18n.Catalog) ui.Vals {
 	left := mfa.Period - int(m.Now.Unix()%mfa.Period)
 	if left <= 0 {
 		left += mfa.Period
 	}
-	var items []ui.Node
-	for _, e := range entries {
+	var items []ui.Vals
+	for _, e := range m.World.Devices.Authenticator {
 		label := totpLabel(e)
 		code, err := mfa.Code(e.Secret, m.Now)
 		if err != nil {
 			code = "------"
 		}
 		id := strconv.Itoa(e.ID)
-		var remove ui.Node
-		if m.MFA.AuthRemove == e.ID {
-			remove = ui.El("div", ui.Class("confirm"), ui.A("role", "alertdialog"), ui.A("aria-labelledby", "auth-remove-"+id),
-				ui.El("p", ui.ID("auth-remove-"+id), ui.A("tabindex", "-1"), ui.Text(c.T("auth.removeConfirm", "account", label))),
-				core.Button(c, "auth.removeYes", "auth.removeYes", id, ui.Class("btn", "btn-danger")),
-				core.Button(c, "auth.cancel", "auth.cancel", "", ui.Class("btn", "btn-link")))
-		} else {
-			remove = core.Button(c, "auth.remove", "auth.remove", id, ui.ID(totpRemoveBtnID(e.ID)), ui.Class("btn", "btn-link", "btn-small"),
-				ui.A("aria-label", c.T("auth.removeLabel", "account", label)))
-		}
-		items = append(items, ui.El("li", ui.Class("auth-entry"), ui.A("aria-labelledby", "auth-label-"+id),
-			ui.El("p", ui.ID(totpLabelID(e.ID)), ui.Class("auth-label"), ui.A("tabindex", "-1"),
-				ui.If(e.Issuer != "", ui.El("span", ui.Class("auth-issuer"), ui.Data(e.Issuer))),
-				ui.If(e.Issuer != "", ui.Data(": ")),
-				ui.El("span", ui.Class("auth-account"), ui.Data(e.Account))),
-			ui.El("p", ui.Class("auth-code-row"),
-				ui.El("span", ui.ID("auth-code-"+id), ui.Class("auth-code", "mono"), ui.Data(code[:3]+" "+code[3:])),
-				ui.El("span", ui.Class("auth-timer"),
-					ui.El("progress", ui.A("max", strconv.Itoa(mfa.Period)), ui.A("value", strconv.Itoa(left)), ui.A("aria-hidden", "true")),
-					ui.El("span", ui.Class("visually-hidden"), ui.Text(c.T("auth.secondsLabel", "n", strconv.Itoa(left)))),
-					ui.El("span", ui.A("aria-hidden", "true"), ui.Text(c.T("auth.seconds", "n", strconv.Itoa(left)))))),
-			remove))
+		items = append(items, ui.Vals{
+			{K: "id", S: id}, {K: "labelID", S: totpLabelID(e.ID)}, {K: "codeID", S: "auth-code-" + id},
+			{K: "removeID", S: "auth-remove-" + id}, {K: "removeBtnID", S: totpRemoveBtnID(e.ID)},
+			{K: "issuer", S: e.Issuer, B: e.Issuer != ""}, {K: "account", S: e.Account}, {K: "label", S: label},
+			{K: "code", S: code[:3] + " " + code[3:]}, {K: "removing", B: m.MFA.AuthRemove == e.ID},
+			{K: "removeLabel", S: c.T("auth.removeLabel", "account", label)},
+		})
 	}
-	return ui.El("div",
-		ui.El("ul", ui.Class("auth-list"), items),
-		core.Button(c, "auth.add", "auth.add", "", ui.ID(totpAddBtnID), ui.Class("btn", "btn-primary")))
+	return ui.Vals{{K: "entries", L: items}, {K: "left", S: strconv.Itoa(left)}, {K: "period", S: strconv.Itoa(mfa.Period)}}
 }
 
 // totpLabel is how the app names an account: "Issuer: account".
@@ -131,20 +157,6 @@ func totpLabel(e sim.AuthenticatorEntry) string {
 		return e.Account
 	}
 	return e.Issuer + ": " + e.Account
-}
-
-// totpKeyForm is "Enter a setup key": account name and key.
-func totpKeyForm(m core.Model, c i18n.Catalog) ui.Node {
-	return ui.El("form", ui.Class("auth-key"), ui.A("data-form", "auth.key"), ui.A("novalidate", ""),
-		totpScreenTitle(c, "auth.keyTitle"),
-		core.TextField(c, core.FormField{ID: "auth-account", Name: fieldTOTPAccount, LabelKey: "auth.account",
-			Value: m.Field(fieldTOTPAccount), Err: m.MFAErrTextOf(c, fieldTOTPAccount)}),
-		core.TextField(c, core.FormField{ID: "auth-key", Name: fieldTOTPKey, LabelKey: "auth.key", Mono: true,
-			Value: m.Field(fieldTOTPKey), Err: m.MFAErrTextOf(c, fieldTOTPKey)}),
-		ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("auth.keyType"))),
-		ui.El("div", ui.Class("form-actions"),
-			core.Button(c, "auth.cancel", "auth.cancel", "", ui.Class("btn", "btn-link")),
-			core.SubmitButton(c, "auth.addButton")))
 }
 
 // totpClick handles the app's buttons. Focus follows every change of

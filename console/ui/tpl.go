@@ -9,7 +9,8 @@ import "strings"
 // code only computes a small view-model, a Vals, whose values fill the
 // tree's holes:
 //
-//	Tpl.T    "key"    catalog text (Text); "$x": the key is hole x's text
+//	Tpl.T    "key"    catalog text (Text); "$x": the key is hole x's text;
+//	                  "=x": hole x's text, translated by the page
 //	Tpl.Args name, value pairs for the catalog text's {name} arguments
 //	Tpl.D    "x"      data text (Data) from hole x
 //	Tpl.Lit  "…"      literal data text, such as " · "
@@ -167,7 +168,13 @@ func (t *Tpl) render(c Catalog, s *scope, out []Node) []Node {
 // texts appends the node's own text children: catalog text, then data,
 // then literal data.
 func (t *Tpl) texts(c Catalog, s *scope, out []Node) []Node {
-	if t.T != "" {
+	switch {
+	case t.T == "":
+	case t.T[0] == '=':
+		// Catalog text the page translated itself (arguments the template
+		// cannot name, such as an email's).
+		out = append(out, Text(s.text(t.T[1:])))
+	default:
 		key := t.T
 		if key[0] == '$' {
 			key = s.text(key[1:])
