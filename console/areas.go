@@ -4,6 +4,7 @@ import (
 	"labsim/console/core"
 	"labsim/console/devices"
 	"labsim/console/iam"
+	"labsim/console/mfa"
 	"strings"
 
 	"labsim/console/i18n"
@@ -40,7 +41,7 @@ type area struct {
 // areas lists the console's areas. A capability adds its line here.
 func areas() []area {
 	return []area{
-		mfaArea(),                             // My Security Credentials, Activate MFA, Manage (mfa.…)
+		fromCore(mfa.Area()),                  // My Security Credentials, Activate MFA, Manage (mfa.…)
 		fromCore(iam.Area()),                  // IAM dashboard (iam.…)
 		fromCore(devices.AuthenticatorArea()), // the virtual phone's Authenticator app (auth.…)
 		signinMFAArea(),                       // MFA step of the root sign-in (signinmfa.…)

@@ -2,6 +2,7 @@ package console
 
 import (
 	"errors"
+	"labsim/console/core"
 	"maps"
 
 	"labsim/sim"
@@ -70,7 +71,7 @@ func signinMFAClick(m Model, action, arg string) (Model, []Effect) {
 		if !ok {
 			return m, nil
 		}
-		op := sim.CallRootRecoveryPhone{Email: acct.Email, EmailCode: mfaTypedCode(m.field(fieldSigninMFAEmailCode))}
+		op := sim.CallRootRecoveryPhone{Email: acct.Email, EmailCode: core.TypedCode(m.field(fieldSigninMFAEmailCode))}
 		w, err := m.World.Do(m.Session, op, m.env())
 		m.World = w
 		if err != nil {
@@ -100,7 +101,7 @@ func signinMFASubmit(m Model, form string) (Model, []Effect) {
 		if m.MFA.Busy != "" {
 			return m, nil
 		}
-		if !signinMFASixDigits(mfaTypedCode(m.field(fieldSigninMFACode))) {
+		if !signinMFASixDigits(core.TypedCode(m.field(fieldSigninMFACode))) {
 			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFACode: errSigninMFAFormat})
 			return m, []Effect{Focus{ID: "signinmfa-code"}}
 		}
@@ -111,7 +112,7 @@ func signinMFASubmit(m Model, form string) (Model, []Effect) {
 		if !ok {
 			return m, nil
 		}
-		code := mfaTypedCode(m.field(fieldSigninMFAEmailCode))
+		code := core.TypedCode(m.field(fieldSigninMFAEmailCode))
 		if !signinMFASixDigits(code) {
 			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: errSigninMFAFormat})
 			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
@@ -136,7 +137,7 @@ func (m Model) signinMFAVerify() (Model, []Effect) {
 		return m, nil
 	}
 	op := sim.SignInRoot{Email: acct.Email, Password: m.Secrets[fieldSIPassword],
-		MFACode: mfaTypedCode(m.field(fieldSigninMFACode))}
+		MFACode: core.TypedCode(m.field(fieldSigninMFACode))}
 	w, err := m.World.Do(m.Session, op, m.env())
 	m.World = w
 	if awserr.Code(err) == account.CodeAuthenticationFailed {
@@ -159,7 +160,7 @@ func (m Model) signinMFAAlternativeVerify() (Model, []Effect) {
 		return m, nil
 	}
 	op := sim.SignInRootAlternativeFactors{Email: acct.Email, Password: m.Secrets[fieldSIPassword],
-		EmailCode: mfaTypedCode(m.field(fieldSigninMFAEmailCode))}
+		EmailCode: core.TypedCode(m.field(fieldSigninMFAEmailCode))}
 	w, err := m.World.Do(m.Session, op, m.env())
 	m.World = w
 	if awserr.Code(err) == account.CodeAuthenticationFailed {
@@ -180,4 +181,11 @@ func (m Model) signinMFAForget() Model {
 	m.Model = m.ClearFields(fieldSigninMFACode, fieldSigninMFAEmailCode)
 	m.MFA.Errors, m.MFA.Failures, m.MFA.Recovery, m.MFA.Busy = nil, 0, "", ""
 	return m
+}
+
+// mfaGo moves to a page with a history entry (core.Model.Go).
+func (m Model) mfaGo(hash string) (Model, []Effect) {
+	next, fx := m.Model.Go(hash)
+	m.Model = next
+	return m, fx
 }

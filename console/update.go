@@ -3,12 +3,10 @@ package console
 import (
 	"fmt"
 	"labsim/console/core"
-	"maps"
 	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"labsim/console/i18n"
 	"labsim/sim"
@@ -220,36 +218,11 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 	return m, fx
 }
 
-// input stores a field's value: secret fields only in the transient part.
+// input stores a field's value (core.Model.Input).
 func (m Model) input(field, value string) Model {
-	if len(value) > maxFieldLen {
-		value = truncateUTF8(value, maxFieldLen)
-	}
-	if field == "services.filter" {
-		m.Filter = value
-		return m
-	}
-	if isSecretField(field) {
-		s := maps.Clone(m.Secrets)
-		if s == nil {
-			s = map[string]string{}
-		}
-		s[field] = value
-		m.Secrets = s
-		return m
-	}
-	f := maps.Clone(m.UI.Fields)
-	if f == nil {
-		f = map[string]string{}
-	}
-	f[field] = value
-	m.UI.Fields = f
+	m.Model = m.Model.Input(field, value)
 	return m
 }
-
-// maxFieldLen bounds what one field keeps (in bytes): a huge paste must not
-// make every later save slow or overflow the browser's storage.
-const maxFieldLen = 16 << 10
 
 // click handles a control with data-action.
 func (m Model) click(action, arg string) (Model, []Effect) {
@@ -461,17 +434,6 @@ func menuFocus(m Model, menu string) string {
 		return "simulator-open"
 	}
 	return "menu-btn-" + menu
-}
-
-// truncateUTF8 cuts s to at most n bytes without splitting a character.
-func truncateUTF8(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }
 
 // confirmOpener names the button that opened a confirmation.

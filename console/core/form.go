@@ -67,3 +67,30 @@ func BoolAttr(b bool) string {
 	}
 	return "false"
 }
+
+// pngDataURLPrefix starts every image source built from saved or
+// generated data.
+const pngDataURLPrefix = "data:image/png;base64,"
+
+// IsPNGDataURL reports whether s is a base64 PNG data URL: the only kind
+// of image source the console builds from data (the security check's
+// picture, which is saved with the fields, and the MFA QR code).
+func IsPNGDataURL(s string) bool {
+	rest, ok := strings.CutPrefix(s, pngDataURLPrefix)
+	if !ok || rest == "" {
+		return false
+	}
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/' || c == '=') {
+			return false
+		}
+	}
+	return true
+}
+
+// TypedCode drops the spaces a student may copy from an app that shows
+// codes as "123 456".
+func TypedCode(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}

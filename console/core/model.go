@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"labsim/console/i18n"
 	"labsim/sim"
@@ -207,4 +208,46 @@ func IsSecretField(name string) bool {
 		}
 	}
 	return false
+}
+
+// Input stores a field's value: secret fields only in the transient part.
+func (m Model) Input(field, value string) Model {
+	if len(value) > MaxFieldLen {
+		value = TruncateUTF8(value, MaxFieldLen)
+	}
+	if field == "services.filter" {
+		m.Filter = value
+		return m
+	}
+	if IsSecretField(field) {
+		s := maps.Clone(m.Secrets)
+		if s == nil {
+			s = map[string]string{}
+		}
+		s[field] = value
+		m.Secrets = s
+		return m
+	}
+	f := maps.Clone(m.UI.Fields)
+	if f == nil {
+		f = map[string]string{}
+	}
+	f[field] = value
+	m.UI.Fields = f
+	return m
+}
+
+// MaxFieldLen bounds what one field keeps (in bytes): a huge paste must not
+// make every later save slow or overflow the browser's storage.
+const MaxFieldLen = 16 << 10
+
+// TruncateUTF8 cuts s to at most n bytes without splitting a character.
+func TruncateUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

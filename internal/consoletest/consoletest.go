@@ -259,3 +259,10 @@ func EffectsWithout[T console.Effect](fx []console.Effect) []console.Effect {
 	}
 	return out
 }
+
+// Diagnostics returns the diagnostics the console would offer for a
+// crash with the report (what a student copies into a bug report).
+func Diagnostics(m console.Model, report string) string {
+	m, _ = console.Update(m, console.Crashed{Now: m.Now, Report: report})
+	return m.Notices[len(m.Notices)-1].Diagnostics
+}

@@ -1,4 +1,4 @@
-package console
+package mfa
 
 import (
 	"labsim/console/i18n"

@@ -1,6 +1,7 @@
-package console
+package mfa
 
 import (
+	"labsim/console/core"
 	"strconv"
 
 	"labsim/console/i18n"
@@ -29,7 +30,7 @@ const (
 )
 
 // credentialsView renders My Security Credentials or one of its wizards.
-func credentialsView(m Model, c i18n.Catalog, r Route) ui.Node {
+func credentialsView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	switch r.Arg {
 	case "mfa":
 		return mfaWizardView(m, c, r)
@@ -40,7 +41,7 @@ func credentialsView(m Model, c i18n.Catalog, r Route) ui.Node {
 }
 
 // credentialsTitle is the document title of the page and its wizards.
-func credentialsTitle(m Model, c i18n.Catalog, r Route) string {
+func credentialsTitle(m core.Model, c i18n.Catalog, r core.Route) string {
 	switch r.Arg {
 	case "mfa", "manage":
 		return c.T("mfa.title")
@@ -49,13 +50,13 @@ func credentialsTitle(m Model, c i18n.Catalog, r Route) string {
 }
 
 // credentialsPage is the root user's My Security Credentials page.
-func credentialsPage(m Model, c i18n.Catalog) ui.Node {
+func credentialsPage(m core.Model, c i18n.Catalog) ui.Node {
 	acct, _ := m.Account()
 	var mfaBody []ui.Node
 	if len(acct.RootMFA) == 0 {
 		mfaBody = append(mfaBody,
 			ui.El("p", ui.Class("empty"), ui.Text(c.T("cred.mfa.none"))),
-			button(c, "cred.mfa.activate", "mfa.start", "", ui.Class("btn", "btn-primary")))
+			core.Button(c, "cred.mfa.activate", "mfa.start", "", ui.Class("btn", "btn-primary")))
 	} else {
 		var rows []ui.Node
 		for _, d := range acct.RootMFA {
@@ -63,7 +64,7 @@ func credentialsPage(m Model, c i18n.Catalog) ui.Node {
 				ui.El("td", ui.Text(c.T("cred.mfa.virtual"))),
 				ui.El("td", ui.Class("mono"), ui.Data(d.Serial)),
 				ui.El("td", ui.Data(d.EnabledAt.UTC().Format("2006-01-02 15:04 UTC"))),
-				ui.El("td", button(c, "cred.mfa.manage", "mfa.manage", d.Serial, ui.Class("btn", "btn-normal"),
+				ui.El("td", core.Button(c, "cred.mfa.manage", "mfa.manage", d.Serial, ui.Class("btn", "btn-normal"),
 					ui.A("aria-label", c.T("cred.mfa.manageLabel", "serial", d.Serial)))),
 			))
 		}
@@ -78,7 +79,7 @@ func credentialsPage(m Model, c i18n.Catalog) ui.Node {
 				ui.El("tbody", rows)))
 	}
 	return ui.El("section", ui.Class("page", "mfa-page"),
-		heading(ui.Text(c.T("cred.title"))),
+		core.Heading(ui.Text(c.T("cred.title"))),
 		ui.El("p", ui.Text(c.T("cred.intro"))),
 		ui.El("section", ui.Class("container"), ui.A("aria-labelledby", "cred-mfa"),
 			ui.El("h2", ui.ID("cred-mfa"), ui.Text(c.T("cred.mfa.title"))),
@@ -97,7 +98,7 @@ func credentialsPage(m Model, c i18n.Catalog) ui.Node {
 
 // mfaRootDevice returns the root user's device with the serial, or the first
 // one when serial is "".
-func mfaRootDevice(m Model, serial string) (mfa.Device, bool) {
+func mfaRootDevice(m core.Model, serial string) (mfa.Device, bool) {
 	acct, ok := m.Account()
 	if !ok {
 		return mfa.Device{}, false

@@ -1,4 +1,4 @@
-package console
+package mfa
 
 import (
 	"labsim/console/core"
@@ -19,8 +19,8 @@ const mfaRemoveBtnID = "mfa-remove-btn"
 
 // mfaManageView is Manage for an assigned device: remove it (after a
 // confirmation) or resync it with two consecutive codes.
-func mfaManageView(m Model, c i18n.Catalog, r Route) ui.Node {
-	d, ok := mfaRootDevice(m, m.field(fieldMFASerial))
+func mfaManageView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
+	d, ok := mfaRootDevice(m, m.Field(fieldMFASerial))
 	if !ok {
 		d, ok = mfaRootDevice(m, "")
 	}
@@ -37,13 +37,13 @@ func mfaManageView(m Model, c i18n.Catalog, r Route) ui.Node {
 		if m.Confirm == confirmMFARemove {
 			choice = ui.El("div", ui.Class("confirm"), ui.A("role", "alertdialog"), ui.A("aria-labelledby", "mfa-remove-text"),
 				ui.El("p", ui.ID("mfa-remove-text"), ui.A("tabindex", "-1"), ui.Text(c.T("mfa.manage.removeConfirm", "name", d.Serial))),
-				button(c, "mfa.manage.removeYes", "mfa.removeYes", "", ui.Class("btn", "btn-danger")),
-				button(c, "mfa.cancel", "mfa.removeCancel", "", ui.Class("btn", "btn-link")))
+				core.Button(c, "mfa.manage.removeYes", "mfa.removeYes", "", ui.Class("btn", "btn-danger")),
+				core.Button(c, "mfa.cancel", "mfa.removeCancel", "", ui.Class("btn", "btn-link")))
 		} else {
 			choice = ui.El("div", ui.Class("form-actions", "mfa-start"),
-				button(c, "mfa.manage.remove", "mfa.remove", "", ui.ID(mfaRemoveBtnID), ui.Class("btn", "btn-danger"),
+				core.Button(c, "mfa.manage.remove", "mfa.remove", "", ui.ID(mfaRemoveBtnID), ui.Class("btn", "btn-danger"),
 					ui.A("aria-label", c.T("mfa.manage.removeLabel"))),
-				button(c, "mfa.manage.resync", "mfa.resync", "", ui.Class("btn", "btn-normal"),
+				core.Button(c, "mfa.manage.resync", "mfa.resync", "", ui.Class("btn", "btn-normal"),
 					ui.A("aria-label", c.T("mfa.manage.resyncLabel"))),
 				ui.El("a", ui.A("href", hashCredentials), ui.Class("btn", "btn-link"), ui.Text(c.T("mfa.cancel"))))
 		}
@@ -56,12 +56,12 @@ func mfaManageView(m Model, c i18n.Catalog, r Route) ui.Node {
 	}
 	return ui.El("section", ui.Class("page", "mfa-page"),
 		mfaBreadcrumbs(c, ui.Text(c.T("mfa.title")), [2]string{hashCredentials, "cred.title"}),
-		heading(ui.Text(c.T("mfa.title"))),
+		core.Heading(ui.Text(c.T("mfa.title"))),
 		body)
 }
 
 // mfaResyncForm asks for two consecutive codes.
-func mfaResyncForm(m Model, c i18n.Catalog) ui.Node {
+func mfaResyncForm(m core.Model, c i18n.Catalog) ui.Node {
 	codesErr := m.MFAErrTextOf(c, fieldMFACodes)
 	shared := ""
 	var codesErrNode ui.Node
@@ -74,9 +74,9 @@ func mfaResyncForm(m Model, c i18n.Catalog) ui.Node {
 		ui.El("p", ui.Text(c.T("mfa.resync.intro"))),
 		ui.El("div", ui.Class("code-pair"),
 			core.TextField(c, core.FormField{ID: "mfa-code1", Name: fieldMFACode1, LabelKey: "mfa.setup.code1", Code: true,
-				Value: m.field(fieldMFACode1), Err: m.MFAErrTextOf(c, fieldMFACode1), Shared: shared}),
+				Value: m.Field(fieldMFACode1), Err: m.MFAErrTextOf(c, fieldMFACode1), Shared: shared}),
 			core.TextField(c, core.FormField{ID: "mfa-code2", Name: fieldMFACode2, LabelKey: "mfa.setup.code2", Code: true,
-				Value: m.field(fieldMFACode2), Err: m.MFAErrTextOf(c, fieldMFACode2), Shared: shared})),
+				Value: m.Field(fieldMFACode2), Err: m.MFAErrTextOf(c, fieldMFACode2), Shared: shared})),
 		codesErrNode,
 		ui.El("div", ui.Class("form-actions"),
 			ui.El("a", ui.A("href", hashMFAManage), ui.Class("btn", "btn-link"), ui.Text(c.T("mfa.cancel"))),

@@ -1,4 +1,4 @@
-package console
+package mfa
 
 import (
 	"encoding/base64"
@@ -32,7 +32,7 @@ const (
 )
 
 // mfaWithQR draws the pending device's QR code unless the cache holds it.
-func (m Model) mfaWithQR() (Model, error) {
+func mfaWithQR(m core.Model) (core.Model, error) {
 	uri, ok := m.MFAPendingURI()
 	if !ok {
 		m.MFA.QR = core.MFAQR{}

@@ -1,9 +1,11 @@
-package console
+package mfa_test
 
 import (
 	"bytes"
 	"encoding/base64"
 	"image/png"
+	mfaarea "labsim/console/mfa"
+	"labsim/internal/consoletest"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,7 +22,7 @@ import (
 )
 
 // mfaT1 is 10 s into a time step, when the tests type their codes.
-var mfaT1 = t0.Add(10 * time.Second)
+var mfaT1 = consoletest.T1
 
 // mfaPseudo returns m rendered in the pseudo-locale.
 func mfaPseudo(m Model) Model {
@@ -148,11 +150,11 @@ func TestMFAQRCodeIsTheExactURIAndCached(t *testing.T) {
 	require.Equal(t, want, text)
 	mat, err := mfa.QR(want)
 	require.NoError(t, err)
-	side := (mat.Size() + 2*mfa.QuietZone) * mfaModulePx
+	side := (mat.Size() + 2*mfa.QuietZone) * mfaarea.ModulePx
 	require.Equal(t, side, width)
 	w, _ := img.Attr("width")
-	require.Equal(t, strconv.Itoa(side), w, "drawn at its own size: %d CSS px per module", mfaModulePx)
-	require.GreaterOrEqual(t, mfaModulePx, 6)
+	require.Equal(t, strconv.Itoa(side), w, "drawn at its own size: %d CSS px per module", mfaarea.ModulePx)
+	require.GreaterOrEqual(t, mfaarea.ModulePx, 6)
 	require.Contains(t, img.Attrs, ui.A("class", "mfa-qr"))
 	checkPseudo(t, mfaPseudo(m))
 
@@ -169,7 +171,7 @@ func TestMFAQRCodeIsTheExactURIAndCached(t *testing.T) {
 	checkPseudo(t, mfaPseudo(m))
 
 	// Never in diagnostics.
-	d := m.diagnostics("report")
+	d := consoletest.Diagnostics(m, "report")
 	require.NotContains(t, d, secret.Base32())
 	require.NotContains(t, d, "otpauth")
 
@@ -251,7 +253,7 @@ func TestMFAAssignErrorsAndSuccess(t *testing.T) {
 	require.Equal(t, secret, devs[0].Secret)
 	_, pending := m.MFAPendingSecret()
 	require.False(t, pending, "the pending secret is gone once assigned")
-	require.Empty(t, m.field("mfa.code1"))
+	require.Empty(t, m.Field("mfa.code1"))
 	require.True(t, ui.ContainsText(View(m), "You have successfully assigned virtual MFA. This virtual MFA will be required during sign-in."))
 	checkPseudo(t, mfaPseudo(m))
 
@@ -348,7 +350,7 @@ func TestMFAManageRemoveMovesFocus(t *testing.T) {
 		role, name, focus, route string
 	}{
 		{"button", "Remove MFA device", "mfa-remove-text", "#/security-credentials/manage"},
-		{"button", "Cancel", mfaRemoveBtnID, "#/security-credentials/manage"},
+		{"button", "Cancel", mfaarea.RemoveBtnID, "#/security-credentials/manage"},
 		{"button", "Remove MFA device", "mfa-remove-text", "#/security-credentials/manage"},
 		{"button", "Remove", "page-title", "#/security-credentials"},
 	}
@@ -401,7 +403,7 @@ func TestMFASecretNeverInDiagnosticsOrEvents(t *testing.T) {
 	for _, n := range m.Notices {
 		require.NotContains(t, n.Diagnostics, secret.Base32())
 	}
-	require.NotContains(t, m.diagnostics(""), secret.Base32())
+	require.NotContains(t, consoletest.Diagnostics(m, ""), secret.Base32())
 	for _, ev := range m.World.Events {
 		for k, v := range ev.Detail {
 			require.NotContains(t, v, secret.Base32(), k)
@@ -413,11 +415,11 @@ func TestPNGWidth(t *testing.T) {
 	url, err := mfa.DataURL("otpauth://totp/x?secret="+mfa.DemoSecret.Base32(), 3)
 	require.NoError(t, err)
 	_, width := decodeDataURL(t, url)
-	got, err := pngWidth(url)
+	got, err := mfaarea.PNGWidth(url)
 	require.NoError(t, err)
 	require.Equal(t, width, got)
 	for _, bad := range []string{"", "data:image/png;base64,", "data:image/png;base64," + strings.Repeat("A", 40), "https://x"} {
-		_, err := pngWidth(bad)
+		_, err := mfaarea.PNGWidth(bad)
 		require.Error(t, err, bad)
 	}
 }

@@ -1,4 +1,4 @@
-package console
+package mfa
 
 import (
 	"labsim/console/core"
@@ -10,7 +10,7 @@ import (
 
 // mfaWizardView renders the Activate MFA wizard of the textbook's console
 // generation: choose the device type, set up the virtual device, done.
-func mfaWizardView(m Model, c i18n.Catalog, r Route) ui.Node {
+func mfaWizardView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	var body ui.Node
 	acct, _ := m.Account()
 	switch {
@@ -27,13 +27,13 @@ func mfaWizardView(m Model, c i18n.Catalog, r Route) ui.Node {
 	}
 	return ui.El("section", ui.Class("page", "mfa-page", "mfa-wizard"),
 		mfaBreadcrumbs(c, ui.Text(c.T("mfa.title")), [2]string{hashCredentials, "cred.title"}),
-		heading(ui.Text(c.T("mfa.title"))),
+		core.Heading(ui.Text(c.T("mfa.title"))),
 		body)
 }
 
 // mfaTypeStep is the choice among the three device types.
-func mfaTypeStep(m Model, c i18n.Catalog) ui.Node {
-	chosen := m.field(fieldMFAType)
+func mfaTypeStep(m core.Model, c i18n.Catalog) ui.Node {
+	chosen := m.Field(fieldMFAType)
 	if chosen == "" {
 		chosen = mfaTypeVirtual
 	}
@@ -66,28 +66,28 @@ func mfaTypeStep(m Model, c i18n.Catalog) ui.Node {
 			errNode)...),
 		ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("mfa.type.more"))),
 		ui.El("div", ui.Class("form-actions"),
-			button(c, "mfa.cancel", "mfa.cancel", "", ui.Class("btn", "btn-link")),
+			core.Button(c, "mfa.cancel", "mfa.cancel", "", ui.Class("btn", "btn-link")),
 			core.SubmitButton(c, "mfa.continue")))
 }
 
 // mfaSetupStep shows how to add the device to an app, the QR code or the
 // secret key, and the two code fields.
-func mfaSetupStep(m Model, c i18n.Catalog) ui.Node {
+func mfaSetupStep(m core.Model, c i18n.Catalog) ui.Node {
 	secret, ok := m.MFAPendingSecret()
 	if !ok {
 		return ui.El("div", ui.Class("container"),
 			ui.El("p", ui.Text(c.T("mfa.setup.expired"))),
-			button(c, "mfa.setup.restart", "mfa.start", "", ui.Class("btn", "btn-primary")))
+			core.Button(c, "mfa.setup.restart", "mfa.start", "", ui.Class("btn", "btn-primary")))
 	}
 	acct, _ := m.Account()
 	var qr ui.Node
-	if m.MFA.ShowQR && isPNGDataURL(m.MFA.QR.DataURL) {
+	if m.MFA.ShowQR && core.IsPNGDataURL(m.MFA.QR.DataURL) {
 		side := strconv.Itoa(m.MFA.QR.Side)
 		qr = ui.El("img", ui.ID("mfa-qr"), ui.Class("mfa-qr"), ui.A("src", m.MFA.QR.DataURL), ui.A("width", side), ui.A("height", side),
 			ui.A("alt", c.T("mfa.setup.qrAlt", "account", core.AccountLabel(acct))))
 	} else {
 		qr = ui.El("div", ui.Class("mfa-qr-placeholder"),
-			button(c, "mfa.setup.showQR", "mfa.showQR", "", ui.Class("btn", "btn-normal")))
+			core.Button(c, "mfa.setup.showQR", "mfa.showQR", "", ui.Class("btn", "btn-normal")))
 	}
 	var key ui.Node
 	if m.MFA.ShowSecret {
@@ -96,7 +96,7 @@ func mfaSetupStep(m Model, c i18n.Catalog) ui.Node {
 			ui.El("p", ui.ID("mfa-key"), ui.Class("mono", "mfa-key-value"), ui.A("aria-labelledby", "mfa-key-label"), ui.Data(secret.Base32())),
 			ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("mfa.setup.keyNote"))))
 	} else {
-		key = button(c, "mfa.setup.showKey", "mfa.showKey", "", ui.Class("btn", "btn-link"))
+		key = core.Button(c, "mfa.setup.showKey", "mfa.showKey", "", ui.Class("btn", "btn-link"))
 	}
 	codesErr := m.MFAErrTextOf(c, fieldMFACodes)
 	shared := ""
@@ -125,19 +125,19 @@ func mfaSetupStep(m Model, c i18n.Catalog) ui.Node {
 				ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("mfa.setup.step3.hint"))),
 				ui.El("div", ui.Class("code-pair"),
 					core.TextField(c, core.FormField{ID: "mfa-code1", Name: fieldMFACode1, LabelKey: "mfa.setup.code1", Code: true,
-						Value: m.field(fieldMFACode1), Err: m.MFAErrTextOf(c, fieldMFACode1), Shared: shared}),
+						Value: m.Field(fieldMFACode1), Err: m.MFAErrTextOf(c, fieldMFACode1), Shared: shared}),
 					core.TextField(c, core.FormField{ID: "mfa-code2", Name: fieldMFACode2, LabelKey: "mfa.setup.code2", Code: true,
-						Value: m.field(fieldMFACode2), Err: m.MFAErrTextOf(c, fieldMFACode2), Shared: shared})),
+						Value: m.Field(fieldMFACode2), Err: m.MFAErrTextOf(c, fieldMFACode2), Shared: shared})),
 				codesErrNode,
 				hint)),
 		ui.El("div", ui.Class("form-actions"),
-			button(c, "mfa.cancel", "mfa.cancel", "", ui.Class("btn", "btn-link")),
-			button(c, "mfa.previous", "mfa.previous", "", ui.Class("btn", "btn-normal")),
+			core.Button(c, "mfa.cancel", "mfa.cancel", "", ui.Class("btn", "btn-link")),
+			core.Button(c, "mfa.previous", "mfa.previous", "", ui.Class("btn", "btn-normal")),
 			core.SubmitButton(c, "mfa.setup.assign")))
 }
 
 // mfaDoneStep confirms the assignment.
-func mfaDoneStep(m Model, c i18n.Catalog) ui.Node {
+func mfaDoneStep(m core.Model, c i18n.Catalog) ui.Node {
 	if _, ok := mfaRootDevice(m, ""); !ok {
 		return ui.El("div", ui.Class("container"),
 			ui.El("p", ui.Text(c.T("mfa.done.missing"))),
@@ -149,5 +149,5 @@ func mfaDoneStep(m Model, c i18n.Catalog) ui.Node {
 			ui.El("p", ui.Text(c.T("mfa.done.text")))),
 		ui.El("p", ui.Text(c.T("mfa.done.next"))),
 		ui.El("div", ui.Class("form-actions"),
-			button(c, "mfa.close", "mfa.close", "", ui.Class("btn", "btn-primary"))))
+			core.Button(c, "mfa.close", "mfa.close", "", ui.Class("btn", "btn-primary"))))
 }
