@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"strconv"
 
 	"labsim/console/i18n"
@@ -106,19 +107,12 @@ func consolePage(m Model, c i18n.Catalog, r Route) ui.Node {
 	return notFoundPage(c)
 }
 
-// heading is a page's h1: the target of focus after navigation.
-func heading(text ui.Node) ui.Node {
-	return ui.El("h1", ui.ID("page-title"), ui.A("tabindex", "-1"), text)
-}
+// heading is a page's h1 (core.Heading).
+func heading(text ui.Node) ui.Node { return core.Heading(text) }
 
+// button is a button that sends a Click (core.Button).
 func button(c i18n.Catalog, key, action, arg string, extra ...any) ui.Node {
-	parts := []any{ui.A("type", "button"), ui.A("data-action", action)}
-	if arg != "" {
-		parts = append(parts, ui.A("data-arg", arg))
-	}
-	parts = append(parts, extra...)
-	parts = append(parts, ui.Text(c.T(key)))
-	return ui.El("button", parts...)
+	return core.Button(c, key, action, arg, extra...)
 }
 
 // notices renders the banners; errors are announced assertively.
