@@ -48,6 +48,7 @@ func areas() []area {
 		signupArea(),                          // Sign up for AWS in 5 steps (signup.…)
 		signinArea(),                          // root sign-in, IAM user form, password reset (signin.…)
 		fromCore(devices.Area()),              // virtual phone and inbox drawer (devices.…)
+		labArea(),                             // the lab guide panel (lab.…)
 	}
 }
 

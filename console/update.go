@@ -94,7 +94,7 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		m.Auth.Busy = ""
 		m.MFA.Busy = ""
 	}
-	return m.withSave(fx)
+	return m.labAfter().withSave(fx)
 }
 
 // initModel builds the first model from what the browser knows.
@@ -132,10 +132,14 @@ func initModel(msg Init) (Model, []Effect) {
 			m.World, m.Session = st.World, st.Session
 			m.UI.Fields = nil
 			m.UI.Route = ""
+			m.labReplaced(labLoad)
 			m.notify("info", "notice.world.loaded", "name", name)
 		}
 		rewrite = true
 	}
+	m, fx2 := m.openLab(msg.Query["lab"])
+	fx = append(fx, fx2...)
+	rewrite = rewrite || msg.Query["lab"] != ""
 	switch lang, ok := i18n.Parse(msg.Query["lang"]); {
 	case ok && lang != i18n.Pseudo:
 		m.UI.Lang = lang
@@ -156,12 +160,12 @@ func initModel(msg Init) (Model, []Effect) {
 	if strings.Trim(hash, "#/") == "" && m.UI.Route != "" {
 		hash = m.UI.Route
 	}
-	m, fx2 := m.navigate(hash)
+	m, fx2 = m.navigate(hash)
 	fx = append(fx, fx2...)
 	if rewrite || msg.Query["lang"] != string(m.UI.Lang) {
 		fx = append(fx, m.urlEffect(false))
 	}
-	return m.withSave(fx)
+	return m.labAfter().withSave(fx)
 }
 
 // shell is the console's side of core.Shell: areas move between pages
@@ -243,7 +247,7 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 		m.UI.Region = arg
 		m.Menu = ""
 	case "guide":
-		m.UI.GuideOpen = !m.UI.GuideOpen
+		return m.toggleGuide()
 	case "dismiss":
 		id, _ := strconv.Atoi(arg)
 		var keep []Notice
@@ -321,6 +325,7 @@ func (m Model) loadWorld(name, notice string) (Model, []Effect) {
 	}
 	m.World, m.Session = st.World, st.Session
 	m.UI.Fields, m.Secrets, m.Confirm = nil, nil, ""
+	m.labReplaced(labLoad)
 	m.notify("success", notice, "name", name)
 	m, fx := m.navigate("#/")
 	return m, append(append(kept, fx...), m.urlEffect(false))

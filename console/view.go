@@ -2,6 +2,7 @@ package console
 
 import (
 	"labsim/console/core"
+	"labsim/console/lab"
 	"strconv"
 
 	"labsim/console/i18n"
@@ -17,16 +18,16 @@ func View(m Model) ui.Node {
 		page = ui.El("div", ui.Class("site"),
 			siteHeader(m, c),
 			notices(m, c),
-			ui.El("main", ui.ID("main"), ui.Class("site-main"), publicPage(m, c, r)),
+			withLab(m, c, ui.El("main", ui.ID("main"), ui.Class("site-main"), publicPage(m, c, r))),
 			overlays(m, c),
 		)
 	} else {
 		page = ui.El("div", ui.Class("console"),
 			topNav(m, c, r),
 			notices(m, c),
-			ui.El("div", ui.Class("layout", guideClass(m)),
+			ui.El("div", ui.Class("layout", lab.PanelClass(m.Model)),
 				ui.El("main", ui.ID("main"), ui.Class("content"), consolePage(m, c, r)),
-				ui.If(m.UI.GuideOpen, guidePanel(c)),
+				lab.Panel(m.Model, c),
 			),
 			overlays(m, c),
 		)
@@ -36,11 +37,12 @@ func View(m Model) ui.Node {
 	return ui.El("div", ui.ID("app"), ui.A("lang", string(langAttr(m.UI.Lang))), skip, page)
 }
 
-func guideClass(m Model) string {
-	if m.UI.GuideOpen {
-		return "with-guide"
+// withLab docks the lab guide beside a signed-out page while it is open.
+func withLab(m Model, c i18n.Catalog, main ui.Node) ui.Node {
+	if !m.UI.GuideOpen {
+		return main
 	}
-	return ""
+	return ui.El("div", ui.Class("site-layout", lab.PanelClass(m.Model)), main, lab.Panel(m.Model, c))
 }
 
 func langAttr(l i18n.Lang) i18n.Lang {

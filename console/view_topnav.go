@@ -19,7 +19,7 @@ func topNav(m Model, c i18n.Catalog, r Route) ui.Node {
 			ui.El("span", ui.Class("spacer")),
 			extraNavItems(m, c),
 			langSwitch(m, c, "topnav-lang"),
-			button(c, "nav.guide", "guide", "", ui.Class("nav-btn"), ui.A("aria-pressed", core.BoolAttr(m.UI.GuideOpen))),
+			button(c, "nav.guide", "guide", "", ui.ID("guide-btn"), ui.Class("nav-btn"), ui.A("aria-pressed", core.BoolAttr(m.UI.GuideOpen))),
 			regionMenu(m, c, r),
 			accountMenu(m, c),
 			simulatorMenu(m, c),

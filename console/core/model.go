@@ -57,6 +57,8 @@ type Model struct {
 	// MFA is the transient state of the MFA wizard, the credentials page,
 	// the MFA sign-in page and the authenticator app (see MFAState).
 	MFA MFAState
+	// Lab is the lab guide's transient state.
+	Lab LabState
 	// Shell moves between pages for the areas (the console's router).
 	Shell Shell
 }
@@ -74,6 +76,8 @@ type UIState struct {
 	Region    string    `json:"region"`
 	Route     string    `json:"route"`
 	GuideOpen bool      `json:"guideOpen,omitempty"`
+	// Lab is the lab guide's attempt and panel width.
+	Lab LabSaved `json:"lab,omitzero"`
 	// Fields holds what the student typed into ordinary form fields, by
 	// field name, so that nothing typed is lost on reload.
 	Fields map[string]string `json:"fields,omitempty"`
