@@ -204,7 +204,7 @@ func TestQuizGivesInstantFeedbackAndScoresFirstAnswers(t *testing.T) {
 	n := len(l.Steps)
 	pct := (n - 1) * 100 / n
 	require.True(t, ui.ContainsText(view(m), "Score"))
-	require.True(t, ui.ContainsText(view(m), strconv.Itoa(pct) + "% (" + strconv.Itoa(n-1) + " of " + strconv.Itoa(n) + ")"))
+	require.True(t, ui.ContainsText(view(m), strconv.Itoa(pct)+"% ("+strconv.Itoa(n-1)+" of "+strconv.Itoa(n)+")"))
 	require.True(t, ui.ContainsText(view(m), "Passed (passing score 70)"))
 	consoletest.CheckPseudo(t, consoletest.Pseudo(m))
 }
