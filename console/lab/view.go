@@ -117,7 +117,6 @@ var feedback = ui.Tpl{If: "fb", Tag: "div", Attrs: []a{{Key: "id", Val: "lab-fee
 var run = ui.Tpl{Tag: "div", Attrs: []a{{Key: "class", Val: "lab-run"}}, Kids: []ui.Tpl{
 	{Tag: "h3", Attrs: []a{{Key: "class", Val: "lab-name"}}, D: "title"},
 	progress,
-	steps,
 	feedback,
 	{Tag: "section", Attrs: []a{{Key: "class", Val: "lab-current"}, {Key: "aria-labelledby", Val: "lab-step-title"}}, Kids: []ui.Tpl{
 		{Tag: "h3", Attrs: []a{{Key: "id", Val: "lab-step-title"}}, T: "lab.stepHeading", Args: []string{"n", "$n", "max", "$max", "title", "$stepTitle"}},
@@ -136,6 +135,7 @@ var run = ui.Tpl{Tag: "div", Attrs: []a{{Key: "class", Val: "lab-run"}}, Kids: [
 		}},
 		{If: "moreHints", Tag: "button", Attrs: []a{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "lab.hint"}, {Key: "data-arg", Val: "$stepID"}}, T: "lab.showHint"},
 	}},
+	steps,
 	{Tag: "div", Attrs: []a{{Key: "class", Val: "lab-actions"}}, Kids: []ui.Tpl{
 		{If: "!confirm", Tag: "button", Attrs: []a{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "lab.start"}, {Key: "data-arg", Val: "$id"}}, T: "lab.restart"},
 		{Tag: "button", Attrs: []a{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-link"}, {Key: "data-action", Val: "lab.list"}}, T: "lab.all"},
