@@ -86,6 +86,7 @@ func TestGuideListsLabsAndStartingSaysWhatHappens(t *testing.T) {
 	}
 	require.True(t, ui.ContainsText(view(m), "What you will learn:"))
 	require.True(t, ui.ContainsText(view(m), "About 10 min"))
+	consoletest.CheckPseudo(t, consoletest.Pseudo(m))
 
 	// A lab from a prepared world says the current work is kept aside.
 	m, fx := press(t, m, "button", "Start lab: Protect the root user with MFA")
@@ -171,6 +172,13 @@ func TestStepTitlesDoNotGiveAnswersAwayAndHintsShowOneAtATime(t *testing.T) {
 	_, ok := ui.Find(view(m), "button", "Show hint")
 	require.False(t, ok, "the step has one hint")
 	consoletest.CheckPseudo(t, consoletest.Pseudo(m))
+
+	// Restart lab asks first, then begins a new attempt.
+	m, _ = press(t, m, "button", "Restart lab")
+	require.True(t, ui.ContainsText(view(m), "The lab in progress, Protect the root user with MFA, ends"))
+	m, _ = press(t, m, "button", "Start lab")
+	require.Equal(t, 0, m.UI.Lab.Attempt.Steps[0].Hints, "a new attempt")
+	find(t, m, "button", "Show hint")
 }
 
 func TestQuizGivesInstantFeedbackAndScoresFirstAnswers(t *testing.T) {
