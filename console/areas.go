@@ -1,6 +1,10 @@
 package console
 
 import (
+	"labsim/console/core"
+	"labsim/console/devices"
+	"labsim/console/iam"
+	"labsim/console/mfa"
 	"strings"
 
 	"labsim/console/i18n"
@@ -37,14 +41,59 @@ type area struct {
 // areas lists the console's areas. A capability adds its line here.
 func areas() []area {
 	return []area{
-		mfaArea(),       // My Security Credentials, Activate MFA, Manage (mfa.…)
-		iamArea(),       // IAM dashboard (iam.…)
-		totpArea(),      // the virtual phone's Authenticator app (auth.…)
-		signinMFAArea(), // MFA step of the root sign-in (signinmfa.…)
-		signupArea(),    // Sign up for AWS in 5 steps (signup.…)
-		signinArea(),    // root sign-in, IAM user form, password reset (signin.…)
-		devicesArea(),   // virtual phone and inbox drawer (devices.…)
+		fromCore(mfa.Area()),                  // My Security Credentials, Activate MFA, Manage (mfa.…)
+		fromCore(iam.Area()),                  // IAM dashboard (iam.…)
+		fromCore(devices.AuthenticatorArea()), // the virtual phone's Authenticator app (auth.…)
+		signinMFAArea(),                       // MFA step of the root sign-in (signinmfa.…)
+		signupArea(),                          // Sign up for AWS in 5 steps (signup.…)
+		signinArea(),                          // root sign-in, IAM user form, password reset (signin.…)
+		fromCore(devices.Area()),              // virtual phone and inbox drawer (devices.…)
+		labArea(),                             // the lab guide panel (lab.…)
 	}
+}
+
+// fromCore adapts an area package's core.Area to the shell's model: the
+// area sees and returns the shared part (core.Model); what only the shell
+// keeps stays as it was.
+func fromCore(a core.Area) area {
+	out := area{pages: a.Pages, public: a.Public, prefix: a.Prefix}
+	if a.View != nil {
+		out.view = func(m Model, c i18n.Catalog, r Route) ui.Node { return a.View(m.Model, c, r) }
+	}
+	if a.Title != nil {
+		out.title = func(m Model, c i18n.Catalog, r Route) string { return a.Title(m.Model, c, r) }
+	}
+	if a.Click != nil {
+		out.click = func(m Model, action, arg string) (Model, []Effect) {
+			next, fx := a.Click(m.Model, action, arg)
+			m.Model = next
+			return m, fx
+		}
+	}
+	if a.Submit != nil {
+		out.submit = func(m Model, form string) (Model, []Effect) {
+			next, fx := a.Submit(m.Model, form)
+			m.Model = next
+			return m, fx
+		}
+	}
+	if a.NavItems != nil {
+		out.navItems = func(m Model, c i18n.Catalog) []ui.Node { return a.NavItems(m.Model, c) }
+	}
+	if a.Overlay != nil {
+		out.overlay = func(m Model, c i18n.Catalog) ui.Node { return a.Overlay(m.Model, c) }
+	}
+	if a.Route != nil {
+		out.route = func(m Model, r Route) Route { return a.Route(m.Model, r) }
+	}
+	if a.Escape != nil {
+		out.escape = func(m Model) (Model, []Effect, bool) {
+			next, fx, done := a.Escape(m.Model)
+			m.Model = next
+			return m, fx, done
+		}
+	}
+	return out
 }
 
 // areaForPage returns the area that renders a page.

@@ -97,12 +97,13 @@ func (m Model) asideLoaded(msg AsideLoaded) (Model, []Effect) {
 		return m, nil
 	}
 	keep := m.setAside("before-restore", current)
-	rev, lang := m.Revision, m.UI.Lang
+	rev, lang, prev := m.Revision, m.UI.Lang, m.UI
 	if err := m.apply(s); err != nil {
 		m.notify("warning", "notice.aside.unreadable")
 		return m, nil
 	}
 	m.Revision, m.UI.Lang, m.Secrets = max(rev, s.Revision), lang, nil
+	m.keepLab(prev, labRestore)
 	m.dropAside(msg.Key)
 	m.notify("success", "notice.aside.restored")
 	m, fx := m.navigate("#/simulator")

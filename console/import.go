@@ -3,6 +3,7 @@ package console
 import (
 	"errors"
 	"fmt"
+	"labsim/console/core"
 	"maps"
 	"slices"
 
@@ -37,7 +38,7 @@ func DecodeImport(data string) (Saved, error) {
 	fields := map[string]string{}
 	for _, k := range slices.Sorted(maps.Keys(s.UI.Fields)) {
 		v := s.UI.Fields[k]
-		if len(k) > 200 || len(v) > maxFieldLen {
+		if len(k) > 200 || len(v) > core.MaxFieldLen {
 			return Saved{}, fmt.Errorf("import: field %.40q: %w", k, errFieldTooLong)
 		}
 		if !isSecretField(k) {
@@ -52,5 +53,5 @@ func DecodeImport(data string) (Saved, error) {
 	return s, nil
 }
 
-// errFieldTooLong reports a typed value over maxFieldLen.
+// errFieldTooLong reports a typed value over core.MaxFieldLen.
 var errFieldTooLong = errors.New("field too long")

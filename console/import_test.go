@@ -3,6 +3,7 @@ package console
 import (
 	"encoding/json"
 	"fmt"
+	"labsim/console/core"
 	"strings"
 	"testing"
 
@@ -69,7 +70,7 @@ func TestImportIsCheckedByTheConsolesRules(t *testing.T) {
 			demoAccount(s, func(a *sim.Account) { a.RootPassword.Iterations = 2_000_000 })
 		})},
 		{"unknown region", exportOf(t, func(s *Saved) { s.UI.Region = "mars-1" })},
-		{"huge field", exportOf(t, func(s *Saved) { s.UI.Fields["signup.email"] = strings.Repeat("x", maxFieldLen+1) })},
+		{"huge field", exportOf(t, func(s *Saved) { s.UI.Fields["signup.email"] = strings.Repeat("x", core.MaxFieldLen+1) })},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := demoModel(t)

@@ -6,60 +6,22 @@
 package console
 
 import (
-	"math/rand/v2"
 	"time"
 
-	"labsim/console/i18n"
+	"labsim/console/core"
 	"labsim/sim"
-	"labsim/sim/catalog"
 )
 
-// Model is the whole state of the console. Maps in it are never shared
-// between an old and a new model: Update copies before it changes one.
+// Model is the whole state of the console: the part the areas share
+// (core.Model) and what only the shell keeps (saves and documents kept
+// aside). Maps in it are never shared between an old and a new model:
+// Update copies before it changes one.
 type Model struct {
-	World   sim.World
-	Session sim.Session
-	UI      UIState
-	// Rng is the model's random generator, seeded from crypto/rand when the
-	// model is first created and saved with it, so that a run can be
-	// replayed exactly.
-	Rng rand.ChaCha8
+	core.Model
 	// Revision is the revision of the last saved or loaded document.
 	Revision int
-
-	// Transient state: never saved.
-	Now     time.Time
-	Menu    string // the open top-bar menu: "services", "region", "account", "simulator", or ""
-	Filter  string // the Services menu search text
-	Notices []Notice
-	Storage StorageStatus
-	// Secrets holds what the student typed into password and card fields.
-	// It is never saved, exported, logged or put in diagnostics.
-	Secrets map[string]string
-	// Confirm names an action waiting for confirmation, e.g. "reset".
-	Confirm string
-	// ImportError is the message for the last failed import.
-	ImportError string
 	// Aside lists the documents kept aside in browser storage.
 	Aside []Aside
-	// Actions is the IAM action catalog once loaded (nil until then: policy
-	// validation then gives every finding that needs no catalog).
-	Actions catalog.Actions
-	// CatalogState is "", "loading", "loaded" or "failed".
-	CatalogState string
-	// PasswordCost is the password hash's iteration count (from Init).
-	PasswordCost int
-	// --- sign-up, sign-in and virtual devices (signup area) ---
-	// Auth is the transient state of the sign-up, sign-in and password
-	// pages: the problems shown next to fields and slow work in progress.
-	Auth authState
-	// Drawer is the virtual devices drawer's transient state.
-	Drawer drawerState
-
-	// --- MFA (mfa area) ---
-	// MFA is the transient state of the MFA wizard, the credentials page,
-	// the MFA sign-in page and the authenticator app (see mfaState).
-	MFA mfaState
 
 	// lastSaved is the encoded saved part at the last save, to skip saves
 	// that would not change anything.
@@ -68,74 +30,125 @@ type Model struct {
 	persist persistState
 }
 
-// UIState is the part of the interface state that is saved so that a
-// reload resumes where the student was.
-type UIState struct {
-	Lang      i18n.Lang `json:"lang"`
-	Region    string    `json:"region"`
-	Route     string    `json:"route"`
-	GuideOpen bool      `json:"guideOpen,omitempty"`
-	// Fields holds what the student typed into ordinary form fields, by
-	// field name, so that nothing typed is lost on reload.
-	Fields map[string]string `json:"fields,omitempty"`
+// The shell's names for what the areas share.
+type (
+	// UIState is core.UIState.
+	UIState = core.UIState
+	// StorageStatus is core.StorageStatus.
+	StorageStatus = core.StorageStatus
+	// Notice is core.Notice.
+	Notice = core.Notice
+	// Route is core.Route.
+	Route = core.Route
+	// Msg is core.Msg.
+	Msg = core.Msg
+	// Effect is core.Effect.
+	Effect = core.Effect
+	// Navigate is core.Navigate.
+	Navigate = core.Navigate
+	// Click is core.Click.
+	Click = core.Click
+	// Input is core.Input.
+	Input = core.Input
+	// Submit is core.Submit.
+	Submit = core.Submit
+	// Key is core.Key.
+	Key = core.Key
+	// Tick is core.Tick.
+	Tick = core.Tick
+	// StorageChanged is core.StorageChanged.
+	StorageChanged = core.StorageChanged
+	// StorageFailed is core.StorageFailed.
+	StorageFailed = core.StorageFailed
+	// EffectFailed is core.EffectFailed.
+	EffectFailed = core.EffectFailed
+	// ImportFile is core.ImportFile.
+	ImportFile = core.ImportFile
+	// CatalogLoaded is core.CatalogLoaded.
+	CatalogLoaded = core.CatalogLoaded
+	// AsideLoaded is core.AsideLoaded.
+	AsideLoaded = core.AsideLoaded
+	// Crashed is core.Crashed.
+	Crashed = core.Crashed
+	// Save is core.Save.
+	Save = core.Save
+	// SetAside is core.SetAside.
+	SetAside = core.SetAside
+	// Download is core.Download.
+	Download = core.Download
+	// Copy is core.Copy.
+	Copy = core.Copy
+	// SetURL is core.SetURL.
+	SetURL = core.SetURL
+	// Focus is core.Focus.
+	Focus = core.Focus
+	// LoadCatalog is core.LoadCatalog.
+	LoadCatalog = core.LoadCatalog
+	// LoadAside is core.LoadAside.
+	LoadAside = core.LoadAside
+	// RemoveKey is core.RemoveKey.
+	RemoveKey = core.RemoveKey
+	// Next is core.Next.
+	Next = core.Next
+)
+
+// ParseRoute parses a fragment such as "#/iam/users" (core.ParseRoute).
+func ParseRoute(hash string) Route { return core.ParseRoute(hash) }
+
+// Init starts the console: what the browser knows at start-up.
+type Init struct {
+	Now  time.Time
+	Seed [32]byte
+	// Query holds the URL's query parameters (lang, world, lab).
+	Query map[string]string
+	// Hash is the URL fragment, e.g. "#/iam".
+	Hash string
+	// Saved is the saved document, "" when there is none.
+	Saved string
+	// BrowserLang is navigator.language.
+	BrowserLang string
+	// Storage is where saves go: "local" or "memory" (with Reason).
+	Storage StorageStatus
+	// Aside lists the documents kept aside in browser storage.
+	Aside []Aside
+	// Deployment is the build's deployment id (index.html's
+	// data-deployment): it names the storage key (StorageKeyFor).
+	Deployment string
+	// PasswordCost is the password hash's iteration count; 0 means
+	// account.DefaultIterations. Tests pass a low count.
+	PasswordCost int
 }
 
-// StorageStatus says where saves go.
-type StorageStatus struct {
-	// Mode is "local" (browser storage) or "memory".
-	Mode string
-	// Reason explains memory mode: "unavailable" or "full".
-	Reason string
-}
-
-// Notice is a banner (Cloudscape "flashbar" item).
-type Notice struct {
-	ID   int
-	Kind string // "info", "success", "warning", "error"
-	Key  string // catalog key
-	Args []string
-	// Diagnostics, when set, offers a Copy diagnostics button.
-	Diagnostics string
-	// At is when the notice was raised; info and success notices raised by
-	// an earlier message go away when the page changes.
-	At time.Time
-}
-
-// Catalog returns the catalog of the model's language.
-func (m Model) Catalog() i18n.Catalog { return i18n.For(m.UI.Lang) }
+// IsMsg marks Init as a message.
+func (Init) IsMsg() {}
 
 // env returns the environment operations run in.
-func (m *Model) env() sim.Env {
-	return sim.Env{Now: m.Now, Rand: rand.New(&m.Rng), Entropy: &m.Rng, PasswordCost: m.PasswordCost}
-}
+func (m *Model) env() sim.Env { return m.Model.Env() }
 
-// field returns the value of a form field, from the transient secrets for
-// passwords, card numbers and one-time codes.
-func (m Model) field(name string) string {
-	if isSecretField(name) {
-		return m.Secrets[name]
-	}
-	return m.UI.Fields[name]
-}
+// field returns the value of a form field (core.Model.Field).
+func (m Model) field(name string) string { return m.Model.Field(name) }
 
-// notify adds a banner; identical banners are not repeated.
-func (m *Model) notify(kind, key string, args ...string) { m.notifyWith(kind, key, "", args...) }
+// notify adds a banner (core.Model.Notify).
+func (m *Model) notify(kind, key string, args ...string) { m.Model.Notify(kind, key, args...) }
 
-// notifyWith adds a banner carrying diagnostics or fallback text. A banner
-// of the same kind and key is replaced, so that it always shows the latest
-// text; the notices slice is copied, never changed in place.
+// notifyWith adds a banner with diagnostics (core.Model.NotifyWith).
 func (m *Model) notifyWith(kind, key, diagnostics string, args ...string) {
-	notices := make([]Notice, 0, len(m.Notices)+1)
-	id := 1
-	for _, n := range m.Notices {
-		id = max(id, n.ID+1)
-		if n.Key == key && n.Kind == kind {
-			continue
-		}
-		notices = append(notices, n)
-	}
-	m.Notices = append(notices, Notice{ID: id, Kind: kind, Key: key, Args: args, Diagnostics: diagnostics, At: m.Now})
+	m.Model.NotifyWith(kind, key, diagnostics, args...)
 }
+
+// route returns the model's current route.
+func (m Model) route() Route { return m.Model.Route() }
+
+// isSecretField reports whether a field lives only in m.Secrets.
+func isSecretField(name string) bool { return core.IsSecretField(name) }
+
+// publicPages are the shell's pages a signed-out visitor may see; areas
+// add their own (see isPublic).
+var publicPages = map[string]bool{"home": true, "simulator": true}
+
+// globalPages are the pages of global services, where the region selector
+// shows "Global".
+var globalPages = map[string]bool{"iam": true, "security-credentials": true}
 
 // dropStaleNotices removes info and success notices raised before the
 // current message; warnings and errors stay until dismissed.

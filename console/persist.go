@@ -147,6 +147,9 @@ func (s Saved) check() error {
 	if s.UI.Lang != "" && s.UI.Lang != i18n.KO && s.UI.Lang != i18n.EN {
 		return fmt.Errorf("unknown language %q", s.UI.Lang)
 	}
+	if err := checkLab(s.UI.Lab); err != nil {
+		return err
+	}
 	if _, err := base64.StdEncoding.DecodeString(s.Rng); err != nil {
 		return fmt.Errorf("generator state: %w", err)
 	}

@@ -41,19 +41,8 @@ type persistState struct {
 // leaving browser storage as it is.
 type UseMemory struct{ Reason string }
 
-func (UseMemory) isEffect() {}
-
-// Fits reports whether s may be written over cur, what the storage key
-// holds now (present false when the key is empty): only when the key still
-// holds the document s was based on, or s itself. Otherwise another tab
-// (or a damaged save) got there first, and the tab must look at cur before
-// writing (StorageChanged with Conflict).
-func (s Save) Fits(cur string, present bool) bool {
-	if !present {
-		return true
-	}
-	return cur == s.Base || cur == s.Data
-}
+// IsEffect marks UseMemory as an effect.
+func (UseMemory) IsEffect() {}
 
 // schemaOf reads a document's schema number; 0 when it has none.
 func schemaOf(data string) int {

@@ -103,13 +103,14 @@ func (m Model) confirmedImport() (Model, []Effect) {
 		return m, nil
 	}
 	fx := m.keepAside("before-import")
-	rev, lang := m.Revision, m.UI.Lang
+	rev, lang, prev := m.Revision, m.UI.Lang, m.UI
 	if err := m.apply(s); err != nil {
 		m.ImportError = m.Catalog().T("import.invalid")
 		return m, nil
 	}
 	m.Revision = max(rev, s.Revision)
 	m.UI.Lang = lang
+	m.keepLab(prev, labImport)
 	m.Secrets = nil
 	m.notify("success", "notice.imported.kept", "name", p.Name)
 	m, nav := m.navigate(m.UI.Route)

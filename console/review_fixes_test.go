@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,7 +15,7 @@ import (
 
 func TestOneTimeCodesAreNeverSaved(t *testing.T) {
 	m := demoModel(t)
-	for _, f := range []string{fieldMFACode1, fieldMFACode2, fieldSigninMFACode, fieldSigninMFAEmailCode, fieldSUCode} {
+	for _, f := range []string{"mfa.code1", "mfa.code2", fieldSigninMFACode, fieldSigninMFAEmailCode, fieldSUCode} {
 		m = send(m, Input{Now: t0, Field: f, Value: "482913"})
 		require.Equal(t, "482913", m.field(f), "%s is readable while the page is open", f)
 	}
@@ -76,7 +77,7 @@ func TestHugePastesAreCut(t *testing.T) {
 	m := demoModel(t)
 	m = send(m, Input{Now: t0, Field: "signup.accountName", Value: strings.Repeat("가", 100000)})
 	v := m.field("signup.accountName")
-	require.LessOrEqual(t, len(v), maxFieldLen)
+	require.LessOrEqual(t, len(v), core.MaxFieldLen)
 	require.True(t, strings.HasPrefix(strings.Repeat("가", 100000), v), "cut on a character boundary")
 }
 

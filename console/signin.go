@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"maps"
 
 	"labsim/console/i18n"
@@ -120,14 +121,14 @@ func signinSubmit(m Model, form string) (Model, []Effect) {
 		if p := account.ValidateSignInEmail(m.field(fieldSIEmail)); len(p) > 0 {
 			return m.withProblems(p, siEmailFields)
 		}
-		m.Auth = authState{}
+		m.Auth = core.AuthState{}
 		m, fx := m.goTo("#/signin/password")
 		return m, append(fx, Focus{ID: authID(fieldSIPassword)})
 	case "signin.password":
 		if m.Secrets[fieldSIPassword] == "" {
 			return m.withProblems([]account.Problem{{Field: account.FieldPassword, Code: account.CodeRequired}}, siPasswordFields)
 		}
-		m.Auth = authState{Busy: "signin.verify", Route: m.UI.Route}
+		m.Auth = core.AuthState{Busy: "signin.verify", Route: m.UI.Route}
 		return m, []Effect{Next{Msg: Click{Now: m.Now, Action: "signin.verify"}}}
 	case "signin.recover":
 		return m.siRecover()
@@ -154,7 +155,7 @@ func signinClick(m Model, action, arg string) (Model, []Effect) {
 
 // siFailed shows "Authentication failed" on the current page.
 func (m Model) siFailed() (Model, []Effect) {
-	m.Auth = authState{Error: "err." + account.CodeAuthenticationFailed, Route: m.UI.Route}
+	m.Auth = core.AuthState{Error: "err." + account.CodeAuthenticationFailed, Route: m.UI.Route}
 	return m, []Effect{Focus{ID: "signin-error"}}
 }
 
@@ -174,7 +175,7 @@ func (m Model) siVerify() (Model, []Effect) {
 			m.World = w
 			return m.siFailed()
 		}
-		m.Auth = authState{}
+		m.Auth = core.AuthState{}
 		m = m.withPasswordVerified(a.ID)
 		return m.goTo("#/signin-mfa")
 	}
@@ -196,7 +197,7 @@ func (m Model) finishRootSignIn(a sim.Account, mfaUsed bool) (Model, []Effect) {
 	delete(secrets, fieldSIPassword)
 	delete(secrets, secretSIVerified)
 	m.Secrets = secrets
-	m.Auth = authState{}
+	m.Auth = core.AuthState{}
 	return m.goTo("#/")
 }
 
@@ -209,7 +210,7 @@ func (m Model) siPasswordRefused() (Model, []Effect) {
 	delete(secrets, fieldSIPassword)
 	m.Secrets = secrets
 	m, fx := m.goTo(hashSigninPassword)
-	m.Auth = authState{Error: "err." + account.CodeAuthenticationFailed, Route: m.UI.Route}
+	m.Auth = core.AuthState{Error: "err." + account.CodeAuthenticationFailed, Route: m.UI.Route}
 	return m, append(fx, Focus{ID: "signin-error"})
 }
 
@@ -246,7 +247,7 @@ func (m Model) siRecover() (Model, []Effect) {
 	}
 	w, err := m.World.Do(m.Session, sim.RequestPasswordReset{Email: email}, m.env())
 	m.World = w
-	m.Auth = authState{}
+	m.Auth = core.AuthState{}
 	if err != nil {
 		m.notify("error", "signup.failed")
 		return m, nil
@@ -265,7 +266,7 @@ func (m Model) siResetSubmit() (Model, []Effect) {
 	if p := account.ValidatePassword(m.Secrets[fieldRSPassword], m.Secrets[fieldRSConfirm], a.Email, a.Name); len(p) > 0 {
 		return m.withProblems(p, siResetFields)
 	}
-	m.Auth = authState{Busy: "signin.reset", Route: m.UI.Route}
+	m.Auth = core.AuthState{Busy: "signin.reset", Route: m.UI.Route}
 	return m, []Effect{Next{Msg: Click{Now: m.Now, Action: "signin.resetApply"}}}
 }
 
@@ -278,7 +279,7 @@ func (m Model) siResetApply() (Model, []Effect) {
 	a, _ := m.World.ResetLink(token, m.Now)
 	w, err := m.World.Do(m.Session, sim.ResetRootPassword{Token: token, Password: m.Secrets[fieldRSPassword]}, m.env())
 	m.World = w
-	m.Auth = authState{}
+	m.Auth = core.AuthState{}
 	if err != nil {
 		if p, ok := sim.ProblemOf(err); ok {
 			return m.withProblems([]account.Problem{p}, siResetFields)
@@ -296,6 +297,6 @@ func (m Model) siResetApply() (Model, []Effect) {
 	m.Secrets = secrets
 	m = m.setFields(fieldSIEmail, a.Email, fieldSIType, "root", fieldSISent, "")
 	m, fx := m.goTo("#/signin/password")
-	m.Auth = authState{Info: "signin.reset.done", Route: m.UI.Route}
+	m.Auth = core.AuthState{Info: "signin.reset.done", Route: m.UI.Route}
 	return m, append(fx, Focus{ID: authID(fieldSIPassword)})
 }

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"
@@ -103,9 +104,9 @@ func signinMFACard(c i18n.Catalog, titleKey string, body ui.Node) ui.Node {
 // signinMFAForm asks for the MFA code.
 func signinMFAForm(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 	var alert ui.Node
-	f := mfaFormField{ID: "signinmfa-code", Name: fieldSigninMFACode, LabelKey: "signinmfa.code", Code: true,
+	f := core.FormField{ID: "signinmfa-code", Name: fieldSigninMFACode, LabelKey: "signinmfa.code", Code: true,
 		Value: m.field(fieldSigninMFACode)}
-	if err := m.mfaErr(fieldSigninMFACode); err != nil {
+	if err := m.MFAErr(fieldSigninMFACode); err != nil {
 		if signinMFAIsFormat(err) {
 			f.Err = c.T("signinmfa.codeLength")
 		} else {
@@ -113,7 +114,7 @@ func signinMFAForm(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 			var hint ui.Node
 			if m.MFA.Failures >= 3 {
 				hint = ui.El("p", ui.Text(c.T("signinmfa.failed.hint", "account",
-					acct.RootMFA[0].Name+"@"+accountLabelForMFA(acct))))
+					acct.RootMFA[0].Name+"@"+core.AccountLabel(acct))))
 			}
 			alert = ui.El("div", ui.ID("signinmfa-failed"), ui.Class("alert", "alert-error"), ui.A("role", "alert"),
 				ui.El("p", ui.Class("alert-title"), ui.Text(c.T("signinmfa.failed.title"))),
@@ -135,9 +136,9 @@ func signinMFAForm(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 		ui.El("p", ui.Text(c.T("signinmfa.intro"))),
 		ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("signinmfa.email", "email", acct.Email))),
 		ui.El("form", ui.A("data-form", "signinmfa.submit"), ui.A("novalidate", ""),
-			mfaTextField(c, f),
+			core.TextField(c, f),
 			ui.El("div", ui.Class("form-actions", "mfa-stack"),
-				mfaSubmit(c, submitKey, submitAttrs...))),
+				core.SubmitButton(c, submitKey, submitAttrs...))),
 		ui.El("p", ui.Class("signin-links"),
 			ui.El("a", ui.A("href", hashSigninMFATS), ui.Text(c.T("signinmfa.troubleshoot"))),
 			ui.Data(" · "),
@@ -154,86 +155,87 @@ func signinMFATroubleshoot(c i18n.Catalog) ui.Node {
 			ui.El("a", ui.A("href", hashSigninMFA), ui.Text(c.T("signinmfa.ts.back")))))
 }
 
-// signinMFAAlternative is the three steps of the alternative factors:
-// verify the email address, verify the phone number, sign in.
+// signinMFAAltPage is the three steps of the alternative factors: verify
+// the email address, verify the phone number, sign in.
+var signinMFAAltPage = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
+	{Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "alt-step"}}, Kids: []ui.Tpl{
+		{Tag: "h2", T: "signinmfa.ts.step1"},
+		{If: "emailDone", Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "mfa-ok"}}, T: "signinmfa.ts.emailOK"},
+		{If: "emailSent", Tag: "p", Attrs: []ui.Attr{{Key: "role", Val: "status"}}, T: "signinmfa.ts.sent", Args: []string{"email", "$email"}},
+		{If: "emailSent", Tag: "form", Attrs: []ui.Attr{{Key: "data-form", Val: "signinmfa.verifyEmail"}, {Key: "novalidate"}}, Kids: []ui.Tpl{
+			{Slot: "codeField"},
+			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-actions mfa-stack"}}, Kids: []ui.Tpl{
+				{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "submit"}, {Key: "class", Val: "btn btn-primary"}}, T: "signinmfa.ts.verifyEmail"},
+				{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "signinmfa.sendEmail"}, {Key: "class", Val: "btn btn-link"}}, T: "signinmfa.ts.resend"},
+			}},
+		}},
+		{If: "emailStart", Tag: "p", T: "signinmfa.ts.step1.text", Args: []string{"email", "$email"}},
+		{If: "emailStart", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "signinmfa.sendEmail"}, {Key: "class", Val: "btn btn-primary"}}, T: "signinmfa.ts.send"},
+	}},
+	{Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "alt-step"}}, Kids: []ui.Tpl{
+		{Tag: "h2", T: "signinmfa.ts.step2"},
+		{If: "callStart", Tag: "p", T: "signinmfa.ts.step2.text", Args: []string{"phone", "$phone"}},
+		{If: "verified", Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "mfa-ok"}}, T: "signinmfa.ts.phoneOK"},
+		{If: "ringing", Tag: "p", Attrs: []ui.Attr{{Key: "role", Val: "status"}}, T: "signinmfa.ts.called", Args: []string{"phone", "$phone"}},
+		{If: "ringing", Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "signinmfa-pin"}, {Key: "class", Val: "pin-row"}, {Key: "tabindex", Val: "-1"}}, T: "signinmfa.ts.pinLabel", Lit: " ", Kids: []ui.Tpl{
+			{Tag: "strong", Attrs: []ui.Attr{{Key: "class", Val: "pin mono"}}, D: "pin"},
+		}},
+		{If: "callFailed", Tag: "p", Attrs: []ui.Attr{{Key: "role", Val: "alert"}, {Key: "class", Val: "field-error"}}, T: "signinmfa.ts.callFailed"},
+		{If: "callButton", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "signinmfa.call"}, {Key: "id", Val: signinMFACallID}, {Key: "class", Val: "btn btn-primary"}}, T: "signinmfa.ts.call"},
+	}},
+	{Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "alt-step"}}, Kids: []ui.Tpl{
+		{Tag: "h2", T: "signinmfa.ts.step3"},
+		// Shown even when a factor ran out meanwhile, so that focus has
+		// somewhere to go.
+		{If: "failed", Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "signinmfa-alt-error"}, {Key: "role", Val: "alert"}, {Key: "tabindex", Val: "-1"}, {Key: "class", Val: "field-error"}}, T: "signinmfa.failed"},
+		{If: "verified", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "signinmfa.altSignin"}, {Key: "class", Val: "btn btn-primary"}, {Key: "disabled", Val: "?busy"}, {Key: "aria-busy", Val: "?busy:true"}}, T: "$signinKey"},
+	}},
+	{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "signin-links"}}, Kids: []ui.Tpl{
+		{Tag: "a", Attrs: []ui.Attr{{Key: "href", Val: hashSigninMFA}}, T: "signinmfa.ts.back"},
+	}},
+}}
+
+// signinMFAAlternative computes the alternative factors' view-model.
 func signinMFAAlternative(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 	step := m.MFA.Recovery
 	emailDone := step == "email-verified" || step == "called"
-
-	var s1 []ui.Node
-	s1 = append(s1, ui.El("h2", ui.Text(c.T("signinmfa.ts.step1"))))
-	switch {
-	case emailDone:
-		s1 = append(s1, ui.El("p", ui.Class("mfa-ok"), ui.Text(c.T("signinmfa.ts.emailOK"))))
-	case step == "email-sent":
-		s1 = append(s1,
-			ui.El("p", ui.A("role", "status"), ui.Text(c.T("signinmfa.ts.sent", "email", acct.Email))),
-			ui.El("form", ui.A("data-form", "signinmfa.verifyEmail"), ui.A("novalidate", ""),
-				mfaTextField(c, mfaFormField{ID: "signinmfa-emailcode", Name: fieldSigninMFAEmailCode, LabelKey: "signinmfa.ts.emailCode",
-					Code: true, Value: m.field(fieldSigninMFAEmailCode), Err: signinMFARecoveryErr(m, c, fieldSigninMFAEmailCode)}),
-				ui.El("div", ui.Class("form-actions", "mfa-stack"),
-					mfaSubmit(c, "signinmfa.ts.verifyEmail"),
-					button(c, "signinmfa.ts.resend", "signinmfa.sendEmail", "", ui.Class("btn", "btn-link")))))
-	default:
-		s1 = append(s1,
-			ui.El("p", ui.Text(c.T("signinmfa.ts.step1.text", "email", acct.Email))),
-			button(c, "signinmfa.ts.send", "signinmfa.sendEmail", "", ui.Class("btn", "btn-primary")))
+	v := ui.Vals{
+		{K: "email", S: acct.Email},
+		{K: "phone", S: acct.Contact.Phone},
+		{K: "emailDone", B: emailDone},
+		{K: "emailSent", B: !emailDone && step == "email-sent"},
+		{K: "emailStart", B: !emailDone && step != "email-sent"},
+		{K: "failed", B: m.MFAErr("signinmfa.alternative") != nil},
 	}
-
-	var s2 []ui.Node
-	s2 = append(s2, ui.El("h2", ui.Text(c.T("signinmfa.ts.step2"))))
-	verified := false
+	if step == "email-sent" {
+		v = append(v, ui.V{K: "codeField", N: []ui.Node{core.TextField(c, core.FormField{ID: "signinmfa-emailcode", Name: fieldSigninMFAEmailCode,
+			LabelKey: "signinmfa.ts.emailCode", Code: true, Value: m.field(fieldSigninMFAEmailCode), Err: signinMFARecoveryErr(m, c, fieldSigninMFAEmailCode)})}})
+	}
 	if emailDone {
 		call, err := m.World.RootRecoveryCall(acct.Email, m.Now)
+		status := call.Args["status"]
 		switch {
 		case step != "called" || err != nil:
-			s2 = append(s2,
-				ui.El("p", ui.Text(c.T("signinmfa.ts.step2.text", "phone", acct.Contact.Phone))),
-				button(c, "signinmfa.ts.call", "signinmfa.call", "", ui.ID(signinMFACallID), ui.Class("btn", "btn-primary")))
-		case call.Args["status"] == sim.CallVerified:
-			verified = true
-			s2 = append(s2, ui.El("p", ui.Class("mfa-ok"), ui.Text(c.T("signinmfa.ts.phoneOK"))))
-		case call.Args["status"] == sim.CallRinging:
-			s2 = append(s2,
-				ui.El("p", ui.A("role", "status"), ui.Text(c.T("signinmfa.ts.called", "phone", acct.Contact.Phone))),
-				ui.El("p", ui.ID("signinmfa-pin"), ui.Class("pin-row"), ui.A("tabindex", "-1"), ui.Text(c.T("signinmfa.ts.pinLabel")), ui.Data(" "),
-					ui.El("strong", ui.Class("pin", "mono"), ui.Data(call.Args["pin"]))))
+			v = append(v, ui.V{K: "callStart", B: true}, ui.V{K: "callButton", B: true})
+		case status == sim.CallVerified:
+			busy := m.MFA.Busy == "alternative"
+			key := "signinmfa.ts.signin"
+			if busy {
+				key = "signinmfa.busy"
+			}
+			v = append(v, ui.V{K: "verified", B: true}, ui.V{K: "busy", B: busy}, ui.V{K: "signinKey", S: key})
+		case status == sim.CallRinging:
+			v = append(v, ui.V{K: "ringing", B: true}, ui.V{K: "pin", S: call.Args["pin"]})
 		default:
-			s2 = append(s2,
-				ui.El("p", ui.A("role", "alert"), ui.Class("field-error"), ui.Text(c.T("signinmfa.ts.callFailed"))),
-				button(c, "signinmfa.ts.call", "signinmfa.call", "", ui.ID(signinMFACallID), ui.Class("btn", "btn-primary")))
+			v = append(v, ui.V{K: "callFailed", B: true}, ui.V{K: "callButton", B: true})
 		}
 	}
-
-	var s3 []ui.Node
-	s3 = append(s3, ui.El("h2", ui.Text(c.T("signinmfa.ts.step3"))))
-	if err := m.mfaErr("signinmfa.alternative"); err != nil {
-		// Shown even when a factor ran out meanwhile, so that focus has
-		// somewhere to go.
-		s3 = append(s3, ui.El("p", ui.ID("signinmfa-alt-error"), ui.A("role", "alert"), ui.A("tabindex", "-1"), ui.Class("field-error"),
-			ui.Text(c.T("signinmfa.failed"))))
-	}
-	if verified {
-		busy := m.MFA.Busy == "alternative"
-		key := "signinmfa.ts.signin"
-		var extra []any
-		if busy {
-			key = "signinmfa.busy"
-			extra = append(extra, ui.A("disabled", ""), ui.A("aria-busy", "true"))
-		}
-		s3 = append(s3, button(c, key, "signinmfa.altSignin", "", append([]any{ui.Class("btn", "btn-primary")}, extra...)...))
-	}
-	return ui.El("div",
-		ui.El("section", ui.Class("alt-step"), s1),
-		ui.El("section", ui.Class("alt-step"), s2),
-		ui.El("section", ui.Class("alt-step"), s3),
-		ui.El("p", ui.Class("signin-links"),
-			ui.El("a", ui.A("href", hashSigninMFA), ui.Text(c.T("signinmfa.ts.back")))))
+	return signinMFAAltPage.Root(c, v)
 }
 
 // signinMFARecoveryErr words an error of the recovery code field.
 func signinMFARecoveryErr(m Model, c i18n.Catalog, field string) string {
-	err := m.mfaErr(field)
+	err := m.MFAErr(field)
 	switch {
 	case err == nil:
 		return ""

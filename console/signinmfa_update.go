@@ -2,6 +2,7 @@ package console
 
 import (
 	"errors"
+	"labsim/console/core"
 	"maps"
 
 	"labsim/sim"
@@ -62,7 +63,7 @@ func signinMFAClick(m Model, action, arg string) (Model, []Effect) {
 		if err == nil {
 			m.MFA.Recovery = "email-sent"
 			m.MFA.Errors = nil
-			m = m.mfaClearFields(fieldSigninMFAEmailCode)
+			m.Model = m.ClearFields(fieldSigninMFAEmailCode)
 		}
 		return m, []Effect{Focus{ID: "page-title"}}
 	case "signinmfa.call":
@@ -70,13 +71,13 @@ func signinMFAClick(m Model, action, arg string) (Model, []Effect) {
 		if !ok {
 			return m, nil
 		}
-		op := sim.CallRootRecoveryPhone{Email: acct.Email, EmailCode: mfaTypedCode(m.field(fieldSigninMFAEmailCode))}
+		op := sim.CallRootRecoveryPhone{Email: acct.Email, EmailCode: core.TypedCode(m.field(fieldSigninMFAEmailCode))}
 		w, err := m.World.Do(m.Session, op, m.env())
 		m.World = w
 		if err != nil {
 			// The emailed code expired or was replaced: verify again.
 			m.MFA.Recovery = "email-sent"
-			m = m.mfaSetErrors(map[string]error{fieldSigninMFAEmailCode: err})
+			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: err})
 			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
 		}
 		m.MFA.Recovery = "called"
@@ -100,8 +101,8 @@ func signinMFASubmit(m Model, form string) (Model, []Effect) {
 		if m.MFA.Busy != "" {
 			return m, nil
 		}
-		if !signinMFASixDigits(mfaTypedCode(m.field(fieldSigninMFACode))) {
-			m = m.mfaSetErrors(map[string]error{fieldSigninMFACode: errSigninMFAFormat})
+		if !signinMFASixDigits(core.TypedCode(m.field(fieldSigninMFACode))) {
+			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFACode: errSigninMFAFormat})
 			return m, []Effect{Focus{ID: "signinmfa-code"}}
 		}
 		m.MFA.Busy = "signin"
@@ -111,13 +112,13 @@ func signinMFASubmit(m Model, form string) (Model, []Effect) {
 		if !ok {
 			return m, nil
 		}
-		code := mfaTypedCode(m.field(fieldSigninMFAEmailCode))
+		code := core.TypedCode(m.field(fieldSigninMFAEmailCode))
 		if !signinMFASixDigits(code) {
-			m = m.mfaSetErrors(map[string]error{fieldSigninMFAEmailCode: errSigninMFAFormat})
+			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: errSigninMFAFormat})
 			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
 		}
 		if _, err := m.World.CheckRootRecoveryEmail(acct.Email, code, m.Now); err != nil {
-			m = m.mfaSetErrors(map[string]error{fieldSigninMFAEmailCode: err})
+			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: err})
 			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
 		}
 		m.MFA.Recovery = "email-verified"
@@ -136,7 +137,7 @@ func (m Model) signinMFAVerify() (Model, []Effect) {
 		return m, nil
 	}
 	op := sim.SignInRoot{Email: acct.Email, Password: m.Secrets[fieldSIPassword],
-		MFACode: mfaTypedCode(m.field(fieldSigninMFACode))}
+		MFACode: core.TypedCode(m.field(fieldSigninMFACode))}
 	w, err := m.World.Do(m.Session, op, m.env())
 	m.World = w
 	if awserr.Code(err) == account.CodeAuthenticationFailed {
@@ -145,7 +146,7 @@ func (m Model) signinMFAVerify() (Model, []Effect) {
 	}
 	if err != nil {
 		m.MFA.Failures++
-		m = m.mfaSetErrors(map[string]error{fieldSigninMFACode: err})
+		m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFACode: err})
 		return m, []Effect{Focus{ID: "signinmfa-code"}}
 	}
 	return m.signinMFAForget().finishRootSignIn(acct, true)
@@ -159,14 +160,14 @@ func (m Model) signinMFAAlternativeVerify() (Model, []Effect) {
 		return m, nil
 	}
 	op := sim.SignInRootAlternativeFactors{Email: acct.Email, Password: m.Secrets[fieldSIPassword],
-		EmailCode: mfaTypedCode(m.field(fieldSigninMFAEmailCode))}
+		EmailCode: core.TypedCode(m.field(fieldSigninMFAEmailCode))}
 	w, err := m.World.Do(m.Session, op, m.env())
 	m.World = w
 	if awserr.Code(err) == account.CodeAuthenticationFailed {
 		return m.signinMFAForget().siPasswordRefused()
 	}
 	if err != nil {
-		m = m.mfaSetErrors(map[string]error{"signinmfa.alternative": err})
+		m.Model = m.SetMFAErrors(map[string]error{"signinmfa.alternative": err})
 		return m, []Effect{Focus{ID: "signinmfa-alt-error"}}
 	}
 	m, fx := m.signinMFAForget().finishRootSignIn(acct, false)
@@ -177,7 +178,14 @@ func (m Model) signinMFAAlternativeVerify() (Model, []Effect) {
 // signinMFAForget drops the MFA pages' codes and progress (the sign-in
 // area forgets the password).
 func (m Model) signinMFAForget() Model {
-	m = m.mfaClearFields(fieldSigninMFACode, fieldSigninMFAEmailCode)
+	m.Model = m.ClearFields(fieldSigninMFACode, fieldSigninMFAEmailCode)
 	m.MFA.Errors, m.MFA.Failures, m.MFA.Recovery, m.MFA.Busy = nil, 0, "", ""
 	return m
+}
+
+// mfaGo moves to a page with a history entry (core.Model.Go).
+func (m Model) mfaGo(hash string) (Model, []Effect) {
+	next, fx := m.Model.Go(hash)
+	m.Model = next
+	return m, fx
 }

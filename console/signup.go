@@ -3,6 +3,7 @@ package console
 import (
 	"encoding/base64"
 	"encoding/json"
+	"labsim/console/core"
 	"maps"
 	"strconv"
 	"strings"
@@ -171,7 +172,7 @@ func (m Model) suStep(n int) (Model, []Effect) {
 	if n > m.suReached() {
 		m = m.setFields(fieldSUReached, strconv.Itoa(n))
 	}
-	m.Auth = authState{}
+	m.Auth = core.AuthState{}
 	return m.goTo("#/signup/" + strconv.Itoa(n))
 }
 
@@ -195,7 +196,7 @@ func signupSubmit(m Model, form string) (Model, []Effect) {
 		if p := account.ValidateSupportPlan(m.field(fieldSUPlan)); len(p) > 0 {
 			return m.withProblems(p, suStep5Fields)
 		}
-		m.Auth = authState{Busy: "signup.create"}
+		m.Auth = core.AuthState{Busy: "signup.create"}
 		return m, []Effect{Next{Msg: Click{Now: m.Now, Action: "signup.create"}}}
 	}
 	return m, nil
@@ -212,7 +213,7 @@ func signupClick(m Model, action, arg string) (Model, []Effect) {
 	case "signup.bank.confirm":
 		return m.suBankConfirm()
 	case "signup.bank.cancel":
-		m.Auth = authState{}
+		m.Auth = core.AuthState{}
 		return m.goTo("#/signup/3")
 	case "signup.captcha.refresh":
 		m = m.suNewCaptcha()
@@ -226,7 +227,7 @@ func signupClick(m Model, action, arg string) (Model, []Effect) {
 	case "signup.resend":
 		return m.suSend(true)
 	case "signup.change":
-		m.Auth = authState{}
+		m.Auth = core.AuthState{}
 		m = m.setFields(fieldSUSMSItem, "", fieldSUCallItem, "", fieldSUCode, "", fieldSUVerified, "")
 		return m, []Effect{Focus{ID: authID(fieldSUMobile)}}
 	case "signup.voice.continue":
@@ -241,7 +242,7 @@ func (m Model) suSubmit1() (Model, []Effect) {
 	if p := m.suStep1Problems(); len(p) > 0 {
 		return m.withProblems(p, suStep1Fields)
 	}
-	m.Auth = authState{Busy: "signup.hash"}
+	m.Auth = core.AuthState{Busy: "signup.hash"}
 	return m, []Effect{Next{Msg: Click{Now: m.Now, Action: "signup.hash"}}}
 }
 
@@ -264,13 +265,13 @@ func (m Model) suHash() (Model, []Effect) {
 	env := m.env()
 	h, err := account.NewPasswordHash(m.Secrets[fieldSUPassword], env.Entropy, m.PasswordCost)
 	if err != nil {
-		m.Auth = authState{}
+		m.Auth = core.AuthState{}
 		m.notify("error", "signup.failed")
 		return m, nil
 	}
 	enc, err := json.Marshal(h)
 	if err != nil {
-		m.Auth = authState{}
+		m.Auth = core.AuthState{}
 		m.notify("error", "signup.failed")
 		return m, nil
 	}
@@ -337,7 +338,7 @@ func (m Model) suSubmit3() (Model, []Effect) {
 	if p := account.ValidateBilling(m.suBillingInput(), m.Now); len(p) > 0 {
 		return m.withProblems(p, suStep3Fields)
 	}
-	m.Auth = authState{}
+	m.Auth = core.AuthState{}
 	return m.goTo("#/signup/3/bank")
 }
 
@@ -399,7 +400,7 @@ func (m Model) suSend(resend bool) (Model, []Effect) {
 	}
 	w, err := m.World.Do(m.Session, op, m.env())
 	m.World = w
-	m.Auth = authState{}
+	m.Auth = core.AuthState{}
 	if err != nil {
 		m.notify("error", "signup.failed")
 		return m, nil
@@ -418,9 +419,9 @@ func (m Model) suSend(resend bool) (Model, []Effect) {
 		focus = "signup-pin"
 	}
 	if resend && in.Method == account.MethodVoice {
-		m.Auth = authState{Info: "signup.step4.recalled", Route: m.UI.Route}
+		m.Auth = core.AuthState{Info: "signup.step4.recalled", Route: m.UI.Route}
 	} else if resend {
-		m.Auth = authState{Info: "signup.step4.resent", Route: m.UI.Route}
+		m.Auth = core.AuthState{Info: "signup.step4.resent", Route: m.UI.Route}
 	}
 	return m, []Effect{Focus{ID: focus}}
 }
@@ -484,7 +485,7 @@ func (m Model) suCreate() (Model, []Effect) {
 	if m.Auth.Busy != "signup.create" {
 		return m, nil
 	}
-	m.Auth = authState{}
+	m.Auth = core.AuthState{}
 	back := func(m Model, p account.Problem) (Model, []Effect) {
 		step := suStepOf(p.Field)
 		m, fx := m.goTo("#/signup/" + strconv.Itoa(step))

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"strings"
 	"testing"
 
@@ -134,7 +135,7 @@ func TestSignUpHappyPathInEnglish(t *testing.T) {
 	require.Equal(t, "#/signup/5", m.UI.Route)
 
 	find(t, m, "heading", "Select a support plan")
-	require.Equal(t, "true", boolAttr(find(t, m, "radio", "Basic support - Free").Has("checked")))
+	require.Equal(t, "true", core.BoolAttr(find(t, m, "radio", "Basic support - Free").Has("checked")))
 	require.True(t, suText(m, "Need Enterprise level support?"))
 	require.True(t, suText(m, "From $15,000 a month"))
 	m = suCheck(t, m, "radio", "Developer support - From $29/month", true)

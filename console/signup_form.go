@@ -2,6 +2,7 @@ package console
 
 import (
 	"fmt"
+	"labsim/console/core"
 	"maps"
 	"strings"
 	"unicode"
@@ -11,27 +12,6 @@ import (
 	"labsim/console/ui"
 	"labsim/sim/account"
 )
-
-// authState is the transient state of the sign-up, sign-in and password
-// pages. Its slice is replaced, never changed in place.
-type authState struct {
-	// Problems are the validation problems of the page's last submit, by
-	// account.Field* name (or a page's own field name).
-	Problems []account.Problem
-	// Busy names slow work (a password hash) waiting for its Next message:
-	// "signup.hash", "signup.create", "signin.verify" or "signin.reset".
-	// Its page shows progress and disables the button meanwhile.
-	Busy string
-	// Error is the catalog key of a page-level error box (sign-in).
-	Error string
-	// Info is the catalog key of a short confirmation shown on the page
-	// ("A new code is on its way"); unlike a banner it does not follow the
-	// student to other pages.
-	Info string
-	// Route is the page the problems, error and info belong to: another
-	// page does not show them.
-	Route string
-}
 
 // authInfo renders the page's confirmation, if any.
 func authInfo(m Model, c i18n.Catalog) ui.Node {
@@ -317,7 +297,7 @@ func matchesNote(c i18n.Catalog, pw, confirm, id string) ui.Node {
 // withProblems returns the model showing problems, with focus on the first
 // field that has one (ids from fields).
 func (m Model) withProblems(problems []account.Problem, fields map[string]string) (Model, []Effect) {
-	m.Auth = authState{Problems: problems, Route: m.UI.Route}
+	m.Auth = core.AuthState{Problems: problems, Route: m.UI.Route}
 	for _, p := range problems {
 		if name, ok := fields[p.Field]; ok {
 			return m, []Effect{Focus{ID: m.authFocusID(name, p)}}

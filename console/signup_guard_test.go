@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -115,7 +116,7 @@ func TestSignUpStep4ProblemsAreFocusable(t *testing.T) {
 func TestSignUpCaptchaImageMustBeAPNGDataURL(t *testing.T) {
 	base := suToStep(t, 4)
 	good := base.field(fieldSUCaptchaImage)
-	require.True(t, isPNGDataURL(good))
+	require.True(t, core.IsPNGDataURL(good))
 	tests := []struct {
 		name, src string
 		shown     bool

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"strings"
 	"testing"
 
@@ -72,7 +73,7 @@ func suCheck(t *testing.T, m Model, role, label string, on bool) Model {
 	name, _ := n.Attr("name")
 	v, _ := n.Attr("value")
 	if role == "checkbox" {
-		v = boolAttr(on)
+		v = core.BoolAttr(on)
 	}
 	return send(m, Input{Now: m.Now, Field: name, Value: v})
 }
@@ -91,7 +92,7 @@ func suFormValues(form ui.Node) map[string]string {
 			typ, _ := n.Attr("type")
 			switch typ {
 			case "checkbox":
-				values[name] = boolAttr(n.Has("checked"))
+				values[name] = core.BoolAttr(n.Has("checked"))
 			case "radio":
 				if n.Has("checked") {
 					values[name] = n.Attrs[suAttrIndex(n, "value")].Val

@@ -1,7 +1,7 @@
 package console
 
 import (
-	"strings"
+	"labsim/console/core"
 
 	"labsim/console/i18n"
 	"labsim/console/ui"
@@ -61,7 +61,7 @@ func suPhoneForm(f authForm, c i18n.Catalog) ui.Node {
 func suCaptcha(f authForm, c i18n.Catalog) ui.Node {
 	m := f.m
 	img := m.field(fieldSUCaptchaImage)
-	drawn := isPNGDataURL(img)
+	drawn := core.IsPNGDataURL(img)
 	// Without a picture (none drawn, or saved data that is not a PNG data
 	// URL) the characters show as text.
 	show := m.field(fieldSUCaptchaShow) == "true" || !drawn
@@ -85,32 +85,11 @@ func suCaptcha(f authForm, c i18n.Catalog) ui.Node {
 		ui.El("div", ui.Class("captcha-row"),
 			picture,
 			button(c, "signup.captcha.refresh", "signup.captcha.refresh", "", ui.Class("btn", "btn-normal", "btn-icon"))),
-		ui.If(drawn, button(c, toggle, "signup.captcha.text", "", ui.Class("btn", "btn-link"), ui.A("aria-pressed", boolAttr(show)),
+		ui.If(drawn, button(c, toggle, "signup.captcha.text", "", ui.Class("btn", "btn-link"), ui.A("aria-pressed", core.BoolAttr(show)),
 			ui.A("aria-controls", "signup-captcha-text"))),
 		text,
 		f.input(fieldSUCaptcha, "signup.captcha.answer", "", "text", "off",
 			ui.A("autocapitalize", "off"), ui.A("spellcheck", "false")))
-}
-
-// pngDataURLPrefix starts every image source built from saved or
-// generated data.
-const pngDataURLPrefix = "data:image/png;base64,"
-
-// isPNGDataURL reports whether s is a base64 PNG data URL: the only kind
-// of image source the console builds from data (the security check's
-// picture, which is saved with the fields, and the MFA QR code).
-func isPNGDataURL(s string) bool {
-	rest, ok := strings.CutPrefix(s, pngDataURLPrefix)
-	if !ok || rest == "" {
-		return false
-	}
-	for i := 0; i < len(rest); i++ {
-		c := rest[i]
-		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/' || c == '=') {
-			return false
-		}
-	}
-	return true
 }
 
 // spaced writes a captcha's characters apart, so that a screen reader

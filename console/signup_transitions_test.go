@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"strings"
 	"testing"
 
@@ -28,7 +29,7 @@ func TestSignUpStepsAreRoutesAndBackForwardKeepsTyping(t *testing.T) {
 	m = send(m, Navigate{Now: t0, Hash: "#/signup/2"})
 	find(t, m, "heading", "Contact information")
 	require.Equal(t, "Kim Minji", suAttr(find(t, m, "textbox", "Full Name"), "value"))
-	require.Equal(t, "true", boolAttr(find(t, m, "checkbox", "I have read and agree to the terms of the AWS Customer Agreement.").Has("checked")))
+	require.Equal(t, "true", core.BoolAttr(find(t, m, "checkbox", "I have read and agree to the terms of the AWS Customer Agreement.").Has("checked")))
 	m = send(m, Navigate{Now: t0, Hash: "#/signup/1"})
 	require.Equal(t, "kim@example.com", suAttr(find(t, m, "textbox", "Email address"), "value"))
 	require.Equal(t, suPass, suAttr(find(t, m, "textbox", "Password"), "value"), "within the page session the password is still typed")

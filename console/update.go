@@ -2,12 +2,11 @@ package console
 
 import (
 	"fmt"
-	"maps"
+	"labsim/console/core"
 	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"labsim/console/i18n"
 	"labsim/sim"
@@ -95,13 +94,13 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		m.Auth.Busy = ""
 		m.MFA.Busy = ""
 	}
-	return m.withSave(fx)
+	return m.labAfter().withSave(fx)
 }
 
 // initModel builds the first model from what the browser knows.
 func initModel(msg Init) (Model, []Effect) {
-	m := Model{Now: msg.Now, Rng: *rand.NewChaCha8(msg.Seed), Storage: msg.Storage, PasswordCost: msg.PasswordCost,
-		Aside: slices.Clone(msg.Aside)}
+	m := Model{Model: core.Model{Now: msg.Now, Rng: *rand.NewChaCha8(msg.Seed), Storage: msg.Storage, PasswordCost: msg.PasswordCost,
+		Shell: shell{}}, Aside: slices.Clone(msg.Aside)}
 	if m.PasswordCost <= 0 {
 		m.PasswordCost = account.DefaultIterations
 	}
@@ -133,10 +132,14 @@ func initModel(msg Init) (Model, []Effect) {
 			m.World, m.Session = st.World, st.Session
 			m.UI.Fields = nil
 			m.UI.Route = ""
+			m.labReplaced(labLoad)
 			m.notify("info", "notice.world.loaded", "name", name)
 		}
 		rewrite = true
 	}
+	m, fx2 := m.openLab(msg.Query["lab"])
+	fx = append(fx, fx2...)
+	rewrite = rewrite || msg.Query["lab"] != ""
 	switch lang, ok := i18n.Parse(msg.Query["lang"]); {
 	case ok && lang != i18n.Pseudo:
 		m.UI.Lang = lang
@@ -157,12 +160,22 @@ func initModel(msg Init) (Model, []Effect) {
 	if strings.Trim(hash, "#/") == "" && m.UI.Route != "" {
 		hash = m.UI.Route
 	}
-	m, fx2 := m.navigate(hash)
+	m, fx2 = m.navigate(hash)
 	fx = append(fx, fx2...)
 	if rewrite || msg.Query["lang"] != string(m.UI.Lang) {
 		fx = append(fx, m.urlEffect(false))
 	}
-	return m.withSave(fx)
+	return m.labAfter().withSave(fx)
+}
+
+// shell is the console's side of core.Shell: areas move between pages
+// through it, since only the console knows every area's pages.
+type shell struct{}
+
+// Navigate moves to the page a fragment names (Model.navigate).
+func (shell) Navigate(m core.Model, hash string) (core.Model, []Effect) {
+	next, fx := Model{Model: m}.navigate(hash)
+	return next.Model, fx
 }
 
 // urlEffect rewrites the address bar to the model's language and route.
@@ -194,58 +207,11 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 	return m, fx
 }
 
-// input stores a field's value: secret fields only in the transient part.
+// input stores a field's value (core.Model.Input).
 func (m Model) input(field, value string) Model {
-	if len(value) > maxFieldLen {
-		value = truncateUTF8(value, maxFieldLen)
-	}
-	if field == "services.filter" {
-		m.Filter = value
-		return m
-	}
-	if isSecretField(field) {
-		s := maps.Clone(m.Secrets)
-		if s == nil {
-			s = map[string]string{}
-		}
-		s[field] = value
-		m.Secrets = s
-		return m
-	}
-	f := maps.Clone(m.UI.Fields)
-	if f == nil {
-		f = map[string]string{}
-	}
-	f[field] = value
-	m.UI.Fields = f
+	m.Model = m.Model.Input(field, value)
 	return m
 }
-
-// secretCodes are one-time codes the student types: like passwords they
-// are never saved, exported or logged.
-var secretCodes = map[string]bool{
-	fieldMFACode1: true, fieldMFACode2: true,
-	fieldSigninMFACode: true, fieldSigninMFAEmailCode: true,
-	fieldSUCode: true,
-}
-
-// isSecretField reports whether a field holds a password, a card number
-// (or its CVV) or a one-time code, which live only in m.Secrets.
-func isSecretField(name string) bool {
-	if secretCodes[name] {
-		return true
-	}
-	for _, s := range []string{"password", "card.number", "confirm"} {
-		if strings.HasSuffix(name, s) || strings.Contains(name, s+".") {
-			return true
-		}
-	}
-	return false
-}
-
-// maxFieldLen bounds what one field keeps (in bytes): a huge paste must not
-// make every later save slow or overflow the browser's storage.
-const maxFieldLen = 16 << 10
 
 // click handles a control with data-action.
 func (m Model) click(action, arg string) (Model, []Effect) {
@@ -281,7 +247,7 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 		m.UI.Region = arg
 		m.Menu = ""
 	case "guide":
-		m.UI.GuideOpen = !m.UI.GuideOpen
+		return m.toggleGuide()
 	case "dismiss":
 		id, _ := strconv.Atoi(arg)
 		var keep []Notice
@@ -359,6 +325,7 @@ func (m Model) loadWorld(name, notice string) (Model, []Effect) {
 	}
 	m.World, m.Session = st.World, st.Session
 	m.UI.Fields, m.Secrets, m.Confirm = nil, nil, ""
+	m.labReplaced(labLoad)
 	m.notify("success", notice, "name", name)
 	m, fx := m.navigate("#/")
 	return m, append(append(kept, fx...), m.urlEffect(false))
@@ -406,17 +373,6 @@ func menuFocus(m Model, menu string) string {
 		return "simulator-open"
 	}
 	return "menu-btn-" + menu
-}
-
-// truncateUTF8 cuts s to at most n bytes without splitting a character.
-func truncateUTF8(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }
 
 // confirmOpener names the button that opened a confirmation.

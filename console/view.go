@@ -1,6 +1,8 @@
 package console
 
 import (
+	"labsim/console/core"
+	"labsim/console/lab"
 	"strconv"
 
 	"labsim/console/i18n"
@@ -16,16 +18,16 @@ func View(m Model) ui.Node {
 		page = ui.El("div", ui.Class("site"),
 			siteHeader(m, c),
 			notices(m, c),
-			ui.El("main", ui.ID("main"), ui.Class("site-main"), publicPage(m, c, r)),
+			withLab(m, c, ui.El("main", ui.ID("main"), ui.Class("site-main"), publicPage(m, c, r))),
 			overlays(m, c),
 		)
 	} else {
 		page = ui.El("div", ui.Class("console"),
 			topNav(m, c, r),
 			notices(m, c),
-			ui.El("div", ui.Class("layout", guideClass(m)),
+			ui.El("div", ui.Class("layout", lab.PanelClass(m.Model)),
 				ui.El("main", ui.ID("main"), ui.Class("content"), consolePage(m, c, r)),
-				ui.If(m.UI.GuideOpen, guidePanel(c)),
+				lab.Panel(m.Model, c),
 			),
 			overlays(m, c),
 		)
@@ -35,11 +37,12 @@ func View(m Model) ui.Node {
 	return ui.El("div", ui.ID("app"), ui.A("lang", string(langAttr(m.UI.Lang))), skip, page)
 }
 
-func guideClass(m Model) string {
-	if m.UI.GuideOpen {
-		return "with-guide"
+// withLab docks the lab guide beside a signed-out page while it is open.
+func withLab(m Model, c i18n.Catalog, main ui.Node) ui.Node {
+	if !m.UI.GuideOpen {
+		return main
 	}
-	return ""
+	return ui.El("div", ui.Class("site-layout", lab.PanelClass(m.Model)), main, lab.Panel(m.Model, c))
 }
 
 func langAttr(l i18n.Lang) i18n.Lang {
@@ -106,19 +109,12 @@ func consolePage(m Model, c i18n.Catalog, r Route) ui.Node {
 	return notFoundPage(c)
 }
 
-// heading is a page's h1: the target of focus after navigation.
-func heading(text ui.Node) ui.Node {
-	return ui.El("h1", ui.ID("page-title"), ui.A("tabindex", "-1"), text)
-}
+// heading is a page's h1 (core.Heading).
+func heading(text ui.Node) ui.Node { return core.Heading(text) }
 
+// button is a button that sends a Click (core.Button).
 func button(c i18n.Catalog, key, action, arg string, extra ...any) ui.Node {
-	parts := []any{ui.A("type", "button"), ui.A("data-action", action)}
-	if arg != "" {
-		parts = append(parts, ui.A("data-arg", arg))
-	}
-	parts = append(parts, extra...)
-	parts = append(parts, ui.Text(c.T(key)))
-	return ui.El("button", parts...)
+	return core.Button(c, key, action, arg, extra...)
 }
 
 // notices renders the banners; errors are announced assertively.

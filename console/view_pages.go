@@ -162,16 +162,3 @@ func confirmBox(c i18n.Catalog, key, action, arg, name string) ui.Node {
 		button(c, "confirm.yes", action, arg, ui.Class("btn", "btn-danger")),
 		button(c, "confirm.cancel", "cancel", "", ui.Class("btn", "btn-link")))
 }
-
-// guidePanel is the lab guide beside the page.
-func guidePanel(c i18n.Catalog) ui.Node {
-	var steps []ui.Node
-	for _, k := range []string{"1", "2", "3", "4"} {
-		steps = append(steps, ui.El("li", ui.Text(c.T("guide.step"+k))))
-	}
-	return ui.El("aside", ui.Class("guide"), ui.A("aria-labelledby", "guide-title"),
-		ui.El("h2", ui.ID("guide-title"), ui.Text(c.T("guide.title"))),
-		ui.El("p", ui.Text(c.T("guide.intro"))),
-		ui.El("ol", steps),
-		button(c, "guide.close", "guide", "", ui.Class("btn", "btn-link")))
-}

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim/catalog"
@@ -18,7 +19,7 @@ func topNav(m Model, c i18n.Catalog, r Route) ui.Node {
 			ui.El("span", ui.Class("spacer")),
 			extraNavItems(m, c),
 			langSwitch(m, c, "topnav-lang"),
-			button(c, "nav.guide", "guide", "", ui.Class("nav-btn"), ui.A("aria-pressed", boolAttr(m.UI.GuideOpen))),
+			button(c, "nav.guide", "guide", "", ui.ID("guide-btn"), ui.Class("nav-btn"), ui.A("aria-pressed", core.BoolAttr(m.UI.GuideOpen))),
 			regionMenu(m, c, r),
 			accountMenu(m, c),
 			simulatorMenu(m, c),
@@ -26,17 +27,10 @@ func topNav(m Model, c i18n.Catalog, r Route) ui.Node {
 	)
 }
 
-func boolAttr(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
-}
-
 // menuButton is a top-bar button that opens a dropdown.
 func menuButton(m Model, name string, label any, extra ...any) ui.Node {
 	parts := []any{ui.A("type", "button"), ui.ID("menu-btn-" + name), ui.Class("nav-btn", "menu-btn"), ui.A("data-action", "menu"),
-		ui.A("data-arg", name), ui.A("aria-expanded", boolAttr(m.Menu == name)), ui.A("aria-controls", name+"-menu")}
+		ui.A("data-arg", name), ui.A("aria-expanded", core.BoolAttr(m.Menu == name)), ui.A("aria-controls", name+"-menu")}
 	parts = append(parts, extra...)
 	parts = append(parts, label)
 	return ui.El("button", parts...)
@@ -90,7 +84,7 @@ func serviceHref(s Service) string {
 func langSwitch(m Model, c i18n.Catalog, id string) ui.Node {
 	opt := func(l i18n.Lang, name string) ui.Node {
 		return ui.El("button", ui.A("type", "button"), ui.Class("lang-opt"), ui.A("data-action", "lang"),
-			ui.A("data-arg", string(l)), ui.A("lang", string(l)), ui.A("aria-pressed", boolAttr(m.UI.Lang == l)), ui.Data(name))
+			ui.A("data-arg", string(l)), ui.A("lang", string(l)), ui.A("aria-pressed", core.BoolAttr(m.UI.Lang == l)), ui.Data(name))
 	}
 	return ui.El("div", ui.ID(id), ui.Class("lang-switch"), ui.A("role", "group"), ui.A("aria-label", c.T("nav.language")),
 		opt(i18n.KO, "한국어"), opt(i18n.EN, "English"))
@@ -125,7 +119,7 @@ func regionMenu(m Model, c i18n.Catalog, r Route) ui.Node {
 		for _, reg := range catalog.Regions() {
 			sel := reg.Code == m.UI.Region
 			items = append(items, ui.El("li", ui.El("button", ui.A("type", "button"), ui.ID("region-"+reg.Code), ui.Class("region-opt"),
-				ui.A("data-action", "region"), ui.A("data-arg", reg.Code), ui.A("aria-pressed", boolAttr(sel)),
+				ui.A("data-action", "region"), ui.A("data-arg", reg.Code), ui.A("aria-pressed", core.BoolAttr(sel)),
 				ui.El("span", ui.Class("region-name"), ui.Data(regionName(c, reg))),
 				ui.Data(" "),
 				ui.El("span", ui.Class("region-code"), ui.Data(reg.Code)))))

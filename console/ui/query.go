@@ -24,6 +24,8 @@ func Role(n Node) string {
 			return "radio"
 		case "search":
 			return "searchbox"
+		case "range":
+			return "slider"
 		case "submit", "button", "reset":
 			return "button"
 		case "file":

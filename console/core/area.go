@@ -1,0 +1,40 @@
+package core
+
+import (
+	"labsim/console/i18n"
+	"labsim/console/ui"
+	"labsim/sim"
+)
+
+// Area is one part of the console with its own pages, forms and actions:
+// sign-up, sign-in, the virtual devices, MFA, IAM… Each is a package
+// (console/<area>) that returns its Area; the console lists them once.
+type Area struct {
+	// Pages are the route pages (Route.Page) the area renders.
+	Pages []string
+	// Public pages are visible while signed out; others need a session.
+	Public bool
+	// Prefix routes Click actions and Submit forms named "<prefix>.…" to
+	// the area.
+	Prefix string
+	View   func(m Model, c i18n.Catalog, r Route) ui.Node
+	Title  func(m Model, c i18n.Catalog, r Route) string
+	Click  func(m Model, action, arg string) (Model, []Effect)
+	Submit func(m Model, form string) (Model, []Effect)
+	// NavItems are controls added to the top bar (signed in or out).
+	NavItems func(m Model, c i18n.Catalog) []ui.Node
+	// Overlay is rendered after the page on every page (a drawer).
+	Overlay func(m Model, c i18n.Catalog) ui.Node
+	// Route, when set, corrects a route before it is shown (for example a
+	// link to a step not reached yet); the address bar follows.
+	Route func(m Model, r Route) Route
+	// Escape, when set, closes what the area has open and reports whether
+	// it did.
+	Escape func(m Model) (Model, []Effect, bool)
+}
+
+// Account returns the signed-in account.
+func (m Model) Account() (sim.Account, bool) {
+	a, ok := m.World.Accounts[m.Session.AccountID]
+	return a, ok && m.Session.SignedIn()
+}

@@ -1,0 +1,32 @@
+package core
+
+import "labsim/sim/lab"
+
+// LabSaved is the lab guide's saved state (UIState.Lab): the running
+// attempt, saved with the world so that a reload resumes it, and the
+// panel's width.
+type LabSaved struct {
+	// Attempt is the lab attempt in progress or completed last; nil when
+	// no lab was started.
+	Attempt *lab.Attempt `json:"attempt,omitempty"`
+	// Width is the panel's width in pixels (0: the default).
+	Width int `json:"width,omitempty"`
+}
+
+// LabState is the lab guide's transient (never saved) state.
+type LabState struct {
+	// Labs are the labs the guide offers, parsed the first time the guide
+	// needs them (nil until then); Err is why they could not be.
+	Labs []*lab.Lab
+	Err  string
+	// Confirm is the ID of the lab whose start waits for confirmation.
+	Confirm string
+	// Browse shows the list of labs while a lab runs.
+	Browse bool
+	// Feedback is the last quiz answer ("stepID:choiceID"), whose
+	// explanation the guide shows.
+	Feedback string
+	// Said is the last progress announcement (a step done), for screen
+	// readers.
+	Said string
+}

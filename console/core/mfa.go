@@ -1,0 +1,204 @@
+package core
+
+import (
+	"errors"
+	"maps"
+	"strings"
+
+	"labsim/console/i18n"
+	"labsim/sim"
+	"labsim/sim/awserr"
+	"labsim/sim/mfa"
+)
+
+// PageCredentials is the route page of My Security Credentials, where the
+// MFA wizard shows the QR code that the authenticator app scans.
+const PageCredentials = "security-credentials"
+
+// FieldMFAPending keeps the secret of the MFA device being set up with the
+// form fields (not a form field itself), so that a reload shows the same QR
+// code.
+const FieldMFAPending = "mfa.pending"
+
+// MFAPendingSecret returns the secret of the device being set up for the
+// signed-in account, if any. It is saved as "<account ID>:<secret>" so a
+// secret drawn for one account is never offered to another.
+func (m Model) MFAPendingSecret() (mfa.Secret, bool) {
+	v := m.Field(FieldMFAPending)
+	id, s, ok := strings.Cut(v, ":")
+	if !ok || id != m.Session.AccountID || id == "" {
+		return "", false
+	}
+	secret := mfa.Secret(s)
+	if secret.Validate() != nil {
+		return "", false
+	}
+	return secret, true
+}
+
+// WithMFAPending stores (or, with "", clears) the pending secret.
+func (m Model) WithMFAPending(s mfa.Secret) Model {
+	f := maps.Clone(m.UI.Fields)
+	if f == nil {
+		f = map[string]string{}
+	}
+	if s == "" {
+		delete(f, FieldMFAPending)
+	} else {
+		f[FieldMFAPending] = m.Session.AccountID + ":" + s.Base32()
+	}
+	m.UI.Fields = f
+	return m
+}
+
+// ClearFields removes form fields after they have been used.
+func (m Model) ClearFields(names ...string) Model {
+	f := maps.Clone(m.UI.Fields)
+	sec := maps.Clone(m.Secrets)
+	for _, n := range names {
+		delete(f, n)
+		delete(sec, n)
+	}
+	m.UI.Fields, m.Secrets = f, sec
+	return m
+}
+
+// MFAErr returns the error of a field on the current page.
+func (m Model) MFAErr(field string) error {
+	if m.MFA.ErrRoute != m.UI.Route {
+		return nil
+	}
+	return m.MFA.Errors[field]
+}
+
+// AccountLabel is what the otpauth URI names the account by: the
+// alias when one is set, else the account ID.
+func AccountLabel(a sim.Account) string {
+	if a.Alias != "" {
+		return a.Alias
+	}
+	return a.ID
+}
+
+// MFAPendingURI is the otpauth URI of the pending device.
+func (m Model) MFAPendingURI() (string, bool) {
+	s, ok := m.MFAPendingSecret()
+	if !ok {
+		return "", false
+	}
+	a, ok := m.Account()
+	if !ok {
+		return "", false
+	}
+	return mfa.URI(mfa.DefaultRootDeviceName, AccountLabel(a), s), true
+}
+
+// MFAQROnScreen returns the URI of the QR code the setup step shows right
+// now, for the authenticator app's simulated scan.
+func (m Model) MFAQROnScreen() (string, bool) {
+	r := m.Route()
+	if !m.Session.SignedIn() || r.Page != PageCredentials || r.Arg != "mfa" || r.Rest != "virtual" || !m.MFA.ShowQR {
+		return "", false
+	}
+	uri, ok := m.MFAPendingURI()
+	if !ok || uri != m.MFA.QR.URI {
+		return "", false
+	}
+	return uri, true
+}
+
+// MFAErrTextOf translates a field's error, "" for none.
+func (m Model) MFAErrTextOf(c i18n.Catalog, field string) string {
+	if err := m.MFAErr(field); err != nil {
+		return MFAErrText(c, err)
+	}
+	return ""
+}
+
+// ErrMFAHardware is the error for a U2F key or hardware token: the
+// simulator has none to assign.
+var ErrMFAHardware = errors.New("mfa: no hardware device in the simulator")
+
+// MFAErrText translates an error of the MFA wizard, the manage page or the
+// authenticator app into the message shown next to its field. Codes the
+// MFA pages know get their own wording (AWS's, where it is known); others
+// fall back to the shared catalog translation.
+func MFAErrText(c i18n.Catalog, err error) string {
+	if errors.Is(err, ErrMFAHardware) {
+		return c.T("mfa.type.needsHardware")
+	}
+	e, ok := awserr.As(err)
+	if !ok {
+		return c.Err(err)
+	}
+	switch e.Code {
+	case awserr.InvalidAuthenticationCode:
+		return c.T("mfa.err.invalidCode")
+	case awserr.LimitExceeded:
+		if e.Param("quota") == "AuthenticatorAccounts" {
+			return c.T("auth.err.full")
+		}
+		return c.T("mfa.err.limit")
+	case awserr.EntityAlreadyExists:
+		return c.T("mfa.err.exists")
+	case awserr.NoSuchEntity:
+		return c.T("mfa.err.noDevice")
+	case awserr.ValidationError:
+		return MFAValidationText(c, e)
+	}
+	return c.Err(err)
+}
+
+// MFAValidationText words a ValidationError by its field and constraint.
+func MFAValidationText(c i18n.Catalog, e *awserr.Error) string {
+	constraint := e.Param("constraint")
+	switch e.Param("field") {
+	case mfa.FieldCode1, mfa.FieldCode2:
+		label := c.T("mfa.setup.code1")
+		if e.Param("field") == mfa.FieldCode2 {
+			label = c.T("mfa.setup.code2")
+		}
+		if constraint == "length" {
+			return c.T("mfa.err.codeLength", "field", label)
+		}
+		return c.T("mfa.err.codePattern", "field", label)
+	case mfa.FieldCode:
+		return c.T("signinmfa.codeLength")
+	case mfa.FieldSecret:
+		switch constraint {
+		case "required":
+			return c.T("auth.err.keyRequired")
+		case "length":
+			return c.T("auth.err.keyLength")
+		}
+		return c.T("auth.err.keyCharacters")
+	case "Account":
+		if constraint == "required" {
+			return c.T("auth.err.accountRequired")
+		}
+		return c.T("auth.err.accountLength")
+	}
+	return c.Err(e)
+}
+
+// MFAHintKey returns the catalog key of a hint explaining why codes were
+// refused, or "" when there is none.
+func MFAHintKey(err error) string {
+	e, ok := awserr.As(err)
+	if !ok || e.Code != awserr.InvalidAuthenticationCode {
+		return ""
+	}
+	switch r := e.Param("reason"); r {
+	case mfa.ReasonSameCode, mfa.ReasonNotConsecutive, mfa.ReasonStale, mfa.ReasonFuture, mfa.ReasonReplayed, mfa.ReasonWrong:
+		return "mfa.hint." + r
+	}
+	return ""
+}
+
+// SetMFAErrors records field errors for the current page; they disappear
+// when the student leaves it.
+func (m Model) SetMFAErrors(errs map[string]error) Model {
+	m.MFA.Errors = errs
+	m.MFA.ErrRoute = m.UI.Route
+	return m
+}

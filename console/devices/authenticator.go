@@ -1,0 +1,301 @@
+package devices
+
+import (
+	"errors"
+	"labsim/console/core"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"labsim/console/i18n"
+	"labsim/console/ui"
+	"labsim/sim"
+	"labsim/sim/awserr"
+	"labsim/sim/mfa"
+)
+
+// The virtual phone's Authenticator app: a TOTP app like Google
+// Authenticator for students without a phone. Its accounts are in the
+// world (sim.Devices.Authenticator); its screen is m.MFA.Auth. Actions and
+// forms are named "auth.…".
+
+// Field names of the app's "Enter a setup key" form.
+const (
+	fieldTOTPAccount = "auth.account"
+	fieldTOTPKey     = "auth.key"
+)
+
+// AuthenticatorArea routes the app's controls; the phone (devices area) shows the
+// app itself through phoneApps.
+func AuthenticatorArea() core.Area {
+	return core.Area{Prefix: "auth", Click: totpClick, Submit: totpSubmit}
+}
+
+// authApp is the app's screens: the list of accounts, "Add account",
+// the simulated scan and "Enter a setup key".
+var authApp = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "auth-app"}}, Kids: []ui.Tpl{
+	{If: "add", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "auth-add"}}, Kids: []ui.Tpl{
+		{Tag: "h3", Attrs: []ui.Attr{{Key: "id", Val: totpTitleID}, {Key: "tabindex", Val: "-1"}}, T: "auth.addTitle"},
+		{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-actions mfa-stack"}}, Kids: []ui.Tpl{
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.scan"}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.scan"},
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.enterKey"}, {Key: "class", Val: "btn btn-normal"}}, T: "auth.enterKey"},
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.cancel"}, {Key: "class", Val: "btn btn-link"}}, T: "auth.cancel"},
+		}},
+	}},
+	{If: "scan", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "auth-scan"}}, Kids: []ui.Tpl{
+		{Tag: "h3", Attrs: []ui.Attr{{Key: "id", Val: totpTitleID}, {Key: "tabindex", Val: "-1"}}, T: "auth.scan"},
+		{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "auth-viewfinder"}, {Key: "aria-hidden", Val: "true"}}},
+		{Tag: "p", Attrs: []ui.Attr{{Key: "role", Val: "alert"}}, T: "auth.noQR"},
+		{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-actions mfa-stack"}}, Kids: []ui.Tpl{
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.scan"}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.scan"},
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.cancel"}, {Key: "class", Val: "btn btn-link"}}, T: "auth.back"},
+		}},
+	}},
+	{If: "key", Tag: "form", Attrs: []ui.Attr{{Key: "class", Val: "auth-key"}, {Key: "data-form", Val: "auth.key"}, {Key: "novalidate"}}, Kids: []ui.Tpl{
+		{Tag: "h3", Attrs: []ui.Attr{{Key: "id", Val: totpTitleID}, {Key: "tabindex", Val: "-1"}}, T: "auth.keyTitle"},
+		{Slot: "fields"},
+		{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "mfa-note"}}, T: "auth.keyType"},
+		{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-actions"}}, Kids: []ui.Tpl{
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.cancel"}, {Key: "class", Val: "btn btn-link"}}, T: "auth.cancel"},
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "submit"}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.addButton"},
+		}},
+	}},
+	{If: "empty", Tag: "div", Kids: []ui.Tpl{
+		{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "empty"}}, T: "auth.empty"},
+		{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.add"}, {Key: "id", Val: totpAddBtnID}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.add"},
+	}},
+	{If: "list", Tag: "div", Kids: []ui.Tpl{
+		{Tag: "ul", Attrs: []ui.Attr{{Key: "class", Val: "auth-list"}}, Kids: []ui.Tpl{
+			{Each: "entries", Tag: "li", Attrs: []ui.Attr{{Key: "class", Val: "auth-entry"}, {Key: "aria-labelledby", Val: "$labelID"}}, Kids: []ui.Tpl{
+				{Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "$labelID"}, {Key: "class", Val: "auth-label"}, {Key: "tabindex", Val: "-1"}}, Kids: []ui.Tpl{
+					{If: "issuer", Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "auth-issuer"}}, D: "issuer"},
+					{If: "issuer", Lit: ": "},
+					{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "auth-account"}}, D: "account"},
+				}},
+				{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "auth-code-row"}}, Kids: []ui.Tpl{
+					{Tag: "span", Attrs: []ui.Attr{{Key: "id", Val: "$codeID"}, {Key: "class", Val: "auth-code mono"}}, D: "code"},
+					{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "auth-timer"}}, Kids: []ui.Tpl{
+						{Tag: "progress", Attrs: []ui.Attr{{Key: "max", Val: "$period"}, {Key: "value", Val: "$left"}, {Key: "aria-hidden", Val: "true"}}},
+						{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "visually-hidden"}}, T: "auth.secondsLabel", Args: []string{"n", "$left"}},
+						{Tag: "span", Attrs: []ui.Attr{{Key: "aria-hidden", Val: "true"}}, T: "auth.seconds", Args: []string{"n", "$left"}},
+					}},
+				}},
+				{If: "removing", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "confirm"}, {Key: "role", Val: "alertdialog"}, {Key: "aria-labelledby", Val: "$removeID"}}, Kids: []ui.Tpl{
+					{Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "$removeID"}, {Key: "tabindex", Val: "-1"}}, T: "auth.removeConfirm", Args: []string{"account", "$label"}},
+					{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.removeYes"}, {Key: "data-arg", Val: "$id"}, {Key: "class", Val: "btn btn-danger"}}, T: "auth.removeYes"},
+					{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.cancel"}, {Key: "class", Val: "btn btn-link"}}, T: "auth.cancel"},
+				}},
+				{If: "!removing", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.remove"}, {Key: "data-arg", Val: "$id"},
+					{Key: "id", Val: "$removeBtnID"}, {Key: "class", Val: "btn btn-link btn-small"}, {Key: "aria-label", Val: "$removeLabel"}}, T: "auth.remove"},
+			}},
+		}},
+		{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.add"}, {Key: "id", Val: totpAddBtnID}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.add"},
+	}},
+}}
+
+// authenticatorApp renders the app's current screen.
+func authenticatorApp(m core.Model, c i18n.Catalog) ui.Node {
+	screen := m.MFA.Auth
+	entries := m.World.Devices.Authenticator
+	v := ui.Vals{{K: "add", B: screen == "add"}, {K: "scan", B: screen == "scan"}, {K: "key", B: screen == "key"},
+		{K: "empty", B: screen == "" && len(entries) == 0}, {K: "list", B: screen == "" && len(entries) > 0}}
+	switch {
+	case screen == "key":
+		v = append(v, ui.V{K: "fields", N: []ui.Node{
+			core.TextField(c, core.FormField{ID: "auth-account", Name: fieldTOTPAccount, LabelKey: "auth.account",
+				Value: m.Field(fieldTOTPAccount), Err: m.MFAErrTextOf(c, fieldTOTPAccount)}),
+			core.TextField(c, core.FormField{ID: "auth-key", Name: fieldTOTPKey, LabelKey: "auth.key", Mono: true,
+				Value: m.Field(fieldTOTPKey), Err: m.MFAErrTextOf(c, fieldTOTPKey)})}})
+	case screen == "" && len(entries) > 0:
+		v = append(v, totpAccounts(m, c)...)
+	}
+	return authApp.Root(c, v)
+}
+
+// Element ids that focus moves to in the app.
+const (
+	totpTitleID  = "auth-screen-title" // a sub-screen's heading
+	totpAddBtnID = "auth-add-btn"      // "Add account" on the list
+)
+
+// totpRemoveBtnID is the id of an account's Remove button.
+func totpRemoveBtnID(id int) string { return "auth-remove-btn-" + strconv.Itoa(id) }
+
+// totpLabelID is the id of an account's label, where focus goes once the
+// account is added.
+func totpLabelID(id int) string { return "auth-label-" + strconv.Itoa(id) }
+
+// totpAccounts is the view-model of the app's accounts with their
+// rotating codes.
+func totpAccounts(m core.Model, c i18n.Catalog) ui.Vals {
+	left := mfa.Period - int(m.Now.Unix()%mfa.Period)
+	if left <= 0 {
+		left += mfa.Period
+	}
+	var items []ui.Vals
+	for _, e := range m.World.Devices.Authenticator {
+		label := totpLabel(e)
+		code, err := mfa.Code(e.Secret, m.Now)
+		if err != nil {
+			code = "------"
+		}
+		id := strconv.Itoa(e.ID)
+		items = append(items, ui.Vals{
+			{K: "id", S: id}, {K: "labelID", S: totpLabelID(e.ID)}, {K: "codeID", S: "auth-code-" + id},
+			{K: "removeID", S: "auth-remove-" + id}, {K: "removeBtnID", S: totpRemoveBtnID(e.ID)},
+			{K: "issuer", S: e.Issuer, B: e.Issuer != ""}, {K: "account", S: e.Account}, {K: "label", S: label},
+			{K: "code", S: code[:3] + " " + code[3:]}, {K: "removing", B: m.MFA.AuthRemove == e.ID},
+			{K: "removeLabel", S: c.T("auth.removeLabel", "account", label)},
+		})
+	}
+	return ui.Vals{{K: "entries", L: items}, {K: "left", S: strconv.Itoa(left)}, {K: "period", S: strconv.Itoa(mfa.Period)}}
+}
+
+// totpLabel is how the app names an account: "Issuer: account".
+func totpLabel(e sim.AuthenticatorEntry) string {
+	if e.Issuer == "" {
+		return e.Account
+	}
+	return e.Issuer + ": " + e.Account
+}
+
+// totpClick handles the app's buttons. Focus follows every change of
+// screen: to the new screen's heading, back to the button that opened a
+// screen or a confirmation when it is cancelled, and to an account once
+// it is added.
+func totpClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
+	switch action {
+	case "auth.add":
+		m.MFA.Auth, m.MFA.AuthRemove = "add", 0
+		return m, []core.Effect{core.Focus{ID: totpTitleID}}
+	case "auth.enterKey":
+		m.MFA.Auth = "key"
+		m.MFA.Errors = nil
+		return m, []core.Effect{core.Focus{ID: "auth-account"}}
+	case "auth.cancel":
+		screen, removing := m.MFA.Auth, m.MFA.AuthRemove
+		m.MFA.Auth, m.MFA.AuthRemove = "", 0
+		m.MFA.Errors = nil
+		if screen == "" && removing != 0 {
+			return m, []core.Effect{core.Focus{ID: totpRemoveBtnID(removing)}}
+		}
+		return m, []core.Effect{core.Focus{ID: totpAddBtnID}}
+	case "auth.scan":
+		uri, ok := m.MFAQROnScreen()
+		if !ok {
+			m.MFA.Auth = "scan"
+			return m, []core.Effect{core.Focus{ID: totpTitleID}}
+		}
+		issuer, account, secret, err := totpParseURI(uri)
+		if err == nil {
+			var w sim.World
+			w, err = m.World.Do(m.Session, sim.AddAuthenticatorAccount{Issuer: issuer, Account: account, Secret: secret}, m.Env())
+			m.World = w
+		}
+		if err != nil {
+			m.MFA.Auth = "scan"
+			return m, []core.Effect{core.Focus{ID: totpTitleID}}
+		}
+		m.MFA.Auth = ""
+		return m, []core.Effect{core.Focus{ID: totpLabelID(totpLastID(m))}}
+	case "auth.remove":
+		id, _ := strconv.Atoi(arg)
+		if !totpHas(m, id) {
+			return m, nil
+		}
+		m.MFA.AuthRemove = id
+		return m, []core.Effect{core.Focus{ID: "auth-remove-" + strconv.Itoa(id)}}
+	case "auth.removeYes":
+		id, _ := strconv.Atoi(arg)
+		w, _ := m.World.Do(m.Session, sim.RemoveAuthenticatorAccount{ID: id}, m.Env())
+		m.World = w
+		m.MFA.AuthRemove = 0
+		return m, []core.Effect{core.Focus{ID: totpAddBtnID}}
+	}
+	return m, nil
+}
+
+// totpHas reports whether the app holds an account with the ID.
+func totpHas(m core.Model, id int) bool {
+	for _, e := range m.World.Devices.Authenticator {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// totpLastID is the ID of the account added last.
+func totpLastID(m core.Model) int {
+	if n := len(m.World.Devices.Authenticator); n > 0 {
+		return m.World.Devices.Authenticator[n-1].ID
+	}
+	return 0
+}
+
+// totpSubmit handles "Enter a setup key".
+func totpSubmit(m core.Model, form string) (core.Model, []core.Effect) {
+	if form != "auth.key" {
+		return m, nil
+	}
+	account := strings.TrimSpace(m.Field(fieldTOTPAccount))
+	errs := map[string]error{}
+	if account == "" {
+		errs[fieldTOTPAccount] = awserr.New(awserr.ValidationError, "field", "Account", "constraint", "required")
+	}
+	secret, err := mfa.ParseSecret(m.Field(fieldTOTPKey))
+	if err != nil {
+		errs[fieldTOTPKey] = err
+	}
+	if len(errs) == 0 {
+		var w sim.World
+		w, err = m.World.Do(m.Session, sim.AddAuthenticatorAccount{Account: account, Secret: secret}, m.Env())
+		m.World = w
+		if err != nil {
+			field := fieldTOTPKey
+			if e, ok := awserr.As(err); ok && e.Param("field") == "Account" {
+				field = fieldTOTPAccount
+			}
+			errs[field] = err
+		}
+	}
+	if len(errs) > 0 {
+		m = m.SetMFAErrors(errs)
+		focus := "auth-key"
+		if errs[fieldTOTPAccount] != nil {
+			focus = "auth-account"
+		}
+		return m, []core.Effect{core.Focus{ID: focus}}
+	}
+	m = m.ClearFields(fieldTOTPAccount, fieldTOTPKey)
+	m.MFA.Auth, m.MFA.Errors = "", nil
+	return m, []core.Effect{core.Focus{ID: totpLabelID(totpLastID(m))}}
+}
+
+// errTOTPNotOTP is the error for a QR code that is not an otpauth TOTP URI.
+var errTOTPNotOTP = errors.New("authenticator: not an otpauth://totp URI")
+
+// totpParseURI reads an otpauth://totp URI as an authenticator app
+// does: the label "Issuer:account" (path-escaped), the secret and the
+// issuer parameter, which wins over the label's prefix.
+func totpParseURI(uri string) (issuer, account string, secret mfa.Secret, err error) {
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme != "otpauth" || u.Host != "totp" {
+		return "", "", "", errTOTPNotOTP
+	}
+	label := strings.TrimPrefix(u.Path, "/")
+	if i := strings.Index(label, ":"); i >= 0 {
+		issuer, account = label[:i], strings.TrimSpace(label[i+1:])
+	} else {
+		account = label
+	}
+	q := u.Query()
+	if v := q.Get("issuer"); v != "" {
+		issuer = v
+	}
+	secret, err = mfa.ParseSecret(q.Get("secret"))
+	if err != nil {
+		return "", "", "", err
+	}
+	return issuer, account, secret, nil
+}

@@ -1,0 +1,226 @@
+package mfa
+
+import (
+	"labsim/console/core"
+	"labsim/sim/awserr"
+
+	"labsim/sim"
+	"labsim/sim/mfa"
+)
+
+// Area is My Security Credentials with the Activate MFA wizard and
+// Manage (remove, resync). Its actions and forms are named "mfa.…".
+func Area() core.Area {
+	return core.Area{
+		Pages:  []string{pageCredentials},
+		Prefix: "mfa",
+		View:   credentialsView,
+		Title:  credentialsTitle,
+		Click:  mfaClick,
+		Submit: mfaSubmitForm,
+	}
+}
+
+// mfaGo moves to a step of the MFA pages with a history entry; focus goes
+// to the new page's heading.
+func mfaGo(m core.Model, hash string) (core.Model, []core.Effect) {
+	m, fx := m.Navigate(hash)
+	return m, append(fx, m.URLEffect(true))
+}
+
+// mfaResetSetup forgets what the setup step revealed and typed.
+func mfaResetSetup(m core.Model) core.Model {
+	m.MFA.ShowQR, m.MFA.ShowSecret, m.MFA.QR = false, false, core.MFAQR{}
+	m.MFA.Errors = nil
+	m = m.ClearFields(fieldMFACode1, fieldMFACode2, fieldMFAType)
+	return m
+}
+
+// mfaClick handles the MFA pages' buttons.
+func mfaClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
+	switch action {
+	case "mfa.start":
+		m.MFA.Errors = nil
+		return mfaGo(m, hashMFAType)
+	case "mfa.previous":
+		m.MFA.Errors = nil
+		return mfaGo(m, hashMFAType)
+	case "mfa.cancel":
+		return mfaCancel(m)
+	case "mfa.showQR":
+		next, err := mfaWithQR(m)
+		if err != nil {
+			m.Notify("error", "mfa.notice.failed", "error", err.Error())
+			return m, nil
+		}
+		next.MFA.ShowQR = next.MFA.QR.DataURL != ""
+		return next, nil
+	case "mfa.showKey":
+		m.MFA.ShowSecret = true
+		return m, nil
+	case "mfa.close":
+		m = mfaResetSetup(m)
+		return mfaGo(m, hashCredentials)
+	case "mfa.manage":
+		m = m.Input(fieldMFASerial, arg)
+		m.MFA.Errors = nil
+		return mfaGo(m, hashMFAManage)
+	case "mfa.remove":
+		m.Confirm = confirmMFARemove
+		return m, []core.Effect{core.Focus{ID: "mfa-remove-text"}}
+	case "mfa.removeYes":
+		return mfaRemove(m)
+	case "mfa.removeCancel":
+		m.Confirm = ""
+		return m, []core.Effect{core.Focus{ID: mfaRemoveBtnID}}
+	case "mfa.resync":
+		m.MFA.Errors = nil
+		m = m.ClearFields(fieldMFACode1, fieldMFACode2)
+		return mfaGo(m, hashMFAResync)
+	}
+	return m, nil
+}
+
+// mfaSubmitForm handles the MFA pages' forms.
+func mfaSubmitForm(m core.Model, form string) (core.Model, []core.Effect) {
+	switch form {
+	case "mfa.type":
+		return mfaChooseType(m)
+	case "mfa.assign":
+		return mfaAssign(m)
+	case "mfa.resync":
+		return mfaResync(m)
+	}
+	return m, nil
+}
+
+// mfaChooseType continues from the device type: only the virtual device
+// exists in the simulator. It draws the device's secret
+// (iam:CreateVirtualMFADevice) unless one is already pending, so going
+// back and forth keeps the same QR code.
+func mfaChooseType(m core.Model) (core.Model, []core.Effect) {
+	t := m.Field(fieldMFAType)
+	if t != "" && t != mfaTypeVirtual {
+		m = m.SetMFAErrors(map[string]error{fieldMFAType: core.ErrMFAHardware})
+		return m, []core.Effect{core.Focus{ID: "mfa-type-" + t}}
+	}
+	if _, ok := m.MFAPendingSecret(); !ok {
+		var secret mfa.Secret
+		w, err := m.World.Do(m.Session, sim.CreateRootVirtualMFADevice{Name: mfa.DefaultRootDeviceName, Secret: &secret}, m.Env())
+		m.World = w
+		if err != nil {
+			m = m.SetMFAErrors(map[string]error{fieldMFAType: err})
+			return m, []core.Effect{core.Focus{ID: "mfa-type-virtual"}}
+		}
+		m = m.WithMFAPending(secret)
+		m.MFA.ShowQR, m.MFA.ShowSecret, m.MFA.QR = false, false, core.MFAQR{}
+	}
+	m.MFA.Errors = nil
+	return mfaGo(m, hashMFASetup)
+}
+
+// mfaAssign checks the two codes and assigns the device
+// (iam:EnableMFADevice).
+func mfaAssign(m core.Model) (core.Model, []core.Effect) {
+	secret, ok := m.MFAPendingSecret()
+	if !ok {
+		return mfaGo(m, hashMFASetup)
+	}
+	op := sim.EnableRootMFADevice{Name: mfa.DefaultRootDeviceName, Secret: secret,
+		Code1: core.TypedCode(m.Field(fieldMFACode1)), Code2: core.TypedCode(m.Field(fieldMFACode2))}
+	w, err := m.World.Do(m.Session, op, m.Env())
+	m.World = w
+	if err != nil {
+		return mfaCodesFailed(m, err)
+	}
+	m = m.WithMFAPending("")
+	m = mfaResetSetup(m)
+	return mfaGo(m, hashMFADone)
+}
+
+// mfaResync resynchronises the device chosen in Manage.
+func mfaResync(m core.Model) (core.Model, []core.Effect) {
+	d, ok := mfaRootDevice(m, m.Field(fieldMFASerial))
+	if !ok {
+		d, ok = mfaRootDevice(m, "")
+	}
+	if !ok {
+		return mfaGo(m, hashCredentials)
+	}
+	op := sim.ResyncRootMFADevice{Serial: d.Serial,
+		Code1: core.TypedCode(m.Field(fieldMFACode1)), Code2: core.TypedCode(m.Field(fieldMFACode2))}
+	w, err := m.World.Do(m.Session, op, m.Env())
+	m.World = w
+	if err != nil {
+		return mfaCodesFailed(m, err)
+	}
+	m = m.ClearFields(fieldMFACode1, fieldMFACode2)
+	m.MFA.Errors = nil
+	m.Notify("success", "mfa.notice.resynced")
+	return mfaGo(m, hashCredentials)
+}
+
+// mfaCodesFailed shows a refused pair of codes next to the fields and
+// moves focus to the first field in error.
+func mfaCodesFailed(m core.Model, err error) (core.Model, []core.Effect) {
+	errs := mfaCodeErrors(err)
+	m = m.SetMFAErrors(errs)
+	focus := "mfa-code1"
+	if _, only2 := errs[fieldMFACode2]; only2 {
+		focus = "mfa-code2"
+	}
+	return m, []core.Effect{core.Focus{ID: focus}}
+}
+
+// mfaRemove deactivates the device and deletes it (iam:DeactivateMFADevice,
+// iam:DeleteVirtualMFADevice).
+func mfaRemove(m core.Model) (core.Model, []core.Effect) {
+	m.Confirm = ""
+	d, ok := mfaRootDevice(m, m.Field(fieldMFASerial))
+	if !ok {
+		d, ok = mfaRootDevice(m, "")
+	}
+	if !ok {
+		return mfaGo(m, hashCredentials)
+	}
+	w, err := m.World.Do(m.Session, sim.DeactivateRootMFADevice{Serial: d.Serial}, m.Env())
+	if err == nil {
+		w, err = w.Do(m.Session, sim.DeleteRootVirtualMFADevice{Serial: d.Serial}, m.Env())
+	}
+	m.World = w
+	if err != nil {
+		m.Notify("error", "mfa.notice.failed", "error", core.MFAErrText(m.Catalog(), err))
+		return m, []core.Effect{core.Focus{ID: mfaRemoveBtnID}}
+	}
+	m = m.ClearFields(fieldMFASerial)
+	m.Notify("success", "mfa.notice.removed")
+	return mfaGo(m, hashCredentials)
+}
+
+// mfaCancel leaves the wizard; a device that was created but not assigned
+// is deleted (iam:DeleteVirtualMFADevice), as AWS's console does.
+func mfaCancel(m core.Model) (core.Model, []core.Effect) {
+	if _, ok := m.MFAPendingSecret(); ok {
+		serial := mfa.SerialNumber(m.Session.AccountID, mfa.DefaultRootDeviceName)
+		w, _ := m.World.Do(m.Session, sim.DeleteRootVirtualMFADevice{Serial: serial}, m.Env())
+		m.World = w
+	}
+	m = m.WithMFAPending("")
+	m = mfaResetSetup(m)
+	return mfaGo(m, hashCredentials)
+}
+
+// mfaCodeErrors sorts an error of a two-code form into field errors: a
+// format error belongs to its field, a refused pair to both codes.
+func mfaCodeErrors(err error) map[string]error {
+	e, ok := awserr.As(err)
+	if ok && e.Code == awserr.ValidationError {
+		switch e.Param("field") {
+		case mfa.FieldCode1:
+			return map[string]error{fieldMFACode1: err}
+		case mfa.FieldCode2:
+			return map[string]error{fieldMFACode2: err}
+		}
+	}
+	return map[string]error{fieldMFACodes: err}
+}
