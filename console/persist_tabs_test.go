@@ -29,7 +29,7 @@ func storedWorld(t *testing.T, b *fakeBrowser) Saved {
 }
 
 func addAuthenticator(name string) Msg {
-	return Submit{Now: t0, Form: "auth.key", Values: map[string]string{fieldTOTPAccount: name, fieldTOTPKey: mfa.DemoSecret.Base32()}}
+	return Submit{Now: t0, Form: "auth.key", Values: map[string]string{"auth.account": name, "auth.key": mfa.DemoSecret.Base32()}}
 }
 
 // Defect 2 of issue 8: two tabs that add authenticator accounts at the same
