@@ -169,7 +169,8 @@ func TestSCORMPackageRunsFromItsOwnFiles(t *testing.T) {
 	t.Cleanup(srv.Close)
 	p := NewPageOn(t, srv.URL)
 	p.Open("/index.html?lab=root-mfa&lang=en")
-	p.Find("link", "Create an AWS Account")
+	// The SCO opens its lab, which starts from the demo world (signed in).
+	p.Find("heading", "Console Home")
 	if got := Eval[string](p, `document.documentElement.getAttribute('data-deployment')`); got != "scorm12-root-mfa" {
 		t.Fatalf("storage namespace %q", got)
 	}
