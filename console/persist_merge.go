@@ -207,7 +207,8 @@ func (m Model) mergeIn(s Saved, data string, base *Saved, concurrent, refused bo
 		return m.keepMine(data)
 	}
 	before, _ := m.Encode(m.Revision)
-	m.World, m.Session, m.UI.Fields = merged, session, newFields
+	m.World, m.Session, m.UI.Fields = merged, session, m.withOwnFields(newFields)
+	m.persist.merged = true
 	if len(newFields) == 0 {
 		m.UI.Fields = nil
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -171,6 +172,13 @@ func TestTwoTabsLoseNothing(t *testing.T) {
 	}
 	if v := Eval[string](b, `document.querySelector('[name="signin.email"]').value`); v != fmt.Sprintf("b-student%02d@example.com", rounds-1) {
 		t.Fatalf("tab B's sign-in email shows %q", v)
+	}
+	// Each tab keeps its own typing in its own storage too.
+	if v := Eval[string](a, `sessionStorage.getItem('labsim:state:tab') || ''`); !strings.Contains(v, fmt.Sprintf("student%02d@example.com", rounds-1)) {
+		t.Fatalf("tab A's own state: %s", v)
+	}
+	if v := Eval[string](b, `sessionStorage.getItem('labsim:state:tab') || ''`); !strings.Contains(v, fmt.Sprintf("b-student%02d@example.com", rounds-1)) {
+		t.Fatalf("tab B's own state: %s", v)
 	}
 	// Nothing was set aside: every change could be merged.
 	if n := Eval[int](a, `Object.keys(localStorage).filter(k => k.startsWith('labsim:state:')).length`); n != 0 {
