@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
 )
 
 // waitJS waits until a JavaScript expression is true in the page.
@@ -193,5 +196,71 @@ func TestTwoTabsLoseNothing(t *testing.T) {
 	}
 	if v := Eval[string](a, `document.querySelector('[name="signup.email"]').value`); v != fmt.Sprintf("student%02d@example.com", rounds-1) {
 		t.Fatalf("after reload, tab A's sign-up email shows %q", v)
+	}
+}
+
+// Issue 8, defect 1 in the browser: a damaged save is kept aside once and
+// replaced, typing survives reloads, and no other tab is blamed; a newer
+// version's save is left untouched.
+func TestDamagedOrNewerSaveInTheBrowser(t *testing.T) {
+	for _, tc := range []struct {
+		name, doc string
+		newer     bool
+	}{
+		{"truncated", `{"schema":1,"revision":99999999999,"world":{"acc`, false},
+		{"no world", `{"schema":1,"revision":5}`, false},
+		{"newer schema", `{"schema":2,"revision":500,"world":{"accounts":{}},"session":{},"ui":{},"rng":""}`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := NewPage(t)
+			p.Open("/?lang=en#/signup/1")
+			Eval[bool](p, `(localStorage.setItem('labsim:state', `+jsString(tc.doc)+`), true)`)
+			for round := range 3 {
+				p.Reload()
+				if tc.newer {
+					p.WaitText("made by a newer version of labsim")
+				} else if round == 0 {
+					p.WaitText("Your saved work could not be read")
+				} else if v := Eval[string](p, `document.querySelector('[name="signup.email"]').value`); v != "student@example.com" {
+					t.Fatalf("round %d: the typed email is gone: %q", round, v)
+				}
+				setField(p, "signup.email", "student@example.com")
+				time.Sleep(300 * time.Millisecond)
+				if strings.Contains(p.Text(), "Another tab") {
+					t.Fatalf("round %d: a conflict with no other tab", round)
+				}
+				main := Eval[string](p, `localStorage.getItem('labsim:state')`)
+				aside := Eval[int](p, `Object.keys(localStorage).filter(k => k.startsWith('labsim:state:')).length`)
+				if tc.newer {
+					if main != tc.doc || aside != 0 {
+						t.Fatalf("round %d: the newer save was touched (%d aside): %s", round, aside, main)
+					}
+					continue
+				}
+				if !strings.Contains(main, "student@example.com") || aside != 1 {
+					t.Fatalf("round %d: saving stopped or copies pile up (%d aside): %.80s", round, aside, main)
+				}
+			}
+		})
+	}
+}
+
+// Issue 8, defect 5 in the browser: storage that loses what it is given is
+// found at start-up and the student is told.
+func TestStorageThatLosesWorkIsAnnounced(t *testing.T) {
+	for name, script := range map[string]string{
+		"getItem throws":       `Storage.prototype.getItem = function() { throw new Error('getItem is broken'); };`,
+		"setItem does nothing": `Storage.prototype.setItem = function() {};`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := NewPage(t)
+			if _, err := chromedp.Call(p.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script}); err != nil {
+				t.Fatal(err)
+			}
+			p.Open("/?lang=en")
+			p.WaitText("will not survive a reload")
+			p.Open("/?lang=en#/simulator")
+			p.WaitText("failed its start-up check")
+		})
 	}
 }
