@@ -264,3 +264,33 @@ func TestStorageThatLosesWorkIsAnnounced(t *testing.T) {
 		})
 	}
 }
+
+// Issue 8, defect 4 in the browser: an import asks once, saying that the
+// current work is kept aside, and keeps it aside before replacing it.
+func TestImportKeepsTheCurrentWorkAside(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?world=demo&lang=en")
+	p.Open("/?lang=en#/simulator")
+	doc := Eval[string](p, `localStorage.getItem('labsim:state')`)
+	Eval[bool](p, `(() => { const input = document.getElementById('import-file'); const dt = new DataTransfer();
+		dt.items.add(new File([`+jsString(doc)+`], 'work.json', {type: 'application/json'}));
+		input.files = dt.files; input.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
+	p.WaitText("Replace your current work with work.json? Your current work will be kept aside first")
+	if n := Eval[int](p, `Object.keys(localStorage).filter(k => k.startsWith('labsim:state:')).length`); n != 0 {
+		t.Fatalf("%d copies kept aside before confirmation", n)
+	}
+	p.Click("button", "Confirm")
+	p.WaitText("Imported work.json. Your previous work was kept aside")
+	p.Find("heading", "Work kept aside")
+	p.WaitText("Replaced by an import")
+	keys := Eval[[]string](p, `Object.keys(localStorage).filter(k => k.startsWith('labsim:state:'))`)
+	if len(keys) != 1 || !strings.Contains(keys[0], ":before-import:") {
+		t.Fatalf("kept aside: %v", keys)
+	}
+	if aside := Eval[string](p, `localStorage.getItem(`+jsString(keys[0])+`)`); !strings.Contains(aside, `"principal":"arn:aws:iam::123456789012:root"`) {
+		t.Fatalf("the work kept aside is not the replaced work: %.120s", aside)
+	}
+	// The import's session was dropped: the student signs in again.
+	p.Open("/?lang=en#/")
+	p.Find("link", "Sign In to the Console")
+}
