@@ -176,3 +176,19 @@ func TestEachTabKeepsWhatWasTypedInIt(t *testing.T) {
 	require.Contains(t, []string{"first@example.com", "second@example.com"}, fresh.m.UI.Fields[fieldSUEmail])
 	require.Equal(t, "lab", fresh.m.UI.Fields[fieldSUAccountName])
 }
+
+// A tab that changed nothing takes another tab's save as it is (the fast
+// path gives what a merge would).
+func TestAnUnchangedTabTakesAnotherTabsSave(t *testing.T) {
+	b := newFakeBrowser(t)
+	a := b.open(1, map[string]string{"world": "demo", "lang": "en"}, "")
+	c := b.open(2, nil, "#/signup/1")
+	require.True(t, c.m.cleanSince(c.m.persist.stored), "a tab that only loaded is clean")
+	a.send(addAuthenticator("from-a"))
+	b.settle()
+	require.Equal(t, []string{"from-a"}, authenticatorAccounts(c.m.World))
+	require.Zero(t, c.m.Merges())
+	require.Contains(t, c.noticeKeys(), "notice.othertab")
+	typed := send(c.m, Input{Now: t0, Field: fieldSUEmail, Value: "c@example.com"})
+	require.False(t, typed.cleanSince(c.m.persist.stored), "after a change the tab's state is its own")
+}
