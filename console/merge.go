@@ -119,6 +119,14 @@ func mergeList(b, m, t []any) []any {
 		}
 		return string(canonical(v))
 	}
+	// Lists mostly grow at the end: their common beginning is kept as it
+	// is, and only the rest is compared by content.
+	p := 0
+	for p < len(b) && p < len(m) && p < len(t) && jsonEqual(b[p], m[p]) && jsonEqual(b[p], t[p]) {
+		p++
+	}
+	prefix := t[:p]
+	b, m, t = b[p:], m[p:], t[p:]
 	inBase, inMine, inTheirs := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, v := range b {
 		inBase[key(v)]++
@@ -140,6 +148,10 @@ func mergeList(b, m, t []any) []any {
 			}
 		}
 	}
+	out = append(out, prefix...)
+	for _, v := range prefix {
+		note(v)
+	}
 	for _, v := range t {
 		k := key(v)
 		if inBase[k] > 0 && inMine[k] == 0 {
@@ -154,13 +166,13 @@ func mergeList(b, m, t []any) []any {
 			continue // not an addition of mine, or theirs has it too
 		}
 		if o, ok := v.(map[string]any); ok {
-			o = maps.Clone(o)
 			for f, used := range taken {
 				if n, ok := number(o[f]); ok && used[n] {
 					next := int64(1)
 					for x := range used {
 						next = max(next, x+1)
 					}
+					o = maps.Clone(o)
 					o[f] = json.Number(strconv.FormatInt(next, 10))
 				}
 			}
@@ -191,8 +203,46 @@ func canonical(v any) []byte {
 	return data
 }
 
-// jsonEqual compares decoded JSON values.
-func jsonEqual(a, b any) bool { return bytes.Equal(canonical(a), canonical(b)) }
+// jsonEqual compares decoded JSON values (as decodeAny makes them).
+func jsonEqual(a, b any) bool {
+	switch x := a.(type) {
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for k, v := range x {
+			w, ok := y[k]
+			if !ok || !jsonEqual(v, w) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !jsonEqual(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	case json.Number:
+		y, ok := b.(json.Number)
+		return ok && x == y
+	case string:
+		y, ok := b.(string)
+		return ok && x == y
+	case bool:
+		y, ok := b.(bool)
+		return ok && x == y
+	case nil:
+		return b == nil
+	}
+	return bytes.Equal(canonical(a), canonical(b))
+}
 
 // decodeAny decodes JSON keeping numbers exact.
 func decodeAny(data []byte) (any, error) {

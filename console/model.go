@@ -111,6 +111,8 @@ type Init struct {
 	Storage StorageStatus
 	// Aside lists the documents kept aside in browser storage.
 	Aside []Aside
+	// Tab is the tab's own state (sessionStorage), "" when none.
+	Tab string
 	// Deployment is the build's deployment id (index.html's
 	// data-deployment): it names the storage key (StorageKeyFor).
 	Deployment string

@@ -203,6 +203,7 @@ func RevisionOf(data string) int {
 // last save.
 func (m Model) withSave(effects []Effect) (Model, []Effect) {
 	m, effects = m.trimAside(effects)
+	m, effects = m.trackTab(effects)
 	enc, err := m.Encode(m.Revision)
 	if err != nil || enc == m.lastSaved {
 		return m, effects

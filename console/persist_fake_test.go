@@ -30,6 +30,8 @@ type fakeTab struct {
 	memory map[string]string
 	// closed tabs get no more storage events.
 	closed bool
+	// session is the tab's sessionStorage (its own state).
+	session map[string]string
 	// stale makes the next save skip its check: the tab read the key
 	// before another tab wrote it (the race between reading and writing).
 	stale bool
@@ -41,7 +43,12 @@ func newFakeBrowser(t *testing.T) *fakeBrowser {
 
 // open boots a tab the way wasm/main.go does.
 func (b *fakeBrowser) open(seed byte, query map[string]string, hash string) *fakeTab {
-	tab := &fakeTab{b: b}
+	return b.openWith(seed, query, hash, map[string]string{})
+}
+
+// openWith boots a tab with its sessionStorage (kept by a reload).
+func (b *fakeBrowser) openWith(seed byte, query map[string]string, hash string, session map[string]string) *fakeTab {
+	tab := &fakeTab{b: b, session: session}
 	b.tabs = append(b.tabs, tab)
 	saved := b.kv[StorageKey]
 	var aside []Aside
@@ -54,7 +61,8 @@ func (b *fakeBrowser) open(seed byte, query map[string]string, hash string) *fak
 		query = map[string]string{"lang": "en"}
 	}
 	m, fx := Update(Model{}, Init{Now: t0, Seed: [32]byte{seed}, Query: query, Hash: hash, Saved: saved,
-		BrowserLang: "en-US", Storage: StorageStatus{Mode: "local"}, Aside: aside, PasswordCost: 1000})
+		BrowserLang: "en-US", Storage: StorageStatus{Mode: "local"}, Aside: aside, PasswordCost: 1000,
+		Tab: session["tab"]})
 	tab.m = m
 	tab.run(fx)
 	tab.pump()
@@ -64,7 +72,7 @@ func (b *fakeBrowser) open(seed byte, query map[string]string, hash string) *fak
 // reload closes the tab and opens it again on the same address.
 func (tab *fakeTab) reload(seed byte) *fakeTab {
 	tab.closed = true
-	return tab.b.open(seed, nil, tab.m.UI.Route)
+	return tab.b.openWith(seed, nil, tab.m.UI.Route, tab.session)
 }
 
 // send handles a message and everything it leads to.
@@ -163,6 +171,8 @@ func (tab *fakeTab) run(fx []Effect) {
 			tab.store()[e.Key] = e.Data
 		case RemoveKey:
 			delete(tab.store(), e.Key)
+		case SaveTab:
+			tab.session["tab"] = e.Data
 		case UseMemory:
 			tab.memory = map[string]string{}
 		case LoadAside:

@@ -124,8 +124,12 @@ func (m Model) storageChanged(msg StorageChanged) (Model, []Effect) {
 		expected = hashDoc(m.persist.stored)
 	}
 	concurrent := msg.Conflict || s.Base != expected
+	clean := !concurrent && m.cleanSince(m.persist.stored)
 	m.persist.stored = data
 	m.persist.remember(data)
+	if clean && s.World.Validate() == nil {
+		return m.fastForward(s), nil
+	}
 	return m.mergeIn(s, data, base, concurrent, msg.Conflict)
 }
 
@@ -207,7 +211,8 @@ func (m Model) mergeIn(s Saved, data string, base *Saved, concurrent, refused bo
 		return m.keepMine(data)
 	}
 	before, _ := m.Encode(m.Revision)
-	m.World, m.Session, m.UI.Fields = merged, session, newFields
+	m.World, m.Session, m.UI.Fields = merged, session, m.withOwnFields(newFields)
+	m.persist.merged = true
 	if len(newFields) == 0 {
 		m.UI.Fields = nil
 	}
@@ -245,4 +250,48 @@ func (m Model) keepMine(data string) (Model, []Effect) {
 	m.lastSaved = ""
 	m.notify("warning", "notice.conflict.kept")
 	return m, []Effect{m.setAside("conflict", data)}
+}
+
+// cleanSince reports whether the shared parts of this tab's state are
+// those of the stored document: nothing changed here since it was written
+// or read.
+func (m Model) cleanSince(stored string) bool {
+	if m.lastSaved == "" || stored == "" {
+		return false
+	}
+	enc, err := m.Encode(m.Revision)
+	if err != nil || enc != m.lastSaved {
+		return false
+	}
+	// stored is lastSaved, or lastSaved with its base added at the end.
+	n := len(m.lastSaved) - 1
+	return stored == m.lastSaved || len(stored) > n && stored[:n] == m.lastSaved[:n] && stored[n] == ','
+}
+
+// fastForward takes another tab's document written over the one this tab
+// has, unchanged: what a merge would give, without merging.
+func (m Model) fastForward(s Saved) Model {
+	before, _ := m.Encode(m.Revision)
+	m.World, m.Session = s.World, s.Session
+	if m.World.Accounts == nil {
+		m.World.Accounts = map[string]sim.Account{}
+	}
+	if m.World.Events == nil {
+		m.World.Events = []sim.Event{}
+	}
+	m.UI.Fields = m.withOwnFields(s.UI.Fields)
+	if len(m.UI.Fields) == 0 {
+		m.UI.Fields = nil
+	}
+	m.persist.merged = true
+	m.Revision = max(m.Revision, s.Revision)
+	if !m.Session.SignedIn() && !isPublic(m.route().Page) {
+		m.UI.Route = "#/"
+	}
+	after, _ := m.Encode(m.Revision)
+	if before != after {
+		m.notify("info", "notice.othertab")
+	}
+	m.lastSaved = after
+	return m
 }

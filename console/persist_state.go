@@ -35,6 +35,13 @@ type persistState struct {
 	history []historyDoc
 	// merges counts merges of changes made in two tabs at once.
 	merges int
+	// own holds the fields typed in this tab, prevFields the fields after
+	// the last update, merged whether that update was a merge, lastTab the
+	// tab's state last written (persist_tab.go).
+	own        map[string]string
+	prevFields map[string]string
+	merged     bool
+	lastTab    string
 }
 
 // UseMemory asks the browser side to save into memory from now on,
@@ -81,13 +88,14 @@ func (m Model) loadSaved(msg Init) (Model, []Effect) {
 		m.persist.key = StorageKeyFor(msg.Deployment)
 	}
 	if data == "" {
-		return m, nil
+		return m.loadTab(msg.Tab), nil
 	}
 	s, err := Decode(data)
 	if err == nil {
 		err = m.apply(s)
 	}
 	if err == nil {
+		m = m.loadTab(msg.Tab)
 		m.lastSaved, m.persist.stored = data, data
 		m.persist.remember(data)
 		// Each tab draws its own random numbers from here on: two tabs

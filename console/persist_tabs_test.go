@@ -148,3 +148,47 @@ func TestMergeJSON(t *testing.T) {
 		})
 	}
 }
+
+// Form fields are per tab: typing into the same field in two tabs keeps
+// each tab's own value in that tab, also after a reload; a new tab finds
+// the typing kept in the shared document.
+func TestEachTabKeepsWhatWasTypedInIt(t *testing.T) {
+	b := newFakeBrowser(t)
+	a := b.open(1, nil, "#/signup/1")
+	c := b.open(2, nil, "#/signup/1")
+	a.typeInto(fieldSUEmail, "first@example.com")
+	b.settle()
+	require.Equal(t, "first@example.com", c.m.UI.Fields[fieldSUEmail], "a tab sees what another typed where it typed nothing")
+	c.typeInto(fieldSUEmail, "second@example.com")
+	b.settle()
+	a.typeInto(fieldSUAccountName, "lab")
+	b.settle()
+	require.Equal(t, "first@example.com", a.m.UI.Fields[fieldSUEmail], "tab A keeps its own typing")
+	require.Equal(t, "second@example.com", c.m.UI.Fields[fieldSUEmail], "tab B keeps its own typing")
+	require.Equal(t, "lab", c.m.UI.Fields[fieldSUAccountName])
+	a = a.reload(3)
+	c = c.reload(4)
+	b.settle()
+	require.Equal(t, "first@example.com", a.m.UI.Fields[fieldSUEmail], "a reload keeps the tab's own typing")
+	require.Equal(t, "second@example.com", c.m.UI.Fields[fieldSUEmail])
+	require.Equal(t, "lab", c.m.UI.Fields[fieldSUAccountName])
+	fresh := b.open(5, nil, "#/signup/1")
+	require.Contains(t, []string{"first@example.com", "second@example.com"}, fresh.m.UI.Fields[fieldSUEmail])
+	require.Equal(t, "lab", fresh.m.UI.Fields[fieldSUAccountName])
+}
+
+// A tab that changed nothing takes another tab's save as it is (the fast
+// path gives what a merge would).
+func TestAnUnchangedTabTakesAnotherTabsSave(t *testing.T) {
+	b := newFakeBrowser(t)
+	a := b.open(1, map[string]string{"world": "demo", "lang": "en"}, "")
+	c := b.open(2, nil, "#/signup/1")
+	require.True(t, c.m.cleanSince(c.m.persist.stored), "a tab that only loaded is clean")
+	a.send(addAuthenticator("from-a"))
+	b.settle()
+	require.Equal(t, []string{"from-a"}, authenticatorAccounts(c.m.World))
+	require.Zero(t, c.m.Merges())
+	require.Contains(t, c.noticeKeys(), "notice.othertab")
+	typed := send(c.m, Input{Now: t0, Field: fieldSUEmail, Value: "c@example.com"})
+	require.False(t, typed.cleanSince(c.m.persist.stored), "after a change the tab's state is its own")
+}

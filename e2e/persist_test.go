@@ -6,8 +6,12 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
 )
 
 // waitJS waits until a JavaScript expression is true in the page.
@@ -172,6 +176,13 @@ func TestTwoTabsLoseNothing(t *testing.T) {
 	if v := Eval[string](b, `document.querySelector('[name="signin.email"]').value`); v != fmt.Sprintf("b-student%02d@example.com", rounds-1) {
 		t.Fatalf("tab B's sign-in email shows %q", v)
 	}
+	// Each tab keeps its own typing in its own storage too.
+	if v := Eval[string](a, `sessionStorage.getItem('labsim:state:tab') || ''`); !strings.Contains(v, fmt.Sprintf("student%02d@example.com", rounds-1)) {
+		t.Fatalf("tab A's own state: %s", v)
+	}
+	if v := Eval[string](b, `sessionStorage.getItem('labsim:state:tab') || ''`); !strings.Contains(v, fmt.Sprintf("b-student%02d@example.com", rounds-1)) {
+		t.Fatalf("tab B's own state: %s", v)
+	}
 	// Nothing was set aside: every change could be merged.
 	if n := Eval[int](a, `Object.keys(localStorage).filter(k => k.startsWith('labsim:state:')).length`); n != 0 {
 		t.Fatalf("%d documents set aside", n)
@@ -186,4 +197,100 @@ func TestTwoTabsLoseNothing(t *testing.T) {
 	if v := Eval[string](a, `document.querySelector('[name="signup.email"]').value`); v != fmt.Sprintf("student%02d@example.com", rounds-1) {
 		t.Fatalf("after reload, tab A's sign-up email shows %q", v)
 	}
+}
+
+// Issue 8, defect 1 in the browser: a damaged save is kept aside once and
+// replaced, typing survives reloads, and no other tab is blamed; a newer
+// version's save is left untouched.
+func TestDamagedOrNewerSaveInTheBrowser(t *testing.T) {
+	for _, tc := range []struct {
+		name, doc string
+		newer     bool
+	}{
+		{"truncated", `{"schema":1,"revision":99999999999,"world":{"acc`, false},
+		{"no world", `{"schema":1,"revision":5}`, false},
+		{"newer schema", `{"schema":2,"revision":500,"world":{"accounts":{}},"session":{},"ui":{},"rng":""}`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := NewPage(t)
+			p.Open("/?lang=en#/signup/1")
+			Eval[bool](p, `(localStorage.setItem('labsim:state', `+jsString(tc.doc)+`), true)`)
+			for round := range 3 {
+				p.Reload()
+				if tc.newer {
+					p.WaitText("made by a newer version of labsim")
+				} else if round == 0 {
+					p.WaitText("Your saved work could not be read")
+				} else if v := Eval[string](p, `document.querySelector('[name="signup.email"]').value`); v != "student@example.com" {
+					t.Fatalf("round %d: the typed email is gone: %q", round, v)
+				}
+				setField(p, "signup.email", "student@example.com")
+				time.Sleep(300 * time.Millisecond)
+				if strings.Contains(p.Text(), "Another tab") {
+					t.Fatalf("round %d: a conflict with no other tab", round)
+				}
+				main := Eval[string](p, `localStorage.getItem('labsim:state')`)
+				aside := Eval[int](p, `Object.keys(localStorage).filter(k => k.startsWith('labsim:state:')).length`)
+				if tc.newer {
+					if main != tc.doc || aside != 0 {
+						t.Fatalf("round %d: the newer save was touched (%d aside): %s", round, aside, main)
+					}
+					continue
+				}
+				if !strings.Contains(main, "student@example.com") || aside != 1 {
+					t.Fatalf("round %d: saving stopped or copies pile up (%d aside): %.80s", round, aside, main)
+				}
+			}
+		})
+	}
+}
+
+// Issue 8, defect 5 in the browser: storage that loses what it is given is
+// found at start-up and the student is told.
+func TestStorageThatLosesWorkIsAnnounced(t *testing.T) {
+	for name, script := range map[string]string{
+		"getItem throws":       `Storage.prototype.getItem = function() { throw new Error('getItem is broken'); };`,
+		"setItem does nothing": `Storage.prototype.setItem = function() {};`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := NewPage(t)
+			if _, err := chromedp.Call(p.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script}); err != nil {
+				t.Fatal(err)
+			}
+			p.Open("/?lang=en")
+			p.WaitText("will not survive a reload")
+			p.Open("/?lang=en#/simulator")
+			p.WaitText("failed its start-up check")
+		})
+	}
+}
+
+// Issue 8, defect 4 in the browser: an import asks once, saying that the
+// current work is kept aside, and keeps it aside before replacing it.
+func TestImportKeepsTheCurrentWorkAside(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?world=demo&lang=en")
+	p.Open("/?lang=en#/simulator")
+	doc := Eval[string](p, `localStorage.getItem('labsim:state')`)
+	Eval[bool](p, `(() => { const input = document.getElementById('import-file'); const dt = new DataTransfer();
+		dt.items.add(new File([`+jsString(doc)+`], 'work.json', {type: 'application/json'}));
+		input.files = dt.files; input.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
+	p.WaitText("Replace your current work with work.json? Your current work will be kept aside first")
+	if n := Eval[int](p, `Object.keys(localStorage).filter(k => k.startsWith('labsim:state:')).length`); n != 0 {
+		t.Fatalf("%d copies kept aside before confirmation", n)
+	}
+	p.Click("button", "Confirm")
+	p.WaitText("Imported work.json. Your previous work was kept aside")
+	p.Find("heading", "Work kept aside")
+	p.WaitText("Replaced by an import")
+	keys := Eval[[]string](p, `Object.keys(localStorage).filter(k => k.startsWith('labsim:state:'))`)
+	if len(keys) != 1 || !strings.Contains(keys[0], ":before-import:") {
+		t.Fatalf("kept aside: %v", keys)
+	}
+	if aside := Eval[string](p, `localStorage.getItem(`+jsString(keys[0])+`)`); !strings.Contains(aside, `"principal":"arn:aws:iam::123456789012:root"`) {
+		t.Fatalf("the work kept aside is not the replaced work: %.120s", aside)
+	}
+	// The import's session was dropped: the student signs in again.
+	p.Open("/?lang=en#/")
+	p.Find("link", "Sign In to the Console")
 }

@@ -37,7 +37,10 @@ type app struct {
 	lastHTML string
 	store    store
 	// key is the deployment's storage key (console.StorageKeyFor).
-	key  string
+	key string
+	// tab is the tab's own storage (sessionStorage); nil in unit tests
+	// that do not need it.
+	tab  store
 	page page
 	now  func() time.Time
 	// post queues a message for the loop; safe from any goroutine.
@@ -153,6 +156,10 @@ func (a *app) run(fx []console.Effect) {
 			// Browser storage is left as it is (it holds a newer version's
 			// work); saves go to memory from now on.
 			a.store = &memoryStore{m: map[string]string{}}
+		case console.SaveTab:
+			if a.tab != nil {
+				_ = a.tab.Set(tabKey(a.key), e.Data)
+			}
 		case console.SetAside:
 			_ = a.store.Set(e.Key, e.Data)
 		case console.RemoveKey:

@@ -119,6 +119,10 @@ func boot(global safejs.Value) error {
 	if saved, ok, err := st.Get(a.key); err == nil && ok {
 		init.Saved = saved
 	}
+	a.tab = openTabStore(global)
+	if tab, ok, err := a.tab.Get(tabKey(a.key)); err == nil && ok {
+		init.Tab = tab
+	}
 	init.Aside = asides(st, a.key)
 	if err := listen(global, doc, root, q, a.key); err != nil {
 		return err

@@ -183,3 +183,26 @@ func openStorage(global safejs.Value) (store, console.StorageStatus) {
 	}
 	return s, console.StorageStatus{Mode: "local"}
 }
+
+// openTabStore returns the tab's own storage (sessionStorage: kept by a
+// reload, not shared with other tabs), or memory when the page may not use
+// it.
+func openTabStore(global safejs.Value) store {
+	ss, err := guardedGet(global, global, "sessionStorage")
+	if err != nil || ss.IsUndefined() || ss.IsNull() {
+		return &memoryStore{m: map[string]string{}}
+	}
+	s := localStore{ls: ss}
+	if err := s.Set(selfCheckKey, selfCheckValue); err != nil {
+		return &memoryStore{m: map[string]string{}}
+	}
+	v, ok, err := s.Get(selfCheckKey)
+	_ = s.Remove(selfCheckKey)
+	if err != nil || !ok || v != selfCheckValue {
+		return &memoryStore{m: map[string]string{}}
+	}
+	return s
+}
+
+// tabKey is where a tab keeps its own state in its sessionStorage.
+func tabKey(key string) string { return key + ":tab" }

@@ -424,3 +424,23 @@ func TestTwoTabsSharingStorageMergeTheirChanges(t *testing.T) {
 	require.Contains(t, final, "from-a")
 	require.Contains(t, final, "from-b")
 }
+
+// A tab's own typing goes to its sessionStorage, which a reload reads.
+func TestTabStateGoesToSessionStorage(t *testing.T) {
+	g := js(t, `const m = new Map(); return { Reflect, sessionStorage: {
+		getItem: k => m.has(k) ? m.get(k) : null, setItem: (k, v) => m.set(k, String(v)), removeItem: k => m.delete(k) } };`)
+	tab := openTabStore(g)
+	_, isMemory := tab.(*memoryStore)
+	require.False(t, isMemory)
+	a, _, _, _ := newTestApp()
+	a.tab = tab
+	a.dispatch(console.Init{Now: t0, Hash: "#/signup/1", Query: map[string]string{"lang": "en"}, Storage: console.StorageStatus{Mode: "local"}})
+	a.dispatch(console.Input{Now: t0, Field: "signup.email", Value: "mine@example.com"})
+	v, ok, err := tab.Get(tabKey(console.StorageKey))
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.Contains(t, v, "mine@example.com")
+
+	_, none := openTabStore(js(t, `return { Reflect };`)).(*memoryStore)
+	require.True(t, none, "no sessionStorage: memory")
+}
