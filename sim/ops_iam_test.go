@@ -331,3 +331,24 @@ func TestPasswordChangeRequired(t *testing.T) {
 	require.False(t, w.PasswordChangeRequired(DemoAccountID, "Luna", t0.Add(29*24*time.Hour)))
 	require.True(t, w.PasswordChangeRequired(DemoAccountID, "Luna", t0.Add(30*24*time.Hour)))
 }
+
+func TestReadIsAuthorisedAndLoggedAndChangesNothing(t *testing.T) {
+	w, _ := scenario(t)
+	env := iamTestEnv(t0)
+	luna := lunaSession(t, w, true)
+	userPage := Read{ActionName: "iam:GetUser", ResourceARN: "arn:aws:iam::123456789012:user/Luna",
+		Also: []Step{{Action: "iam:ListAttachedUserPolicies", Resource: "arn:aws:iam::123456789012:user/Luna"}}}
+	next, err := w.Do(luna, userPage, env)
+	requireCode(t, err, awserr.AccessDenied)
+	require.Equal(t, "User: arn:aws:iam::123456789012:user/Luna is not authorized to perform: iam:ListAttachedUserPolicies on resource: arn:aws:iam::123456789012:user/Luna because no identity-based policy allows the iam:ListAttachedUserPolicies action", AccessDeniedMessage(err))
+	require.Len(t, next.Events, len(w.Events)+1)
+	require.Equal(t, w.Accounts, next.Accounts)
+	next, err = w.Do(luna, Read{ActionName: "iam:GetUser", ResourceARN: "arn:aws:iam::123456789012:user/Luna"}, env)
+	require.NoError(t, err)
+	ev := next.Events[len(next.Events)-1]
+	require.Equal(t, "iam:GetUser", ev.Action)
+	require.Equal(t, Allowed, ev.Decision)
+	root := RootSession(w.Accounts[DemoAccountID], t0, false)
+	_, err = w.Do(root, userPage, env)
+	require.NoError(t, err)
+}
