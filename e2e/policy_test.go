@@ -123,6 +123,22 @@ func TestPolicyEditorKeystrokeTime(t *testing.T) {
 	replaceEditorText(p, text)
 	p.WaitText("6,144 of 6,144 characters")
 	p.WaitText("Errors (0)")
+	// Tab indents the caret's line by four spaces, Shift+Tab takes them
+	// away again, and Ctrl+Z undoes an indent: the browser's own history.
+	Eval[any](p, `document.getElementById('policy-doc').setSelectionRange(2, 2)`)
+	p.Press(kb.Tab)
+	if got := p.Value("textbox", "Policy editor (JSON)"); got != text[:2]+"    "+text[2:] {
+		t.Fatalf("Tab did not indent the line: %q", got[:40])
+	}
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift))); err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Value("textbox", "Policy editor (JSON)"); got != text {
+		t.Fatalf("Shift+Tab did not outdent the line: %q", got[:40])
+	}
+	if !Eval[bool](p, `document.activeElement.id === 'policy-doc'`) {
+		t.Fatal("Tab moved focus out of the editor")
+	}
 	// The caret goes inside the Sid's string, where typing keeps JSON.
 	Eval[any](p, `(() => { const e = document.getElementById('policy-doc'); const i = e.value.indexOf('"AllowViewAccountInfo"') + 6;
 		e.setSelectionRange(i, i);

@@ -283,6 +283,25 @@ func TestInlinePolicyLimits(t *testing.T) {
 	require.Len(t, u.Inline, 1)
 }
 
+func TestGroupInlinePolicyQuotaAndNoAnalyzer(t *testing.T) {
+	m := withGroup(t, demo(t, "#/iam/policies"), "NetworkAdmin")
+	m = ct.Send(m, console.Navigate{Now: ct.T0, Hash: policies.InlineHash("group", "NetworkAdmin")})
+	ct.Find(t, m, "heading", "Create inline policy for NetworkAdmin")
+	require.True(t, ct.Shows(m, "of 5,120 characters"))
+	require.True(t, ct.Shows(m, "Access Analyzer does not check inline policies of groups"))
+	// IAM's own refusal still blocks Next.
+	m = typeDoc(m, strings.Replace(guardrails(t), `"Effect": "Allow"`, `"Effect": "allow"`, 1))
+	require.True(t, ct.Shows(m, "MalformedPolicyDocument"))
+	m, _ = ct.PressAt(t, m, ct.T0, "button", "Next")
+	require.False(t, strings.HasSuffix(m.UI.Route, "/review"))
+	m = typeDoc(m, guardrails(t))
+	m, _ = ct.PressAt(t, m, ct.T0, "button", "Next")
+	m, _ = ct.SubmitAt(m, ct.T0, "policies.inline", map[string]string{"policies.name": "Guardrails"})
+	g, _ := m.World.IAMGroup("123456789012", "NetworkAdmin")
+	require.Len(t, g.Inline, 1)
+	require.Equal(t, "#/iam/groups/NetworkAdmin", m.UI.Route)
+}
+
 func withGroup(t *testing.T, m console.Model, name string) console.Model {
 	w, err := m.World.Do(m.Session, sim.CreateGroup{Name: name, Path: "/"}, m.Env())
 	require.NoError(t, err)
