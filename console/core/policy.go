@@ -22,6 +22,9 @@ type PolicyState struct {
 	// catalog keys, shown while the route is ErrRoute; the map is
 	// replaced, never changed in place.
 	Errors map[string]string
+	// Denied is the access-denied message of the page DeniedRoute (its
+	// read was refused): the page shows it instead of its content.
+	Denied, DeniedRoute string
 }
 
 // PolicyCheck is what IAM and Access Analyzer say about one editor text.

@@ -23,6 +23,7 @@ import (
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"
+	"labsim/sim/awserr"
 	"labsim/sim/catalog"
 	"labsim/sim/iam"
 	"labsim/sim/policy"
@@ -248,6 +249,7 @@ func enter(m core.Model, r core.Route) (core.Model, []core.Effect) {
 		fx = append(fx, core.LoadCatalog{})
 	}
 	w := parseWhere(r)
+	m = authorizeRead(m, w)
 	if key, text, t, ok := editorFor(m, w); ok {
 		if m.Field(fieldDocFor) != key {
 			m = m.SetFields(fieldDoc, text, fieldDocFor, key, fieldPanelTab, "")
@@ -278,9 +280,56 @@ func input(m core.Model, field, value string) (core.Model, []core.Effect) {
 	return m, nil
 }
 
+// authorizeRead asks the door whether the identity may read what the
+// page shows (the console's own API calls for it), and keeps the refusal
+// for the page. Root is always allowed; the reads are logged as events.
+func authorizeRead(m core.Model, w where) core.Model {
+	m.Policy.Denied, m.Policy.DeniedRoute = "", ""
+	var read sim.Read
+	switch w.page {
+	case "list":
+		read = sim.Read{ActionName: "iam:ListPolicies", ResourceARN: "*"}
+	case "details", "edit":
+		e, ok := lookup(m, w)
+		if !ok {
+			return m
+		}
+		read = sim.Read{ActionName: "iam:GetPolicy", ResourceARN: e.ARN, Also: []sim.Step{{Action: "iam:GetPolicyVersion", Resource: e.ARN}}}
+		switch w.tab {
+		case "entities":
+			read.Also = append(read.Also, sim.Step{Action: "iam:ListEntitiesForPolicy", Resource: e.ARN})
+		case "versions":
+			read.Also = append(read.Also, sim.Step{Action: "iam:ListPolicyVersions", Resource: e.ARN})
+		}
+	default:
+		return m
+	}
+	world, err := m.World.Do(m.Session, read, m.Env())
+	m.World = world
+	if err != nil {
+		m.Policy.Denied, m.Policy.DeniedRoute = refusal(err), m.UI.Route
+	}
+	return m
+}
+
+var deniedTpl = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
+	{Tag: "h1", Attrs: []ui.Attr{{Key: "id", Val: "page-title"}, {Key: "tabindex", Val: "-1"}}, T: "$title"},
+	{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "alert alert-error"}, {Key: "role", Val: "alert"}}, Kids: []ui.Tpl{
+		{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "alert-title"}}, T: "policies.denied"},
+		{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "mono-wrap"}}, D: "msg"},
+	}},
+}}
+
 // view renders a policy page.
 func view(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	w := parseWhere(r)
+	if m.Policy.Denied != "" && m.Policy.DeniedRoute == m.UI.Route {
+		t := "policies.list.title"
+		if w.page != "list" {
+			t = "policies.details.title"
+		}
+		return layout(c, w, deniedTpl.Root(c, ui.Vals{{K: "title", S: t}, {K: "msg", S: m.Policy.Denied}}))
+	}
 	var body ui.Node
 	switch w.page {
 	case "list":
@@ -337,8 +386,17 @@ func do(m core.Model, op sim.Op) (core.Model, error) {
 	return m, err
 }
 
-// refusal is the message shown for a refused operation.
+// refusal is the message shown for a refused operation: AWS's
+// access-denied sentence (in English, as in every console language), or
+// IAM's message.
 func refusal(err error) string {
+	if e, ok := awserr.As(err); ok && e.Code == awserr.AccessDenied {
+		d := policy.ImplicitlyDenied
+		if e.Param("decision") == policy.ExplicitlyDenied.String() {
+			d = policy.ExplicitlyDenied
+		}
+		return policy.DeniedMessage(e.Param("principal"), e.Param("action"), e.Param("resource"), d)
+	}
 	msg := iam.APIMessage(err)
 	if msg == "" {
 		msg = err.Error()

@@ -302,6 +302,20 @@ func TestGroupInlinePolicyQuotaAndNoAnalyzer(t *testing.T) {
 	require.Equal(t, "#/iam/groups/NetworkAdmin", m.UI.Route)
 }
 
+func TestPageLoadsAreAuthorised(t *testing.T) {
+	m := withUser(t, demo(t, "#/iam/policies"), "Luna")
+	u, _ := m.World.IAMUser("123456789012", "Luna")
+	m.Session = sim.Session{AccountID: "123456789012", Principal: u.ARN, UserName: "Luna", SignedInAt: ct.T0}
+	m = ct.Send(m, console.Navigate{Now: ct.T0, Hash: "#/iam/policies/aws/AdministratorAccess"})
+	require.True(t, ct.Shows(m, "You don't have permission to view this page."))
+	require.True(t, ct.Shows(m, "User: "+u.ARN+" is not authorized to perform: iam:GetPolicy on resource: arn:aws:iam::aws:policy/AdministratorAccess because no identity-based policy allows the iam:GetPolicy action"))
+	_, shown := ui.Find(console.View(m), "link", "{}JSON")
+	require.False(t, shown)
+	ev := ct.LastEvent(m)
+	require.Equal(t, "iam:GetPolicy", ev.Action)
+	ct.CheckPseudo(t, ct.Pseudo(m))
+}
+
 func withGroup(t *testing.T, m console.Model, name string) console.Model {
 	w, err := m.World.Do(m.Session, sim.CreateGroup{Name: name, Path: "/"}, m.Env())
 	require.NoError(t, err)
