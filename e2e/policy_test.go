@@ -171,6 +171,29 @@ func TestPolicyEditorKeystrokeTime(t *testing.T) {
 	if !strings.Contains(p.Value("textbox", "Policy editor (JSON)"), `"Allow`+strings.Repeat("x", n)+`ViewAccountInfo"`) {
 		t.Fatal("typed characters were lost or moved")
 	}
+
+	// Korean IME composition inside a string: the composing text is left
+	// alone while the page updates, and the committed text lands where the
+	// caret was, once.
+	before := p.Value("textbox", "Policy editor (JSON)")
+	at := strings.Index(before, "ViewAccountInfo")
+	Eval[any](p, fmt.Sprintf(`document.getElementById('policy-doc').setSelectionRange(%d, %d)`, at, at))
+	for _, step := range []string{"ㅎ", "하", "한", "한ㄱ", "한그", "한글"} {
+		if _, err := chromedp.Call(p.ctx, input.ImeSetComposition, input.ImeSetCompositionParams{Text: step, SelectionStart: int64(len([]rune(step))), SelectionEnd: int64(len([]rune(step)))}); err != nil {
+			t.Fatalf("compose %q: %v", step, err)
+		}
+	}
+	if _, err := chromedp.Call(p.ctx, input.InsertText, input.InsertTextParams{Text: "한글"}); err != nil {
+		t.Fatal(err)
+	}
+	p.WaitText("ValidationError")
+	want := before[:at] + "한글" + before[at:]
+	if got := p.Value("textbox", "Policy editor (JSON)"); got != want {
+		t.Fatalf("after the composition the text is %q…", got[max(at-20, 0):at+30])
+	}
+	if caret := Eval[int](p, `document.getElementById('policy-doc').selectionStart`); caret != len([]rune(before[:at]))+2 {
+		t.Fatalf("the caret moved to %d", caret)
+	}
 }
 
 // realisticPolicy builds a customer managed policy just under the 6,144
