@@ -4,6 +4,7 @@ import (
 	"labsim/console/core"
 	"labsim/console/devices"
 	"labsim/console/iam"
+	"labsim/console/iam/policies"
 	"labsim/console/mfa"
 	"strings"
 
@@ -26,6 +27,10 @@ type area struct {
 	title  func(m Model, c i18n.Catalog, r Route) string
 	click  func(m Model, action, arg string) (Model, []Effect)
 	submit func(m Model, form string) (Model, []Effect)
+	// input is told of a new value of a field named "<prefix>.…".
+	input func(m Model, field, value string) (Model, []Effect)
+	// enter runs whenever one of the area's pages is shown.
+	enter func(m Model, r Route) (Model, []Effect)
 	// navItems are controls added to the top bar (signed in or out).
 	navItems func(m Model, c i18n.Catalog) []ui.Node
 	// overlay is rendered after the page on every page (a drawer).
@@ -42,6 +47,7 @@ type area struct {
 func areas() []area {
 	return []area{
 		fromCore(mfa.Area()),                  // My Security Credentials, Activate MFA, Manage (mfa.…)
+		fromCore(policies.Area()),             // IAM policies, the JSON policy editor, inline policies (policies.…)
 		fromCore(iam.Area()),                  // IAM dashboard (iam.…)
 		fromCore(devices.AuthenticatorArea()), // the virtual phone's Authenticator app (auth.…)
 		signinMFAArea(),                       // MFA step of the root sign-in (signinmfa.…)
@@ -77,6 +83,20 @@ func fromCore(a core.Area) area {
 			return m, fx
 		}
 	}
+	if a.Input != nil {
+		out.input = func(m Model, field, value string) (Model, []Effect) {
+			next, fx := a.Input(m.Model, field, value)
+			m.Model = next
+			return m, fx
+		}
+	}
+	if a.Enter != nil {
+		out.enter = func(m Model, r Route) (Model, []Effect) {
+			next, fx := a.Enter(m.Model, r)
+			m.Model = next
+			return m, fx
+		}
+	}
 	if a.NavItems != nil {
 		out.navItems = func(m Model, c i18n.Catalog) []ui.Node { return a.NavItems(m.Model, c) }
 	}
@@ -108,6 +128,17 @@ func areaForPage(page string) (area, bool) {
 	return area{}, false
 }
 
+// areaForRoute returns the area that renders a route: one that claims
+// "page/arg" first, else one that claims the page.
+func areaForRoute(r Route) (area, bool) {
+	if r.Arg != "" {
+		if a, ok := areaForPage(r.Page + "/" + r.Arg); ok {
+			return a, true
+		}
+	}
+	return areaForPage(r.Page)
+}
+
 // areaForName returns the area whose prefix starts an action or form name.
 func areaForName(name string) (area, bool) {
 	for _, a := range areas() {
@@ -125,6 +156,14 @@ func isPublic(page string) bool {
 	}
 	a, ok := areaForPage(page)
 	return ok && a.public
+}
+
+// isPublicRoute reports whether a route is visible while signed out.
+func isPublicRoute(r Route) bool {
+	if a, ok := areaForRoute(r); ok && a.public {
+		return true
+	}
+	return isPublic(r.Page)
 }
 
 // extraNavItems collects the top-bar controls of every area.

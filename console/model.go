@@ -82,6 +82,8 @@ type (
 	SetURL = core.SetURL
 	// Focus is core.Focus.
 	Focus = core.Focus
+	// SetSelection is core.SetSelection.
+	SetSelection = core.SetSelection
 	// LoadCatalog is core.LoadCatalog.
 	LoadCatalog = core.LoadCatalog
 	// LoadAside is core.LoadAside.

@@ -34,6 +34,9 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 	case Input:
 		m.Now = msg.Now
 		m = m.input(msg.Field, msg.Value)
+		if a, ok := areaForName(msg.Field); ok && a.input != nil {
+			m, fx = a.input(m, msg.Field, msg.Value)
+		}
 	case Submit:
 		m.Now = msg.Now
 		for k, v := range msg.Values {
@@ -187,10 +190,10 @@ func (m Model) urlEffect(push bool) SetURL {
 // of console pages to the landing page.
 func (m Model) navigate(hash string) (Model, []Effect) {
 	r := ParseRoute(hash)
-	if !m.Session.SignedIn() && !isPublic(r.Page) {
+	if !m.Session.SignedIn() && !isPublicRoute(r) {
 		r = Route{Page: "home"}
 	}
-	if a, ok := areaForPage(r.Page); ok && a.route != nil {
+	if a, ok := areaForRoute(r); ok && a.route != nil {
 		r = a.route(m, r)
 	}
 	changed := r.Hash() != m.route().Hash()
@@ -203,6 +206,11 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 	if changed {
 		m.dropStaleNotices()
 		fx = append(fx, Focus{ID: "page-title"})
+	}
+	if a, ok := areaForRoute(r); ok && a.enter != nil {
+		var more []Effect
+		m, more = a.enter(m, r)
+		fx = append(fx, more...)
 	}
 	return m, fx
 }

@@ -72,7 +72,7 @@ func pageTitle(m Model, c i18n.Catalog) string {
 	case r.Page == "simulator":
 		return c.T("simulator.title")
 	}
-	if a, ok := areaForPage(r.Page); ok && a.title != nil {
+	if a, ok := areaForRoute(r); ok && a.title != nil {
 		return a.title(m, c, r)
 	}
 	return c.T("notfound.title")
@@ -80,7 +80,7 @@ func pageTitle(m Model, c i18n.Catalog) string {
 
 // publicPage is the page a signed-out visitor sees.
 func publicPage(m Model, c i18n.Catalog, r Route) ui.Node {
-	if a, ok := areaForPage(r.Page); ok && a.public && a.view != nil {
+	if a, ok := areaForRoute(r); ok && a.public && a.view != nil {
 		return a.view(m, c, r)
 	}
 	switch r.Page {
@@ -103,7 +103,7 @@ func consolePage(m Model, c i18n.Catalog, r Route) ui.Node {
 	case "simulator":
 		return simulatorPage(m, c)
 	}
-	if a, ok := areaForPage(r.Page); ok && a.view != nil {
+	if a, ok := areaForRoute(r); ok && a.view != nil {
 		return a.view(m, c, r)
 	}
 	return notFoundPage(c)

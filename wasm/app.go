@@ -19,6 +19,9 @@ type page interface {
 	SetTitle(title string)
 	SetURL(query, hash string, push bool)
 	Focus(id string)
+	// Select focuses a text field and selects [start, end) of its text
+	// (UTF-16 code units), scrolling the selection into view.
+	Select(id string, start, end int)
 	// Download offers a file; it returns an error when the browser cannot.
 	Download(name, mime, data string) error
 	// Copy puts text on the clipboard and calls failed if that fails,
@@ -175,6 +178,8 @@ func (a *app) run(fx []console.Effect) {
 			a.page.SetURL(e.Query, e.Hash, e.Push)
 		case console.Focus:
 			a.page.Focus(e.ID)
+		case console.SetSelection:
+			a.page.Select(e.ID, e.Start, e.End)
 		case console.LoadCatalog:
 			a.page.LoadCatalog(func(acts catalog.Actions, err error) {
 				msg := console.CatalogLoaded{Now: a.now(), Actions: acts}

@@ -124,10 +124,11 @@ type fakePage struct {
 	downloads  []string
 }
 
-func (p *fakePage) Patch(html string) error       { p.html = append(p.html, html); return nil }
-func (p *fakePage) SetTitle(title string)         { p.title = title }
-func (p *fakePage) SetURL(q, h string, push bool) { p.urls = append(p.urls, q+h) }
-func (p *fakePage) Focus(id string)               { p.focused = append(p.focused, id) }
+func (p *fakePage) Patch(html string) error          { p.html = append(p.html, html); return nil }
+func (p *fakePage) SetTitle(title string)            { p.title = title }
+func (p *fakePage) SetURL(q, h string, push bool)    { p.urls = append(p.urls, q+h) }
+func (p *fakePage) Focus(id string)                  { p.focused = append(p.focused, id) }
+func (p *fakePage) Select(id string, start, end int) { p.focused = append(p.focused, id) }
 func (p *fakePage) Download(n, m, d string) error {
 	if !p.downloadOK {
 		return errTest

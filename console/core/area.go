@@ -10,7 +10,9 @@ import (
 // sign-up, sign-in, the virtual devices, MFA, IAM… Each is a package
 // (console/<area>) that returns its Area; the console lists them once.
 type Area struct {
-	// Pages are the route pages (Route.Page) the area renders.
+	// Pages are the route pages (Route.Page) the area renders; an entry
+	// "page/arg" claims only the routes with that Arg (#/iam/policies/…),
+	// before an area that claims the whole page.
 	Pages []string
 	// Public pages are visible while signed out; others need a session.
 	Public bool
@@ -21,6 +23,13 @@ type Area struct {
 	Title  func(m Model, c i18n.Catalog, r Route) string
 	Click  func(m Model, action, arg string) (Model, []Effect)
 	Submit func(m Model, form string) (Model, []Effect)
+	// Input, when set, is told of every new value of a field named
+	// "<prefix>.…" after the model stored it (a live check as typed).
+	Input func(m Model, field, value string) (Model, []Effect)
+	// Enter, when set, runs whenever one of the area's pages is shown
+	// (a link, back or forward, a reload): it may prepare the page's
+	// transient state and ask for what the page needs (the catalog).
+	Enter func(m Model, r Route) (Model, []Effect)
 	// NavItems are controls added to the top bar (signed in or out).
 	NavItems func(m Model, c i18n.Catalog) []ui.Node
 	// Overlay is rendered after the page on every page (a drawer).

@@ -59,6 +59,8 @@ type Model struct {
 	MFA MFAState
 	// Lab is the lab guide's transient state.
 	Lab LabState
+	// Policy is the transient state of the policy pages and editor.
+	Policy PolicyState
 	// Shell moves between pages for the areas (the console's router).
 	Shell Shell
 }
