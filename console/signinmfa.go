@@ -157,43 +157,44 @@ func signinMFATroubleshoot(c i18n.Catalog) ui.Node {
 
 // signinMFAAltPage is the three steps of the alternative factors: verify
 // the email address, verify the phone number, sign in.
-var signinMFAAltPage = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
-	{Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "alt-step"}}, Kids: []ui.Tpl{
-		{Tag: "h2", T: "signinmfa.ts.step1"},
-		{If: "emailDone", Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "mfa-ok"}}, T: "signinmfa.ts.emailOK"},
-		{If: "emailSent", Tag: "p", Attrs: []ui.Attr{{Key: "role", Val: "status"}}, T: "signinmfa.ts.sent", Args: []string{"email", "$email"}},
-		{If: "emailSent", Tag: "form", Attrs: []ui.Attr{{Key: "data-form", Val: "signinmfa.verifyEmail"}, {Key: "novalidate"}}, Kids: []ui.Tpl{
-			{Slot: "codeField"},
-			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-actions mfa-stack"}}, Kids: []ui.Tpl{
-				{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "submit"}, {Key: "class", Val: "btn btn-primary"}}, T: "signinmfa.ts.verifyEmail"},
-				{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "signinmfa.sendEmail"}, {Key: "class", Val: "btn btn-link"}}, T: "signinmfa.ts.resend"},
-			}},
-		}},
-		{If: "emailStart", Tag: "p", T: "signinmfa.ts.step1.text", Args: []string{"email", "$email"}},
-		{If: "emailStart", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "signinmfa.sendEmail"}, {Key: "class", Val: "btn btn-primary"}}, T: "signinmfa.ts.send"},
-	}},
-	{Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "alt-step"}}, Kids: []ui.Tpl{
-		{Tag: "h2", T: "signinmfa.ts.step2"},
-		{If: "callStart", Tag: "p", T: "signinmfa.ts.step2.text", Args: []string{"phone", "$phone"}},
-		{If: "verified", Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "mfa-ok"}}, T: "signinmfa.ts.phoneOK"},
-		{If: "ringing", Tag: "p", Attrs: []ui.Attr{{Key: "role", Val: "status"}}, T: "signinmfa.ts.called", Args: []string{"phone", "$phone"}},
-		{If: "ringing", Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "signinmfa-pin"}, {Key: "class", Val: "pin-row"}, {Key: "tabindex", Val: "-1"}}, T: "signinmfa.ts.pinLabel", Lit: " ", Kids: []ui.Tpl{
-			{Tag: "strong", Attrs: []ui.Attr{{Key: "class", Val: "pin mono"}}, D: "pin"},
-		}},
-		{If: "callFailed", Tag: "p", Attrs: []ui.Attr{{Key: "role", Val: "alert"}, {Key: "class", Val: "field-error"}}, T: "signinmfa.ts.callFailed"},
-		{If: "callButton", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "signinmfa.call"}, {Key: "id", Val: signinMFACallID}, {Key: "class", Val: "btn btn-primary"}}, T: "signinmfa.ts.call"},
-	}},
-	{Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "alt-step"}}, Kids: []ui.Tpl{
-		{Tag: "h2", T: "signinmfa.ts.step3"},
-		// Shown even when a factor ran out meanwhile, so that focus has
-		// somewhere to go.
-		{If: "failed", Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "signinmfa-alt-error"}, {Key: "role", Val: "alert"}, {Key: "tabindex", Val: "-1"}, {Key: "class", Val: "field-error"}}, T: "signinmfa.failed"},
-		{If: "verified", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "signinmfa.altSignin"}, {Key: "class", Val: "btn btn-primary"}, {Key: "disabled", Val: "?busy"}, {Key: "aria-busy", Val: "?busy:true"}}, T: "$signinKey"},
-	}},
-	{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "signin-links"}}, Kids: []ui.Tpl{
-		{Tag: "a", Attrs: []ui.Attr{{Key: "href", Val: hashSigninMFA}}, T: "signinmfa.ts.back"},
-	}},
-}}
+var signinMFAAltPage = ui.MustParse(`
+<div>
+	<section class="alt-step">
+		<h2>{t signinmfa.ts.step1}</h2>
+		<p if="emailDone" class="mfa-ok">{t signinmfa.ts.emailOK}</p>
+		<p if="emailSent" role="status">{t signinmfa.ts.sent email=$email}</p>
+		<form if="emailSent" data-form="signinmfa.verifyEmail" novalidate>
+			{slot codeField}
+			<div class="form-actions mfa-stack">
+				<button type="submit" class="btn btn-primary">{t signinmfa.ts.verifyEmail}</button>
+				<button type="button" data-action="signinmfa.sendEmail" class="btn btn-link">{t signinmfa.ts.resend}</button>
+			</div>
+		</form>
+		<p if="emailStart">{t signinmfa.ts.step1.text email=$email}</p>
+		<button if="emailStart" type="button" data-action="signinmfa.sendEmail" class="btn btn-primary">{t signinmfa.ts.send}</button>
+	</section>
+	<section class="alt-step">
+		<h2>{t signinmfa.ts.step2}</h2>
+		<p if="callStart">{t signinmfa.ts.step2.text phone=$phone}</p>
+		<p if="verified" class="mfa-ok">{t signinmfa.ts.phoneOK}</p>
+		<p if="ringing" role="status">{t signinmfa.ts.called phone=$phone}</p>
+		<p if="ringing" id="signinmfa-pin" class="pin-row" tabindex="-1">
+			{t signinmfa.ts.pinLabel}{" "}
+			<strong class="pin mono">{d pin}</strong>
+		</p>
+		<p if="callFailed" role="alert" class="field-error">{t signinmfa.ts.callFailed}</p>
+		<button if="callButton" type="button" data-action="signinmfa.call" id="signinmfa-call" class="btn btn-primary">{t signinmfa.ts.call}</button>
+	</section>
+	<section class="alt-step">
+		<h2>{t signinmfa.ts.step3}</h2>
+		<p if="failed" id="signinmfa-alt-error" role="alert" tabindex="-1" class="field-error">{t signinmfa.failed}</p>
+		<button if="verified" type="button" data-action="signinmfa.altSignin" class="btn btn-primary" disabled="?busy" aria-busy="?busy:true">{t $signinKey}</button>
+	</section>
+	<p class="signin-links">
+		<a href="#/signin-mfa">{t signinmfa.ts.back}</a>
+	</p>
+</div>
+`)
 
 // signinMFAAlternative computes the alternative factors' view-model.
 func signinMFAAlternative(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
