@@ -48,7 +48,34 @@ type Table struct {
 	PrevKey, NextKey, PageKey string
 }
 
-// Render renders the table with its rows.
+// tableFrame is a table's markup around its rows, and the page
+// navigation under it.
+var tableFrame = MustParse(`
+<_>
+	<table id="$id" class="$class" aria-label="$label">
+		<thead>
+			<tr>
+				<th if="select" scope="col"><span class="visually-hidden">{t =selectHead}</span></th>
+				<th each="cols" scope="col" aria-sort="?sorted">
+					<button if="sortable" type="button" class="sort-btn" data-action="$sortAction" data-arg="$sortKey">{t $head}</button>
+					<_ if="!sortable">{t $head}</_>
+				</th>
+			</tr>
+		</thead>
+		<tbody>{slot rows}</tbody>
+	</table>
+	<nav if="pages" class="pagination" aria-label="$pageText">
+		<button type="button" class="btn btn-normal" data-action="$pageAction" data-arg="$prev" disabled="?first">{t $prevKey}</button>
+		<span aria-current="page">{t =pageText}</span>
+		<button type="button" class="btn btn-normal" data-action="$pageAction" data-arg="$next" disabled="?last">{t $nextKey}</button>
+	</nav>
+</_>`)
+
+// selectCell is a row's selection checkbox.
+var selectCell = MustParse(`<td><input type="checkbox" name="$selectName" value="$id" aria-label="$selectLabel" checked="?selected"></td>`)
+
+// Render renders the table with its rows: the table alone, or in a
+// "table-wrap" with the page navigation when there is more than one page.
 func (t *Table) Render(c Catalog, rows []Vals) Node {
 	if len(rows) == 0 && t.Empty != "" {
 		return El("p", Class("empty"), Text(c.T(t.Empty)))
@@ -56,78 +83,55 @@ func (t *Table) Render(c Catalog, rows []Vals) Node {
 	pages, first, last := 1, 0, len(rows)
 	if t.PageSize > 0 {
 		pages = max(1, (len(rows)+t.PageSize-1)/t.PageSize)
-		page := min(max(t.Page, 0), pages-1)
-		first = page * t.PageSize
+		first = min(max(t.Page, 0), pages-1) * t.PageSize
 		last = min(first+t.PageSize, len(rows))
 	}
-	tbl := Node{Tag: "table"}
-	if t.ID != "" {
-		tbl.Attrs = append(tbl.Attrs, ID(t.ID))
-	}
-	if t.Class != "" {
-		tbl.Attrs = append(tbl.Attrs, A("class", t.Class))
-	}
-	if t.Label != "" {
-		tbl.Attrs = append(tbl.Attrs, A("aria-label", c.T(t.Label)))
-	}
-	head := Node{Tag: "tr"}
-	if t.Select != "" {
-		head.Kids = append(head.Kids, El("th", A("scope", "col"), El("span", Class("visually-hidden"), Text(c.T(t.SelectLabel, "name", "")))))
-	}
-	for _, col := range t.Columns {
-		th := El("th", A("scope", "col"))
-		switch {
-		case col.Sort != "" && t.SortAction != "":
-			if t.SortBy == col.Sort {
-				order := "ascending"
-				if t.SortDesc {
-					order = "descending"
-				}
-				th.Attrs = append(th.Attrs, A("aria-sort", order))
+	v := Vals{{K: "select", B: t.Select != ""}, {K: "selectName", S: t.Select}, {K: "sortAction", S: t.SortAction},
+		{K: "pages", B: pages > 1}, {K: "selectHead", S: c.T(t.SelectLabel, "name", "")}}
+	for _, a := range [][2]string{{"id", t.ID}, {"class", t.Class}, {"label", t.Label}} {
+		if a[1] != "" {
+			if a[0] == "label" {
+				a[1] = c.T(a[1])
 			}
-			th.Kids = append(th.Kids, El("button", A("type", "button"), Class("sort-btn"),
-				A("data-action", t.SortAction), A("data-arg", col.Sort), Text(c.T(col.Head))))
-		default:
-			th.Kids = append(th.Kids, Text(c.T(col.Head)))
+			v = append(v, V{K: a[0], S: a[1]})
 		}
-		head.Kids = append(head.Kids, th)
 	}
-	body := Node{Tag: "tbody"}
+	cols := make([]Vals, len(t.Columns))
+	for i, col := range t.Columns {
+		order := "ascending"
+		if t.SortDesc {
+			order = "descending"
+		}
+		cols[i] = Vals{{K: "head", S: col.Head}, {K: "sortKey", S: col.Sort}, {K: "sortable", B: col.Sort != "" && t.SortAction != ""},
+			{K: "sorted", B: col.Sort != "" && t.SortAction != "" && col.Sort == t.SortBy, S: order}}
+	}
+	v = append(v, V{K: "cols", L: cols})
+	sc := &scope{v: v}
+	var trs []Node
 	for _, row := range rows[first:last] {
-		sc := &scope{v: row}
+		rs := &scope{v: row, up: sc}
 		tr := Node{Tag: "tr"}
 		if t.Select != "" {
-			box := El("input", A("type", "checkbox"), A("name", t.Select), A("value", sc.text("id")),
-				A("aria-label", c.T(t.SelectLabel, "name", sc.text("name"))))
-			if sc.on("selected") {
-				box.Attrs = append(box.Attrs, A("checked", ""))
-			}
-			tr.Kids = append(tr.Kids, El("td", box))
+			rs = &scope{v: Vals{{K: "selectLabel", S: c.T(t.SelectLabel, "name", rs.text("name"))}}, up: rs}
+			tr.Kids = selectCell.render(c, rs, tr.Kids)
 		}
 		for i := range t.Columns {
 			col := &t.Columns[i]
-			td := (&Tpl{Tag: "td", Attrs: col.CellAttrs}).render(c, sc, nil)[0]
-			td.Kids = col.Cell.render(c, sc, td.Kids)
-			tr.Kids = append(tr.Kids, td)
+			n := len(tr.Kids)
+			tr.Kids = (&Tpl{Tag: "td", Attrs: col.CellAttrs}).render(c, rs, tr.Kids)
+			tr.Kids[n].Kids = col.Cell.render(c, rs, tr.Kids[n].Kids)
 		}
-		body.Kids = append(body.Kids, tr)
+		trs = append(trs, tr)
 	}
-	tbl.Kids = []Node{El("thead", head), body}
-	if t.PageSize <= 0 || pages == 1 {
-		return tbl
+	page := first / max(t.PageSize, 1)
+	v = append(v, V{K: "rows", N: trs}, V{K: "pageAction", S: t.PageAction},
+		V{K: "prev", S: strconv.Itoa(page - 1)}, V{K: "next", S: strconv.Itoa(page + 1)},
+		V{K: "first", B: page == 0}, V{K: "last", B: page >= pages-1},
+		V{K: "prevKey", S: t.PrevKey}, V{K: "nextKey", S: t.NextKey},
+		V{K: "pageText", S: c.T(t.PageKey, "page", strconv.Itoa(page+1), "pages", strconv.Itoa(pages))})
+	out := tableFrame.render(c, &scope{v: v}, nil)
+	if pages == 1 {
+		return out[0]
 	}
-	page := first / t.PageSize
-	nav := El("nav", Class("pagination"), A("aria-label", c.T(t.PageKey, "page", strconv.Itoa(page+1), "pages", strconv.Itoa(pages))))
-	pageButton := func(key string, to int, ok bool) Node {
-		b := El("button", A("type", "button"), Class("btn", "btn-normal"), A("data-action", t.PageAction), A("data-arg", strconv.Itoa(to)), Text(c.T(key)))
-		if !ok {
-			b.Attrs = append(b.Attrs, A("disabled", ""))
-		}
-		return b
-	}
-	nav.Kids = append(nav.Kids,
-		pageButton(t.PrevKey, page-1, page > 0),
-		El("span", A("aria-current", "page"), Text(c.T(t.PageKey, "page", strconv.Itoa(page+1), "pages", strconv.Itoa(pages)))),
-		pageButton(t.NextKey, page+1, page < pages-1))
-	return El("div", Class("table-wrap"), tbl, nav)
+	return Node{Tag: "div", Attrs: []Attr{{Key: "class", Val: "table-wrap"}}, Kids: out}
 }
