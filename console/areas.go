@@ -5,6 +5,8 @@ import (
 	"labsim/console/devices"
 	"labsim/console/iam"
 	"labsim/console/mfa"
+	"labsim/console/signin"
+	"labsim/console/signup"
 	"strings"
 
 	"labsim/console/i18n"
@@ -44,9 +46,9 @@ func areas() []area {
 		fromCore(mfa.Area()),                  // My Security Credentials, Activate MFA, Manage (mfa.…)
 		fromCore(iam.Area()),                  // IAM dashboard (iam.…)
 		fromCore(devices.AuthenticatorArea()), // the virtual phone's Authenticator app (auth.…)
-		signinMFAArea(),                       // MFA step of the root sign-in (signinmfa.…)
-		signupArea(),                          // Sign up for AWS in 5 steps (signup.…)
-		signinArea(),                          // root sign-in, IAM user form, password reset (signin.…)
+		fromCore(signin.MFAArea()),            // MFA step of the root sign-in (signinmfa.…)
+		fromCore(signup.Area()),               // Sign up for AWS in 5 steps (signup.…)
+		fromCore(signin.Area()),               // root sign-in, IAM user form, password reset (signin.…)
 		fromCore(devices.Area()),              // virtual phone and inbox drawer (devices.…)
 	}
 }

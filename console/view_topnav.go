@@ -136,23 +136,11 @@ func regionMenu(m Model, c i18n.Catalog, r Route) ui.Node {
 		ui.If(m.Menu == "region", panel))
 }
 
-// accountLabel is the account menu's button text: the account name for
-// root, "user @ account" for an IAM user.
-func accountLabel(m Model) string {
-	acct := m.World.Accounts[m.Session.AccountID]
-	if m.Session.Root {
-		return acct.Name
-	}
-	return m.Session.UserName + " @ " + dashedID(acct.ID)
-}
+// accountLabel is the account menu's button text (core.AccountName).
+func accountLabel(m Model) string { return m.AccountName() }
 
-// dashedID writes an account ID as the console shows it: 1234-5678-9012.
-func dashedID(id string) string {
-	if len(id) != 12 {
-		return id
-	}
-	return id[:4] + "-" + id[4:8] + "-" + id[8:]
-}
+// dashedID writes an account ID as the console shows it (core.DashedID).
+func dashedID(id string) string { return core.DashedID(id) }
 
 func accountMenu(m Model, c i18n.Catalog) ui.Node {
 	var panel ui.Node

@@ -94,3 +94,10 @@ func IsPNGDataURL(s string) bool {
 func TypedCode(s string) string {
 	return strings.Join(strings.Fields(s), "")
 }
+
+// Fields of the sign-in page that the sign-up fills in when it ends, so
+// that "Sign in to the console" starts with the new account's email.
+const (
+	FieldSigninType  = "signin.type"
+	FieldSigninEmail = "signin.email"
+)

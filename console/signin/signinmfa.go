@@ -1,4 +1,4 @@
-package console
+package signin
 
 import (
 	"labsim/console/core"
@@ -37,17 +37,17 @@ const (
 	fieldSigninMFAEmailCode = "signinmfa.emailcode"
 )
 
-// signinMFAArea is the MFA sign-in page, public while signed out. Its
+// MFAArea is the MFA sign-in page, public while signed out. Its
 // actions and forms are named "signinmfa.…".
-func signinMFAArea() area {
-	return area{
-		pages:  []string{pageSigninMFA},
-		public: true,
-		prefix: "signinmfa",
-		view:   signinMFAView,
-		title:  signinMFATitle,
-		click:  signinMFAClick,
-		submit: signinMFASubmit,
+func MFAArea() core.Area {
+	return core.Area{
+		Pages:  []string{pageSigninMFA},
+		Public: true,
+		Prefix: "signinmfa",
+		View:   signinMFAView,
+		Title:  signinMFATitle,
+		Click:  signinMFAClick,
+		Submit: signinMFASubmit,
 	}
 }
 
@@ -55,8 +55,8 @@ func signinMFAArea() area {
 // email from the sign-in page, whose root password that page has checked
 // (the transient marker secretSIVerified names the account), the password
 // still in memory (a reload forgets both), and root MFA assigned.
-func (m Model) signinMFAAccount() (sim.Account, bool) {
-	email, pw := m.field(fieldSIEmail), m.Secrets[fieldSIPassword]
+func signinMFAAccount(m core.Model) (sim.Account, bool) {
+	email, pw := m.Field(fieldSIEmail), m.Secrets[fieldSIPassword]
 	if email == "" || pw == "" {
 		return sim.Account{}, false
 	}
@@ -65,7 +65,7 @@ func (m Model) signinMFAAccount() (sim.Account, bool) {
 }
 
 // signinMFATitle is the document title.
-func signinMFATitle(m Model, c i18n.Catalog, r Route) string {
+func signinMFATitle(m core.Model, c i18n.Catalog, r core.Route) string {
 	if r.Arg != "" {
 		return c.T("signinmfa.ts.title")
 	}
@@ -73,9 +73,9 @@ func signinMFATitle(m Model, c i18n.Catalog, r Route) string {
 }
 
 // signinMFAView renders the MFA step or the troubleshooting pages.
-func signinMFAView(m Model, c i18n.Catalog, r Route) ui.Node {
+func signinMFAView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	var body ui.Node
-	acct, ok := m.signinMFAAccount()
+	acct, ok := signinMFAAccount(m)
 	switch {
 	case m.Session.SignedIn():
 		body = ui.El("p", ui.El("a", ui.A("href", "#/"), ui.Text(c.T("notfound.home"))))
@@ -97,15 +97,15 @@ func signinMFAView(m Model, c i18n.Catalog, r Route) ui.Node {
 func signinMFACard(c i18n.Catalog, titleKey string, body ui.Node) ui.Node {
 	return ui.El("section", ui.Class("page", "signin-page", "mfa-page"),
 		ui.El("div", ui.Class("container", "signin-card"),
-			heading(ui.Text(c.T(titleKey))),
+			core.Heading(ui.Text(c.T(titleKey))),
 			body))
 }
 
 // signinMFAForm asks for the MFA code.
-func signinMFAForm(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
+func signinMFAForm(m core.Model, c i18n.Catalog, acct sim.Account) ui.Node {
 	var alert ui.Node
 	f := core.FormField{ID: "signinmfa-code", Name: fieldSigninMFACode, LabelKey: "signinmfa.code", Code: true,
-		Value: m.field(fieldSigninMFACode)}
+		Value: m.Field(fieldSigninMFACode)}
 	if err := m.MFAErr(fieldSigninMFACode); err != nil {
 		if signinMFAIsFormat(err) {
 			f.Err = c.T("signinmfa.codeLength")
@@ -142,7 +142,7 @@ func signinMFAForm(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 		ui.El("p", ui.Class("signin-links"),
 			ui.El("a", ui.A("href", hashSigninMFATS), ui.Text(c.T("signinmfa.troubleshoot"))),
 			ui.Data(" · "),
-			button(c, "signinmfa.cancel", "signinmfa.cancel", "", ui.Class("btn", "btn-link"))))
+			core.Button(c, "signinmfa.cancel", "signinmfa.cancel", "", ui.Class("btn", "btn-link"))))
 }
 
 // signinMFATroubleshoot explains the alternative factors.
@@ -150,7 +150,7 @@ func signinMFATroubleshoot(c i18n.Catalog) ui.Node {
 	return ui.El("div",
 		ui.El("p", ui.Text(c.T("signinmfa.ts.intro"))),
 		ui.El("h2", ui.Text(c.T("signinmfa.ts.alt"))),
-		button(c, "signinmfa.ts.altButton", "signinmfa.alternative", "", ui.Class("btn", "btn-primary")),
+		core.Button(c, "signinmfa.ts.altButton", "signinmfa.alternative", "", ui.Class("btn", "btn-primary")),
 		ui.El("p", ui.Class("signin-links"),
 			ui.El("a", ui.A("href", hashSigninMFA), ui.Text(c.T("signinmfa.ts.back")))))
 }
@@ -197,7 +197,7 @@ var signinMFAAltPage = ui.MustParse(`
 `)
 
 // signinMFAAlternative computes the alternative factors' view-model.
-func signinMFAAlternative(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
+func signinMFAAlternative(m core.Model, c i18n.Catalog, acct sim.Account) ui.Node {
 	step := m.MFA.Recovery
 	emailDone := step == "email-verified" || step == "called"
 	v := ui.Vals{
@@ -210,7 +210,7 @@ func signinMFAAlternative(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 	}
 	if step == "email-sent" {
 		v = append(v, ui.V{K: "codeField", N: []ui.Node{core.TextField(c, core.FormField{ID: "signinmfa-emailcode", Name: fieldSigninMFAEmailCode,
-			LabelKey: "signinmfa.ts.emailCode", Code: true, Value: m.field(fieldSigninMFAEmailCode), Err: signinMFARecoveryErr(m, c, fieldSigninMFAEmailCode)})}})
+			LabelKey: "signinmfa.ts.emailCode", Code: true, Value: m.Field(fieldSigninMFAEmailCode), Err: signinMFARecoveryErr(m, c, fieldSigninMFAEmailCode)})}})
 	}
 	if emailDone {
 		call, err := m.World.RootRecoveryCall(acct.Email, m.Now)
@@ -235,7 +235,7 @@ func signinMFAAlternative(m Model, c i18n.Catalog, acct sim.Account) ui.Node {
 }
 
 // signinMFARecoveryErr words an error of the recovery code field.
-func signinMFARecoveryErr(m Model, c i18n.Catalog, field string) string {
+func signinMFARecoveryErr(m core.Model, c i18n.Catalog, field string) string {
 	err := m.MFAErr(field)
 	switch {
 	case err == nil:

@@ -1,13 +1,14 @@
-package console
+package signup
 
 import (
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim/account"
 )
 
 // signupView renders the sign-up page the route names.
-func signupView(m Model, c i18n.Catalog, r Route) ui.Node {
+func signupView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	switch p := suPage(m, r); p {
 	case "done":
 		return suDonePage(m, c)
@@ -34,7 +35,7 @@ func suFrame(c i18n.Catalog, step string, card, aside ui.Node) ui.Node {
 		layout = append(layout, "with-aside")
 	}
 	return ui.El("section", ui.Class("page", "signup-page"), ui.A("data-step", step),
-		heading(ui.Text(c.T("signup.title"))),
+		core.Heading(ui.Text(c.T("signup.title"))),
 		ui.El("div", ui.Class(layout...),
 			ui.If(aside.Tag != "", aside),
 			ui.El("div", ui.Class("container", "signup-card"), card)))
@@ -60,39 +61,39 @@ func freeTierPanel(c i18n.Catalog, explore bool) ui.Node {
 }
 
 // suStep1 is page 1: email address, password, confirmation, account name.
-func suStep1(m Model, c i18n.Catalog) ui.Node {
-	f := newAuthForm(m, c, suStep1Fields)
+func suStep1(m core.Model, c i18n.Catalog) ui.Node {
+	f := core.NewAuthForm(m, c, suStep1Fields)
 	pw, confirm := m.Secrets[fieldSUPassword], m.Secrets[fieldSUConfirm]
 	busy := m.Auth.Busy == "signup.hash"
 	var retype ui.Node
-	if m.field(fieldSUHash) != "" && pw == "" {
+	if m.Field(fieldSUHash) != "" && pw == "" {
 		retype = ui.El("p", ui.Class("info-note"), ui.Text(c.T("signup.step1.retype")))
 	}
 	return ui.El("div",
 		ui.El("h2", ui.Class("visually-hidden"), ui.Text(c.T("signup.step1.title"))),
 		ui.El("form", ui.A("data-form", "signup.step1"), ui.A("novalidate", ""), ui.A("aria-labelledby", "page-title"),
-			f.input(fieldSUEmail, "signup.email", "signup.email.hint", "email", "email"),
+			f.Input(fieldSUEmail, "signup.email", "signup.email.hint", "email", "email"),
 			retype,
-			f.input(fieldSUPassword, "signup.password", "", "password", "new-password",
+			f.Input(fieldSUPassword, "signup.password", "", "password", "new-password",
 				ui.A("aria-describedby", "signup-rules")),
-			passwordChecklist(c, pw, m.field(fieldSUEmail), m.field(fieldSUAccountName), "signup-rules"),
-			f.input(fieldSUConfirm, "signup.confirmPassword", "", "password", "new-password",
+			core.PasswordChecklist(c, pw, m.Field(fieldSUEmail), m.Field(fieldSUAccountName), "signup-rules"),
+			f.Input(fieldSUConfirm, "signup.confirmPassword", "", "password", "new-password",
 				ui.A("aria-describedby", "signup-matches")),
-			matchesNote(c, pw, confirm, "signup-matches"),
-			f.input(fieldSUAccountName, "signup.accountName", "signup.accountName.hint", "text", "organization"),
-			ui.El("div", ui.Class("form-actions"), f.submit("signup.step1.continue", "signup.step1.busy", busy))),
+			core.MatchesNote(c, pw, confirm, "signup-matches"),
+			f.Input(fieldSUAccountName, "signup.accountName", "signup.accountName.hint", "text", "organization"),
+			ui.El("div", ui.Class("form-actions"), f.Submit("signup.step1.continue", "signup.step1.busy", busy))),
 		ui.El("p", ui.Class("divider"), ui.El("span", ui.Text(c.T("signup.or")))),
 		ui.El("a", ui.Class("btn", "btn-normal", "btn-block"), ui.A("href", "#/signin"), ui.Text(c.T("signup.existing"))),
 	)
 }
 
 // countryOptions lists every country in the catalog's language order.
-func countryOptions(c i18n.Catalog, withCode bool) []option {
+func countryOptions(c i18n.Catalog, withCode bool) []core.Option {
 	list := account.Countries()
 	if c.Lang() == i18n.KO {
 		list = account.CountriesByKoreanName()
 	}
-	out := make([]option, 0, len(list))
+	out := make([]core.Option, 0, len(list))
 	for _, k := range list {
 		name := k.NameEN
 		if c.Lang() == i18n.KO {
@@ -104,41 +105,41 @@ func countryOptions(c i18n.Catalog, withCode bool) []option {
 			}
 			name += " (+" + k.CallingCode + ")"
 		}
-		out = append(out, option{Value: k.Code, Label: ui.Data(name)})
+		out = append(out, core.Option{Value: k.Code, Label: ui.Data(name)})
 	}
 	return out
 }
 
 // suStep2 is page 2: contact information.
-func suStep2(m Model, c i18n.Catalog) ui.Node {
-	f := newAuthForm(m, c, suStep2Fields)
-	usage := []option{
+func suStep2(m core.Model, c i18n.Catalog) ui.Node {
+	f := core.NewAuthForm(m, c, suStep2Fields)
+	usage := []core.Option{
 		{Value: account.UsageBusiness, Label: ui.Text(c.T("signup.usage.business"))},
 		{Value: account.UsagePersonal, Label: ui.Text(c.T("signup.usage.personal"))},
 	}
 	m2 := m
-	if m2.field(fieldSUCountry) == "" {
-		m2 = m2.setFields(fieldSUCountry, m.suCountry())
+	if m2.Field(fieldSUCountry) == "" {
+		m2 = setFields(m2, fieldSUCountry, suCountry(m))
 	}
-	f.m = m2
+	f.M = m2
 	return ui.El("div",
 		ui.El("h2", ui.Text(c.T("signup.step2.title"))),
 		ui.El("form", ui.A("data-form", "signup.step2"), ui.A("novalidate", ""), ui.A("aria-label", c.T("signup.step2.title")),
-			f.radios(fieldSUUsage, "signup.usage", usage, nil),
+			f.Radios(fieldSUUsage, "signup.usage", usage, nil),
 			ui.El("h3", ui.Text(c.T("signup.contactWho"))),
-			ui.If(m.field(fieldSUUsage) == account.UsageBusiness,
-				f.input(fieldSUOrg, "signup.organizationName", "", "text", "organization")),
-			f.input(fieldSUFullName, "signup.fullName", "", "text", "name"),
-			f.input(fieldSUPhone, "signup.phone", "signup.phone.hint", "tel", "tel",
+			ui.If(m.Field(fieldSUUsage) == account.UsageBusiness,
+				f.Input(fieldSUOrg, "signup.organizationName", "", "text", "organization")),
+			f.Input(fieldSUFullName, "signup.fullName", "", "text", "name"),
+			f.Input(fieldSUPhone, "signup.phone", "signup.phone.hint", "tel", "tel",
 				ui.A("placeholder", c.T("signup.phone.placeholder"))),
-			f.selectField(fieldSUCountry, "signup.country", "", "", countryOptions(c, false), ui.A("autocomplete", "country")),
+			f.SelectField(fieldSUCountry, "signup.country", "", "", countryOptions(c, false), ui.A("autocomplete", "country")),
 			ui.El("p", ui.Class("info-note"), ui.Text(c.T("signup.address.english"))),
-			f.input(fieldSULine1, "signup.address", "", "text", "address-line1"),
-			f.input(fieldSULine2, "signup.address2", "", "text", "address-line2"),
-			f.input(fieldSUCity, "signup.city", "", "text", "address-level2"),
-			f.input(fieldSUState, "signup.state", "", "text", "address-level1"),
-			f.input(fieldSUPostal, "signup.postal", "", "text", "postal-code"),
-			f.checkbox(fieldSUAgree, ui.Text(c.T("signup.agreement"))),
-			ui.El("div", ui.Class("form-actions"), f.submit("signup.step2.continue", "", false))),
+			f.Input(fieldSULine1, "signup.address", "", "text", "address-line1"),
+			f.Input(fieldSULine2, "signup.address2", "", "text", "address-line2"),
+			f.Input(fieldSUCity, "signup.city", "", "text", "address-level2"),
+			f.Input(fieldSUState, "signup.state", "", "text", "address-level1"),
+			f.Input(fieldSUPostal, "signup.postal", "", "text", "postal-code"),
+			f.Checkbox(fieldSUAgree, ui.Text(c.T("signup.agreement"))),
+			ui.El("div", ui.Class("form-actions"), f.Submit("signup.step2.continue", "", false))),
 	)
 }

@@ -1,8 +1,7 @@
-package console
+package core
 
 import (
 	"fmt"
-	"labsim/console/core"
 	"maps"
 	"strings"
 	"unicode"
@@ -13,54 +12,54 @@ import (
 	"labsim/sim/account"
 )
 
-// authInfo renders the page's confirmation, if any.
-func authInfo(m Model, c i18n.Catalog) ui.Node {
+// AuthInfo renders the page's confirmation, if any.
+func AuthInfo(m Model, c i18n.Catalog) ui.Node {
 	if m.Auth.Info == "" || m.Auth.Route != m.UI.Route {
 		return ui.Node{}
 	}
 	return ui.El("div", ui.Class("alert", "alert-success"), ui.A("role", "status"), ui.El("p", ui.Text(c.T(m.Auth.Info))))
 }
 
-// authForm renders the controls of one page: values come from the model
+// AuthForm renders the controls of one page: values come from the model
 // (secrets from the transient part), problems from the last submit. fields
 // maps each problem field (account.Field*) to the form field it belongs to.
-type authForm struct {
-	m        Model
-	c        i18n.Catalog
-	problems map[string]account.Problem // by form field name
+type AuthForm struct {
+	M        Model
+	C        i18n.Catalog
+	Problems map[string]account.Problem // by form field name
 }
 
-// newAuthForm maps the model's problems onto the page's form fields.
-func newAuthForm(m Model, c i18n.Catalog, fields map[string]string) authForm {
-	f := authForm{m: m, c: c, problems: map[string]account.Problem{}}
+// NewAuthForm maps the model's problems onto the page's form fields.
+func NewAuthForm(m Model, c i18n.Catalog, fields map[string]string) AuthForm {
+	f := AuthForm{M: m, C: c, Problems: map[string]account.Problem{}}
 	if m.Auth.Route != m.UI.Route {
 		return f
 	}
 	for _, p := range m.Auth.Problems {
 		if name, ok := fields[p.Field]; ok {
-			if _, dup := f.problems[name]; !dup {
-				f.problems[name] = p
+			if _, dup := f.Problems[name]; !dup {
+				f.Problems[name] = p
 			}
 		}
 	}
 	return f
 }
 
-// authID is the element id of a form field: "signup.email" → "signup-email".
-func authID(name string) string { return strings.ReplaceAll(name, ".", "-") }
+// AuthID is the element id of a form field: "signup.email" → "signup-email".
+func AuthID(name string) string { return strings.ReplaceAll(name, ".", "-") }
 
 // value returns what the student typed into a field.
-func (f authForm) value(name string) string {
-	if isSecretField(name) {
-		return f.m.Secrets[name]
+func (f AuthForm) Value(name string) string {
+	if IsSecretField(name) {
+		return f.M.Secrets[name]
 	}
-	return f.m.field(name)
+	return f.M.Field(name)
 }
 
-// problemText translates a problem: the most specific catalog key wins,
+// ProblemText translates a problem: the most specific catalog key wins,
 // from "signup.problem.<field>.<code>.<variant>" down to
 // "signup.problem.<code>".
-func problemText(c i18n.Catalog, p account.Problem) string {
+func ProblemText(c i18n.Catalog, p account.Problem) string {
 	variant := p.Params["reason"]
 	if variant == "" {
 		variant = p.Params["part"]
@@ -104,38 +103,38 @@ func visibleChar(s string) string {
 }
 
 // errorFor renders a field's error, or nothing.
-func (f authForm) errorFor(name string) ui.Node {
-	p, ok := f.problems[name]
+func (f AuthForm) ErrorFor(name string) ui.Node {
+	p, ok := f.Problems[name]
 	if !ok {
 		return ui.Node{}
 	}
-	return ui.El("p", ui.ID(authID(name)+"-error"), ui.Class("field-error"), ui.A("role", "alert"),
-		ui.Text(problemText(f.c, p)))
+	return ui.El("p", ui.ID(AuthID(name)+"-error"), ui.Class("field-error"), ui.A("role", "alert"),
+		ui.Text(ProblemText(f.C, p)))
 }
 
 // errorBox renders a problem that has no control of its own on the page
 // (the verification code while no code box is shown): an alert that
 // focus can move to. It keeps the id errorFor would give it.
-func (f authForm) errorBox(name string) ui.Node {
-	p, ok := f.problems[name]
+func (f AuthForm) ErrorBox(name string) ui.Node {
+	p, ok := f.Problems[name]
 	if !ok {
 		return ui.Node{}
 	}
-	return ui.El("div", ui.ID(authID(name)+"-error"), ui.Class("alert", "alert-error"), ui.A("role", "alert"),
-		ui.A("tabindex", "-1"), ui.El("p", ui.Text(problemText(f.c, p))))
+	return ui.El("div", ui.ID(AuthID(name)+"-error"), ui.Class("alert", "alert-error"), ui.A("role", "alert"),
+		ui.A("tabindex", "-1"), ui.El("p", ui.Text(ProblemText(f.C, p))))
 }
 
 // described returns the aria attributes linking a control to its hint and
 // error.
-func (f authForm) described(name string, hint bool, more ...string) []ui.Attr {
-	id := authID(name)
+func (f AuthForm) Described(name string, hint bool, more ...string) []ui.Attr {
+	id := AuthID(name)
 	var ids []string
 	if hint {
 		ids = append(ids, id+"-hint")
 	}
 	ids = append(ids, more...)
 	var attrs []ui.Attr
-	if _, bad := f.problems[name]; bad {
+	if _, bad := f.Problems[name]; bad {
 		ids = append(ids, id+"-error")
 		attrs = append(attrs, ui.A("aria-invalid", "true"))
 	}
@@ -146,17 +145,17 @@ func (f authForm) described(name string, hint bool, more ...string) []ui.Attr {
 }
 
 // hintNode renders a field's hint text.
-func (f authForm) hintNode(name, hintKey string) ui.Node {
+func (f AuthForm) HintNode(name, hintKey string) ui.Node {
 	if hintKey == "" {
 		return ui.Node{}
 	}
-	return ui.El("p", ui.ID(authID(name)+"-hint"), ui.Class("field-hint"), ui.Text(f.c.T(hintKey)))
+	return ui.El("p", ui.ID(AuthID(name)+"-hint"), ui.Class("field-hint"), ui.Text(f.C.T(hintKey)))
 }
 
 // input is a labelled text-like input with its hint and error.
 // An extra aria-describedby attribute adds its ids to the hint and error.
-func (f authForm) input(name, labelKey, hintKey, typ, autocomplete string, extra ...any) ui.Node {
-	id := authID(name)
+func (f AuthForm) Input(name, labelKey, hintKey, typ, autocomplete string, extra ...any) ui.Node {
+	id := AuthID(name)
 	var more []string
 	var rest []any
 	for _, e := range extra {
@@ -166,52 +165,52 @@ func (f authForm) input(name, labelKey, hintKey, typ, autocomplete string, extra
 		}
 		rest = append(rest, e)
 	}
-	attrs := []any{ui.ID(id), ui.A("name", name), ui.A("type", typ), ui.A("value", f.value(name)),
-		f.described(name, hintKey != "", more...)}
+	attrs := []any{ui.ID(id), ui.A("name", name), ui.A("type", typ), ui.A("value", f.Value(name)),
+		f.Described(name, hintKey != "", more...)}
 	if autocomplete != "" {
 		attrs = append(attrs, ui.A("autocomplete", autocomplete))
 	}
 	attrs = append(attrs, rest...)
 	return ui.El("div", ui.Class("form-field"),
-		ui.El("label", ui.A("for", id), ui.Class("field-label"), ui.Text(f.c.T(labelKey))),
-		f.hintNode(name, hintKey),
+		ui.El("label", ui.A("for", id), ui.Class("field-label"), ui.Text(f.C.T(labelKey))),
+		f.HintNode(name, hintKey),
 		ui.El("input", attrs...),
-		f.errorFor(name))
+		f.ErrorFor(name))
 }
 
-// option is one choice of a select or radio group.
-type option struct {
+// Option is one choice of a select or radio group.
+type Option struct {
 	Value string
 	Label ui.Node
 }
 
-// selectField is a labelled select with its error; a blank first option
+// selectField is a labelled select with its error; a blank first Option
 // with placeholderKey when given.
-func (f authForm) selectField(name, labelKey, hintKey, placeholderKey string, opts []option, extra ...any) ui.Node {
-	id := authID(name)
-	cur := f.value(name)
+func (f AuthForm) SelectField(name, labelKey, hintKey, placeholderKey string, opts []Option, extra ...any) ui.Node {
+	id := AuthID(name)
+	cur := f.Value(name)
 	var kids []ui.Node
 	if placeholderKey != "" {
-		kids = append(kids, ui.El("option", ui.A("value", ""), ui.If(cur == "", ui.A("selected", "")), ui.Text(f.c.T(placeholderKey))))
+		kids = append(kids, ui.El("option", ui.A("value", ""), ui.If(cur == "", ui.A("selected", "")), ui.Text(f.C.T(placeholderKey))))
 	}
 	for _, o := range opts {
 		kids = append(kids, ui.El("option", ui.A("value", o.Value), ui.If(o.Value == cur, ui.A("selected", "")), o.Label))
 	}
-	attrs := []any{ui.ID(id), ui.A("name", name), f.described(name, hintKey != "")}
+	attrs := []any{ui.ID(id), ui.A("name", name), f.Described(name, hintKey != "")}
 	attrs = append(attrs, extra...)
 	attrs = append(attrs, kids)
 	return ui.El("div", ui.Class("form-field"),
-		ui.El("label", ui.A("for", id), ui.Class("field-label"), ui.Text(f.c.T(labelKey))),
-		f.hintNode(name, hintKey),
+		ui.El("label", ui.A("for", id), ui.Class("field-label"), ui.Text(f.C.T(labelKey))),
+		f.HintNode(name, hintKey),
 		ui.El("select", attrs...),
-		f.errorFor(name))
+		f.ErrorFor(name))
 }
 
 // radios is a fieldset of radio buttons with a legend and an error. Each
-// option may carry a description shown under its label.
-func (f authForm) radios(name, legendKey string, opts []option, descs []ui.Node) ui.Node {
-	id := authID(name)
-	cur := f.value(name)
+// Option may carry a description shown under its label.
+func (f AuthForm) Radios(name, legendKey string, opts []Option, descs []ui.Node) ui.Node {
+	id := AuthID(name)
+	cur := f.Value(name)
 	var items []ui.Node
 	for i, o := range opts {
 		oid := id + "-" + o.Value
@@ -228,36 +227,36 @@ func (f authForm) radios(name, legendKey string, opts []option, descs []ui.Node)
 				ui.El("label", ui.A("for", oid), ui.Class("radio-label"), o.Label), desc)))
 	}
 	fs := []any{ui.Class("form-field", "radio-group"), ui.ID(id)}
-	if _, bad := f.problems[name]; bad {
+	if _, bad := f.Problems[name]; bad {
 		fs = append(fs, ui.A("aria-describedby", id+"-error"))
 	}
-	fs = append(fs, ui.El("legend", ui.Class("field-label"), ui.Text(f.c.T(legendKey))), items, f.errorFor(name))
+	fs = append(fs, ui.El("legend", ui.Class("field-label"), ui.Text(f.C.T(legendKey))), items, f.ErrorFor(name))
 	return ui.El("fieldset", fs...)
 }
 
 // checkbox is a labelled checkbox with its error.
-func (f authForm) checkbox(name string, label ui.Node) ui.Node {
-	id := authID(name)
+func (f AuthForm) Checkbox(name string, label ui.Node) ui.Node {
+	id := AuthID(name)
 	return ui.El("div", ui.Class("form-field", "checkbox"),
 		ui.El("input", ui.ID(id), ui.A("type", "checkbox"), ui.A("name", name), ui.A("value", "true"),
-			ui.If(f.value(name) == "true", ui.A("checked", "")), f.described(name, false)),
+			ui.If(f.Value(name) == "true", ui.A("checked", "")), f.Described(name, false)),
 		ui.El("label", ui.A("for", id), label),
-		f.errorFor(name))
+		f.ErrorFor(name))
 }
 
 // submit is a form's primary button; while busy it shows busyKey, is
 // disabled and marked aria-busy so that the page never looks frozen.
-func (f authForm) submit(key, busyKey string, busy bool) ui.Node {
+func (f AuthForm) Submit(key, busyKey string, busy bool) ui.Node {
 	if busy {
 		return ui.El("button", ui.A("type", "submit"), ui.Class("btn", "btn-primary", "btn-busy"), ui.A("disabled", ""),
-			ui.A("aria-busy", "true"), ui.El("span", ui.Class("spinner"), ui.A("aria-hidden", "true")), ui.Text(f.c.T(busyKey)))
+			ui.A("aria-busy", "true"), ui.El("span", ui.Class("spinner"), ui.A("aria-hidden", "true")), ui.Text(f.C.T(busyKey)))
 	}
-	return ui.El("button", ui.A("type", "submit"), ui.Class("btn", "btn-primary"), ui.Text(f.c.T(key)))
+	return ui.El("button", ui.A("type", "submit"), ui.Class("btn", "btn-primary"), ui.Text(f.C.T(key)))
 }
 
-// passwordChecklist is the live list of root password rules for the
+// PasswordChecklist is the live list of root password rules for the
 // password typed in pwField, with a tick or a cross for each.
-func passwordChecklist(c i18n.Catalog, pw, email, accountName, id string) ui.Node {
+func PasswordChecklist(c i18n.Catalog, pw, email, accountName, id string) ui.Node {
 	cl := account.PasswordChecklist(pw, email, accountName)
 	item := func(ok bool, key string, kids ...ui.Node) ui.Node {
 		state, mark, cls := "signup.rule.unmet", "✗", "rule-unmet"
@@ -284,9 +283,9 @@ func passwordChecklist(c i18n.Catalog, pw, email, accountName, id string) ui.Nod
 		))
 }
 
-// matchesNote shows "Matches" under a confirmation field once it repeats
+// MatchesNote shows "Matches" under a confirmation field once it repeats
 // the password.
-func matchesNote(c i18n.Catalog, pw, confirm, id string) ui.Node {
+func MatchesNote(c i18n.Catalog, pw, confirm, id string) ui.Node {
 	if !account.ConfirmMatches(pw, confirm) {
 		return ui.El("p", ui.ID(id), ui.Class("field-hint"), ui.A("aria-live", "polite"))
 	}
@@ -294,61 +293,9 @@ func matchesNote(c i18n.Catalog, pw, confirm, id string) ui.Node {
 		ui.El("span", ui.A("aria-hidden", "true"), ui.Data("✓ ")), ui.Text(c.T("signup.matches")))
 }
 
-// withProblems returns the model showing problems, with focus on the first
-// field that has one (ids from fields).
-func (m Model) withProblems(problems []account.Problem, fields map[string]string) (Model, []Effect) {
-	m.Auth = core.AuthState{Problems: problems, Route: m.UI.Route}
-	for _, p := range problems {
-		if name, ok := fields[p.Field]; ok {
-			return m, []Effect{Focus{ID: m.authFocusID(name, p)}}
-		}
-	}
-	return m, nil
-}
-
-// authFocusID is the element to focus for a problem: the control itself,
-// the first radio of a group, the month of an expiry date; for the
-// verification code without a code box on page 4 (a voice call, or no
-// code sent yet), the error itself.
-func (m Model) authFocusID(name string, p account.Problem) string {
-	switch name {
-	case fieldSUCode:
-		if _, ok := m.suItem(fieldSUSMSItem); !ok {
-			return authID(name) + "-error"
-		}
-	case fieldSUUsage:
-		return authID(name) + "-" + account.UsageBusiness
-	case fieldSUMethod:
-		return authID(name) + "-" + account.MethodSMS
-	case fieldSUBilling:
-		return authID(name) + "-contact"
-	case fieldSUPlan:
-		return "plan-" + account.PlanBasic
-	case fieldSUExpMonth:
-		if p.Params["part"] == "year" {
-			return authID(fieldSUExpYear)
-		}
-	}
-	return authID(name)
-}
-
-// goTo moves to a page of the flow with a new history entry, so that the
-// browser's back and forward buttons move between steps.
-func (m Model) goTo(hash string) (Model, []Effect) {
-	before := m.route().Hash()
-	m, fx := m.navigate(hash)
-	out := fx[:0:0]
-	for _, e := range fx {
-		if _, ok := e.(SetURL); !ok {
-			out = append(out, e)
-		}
-	}
-	return m, append(out, SetURL{Query: "?lang=" + string(m.UI.Lang), Hash: m.route().Hash(), Push: m.route().Hash() != before})
-}
-
-// dropFields returns a copy of the fields without those whose names start
+// DropFields returns a copy of the fields without those whose names start
 // with prefix.
-func dropFields(fields map[string]string, prefix string) map[string]string {
+func DropFields(fields map[string]string, prefix string) map[string]string {
 	out := maps.Clone(fields)
 	for k := range out {
 		if strings.HasPrefix(k, prefix) {
@@ -358,24 +305,28 @@ func dropFields(fields map[string]string, prefix string) map[string]string {
 	return out
 }
 
-// setFields returns the model with the ordinary fields set (never secrets).
-func (m Model) setFields(kv ...string) Model {
-	f := maps.Clone(m.UI.Fields)
-	if f == nil {
-		f = map[string]string{}
-	}
-	for i := 0; i+1 < len(kv); i += 2 {
-		f[kv[i]] = kv[i+1]
-	}
-	m.UI.Fields = f
-	return m
-}
-
-// textOf renders sign-up text that the account package keeps in both
+// TextOf renders sign-up text that the account package keeps in both
 // languages (support plans): data in the student's language.
-func textOf(c i18n.Catalog, t account.Text) ui.Node {
+func TextOf(c i18n.Catalog, t account.Text) ui.Node {
 	if c.Lang() == i18n.KO {
 		return ui.Data(t.KO)
 	}
 	return ui.Data(t.EN)
+}
+
+// WithProblems returns the model showing problems, with focus on the first
+// field that has one (ids from fields): the control itself, or what focus
+// chooses for it (nil: the control's id).
+func (m Model) WithProblems(problems []account.Problem, fields map[string]string, focus func(name string, p account.Problem) string) (Model, []Effect) {
+	m.Auth = AuthState{Problems: problems, Route: m.UI.Route}
+	for _, p := range problems {
+		if name, ok := fields[p.Field]; ok {
+			id := AuthID(name)
+			if focus != nil {
+				id = focus(name, p)
+			}
+			return m, []Effect{Focus{ID: id}}
+		}
+	}
+	return m, nil
 }

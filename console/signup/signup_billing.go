@@ -1,7 +1,8 @@
-package console
+package signup
 
 import (
 	"fmt"
+	"labsim/console/core"
 	"strconv"
 
 	"labsim/console/i18n"
@@ -11,8 +12,8 @@ import (
 
 // suStep3 is page 3: billing information, with a prominent notice that no
 // real card may be entered and the test card to use instead.
-func suStep3(m Model, c i18n.Catalog) ui.Node {
-	f := newAuthForm(m, c, suStep3Fields)
+func suStep3(m core.Model, c i18n.Catalog) ui.Node {
+	f := core.NewAuthForm(m, c, suStep3Fields)
 	number := m.Secrets[fieldSUCardNumber]
 	var brand ui.Node
 	if d := digitsOf(number); len(d) >= 1 {
@@ -24,27 +25,27 @@ func suStep3(m Model, c i18n.Catalog) ui.Node {
 	if brand.Tag == "" {
 		brand = ui.El("p", ui.ID("signup-card-brand"), ui.Class("card-brand"), ui.A("aria-live", "polite"))
 	}
-	months := make([]option, 0, 12)
+	months := make([]core.Option, 0, 12)
 	for i := 1; i <= 12; i++ {
-		months = append(months, option{Value: strconv.Itoa(i), Label: ui.Data(fmt.Sprintf("%02d", i))})
+		months = append(months, core.Option{Value: strconv.Itoa(i), Label: ui.Data(fmt.Sprintf("%02d", i))})
 	}
-	years := make([]option, 0, account.MaxCardYearsAhead+1)
+	years := make([]core.Option, 0, account.MaxCardYearsAhead+1)
 	for y := m.Now.Year(); y <= m.Now.Year()+account.MaxCardYearsAhead; y++ {
-		years = append(years, option{Value: strconv.Itoa(y), Label: ui.Data(strconv.Itoa(y))})
+		years = append(years, core.Option{Value: strconv.Itoa(y), Label: ui.Data(strconv.Itoa(y))})
 	}
-	billing := m.field(fieldSUBilling)
+	billing := m.Field(fieldSUBilling)
 	if billing == "" {
 		billing = "contact"
 	}
 	fm := f
-	fm.m = m.setFields(fieldSUBilling, billing)
-	in := m.suBillingInput()
+	fm.M = setFields(m, fieldSUBilling, billing)
+	in := suBillingInput(m)
 	country := in.ContactCountry
 	if !in.UseContactAddress {
 		country = in.Address.Country
 	}
-	expErr := f.errorFor(fieldSUExpMonth)
-	expAttrs := f.described(fieldSUExpMonth, false)
+	expErr := f.ErrorFor(fieldSUExpMonth)
+	expAttrs := f.Described(fieldSUExpMonth, false)
 	return ui.El("div",
 		ui.El("h2", ui.Text(c.T("signup.step3.title"))),
 		ui.El("div", ui.Class("sim-notice"), ui.A("role", "note"), ui.A("aria-labelledby", "sim-notice-title"),
@@ -54,36 +55,36 @@ func suStep3(m Model, c i18n.Catalog) ui.Node {
 				ui.El("strong", ui.Class("mono", "test-card"), ui.Data(account.TestCardNumber)))),
 		ui.El("p", ui.Text(c.T("signup.step3.intro"))),
 		ui.El("form", ui.A("data-form", "signup.step3"), ui.A("novalidate", ""), ui.A("aria-label", c.T("signup.step3.title")),
-			f.input(fieldSUCardNumber, "signup.card.number", "signup.card.number.hint", "text", "off",
+			f.Input(fieldSUCardNumber, "signup.card.number", "signup.card.number.hint", "text", "off",
 				ui.A("inputmode", "numeric"), ui.A("aria-describedby", "signup-card-brand")),
 			brand,
 			ui.El("fieldset", ui.Class("form-field", "expiry"),
 				ui.El("legend", ui.Class("field-label"), ui.Text(c.T("signup.card.expiry"))),
 				ui.El("div", ui.Class("expiry-row"),
 					ui.El("div",
-						ui.El("label", ui.A("for", authID(fieldSUExpMonth)), ui.Class("sub-label"), ui.Text(c.T("signup.card.month"))),
-						ui.El("select", ui.ID(authID(fieldSUExpMonth)), ui.A("name", fieldSUExpMonth), expAttrs,
-							selectOptions(c, "signup.card.monthPlaceholder", m.field(fieldSUExpMonth), months))),
+						ui.El("label", ui.A("for", core.AuthID(fieldSUExpMonth)), ui.Class("sub-label"), ui.Text(c.T("signup.card.month"))),
+						ui.El("select", ui.ID(core.AuthID(fieldSUExpMonth)), ui.A("name", fieldSUExpMonth), expAttrs,
+							selectOptions(c, "signup.card.monthPlaceholder", m.Field(fieldSUExpMonth), months))),
 					ui.El("div",
-						ui.El("label", ui.A("for", authID(fieldSUExpYear)), ui.Class("sub-label"), ui.Text(c.T("signup.card.year"))),
-						ui.El("select", ui.ID(authID(fieldSUExpYear)), ui.A("name", fieldSUExpYear), expAttrs,
-							selectOptions(c, "signup.card.yearPlaceholder", m.field(fieldSUExpYear), years)))),
+						ui.El("label", ui.A("for", core.AuthID(fieldSUExpYear)), ui.Class("sub-label"), ui.Text(c.T("signup.card.year"))),
+						ui.El("select", ui.ID(core.AuthID(fieldSUExpYear)), ui.A("name", fieldSUExpYear), expAttrs,
+							selectOptions(c, "signup.card.yearPlaceholder", m.Field(fieldSUExpYear), years)))),
 				expErr),
-			f.input(fieldSUCardholder, "signup.card.holder", "", "text", "cc-name"),
-			fm.radios(fieldSUBilling, "signup.billing", []option{
+			f.Input(fieldSUCardholder, "signup.card.holder", "", "text", "cc-name"),
+			fm.Radios(fieldSUBilling, "signup.billing", []core.Option{
 				{Value: "contact", Label: ui.Text(c.T("signup.billing.contact"))},
 				{Value: "new", Label: ui.Text(c.T("signup.billing.new"))},
 			}, []ui.Node{suContactSummary(m, c), {}}),
 			ui.If(!in.UseContactAddress, suBillingAddress(f, c)),
 			ui.If(account.CVVRequired(country),
-				f.input(fieldSUCVV, "signup.card.cvv", "signup.card.cvv.hint", "password", "off", ui.A("inputmode", "numeric"))),
+				f.Input(fieldSUCVV, "signup.card.cvv", "signup.card.cvv.hint", "password", "off", ui.A("inputmode", "numeric"))),
 			ui.El("p", ui.Class("field-hint"), ui.Text(c.T("signup.step3.redirect"))),
-			ui.El("div", ui.Class("form-actions"), f.submit("signup.step3.continue", "", false))),
+			ui.El("div", ui.Class("form-actions"), f.Submit("signup.step3.continue", "", false))),
 	)
 }
 
 // selectOptions is a placeholder option followed by opts, cur selected.
-func selectOptions(c i18n.Catalog, placeholderKey, cur string, opts []option) []ui.Node {
+func selectOptions(c i18n.Catalog, placeholderKey, cur string, opts []core.Option) []ui.Node {
 	out := []ui.Node{ui.El("option", ui.A("value", ""), ui.If(cur == "", ui.A("selected", "")), ui.Text(c.T(placeholderKey)))}
 	for _, o := range opts {
 		out = append(out, ui.El("option", ui.A("value", o.Value), ui.If(o.Value == cur, ui.A("selected", "")), o.Label))
@@ -93,8 +94,8 @@ func selectOptions(c i18n.Catalog, placeholderKey, cur string, opts []option) []
 
 // suContactSummary is the contact address, shown under "Use my contact
 // address".
-func suContactSummary(m Model, c i18n.Catalog) ui.Node {
-	in := m.suContact()
+func suContactSummary(m core.Model, c i18n.Catalog) ui.Node {
+	in := suContact(m)
 	a := in.Address
 	name := a.Country
 	if k, ok := account.CountryByCode(a.Country); ok {
@@ -113,18 +114,18 @@ func suContactSummary(m Model, c i18n.Catalog) ui.Node {
 }
 
 // suBillingAddress is the new billing address.
-func suBillingAddress(f authForm, c i18n.Catalog) ui.Node {
+func suBillingAddress(f core.AuthForm, c i18n.Catalog) ui.Node {
 	fm := f
-	if fm.m.field(fieldSUBCountry) == "" {
-		fm.m = fm.m.setFields(fieldSUBCountry, fm.m.suCountry())
+	if fm.M.Field(fieldSUBCountry) == "" {
+		fm.M = fm.M.SetFields(fieldSUBCountry, suCountry(fm.M))
 	}
 	return ui.El("div", ui.Class("sub-form"),
-		fm.selectField(fieldSUBCountry, "signup.country", "", "", countryOptions(c, false)),
-		f.input(fieldSUBLine1, "signup.address", "", "text", "billing address-line1"),
-		f.input(fieldSUBLine2, "signup.address2", "", "text", "billing address-line2"),
-		f.input(fieldSUBCity, "signup.city", "", "text", "billing address-level2"),
-		f.input(fieldSUBState, "signup.state", "", "text", "billing address-level1"),
-		f.input(fieldSUBPostal, "signup.postal", "", "text", "billing postal-code"))
+		fm.SelectField(fieldSUBCountry, "signup.country", "", "", countryOptions(c, false)),
+		f.Input(fieldSUBLine1, "signup.address", "", "text", "billing address-line1"),
+		f.Input(fieldSUBLine2, "signup.address2", "", "text", "billing address-line2"),
+		f.Input(fieldSUBCity, "signup.city", "", "text", "billing address-level2"),
+		f.Input(fieldSUBState, "signup.state", "", "text", "billing address-level1"),
+		f.Input(fieldSUBPostal, "signup.postal", "", "text", "billing postal-code"))
 }
 
 // digitsOf keeps the digits of s.
@@ -140,13 +141,13 @@ func digitsOf(s string) string {
 
 // suBankPage is the simulated bank's page that asks the card holder to
 // approve the temporary 1 USD authorisation.
-func suBankPage(m Model, c i18n.Catalog) ui.Node {
+func suBankPage(m core.Model, c i18n.Catalog) ui.Node {
 	sum := account.Summarize(m.Secrets[fieldSUCardNumber])
 	return ui.El("section", ui.Class("page", "bank-page"),
 		ui.El("div", ui.Class("bank"),
 			ui.El("p", ui.Class("bank-brand"), ui.El("span", ui.Class("bank-logo"), ui.A("aria-hidden", "true")),
 				ui.Text(c.T("signup.bank.name"))),
-			heading(ui.Text(c.T("signup.bank.title"))),
+			core.Heading(ui.Text(c.T("signup.bank.title"))),
 			ui.El("p", ui.Text(c.T("signup.bank.body"))),
 			ui.El("dl", ui.Class("kv"),
 				ui.El("dt", ui.Text(c.T("signup.bank.merchant"))), ui.El("dd", ui.Data("Amazon Web Services")),
@@ -155,6 +156,6 @@ func suBankPage(m Model, c i18n.Catalog) ui.Node {
 				ui.El("dd", ui.Data(account.BrandName(sum.Brand)+" •••• "+sum.Last4))),
 			ui.El("p", ui.Class("info-note"), ui.Text(c.T("signup.bank.sim"))),
 			ui.El("div", ui.Class("form-actions"),
-				button(c, "signup.bank.cancel", "signup.bank.cancel", "", ui.Class("btn", "btn-normal")),
-				button(c, "signup.bank.confirm", "signup.bank.confirm", "", ui.Class("btn", "btn-primary")))))
+				core.Button(c, "signup.bank.cancel", "signup.bank.cancel", "", ui.Class("btn", "btn-normal")),
+				core.Button(c, "signup.bank.confirm", "signup.bank.confirm", "", ui.Class("btn", "btn-primary")))))
 }

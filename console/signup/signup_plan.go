@@ -1,6 +1,7 @@
-package console
+package signup
 
 import (
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim/account"
@@ -8,9 +9,9 @@ import (
 
 // suStep5 is page 5: the support plan cards (Basic is chosen unless the
 // student picks another) and the Enterprise note.
-func suStep5(m Model, c i18n.Catalog) ui.Node {
-	f := newAuthForm(m, c, suStep5Fields)
-	cur := m.field(fieldSUPlan)
+func suStep5(m core.Model, c i18n.Catalog) ui.Node {
+	f := core.NewAuthForm(m, c, suStep5Fields)
+	cur := m.Field(fieldSUPlan)
 	if cur == "" {
 		cur = account.PlanBasic
 	}
@@ -19,7 +20,7 @@ func suStep5(m Model, c i18n.Catalog) ui.Node {
 		id := "plan-" + p.ID
 		var bullets []ui.Node
 		for _, b := range p.Bullets {
-			bullets = append(bullets, ui.El("li", textOf(c, b)))
+			bullets = append(bullets, ui.El("li", core.TextOf(c, b)))
 		}
 		cls := []string{"plan-card"}
 		if p.ID == cur {
@@ -28,30 +29,30 @@ func suStep5(m Model, c i18n.Catalog) ui.Node {
 		cards = append(cards, ui.El("div", ui.Class(cls...),
 			ui.El("input", ui.ID(id), ui.A("type", "radio"), ui.A("name", fieldSUPlan), ui.A("value", p.ID),
 				ui.If(p.ID == cur, ui.A("checked", "")), ui.A("aria-describedby", id+"-bullets")),
-			ui.El("label", ui.A("for", id), ui.Class("plan-title"), textOf(c, p.Heading)),
+			ui.El("label", ui.A("for", id), ui.Class("plan-title"), core.TextOf(c, p.Heading)),
 			ui.El("ul", ui.ID(id+"-bullets"), bullets)))
 	}
 	ent := account.Enterprise()
 	busy := m.Auth.Busy == "signup.create"
-	group := []any{ui.Class("form-field", "plans"), ui.ID(authID(fieldSUPlan))}
-	if _, bad := f.problems[fieldSUPlan]; bad {
-		group = append(group, ui.A("aria-describedby", authID(fieldSUPlan)+"-error"))
+	group := []any{ui.Class("form-field", "plans"), ui.ID(core.AuthID(fieldSUPlan))}
+	if _, bad := f.Problems[fieldSUPlan]; bad {
+		group = append(group, ui.A("aria-describedby", core.AuthID(fieldSUPlan)+"-error"))
 	}
 	group = append(group, ui.El("legend", ui.Class("visually-hidden"), ui.Text(c.T("signup.step5.title"))),
-		ui.El("div", ui.Class("plan-grid"), cards), f.errorFor(fieldSUPlan))
+		ui.El("div", ui.Class("plan-grid"), cards), f.ErrorFor(fieldSUPlan))
 	return ui.El("div",
 		ui.El("h2", ui.Text(c.T("signup.step5.title"))),
 		ui.El("p", ui.Text(c.T("signup.step5.intro"))),
 		ui.El("form", ui.A("data-form", "signup.step5"), ui.A("novalidate", ""), ui.A("aria-label", c.T("signup.step5.title")),
 			ui.El("fieldset", group...),
 			ui.El("div", ui.Class("enterprise"),
-				ui.El("h3", textOf(c, ent.Title)),
-				ui.El("p", textOf(c, ent.Body))),
-			ui.El("div", ui.Class("form-actions"), f.submit("signup.step5.complete", "signup.step5.busy", busy))))
+				ui.El("h3", core.TextOf(c, ent.Title)),
+				ui.El("p", core.TextOf(c, ent.Body))),
+			ui.El("div", ui.Class("form-actions"), f.Submit("signup.step5.complete", "signup.step5.busy", busy))))
 }
 
 // suDonePage is the congratulations page.
-func suDonePage(m Model, c i18n.Catalog) ui.Node {
+func suDonePage(m core.Model, c i18n.Catalog) ui.Node {
 	console := "#/signin"
 	if m.Session.SignedIn() {
 		console = "#/"
@@ -59,15 +60,15 @@ func suDonePage(m Model, c i18n.Catalog) ui.Node {
 	return ui.El("section", ui.Class("page", "signup-page", "signup-done"),
 		ui.El("div", ui.Class("container", "done-card"),
 			ui.El("div", ui.Class("done-mark"), ui.A("aria-hidden", "true")),
-			heading(ui.Text(c.T("signup.done.title"))),
+			core.Heading(ui.Text(c.T("signup.done.title"))),
 			ui.El("p", ui.Class("lead-dark"), ui.Text(c.T("signup.done.thanks"))),
 			ui.El("p", ui.Text(c.T("signup.done.activating"))),
 			ui.El("p", ui.Class("info-note"),
 				ui.Text(c.T("signup.done.accountId")), ui.Data(" "),
-				ui.El("strong", ui.Class("mono"), ui.Data(dashedID(m.field(fieldSUDoneAccount)))), ui.Data(" "),
+				ui.El("strong", ui.Class("mono"), ui.Data(core.DashedID(m.Field(fieldSUDoneAccount)))), ui.Data(" "),
 				ui.Text(c.T("signup.done.inbox"))),
 			ui.El("div", ui.Class("form-actions"),
-				button(c, "signup.done.openInbox", "devices.open", "inbox", ui.Class("btn", "btn-normal")),
+				core.Button(c, "signup.done.openInbox", "devices.open", "inbox", ui.Class("btn", "btn-normal")),
 				ui.El("a", ui.Class("btn", "btn-primary"), ui.A("href", console), ui.Text(c.T("signup.done.console")))),
 			ui.El("p", ui.Class("done-other"),
 				ui.El("a", ui.A("href", "#/signup/1"), ui.Text(c.T("signup.done.another"))), ui.Data(" "),

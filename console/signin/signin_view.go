@@ -1,6 +1,7 @@
-package console
+package signin
 
 import (
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"
@@ -9,7 +10,7 @@ import (
 )
 
 // signinView renders the sign-in page the route names.
-func signinView(m Model, c i18n.Catalog, r Route) ui.Node {
+func signinView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	var card ui.Node
 	switch siPage(m, r) {
 	case "password":
@@ -26,7 +27,7 @@ func signinView(m Model, c i18n.Catalog, r Route) ui.Node {
 }
 
 // siErrorBox is the "Authentication failed" box.
-func siErrorBox(m Model, c i18n.Catalog) ui.Node {
+func siErrorBox(m core.Model, c i18n.Catalog) ui.Node {
 	if m.Auth.Error == "" || m.Auth.Route != m.UI.Route {
 		return ui.Node{}
 	}
@@ -36,24 +37,24 @@ func siErrorBox(m Model, c i18n.Catalog) ui.Node {
 }
 
 // siSignedInNote tells a signed-in student who they are.
-func siSignedInNote(m Model, c i18n.Catalog) ui.Node {
+func siSignedInNote(m core.Model, c i18n.Catalog) ui.Node {
 	if !m.Session.SignedIn() {
 		return ui.Node{}
 	}
-	return ui.El("p", ui.Class("info-note"), ui.Text(c.T("signin.alreadySignedIn", "name", accountLabel(m))))
+	return ui.El("p", ui.Class("info-note"), ui.Text(c.T("signin.alreadySignedIn", "name", m.AccountName())))
 }
 
 // siChoosePage is the first sign-in page: root user or IAM user.
-func siChoosePage(m Model, c i18n.Catalog) ui.Node {
-	typ := m.siType()
+func siChoosePage(m core.Model, c i18n.Catalog) ui.Node {
+	typ := siType(m)
 	fields := siEmailFields
 	if typ == "iam" {
 		fields = siIAMFields
 	}
-	f := newAuthForm(m, c, fields)
+	f := core.NewAuthForm(m, c, fields)
 	fm := f
-	fm.m = m.setFields(fieldSIType, typ)
-	kinds := fm.radios(fieldSIType, "signin.kind", []option{
+	fm.M = m.SetFields(fieldSIType, typ)
+	kinds := fm.Radios(fieldSIType, "signin.kind", []core.Option{
 		{Value: "root", Label: ui.Text(c.T("signin.root"))},
 		{Value: "iam", Label: ui.Text(c.T("signin.iam"))},
 	}, []ui.Node{ui.Text(c.T("signin.root.desc")), ui.Text(c.T("signin.iam.desc"))})
@@ -61,16 +62,16 @@ func siChoosePage(m Model, c i18n.Catalog) ui.Node {
 	var submit ui.Node
 	if typ == "iam" {
 		fieldsNode = ui.El("div",
-			f.input(fieldSIAccount, "signin.iam.account", "", "text", "username"),
-			f.input(fieldSIUser, "signin.iam.user", "", "text", "username"),
-			f.input(fieldSIIAMPass, "signin.password", "", "password", "current-password"))
-		submit = f.submit("signin.signIn", "", false)
+			f.Input(fieldSIAccount, "signin.iam.account", "", "text", "username"),
+			f.Input(fieldSIUser, "signin.iam.user", "", "text", "username"),
+			f.Input(fieldSIIAMPass, "signin.password", "", "password", "current-password"))
+		submit = f.Submit("signin.signIn", "", false)
 	} else {
-		fieldsNode = f.input(fieldSIEmail, "signin.email", "", "email", "email")
-		submit = f.submit("signin.next", "", false)
+		fieldsNode = f.Input(fieldSIEmail, "signin.email", "", "email", "email")
+		submit = f.Submit("signin.next", "", false)
 	}
 	return ui.El("div",
-		heading(ui.Text(c.T("signin.title"))),
+		core.Heading(ui.Text(c.T("signin.title"))),
 		siSignedInNote(m, c),
 		siErrorBox(m, c),
 		ui.El("form", ui.A("data-form", "signin.next"), ui.A("novalidate", ""), ui.A("aria-labelledby", "page-title"),
@@ -81,53 +82,53 @@ func siChoosePage(m Model, c i18n.Catalog) ui.Node {
 }
 
 // siPasswordPage asks the root user's password.
-func siPasswordPage(m Model, c i18n.Catalog) ui.Node {
-	f := newAuthForm(m, c, siPasswordFields)
+func siPasswordPage(m core.Model, c i18n.Catalog) ui.Node {
+	f := core.NewAuthForm(m, c, siPasswordFields)
 	busy := m.Auth.Busy == "signin.verify"
 	return ui.El("div",
-		heading(ui.Text(c.T("signin.root.title"))),
+		core.Heading(ui.Text(c.T("signin.root.title"))),
 		siSignedInNote(m, c),
-		authInfo(m, c),
+		core.AuthInfo(m, c),
 		ui.El("dl", ui.Class("kv"),
-			ui.El("dt", ui.Text(c.T("signin.email.short"))), ui.El("dd", ui.Data(account.Clean(m.field(fieldSIEmail))))),
+			ui.El("dt", ui.Text(c.T("signin.email.short"))), ui.El("dd", ui.Data(account.Clean(m.Field(fieldSIEmail))))),
 		siErrorBox(m, c),
 		ui.El("form", ui.A("data-form", "signin.password"), ui.A("novalidate", ""), ui.A("aria-labelledby", "page-title"),
 			// The email, for password managers.
-			ui.El("input", ui.A("type", "hidden"), ui.A("autocomplete", "username"), ui.A("value", account.Clean(m.field(fieldSIEmail)))),
-			f.input(fieldSIPassword, "signin.password", "", "password", "current-password"),
+			ui.El("input", ui.A("type", "hidden"), ui.A("autocomplete", "username"), ui.A("value", account.Clean(m.Field(fieldSIEmail)))),
+			f.Input(fieldSIPassword, "signin.password", "", "password", "current-password"),
 			ui.El("p", ui.El("a", ui.A("href", "#/signin/forgot"), ui.Text(c.T("signin.forgot")))),
-			ui.El("div", ui.Class("form-actions"), f.submit("signin.signIn", "signin.busy", busy))),
+			ui.El("div", ui.Class("form-actions"), f.Submit("signin.signIn", "signin.busy", busy))),
 		ui.El("p", ui.El("a", ui.A("href", "#/signin"), ui.Text(c.T("signin.other")))))
 }
 
 // siForgotPage asks for the root email address and mails a reset link.
-func siForgotPage(m Model, c i18n.Catalog) ui.Node {
-	if sent := m.field(fieldSISent); sent != "" {
+func siForgotPage(m core.Model, c i18n.Catalog) ui.Node {
+	if sent := m.Field(fieldSISent); sent != "" {
 		return ui.El("div",
-			heading(ui.Text(c.T("signin.forgot.title"))),
+			core.Heading(ui.Text(c.T("signin.forgot.title"))),
 			ui.El("div", ui.Class("alert", "alert-success"), ui.A("role", "status"),
 				ui.El("p", ui.Text(c.T("signin.forgot.sent", "email", sent)))),
 			ui.El("div", ui.Class("form-actions"),
-				button(c, "signin.forgot.openInbox", "devices.open", "inbox", ui.Class("btn", "btn-primary")),
-				button(c, "signin.forgot.again", "signin.recoverAgain", "", ui.Class("btn", "btn-link"))),
+				core.Button(c, "signin.forgot.openInbox", "devices.open", "inbox", ui.Class("btn", "btn-primary")),
+				core.Button(c, "signin.forgot.again", "signin.recoverAgain", "", ui.Class("btn", "btn-link"))),
 			ui.El("p", ui.El("a", ui.A("href", "#/signin"), ui.Text(c.T("signin.back")))))
 	}
-	f := newAuthForm(m, c, siRecoverFields)
+	f := core.NewAuthForm(m, c, siRecoverFields)
 	fm := f
-	if m.field(fieldSIRecover) == "" {
-		fm.m = m.setFields(fieldSIRecover, account.Clean(m.field(fieldSIEmail)))
+	if m.Field(fieldSIRecover) == "" {
+		fm.M = m.SetFields(fieldSIRecover, account.Clean(m.Field(fieldSIEmail)))
 	}
 	return ui.El("div",
-		heading(ui.Text(c.T("signin.forgot.title"))),
+		core.Heading(ui.Text(c.T("signin.forgot.title"))),
 		ui.El("p", ui.Text(c.T("signin.forgot.intro"))),
 		ui.El("form", ui.A("data-form", "signin.recover"), ui.A("novalidate", ""), ui.A("aria-labelledby", "page-title"),
-			fm.input(fieldSIRecover, "signin.email", "", "email", "email"),
-			ui.El("div", ui.Class("form-actions"), f.submit("signin.forgot.send", "", false))),
+			fm.Input(fieldSIRecover, "signin.email", "", "email", "email"),
+			ui.El("div", ui.Class("form-actions"), f.Submit("signin.forgot.send", "", false))),
 		ui.El("p", ui.El("a", ui.A("href", "#/signin"), ui.Text(c.T("signin.back")))))
 }
 
 // siResetPage sets a new root password from an emailed link.
-func siResetPage(m Model, c i18n.Catalog, token string) ui.Node {
+func siResetPage(m core.Model, c i18n.Catalog, token string) ui.Node {
 	a, err := m.World.ResetLink(token, m.Now)
 	if err != nil {
 		reason := sim.ResetLinkUnknown
@@ -135,22 +136,22 @@ func siResetPage(m Model, c i18n.Catalog, token string) ui.Node {
 			reason = e.Params["reason"]
 		}
 		return ui.El("div",
-			heading(ui.Text(c.T("signin.reset.title"))),
+			core.Heading(ui.Text(c.T("signin.reset.title"))),
 			ui.El("div", ui.Class("alert", "alert-error"), ui.A("role", "alert"),
 				ui.El("p", ui.Text(c.T("signin.reset.link."+reason)))),
 			ui.El("p", ui.El("a", ui.A("href", "#/signin/forgot"), ui.Text(c.T("signin.reset.newLink")))))
 	}
-	f := newAuthForm(m, c, siResetFields)
+	f := core.NewAuthForm(m, c, siResetFields)
 	pw, confirm := m.Secrets[fieldRSPassword], m.Secrets[fieldRSConfirm]
 	busy := m.Auth.Busy == "signin.reset"
 	return ui.El("div",
-		heading(ui.Text(c.T("signin.reset.title"))),
+		core.Heading(ui.Text(c.T("signin.reset.title"))),
 		ui.El("p", ui.Text(c.T("signin.reset.intro", "name", a.Name, "email", a.Email))),
 		ui.El("form", ui.A("data-form", "signin.reset"), ui.A("novalidate", ""), ui.A("aria-labelledby", "page-title"),
 			ui.El("input", ui.A("type", "hidden"), ui.A("autocomplete", "username"), ui.A("value", a.Email)),
-			f.input(fieldRSPassword, "signin.reset.new", "", "password", "new-password", ui.A("aria-describedby", "reset-rules")),
-			passwordChecklist(c, pw, a.Email, a.Name, "reset-rules"),
-			f.input(fieldRSConfirm, "signin.reset.confirm", "", "password", "new-password", ui.A("aria-describedby", "reset-matches")),
-			matchesNote(c, pw, confirm, "reset-matches"),
-			ui.El("div", ui.Class("form-actions"), f.submit("signin.reset.submit", "signin.reset.busy", busy))))
+			f.Input(fieldRSPassword, "signin.reset.new", "", "password", "new-password", ui.A("aria-describedby", "reset-rules")),
+			core.PasswordChecklist(c, pw, a.Email, a.Name, "reset-rules"),
+			f.Input(fieldRSConfirm, "signin.reset.confirm", "", "password", "new-password", ui.A("aria-describedby", "reset-matches")),
+			core.MatchesNote(c, pw, confirm, "reset-matches"),
+			ui.El("div", ui.Class("form-actions"), f.Submit("signin.reset.submit", "signin.reset.busy", busy))))
 }
