@@ -1,13 +1,13 @@
 package console
 
 import (
-	"labsim/console/core"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console/core"
 	"labsim/console/ui"
 )
 

@@ -2,12 +2,12 @@ package console
 
 import (
 	"fmt"
-	"labsim/console/core"
 	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/sim"
 	"labsim/sim/account"
@@ -44,11 +44,11 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		m.Now = msg.Now
 		if msg.Key == "Escape" {
 			for _, a := range areas() {
-				if a.escape == nil {
+				if a.Escape == nil {
 					continue
 				}
-				if next, efx, done := a.escape(m); done {
-					m, fx = next, efx
+				if next, efx, done := a.Escape(m.Model); done {
+					m.Model, fx = next, efx
 					break
 				}
 			}
@@ -201,8 +201,8 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 	if !m.Session.SignedIn() && !isPublic(r.Page) {
 		r = Route{Page: "home"}
 	}
-	if a, ok := areaForPage(r.Page); ok && a.route != nil {
-		r = a.route(m, r)
+	if a, ok := areaForPage(r.Page); ok && a.Route != nil {
+		r = a.Route(m.Model, r)
 	}
 	changed := r.Hash() != m.route().Hash()
 	m.UI.Route = r.Hash()
@@ -226,8 +226,10 @@ func (m Model) input(field, value string) Model {
 
 // click handles a control with data-action.
 func (m Model) click(action, arg string) (Model, []Effect) {
-	if a, ok := areaForName(action); ok && a.click != nil {
-		return a.click(m, action, arg)
+	if a, ok := areaForName(action); ok && a.Click != nil {
+		next, fx := a.Click(m.Model, action, arg)
+		m.Model = next
+		return m, fx
 	}
 	if strings.HasPrefix(action, "aside.") {
 		return m.asideClick(action, arg)
@@ -335,8 +337,10 @@ func (m Model) loadWorld(name, notice string) (Model, []Effect) {
 
 // submit hands a submitted form to the area that owns it.
 func (m Model) submit(form string) (Model, []Effect) {
-	if a, ok := areaForName(form); ok && a.submit != nil {
-		return a.submit(m, form)
+	if a, ok := areaForName(form); ok && a.Submit != nil {
+		next, fx := a.Submit(m.Model, form)
+		m.Model = next
+		return m, fx
 	}
 	return m, nil
 }

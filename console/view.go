@@ -1,9 +1,9 @@
 package console
 
 import (
-	"labsim/console/core"
 	"strconv"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 )
@@ -70,16 +70,16 @@ func pageTitle(m Model, c i18n.Catalog) string {
 	case r.Page == "simulator":
 		return c.T("simulator.title")
 	}
-	if a, ok := areaForPage(r.Page); ok && a.title != nil {
-		return a.title(m, c, r)
+	if a, ok := areaForPage(r.Page); ok && a.Title != nil {
+		return a.Title(m.Model, c, r)
 	}
 	return c.T("notfound.title")
 }
 
 // publicPage is the page a signed-out visitor sees.
 func publicPage(m Model, c i18n.Catalog, r Route) ui.Node {
-	if a, ok := areaForPage(r.Page); ok && a.public && a.view != nil {
-		return a.view(m, c, r)
+	if a, ok := areaForPage(r.Page); ok && a.Public && a.View != nil {
+		return a.View(m.Model, c, r)
 	}
 	switch r.Page {
 	case "simulator":
@@ -101,8 +101,8 @@ func consolePage(m Model, c i18n.Catalog, r Route) ui.Node {
 	case "simulator":
 		return simulatorPage(m, c)
 	}
-	if a, ok := areaForPage(r.Page); ok && a.view != nil {
-		return a.view(m, c, r)
+	if a, ok := areaForPage(r.Page); ok && a.View != nil {
+		return a.View(m.Model, c, r)
 	}
 	return notFoundPage(c)
 }

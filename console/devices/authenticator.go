@@ -2,11 +2,11 @@ package devices
 
 import (
 	"errors"
-	"labsim/console/core"
 	"net/url"
 	"strconv"
 	"strings"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"

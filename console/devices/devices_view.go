@@ -1,12 +1,12 @@
 package devices
 
 import (
-	"labsim/console/core"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"

@@ -1,9 +1,9 @@
 package mfa
 
 import (
-	"labsim/console/core"
 	"strconv"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 )

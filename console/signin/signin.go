@@ -1,9 +1,9 @@
 package signin
 
 import (
-	"labsim/console/core"
 	"maps"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/sim"
 	"labsim/sim/account"

@@ -2,9 +2,9 @@ package signin
 
 import (
 	"errors"
-	"labsim/console/core"
 	"maps"
 
+	"labsim/console/core"
 	"labsim/sim"
 	"labsim/sim/account"
 	"labsim/sim/awserr"

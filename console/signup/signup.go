@@ -3,11 +3,11 @@ package signup
 import (
 	"encoding/base64"
 	"encoding/json"
-	"labsim/console/core"
 	"maps"
 	"strconv"
 	"strings"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/sim"
 	"labsim/sim/account"

@@ -2,9 +2,9 @@ package signup
 
 import (
 	"fmt"
-	"labsim/console/core"
 	"strconv"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim/account"

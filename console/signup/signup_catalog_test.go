@@ -1,15 +1,15 @@
 package signup_test
 
 import (
-	"labsim/console/core"
-	ct "labsim/internal/consoletest"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
+	ct "labsim/internal/consoletest"
 	"labsim/sim"
 	"labsim/sim/account"
 )

@@ -1,12 +1,12 @@
 package signup_test
 
 import (
-	"labsim/console/core"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console/core"
 	"labsim/sim"
 	"labsim/sim/account"
 )

@@ -1,11 +1,11 @@
 package signup_test
 
 import (
-	"labsim/console/core"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim/account"

@@ -2,7 +2,6 @@ package signup
 
 import (
 	"labsim/console/core"
-
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"

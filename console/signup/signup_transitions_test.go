@@ -1,11 +1,11 @@
 package signup_test
 
 import (
-	"labsim/console/core"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console/core"
 	"labsim/sim/account"
 )
 
