@@ -330,3 +330,11 @@ func (m Model) WithProblems(problems []account.Problem, fields map[string]string
 	}
 	return m, nil
 }
+
+// TextIn is account text in the catalog's language, as a string.
+func TextIn(c i18n.Catalog, t account.Text) string {
+	if c.Lang() == i18n.KO {
+		return t.KO
+	}
+	return t.EN
+}

@@ -44,44 +44,71 @@ func suStep3(m core.Model, c i18n.Catalog) ui.Node {
 	if !in.UseContactAddress {
 		country = in.Address.Country
 	}
-	expErr := f.ErrorFor(fieldSUExpMonth)
 	expAttrs := f.Described(fieldSUExpMonth, false)
-	return ui.El("div",
-		ui.El("h2", ui.Text(c.T("signup.step3.title"))),
-		ui.El("div", ui.Class("sim-notice"), ui.A("role", "note"), ui.A("aria-labelledby", "sim-notice-title"),
-			ui.El("h3", ui.ID("sim-notice-title"), ui.Text(c.T("signup.card.simTitle"))),
-			ui.El("p", ui.Text(c.T("signup.card.simBody"))),
-			ui.El("p", ui.Text(c.T("signup.card.testLabel")), ui.Data(" "),
-				ui.El("strong", ui.Class("mono", "test-card"), ui.Data(account.TestCardNumber)))),
-		ui.El("p", ui.Text(c.T("signup.step3.intro"))),
-		ui.El("form", ui.A("data-form", "signup.step3"), ui.A("novalidate", ""), ui.A("aria-label", c.T("signup.step3.title")),
-			f.Input(fieldSUCardNumber, "signup.card.number", "signup.card.number.hint", "text", "off",
-				ui.A("inputmode", "numeric"), ui.A("aria-describedby", "signup-card-brand")),
-			brand,
-			ui.El("fieldset", ui.Class("form-field", "expiry"),
-				ui.El("legend", ui.Class("field-label"), ui.Text(c.T("signup.card.expiry"))),
-				ui.El("div", ui.Class("expiry-row"),
-					ui.El("div",
-						ui.El("label", ui.A("for", core.AuthID(fieldSUExpMonth)), ui.Class("sub-label"), ui.Text(c.T("signup.card.month"))),
-						ui.El("select", ui.ID(core.AuthID(fieldSUExpMonth)), ui.A("name", fieldSUExpMonth), expAttrs,
-							selectOptions(c, "signup.card.monthPlaceholder", m.Field(fieldSUExpMonth), months))),
-					ui.El("div",
-						ui.El("label", ui.A("for", core.AuthID(fieldSUExpYear)), ui.Class("sub-label"), ui.Text(c.T("signup.card.year"))),
-						ui.El("select", ui.ID(core.AuthID(fieldSUExpYear)), ui.A("name", fieldSUExpYear), expAttrs,
-							selectOptions(c, "signup.card.yearPlaceholder", m.Field(fieldSUExpYear), years)))),
-				expErr),
-			f.Input(fieldSUCardholder, "signup.card.holder", "", "text", "cc-name"),
-			fm.Radios(fieldSUBilling, "signup.billing", []core.Option{
-				{Value: "contact", Label: ui.Text(c.T("signup.billing.contact"))},
-				{Value: "new", Label: ui.Text(c.T("signup.billing.new"))},
-			}, []ui.Node{suContactSummary(m, c), {}}),
-			ui.If(!in.UseContactAddress, suBillingAddress(f, c)),
-			ui.If(account.CVVRequired(country),
-				f.Input(fieldSUCVV, "signup.card.cvv", "signup.card.cvv.hint", "password", "off", ui.A("inputmode", "numeric"))),
-			ui.El("p", ui.Class("field-hint"), ui.Text(c.T("signup.step3.redirect"))),
-			ui.El("div", ui.Class("form-actions"), f.Submit("signup.step3.continue", "", false))),
-	)
+	month := ui.El("select", ui.ID(core.AuthID(fieldSUExpMonth)), ui.A("name", fieldSUExpMonth), expAttrs,
+		selectOptions(c, "signup.card.monthPlaceholder", m.Field(fieldSUExpMonth), months))
+	year := ui.El("select", ui.ID(core.AuthID(fieldSUExpYear)), ui.A("name", fieldSUExpYear), expAttrs,
+		selectOptions(c, "signup.card.yearPlaceholder", m.Field(fieldSUExpYear), years))
+	v := ui.Vals{
+		{K: "testCard", S: account.TestCardNumber},
+		{K: "number", N: []ui.Node{f.Input(fieldSUCardNumber, "signup.card.number", "signup.card.number.hint", "text", "off",
+			ui.A("inputmode", "numeric"), ui.A("aria-describedby", "signup-card-brand"))}},
+		{K: "brand", N: []ui.Node{brand}},
+		{K: "month", N: []ui.Node{month}}, {K: "year", N: []ui.Node{year}},
+		{K: "expErr", N: []ui.Node{f.ErrorFor(fieldSUExpMonth)}},
+		{K: "holder", N: []ui.Node{f.Input(fieldSUCardholder, "signup.card.holder", "", "text", "cc-name")}},
+		{K: "billing", N: []ui.Node{fm.Radios(fieldSUBilling, "signup.billing", []core.Option{
+			{Value: "contact", Label: ui.Text(c.T("signup.billing.contact"))},
+			{Value: "new", Label: ui.Text(c.T("signup.billing.new"))},
+		}, []ui.Node{suContactSummary(m, c), {}})}},
+		{K: "submit", N: []ui.Node{f.Submit("signup.step3.continue", "", false)}},
+	}
+	if !in.UseContactAddress {
+		v = append(v, ui.V{K: "address", N: []ui.Node{suBillingAddress(f, c)}})
+	}
+	if account.CVVRequired(country) {
+		v = append(v, ui.V{K: "cvv", N: []ui.Node{f.Input(fieldSUCVV, "signup.card.cvv", "signup.card.cvv.hint", "password", "off", ui.A("inputmode", "numeric"))}})
+	}
+	return step3.Root(c, v)
 }
+
+// step3 is the payment page: the simulator's note about cards, the card,
+// its expiry, the cardholder, the billing address and the CVV where the
+// country asks for one.
+var step3 = ui.MustParse(`
+<div>
+	<h2>{t signup.step3.title}</h2>
+	<div class="sim-notice" role="note" aria-labelledby="sim-notice-title">
+		<h3 id="sim-notice-title">{t signup.card.simTitle}</h3>
+		<p>{t signup.card.simBody}</p>
+		<p>{t signup.card.testLabel}{" "}<strong class="mono test-card">{d testCard}</strong></p>
+	</div>
+	<p>{t signup.step3.intro}</p>
+	<form data-form="signup.step3" novalidate aria-label="%signup.step3.title">
+		{slot number}
+		{slot brand}
+		<fieldset class="form-field expiry">
+			<legend class="field-label">{t signup.card.expiry}</legend>
+			<div class="expiry-row">
+				<div>
+					<label for="signup-expMonth" class="sub-label">{t signup.card.month}</label>
+					{slot month}
+				</div>
+				<div>
+					<label for="signup-expYear" class="sub-label">{t signup.card.year}</label>
+					{slot year}
+				</div>
+			</div>
+			{slot expErr}
+		</fieldset>
+		{slot holder}
+		{slot billing}
+		{slot address}
+		{slot cvv}
+		<p class="field-hint">{t signup.step3.redirect}</p>
+		<div class="form-actions">{slot submit}</div>
+	</form>
+</div>`)
 
 // selectOptions is a placeholder option followed by opts, cur selected.
 func selectOptions(c i18n.Catalog, placeholderKey, cur string, opts []core.Option) []ui.Node {

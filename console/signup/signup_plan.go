@@ -15,41 +15,51 @@ func suStep5(m core.Model, c i18n.Catalog) ui.Node {
 	if cur == "" {
 		cur = account.PlanBasic
 	}
-	var cards []ui.Node
+	var cards []ui.Vals
 	for _, p := range account.SupportPlans() {
 		id := "plan-" + p.ID
-		var bullets []ui.Node
+		var bullets []ui.Vals
 		for _, b := range p.Bullets {
-			bullets = append(bullets, ui.El("li", core.TextOf(c, b)))
+			bullets = append(bullets, ui.Vals{{K: "text", S: core.TextIn(c, b)}})
 		}
-		cls := []string{"plan-card"}
+		class := "plan-card"
 		if p.ID == cur {
-			cls = append(cls, "selected")
+			class = "plan-card selected"
 		}
-		cards = append(cards, ui.El("div", ui.Class(cls...),
-			ui.El("input", ui.ID(id), ui.A("type", "radio"), ui.A("name", fieldSUPlan), ui.A("value", p.ID),
-				ui.If(p.ID == cur, ui.A("checked", "")), ui.A("aria-describedby", id+"-bullets")),
-			ui.El("label", ui.A("for", id), ui.Class("plan-title"), core.TextOf(c, p.Heading)),
-			ui.El("ul", ui.ID(id+"-bullets"), bullets)))
+		cards = append(cards, ui.Vals{{K: "class", S: class}, {K: "id", S: id}, {K: "value", S: p.ID}, {K: "checked", B: p.ID == cur},
+			{K: "bulletsID", S: id + "-bullets"}, {K: "heading", S: core.TextIn(c, p.Heading)}, {K: "bullets", L: bullets}})
 	}
 	ent := account.Enterprise()
-	busy := m.Auth.Busy == "signup.create"
-	group := []any{ui.Class("form-field", "plans"), ui.ID(core.AuthID(fieldSUPlan))}
-	if _, bad := f.Problems[fieldSUPlan]; bad {
-		group = append(group, ui.A("aria-describedby", core.AuthID(fieldSUPlan)+"-error"))
-	}
-	group = append(group, ui.El("legend", ui.Class("visually-hidden"), ui.Text(c.T("signup.step5.title"))),
-		ui.El("div", ui.Class("plan-grid"), cards), f.ErrorFor(fieldSUPlan))
-	return ui.El("div",
-		ui.El("h2", ui.Text(c.T("signup.step5.title"))),
-		ui.El("p", ui.Text(c.T("signup.step5.intro"))),
-		ui.El("form", ui.A("data-form", "signup.step5"), ui.A("novalidate", ""), ui.A("aria-label", c.T("signup.step5.title")),
-			ui.El("fieldset", group...),
-			ui.El("div", ui.Class("enterprise"),
-				ui.El("h3", core.TextOf(c, ent.Title)),
-				ui.El("p", core.TextOf(c, ent.Body))),
-			ui.El("div", ui.Class("form-actions"), f.Submit("signup.step5.complete", "signup.step5.busy", busy))))
+	_, bad := f.Problems[fieldSUPlan]
+	return step5.Root(c, ui.Vals{{K: "cards", L: cards}, {K: "bad", B: bad}, {K: "error", N: []ui.Node{f.ErrorFor(fieldSUPlan)}},
+		{K: "entTitle", S: core.TextIn(c, ent.Title)}, {K: "entBody", S: core.TextIn(c, ent.Body)},
+		{K: "submit", N: []ui.Node{f.Submit("signup.step5.complete", "signup.step5.busy", m.Auth.Busy == "signup.create")}}})
 }
+
+// step5 is page 5: the support plan cards and the Enterprise note.
+var step5 = ui.MustParse(`
+<div>
+	<h2>{t signup.step5.title}</h2>
+	<p>{t signup.step5.intro}</p>
+	<form data-form="signup.step5" novalidate aria-label="%signup.step5.title">
+		<fieldset class="form-field plans" id="signup-supportPlan" aria-describedby="?bad:signup-supportPlan-error">
+			<legend class="visually-hidden">{t signup.step5.title}</legend>
+			<div class="plan-grid">
+				<div each="cards" class="$class">
+					<input id="$id" type="radio" name="signup.supportPlan" value="$value" checked="?checked" aria-describedby="$bulletsID">
+					<label for="$id" class="plan-title">{d heading}</label>
+					<ul id="$bulletsID"><li each="bullets">{d text}</li></ul>
+				</div>
+			</div>
+			{slot error}
+		</fieldset>
+		<div class="enterprise">
+			<h3>{d entTitle}</h3>
+			<p>{d entBody}</p>
+		</div>
+		<div class="form-actions">{slot submit}</div>
+	</form>
+</div>`)
 
 // suDonePage is the congratulations page.
 func suDonePage(m core.Model, c i18n.Catalog) ui.Node {
@@ -57,20 +67,22 @@ func suDonePage(m core.Model, c i18n.Catalog) ui.Node {
 	if m.Session.SignedIn() {
 		console = "#/"
 	}
-	return ui.El("section", ui.Class("page", "signup-page", "signup-done"),
-		ui.El("div", ui.Class("container", "done-card"),
-			ui.El("div", ui.Class("done-mark"), ui.A("aria-hidden", "true")),
-			core.Heading(ui.Text(c.T("signup.done.title"))),
-			ui.El("p", ui.Class("lead-dark"), ui.Text(c.T("signup.done.thanks"))),
-			ui.El("p", ui.Text(c.T("signup.done.activating"))),
-			ui.El("p", ui.Class("info-note"),
-				ui.Text(c.T("signup.done.accountId")), ui.Data(" "),
-				ui.El("strong", ui.Class("mono"), ui.Data(core.DashedID(m.Field(fieldSUDoneAccount)))), ui.Data(" "),
-				ui.Text(c.T("signup.done.inbox"))),
-			ui.El("div", ui.Class("form-actions"),
-				core.Button(c, "signup.done.openInbox", "devices.open", "inbox", ui.Class("btn", "btn-normal")),
-				ui.El("a", ui.Class("btn", "btn-primary"), ui.A("href", console), ui.Text(c.T("signup.done.console")))),
-			ui.El("p", ui.Class("done-other"),
-				ui.El("a", ui.A("href", "#/signup/1"), ui.Text(c.T("signup.done.another"))), ui.Data(" "),
-				ui.Text(c.T("signup.done.sales")))))
+	return donePage.Root(c, ui.Vals{{K: "account", S: core.DashedID(m.Field(fieldSUDoneAccount))}, {K: "console", S: console}})
 }
+
+// donePage is the congratulations page.
+var donePage = ui.MustParse(`
+<section class="page signup-page signup-done">
+	<div class="container done-card">
+		<div class="done-mark" aria-hidden="true"></div>
+		<h1 id="page-title" tabindex="-1">{t signup.done.title}</h1>
+		<p class="lead-dark">{t signup.done.thanks}</p>
+		<p>{t signup.done.activating}</p>
+		<p class="info-note">{t signup.done.accountId}{" "}<strong class="mono">{d account}</strong>{" "}{t signup.done.inbox}</p>
+		<div class="form-actions">
+			<button type="button" data-action="devices.open" data-arg="inbox" class="btn btn-normal">{t signup.done.openInbox}</button>
+			<a class="btn btn-primary" href="$console">{t signup.done.console}</a>
+		</div>
+		<p class="done-other"><a href="#/signup/1">{t signup.done.another}</a>{" "}{t signup.done.sales}</p>
+	</div>
+</section>`)
