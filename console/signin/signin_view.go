@@ -26,22 +26,80 @@ func signinView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 		ui.El("div", ui.Class("container", "signin-card"), card))
 }
 
-// siErrorBox is the "Authentication failed" box.
-func siErrorBox(m core.Model, c i18n.Catalog) ui.Node {
-	if m.Auth.Error == "" || m.Auth.Route != m.UI.Route {
-		return ui.Node{}
-	}
-	return ui.El("div", ui.ID("signin-error"), ui.Class("alert", "alert-error"), ui.A("role", "alert"), ui.A("tabindex", "-1"),
-		ui.El("p", ui.Class("alert-title"), ui.Text(c.T("signin.failed.title"))),
-		ui.El("p", ui.Text(c.T(m.Auth.Error))))
-}
+// signinPages are the sign-in cards. Every card starts with its heading,
+// the signed-in note and the "Authentication failed" box when they apply.
+var (
+	choosePage = ui.MustParse(`
+<div>
+	<h1 id="page-title" tabindex="-1">{t signin.title}</h1>
+	<p if="signedIn" class="info-note">{t signin.alreadySignedIn name=$account}</p>
+	<div if="error" id="signin-error" class="alert alert-error" role="alert" tabindex="-1"><p class="alert-title">{t signin.failed.title}</p><p>{t $error}</p></div>
+	<form data-form="signin.next" novalidate aria-labelledby="page-title">
+		{slot kinds}
+		<div if="iam">{slot fields}</div>
+		<_ if="!iam">{slot fields}</_>
+		<div class="form-actions">{slot submit}</div>
+	</form>
+	<p class="divider"><span>{t signin.new}</span></p>
+	<a class="btn btn-normal btn-block" href="#/signup">{t signin.create}</a>
+</div>`)
+	passwordPage = ui.MustParse(`
+<div>
+	<h1 id="page-title" tabindex="-1">{t signin.root.title}</h1>
+	<p if="signedIn" class="info-note">{t signin.alreadySignedIn name=$account}</p>
+	{slot info}
+	<dl class="kv"><dt>{t signin.email.short}</dt><dd>{d email}</dd></dl>
+	<div if="error" id="signin-error" class="alert alert-error" role="alert" tabindex="-1"><p class="alert-title">{t signin.failed.title}</p><p>{t $error}</p></div>
+	<form data-form="signin.password" novalidate aria-labelledby="page-title">
+		<input type="hidden" autocomplete="username" value="$email">
+		{slot password}
+		<p><a href="#/signin/forgot">{t signin.forgot}</a></p>
+		<div class="form-actions">{slot submit}</div>
+	</form>
+	<p><a href="#/signin">{t signin.other}</a></p>
+</div>`)
+	forgotPage = ui.MustParse(`
+<div>
+	<h1 id="page-title" tabindex="-1">{t signin.forgot.title}</h1>
+	<_ if="sent">
+		<div class="alert alert-success" role="status"><p>{t signin.forgot.sent email=$sent}</p></div>
+		<div class="form-actions">
+			<button type="button" data-action="devices.open" data-arg="inbox" class="btn btn-primary">{t signin.forgot.openInbox}</button>
+			<button type="button" data-action="signin.recoverAgain" class="btn btn-link">{t signin.forgot.again}</button>
+		</div>
+	</_>
+	<_ if="!sent">
+		<p>{t signin.forgot.intro}</p>
+		<form data-form="signin.recover" novalidate aria-labelledby="page-title">
+			{slot email}
+			<div class="form-actions">{slot submit}</div>
+		</form>
+	</_>
+	<p><a href="#/signin">{t signin.back}</a></p>
+</div>`)
+	resetPage = ui.MustParse(`
+<div>
+	<h1 id="page-title" tabindex="-1">{t signin.reset.title}</h1>
+	<_ if="bad">
+		<div class="alert alert-error" role="alert"><p>{t $reason}</p></div>
+		<p><a href="#/signin/forgot">{t signin.reset.newLink}</a></p>
+	</_>
+	<_ if="!bad">
+		<p>{t signin.reset.intro name=$name email=$email}</p>
+		<form data-form="signin.reset" novalidate aria-labelledby="page-title">
+			<input type="hidden" autocomplete="username" value="$email">
+			{slot fields}
+			<div class="form-actions">{slot submit}</div>
+		</form>
+	</_>
+</div>`)
+)
 
-// siSignedInNote tells a signed-in student who they are.
-func siSignedInNote(m core.Model, c i18n.Catalog) ui.Node {
-	if !m.Session.SignedIn() {
-		return ui.Node{}
-	}
-	return ui.El("p", ui.Class("info-note"), ui.Text(c.T("signin.alreadySignedIn", "name", m.AccountName())))
+// cardVals are the values every sign-in card shows: the signed-in note
+// and the "Authentication failed" box of this page.
+func cardVals(m core.Model) ui.Vals {
+	return ui.Vals{{K: "signedIn", B: m.Session.SignedIn()}, {K: "account", S: m.AccountName()},
+		{K: "error", B: m.Auth.Error != "" && m.Auth.Route == m.UI.Route, S: m.Auth.Error}}
 }
 
 // siChoosePage is the first sign-in page: root user or IAM user.
@@ -58,73 +116,43 @@ func siChoosePage(m core.Model, c i18n.Catalog) ui.Node {
 		{Value: "root", Label: ui.Text(c.T("signin.root"))},
 		{Value: "iam", Label: ui.Text(c.T("signin.iam"))},
 	}, []ui.Node{ui.Text(c.T("signin.root.desc")), ui.Text(c.T("signin.iam.desc"))})
-	var fieldsNode ui.Node
-	var submit ui.Node
+	v := append(cardVals(m), ui.V{K: "kinds", N: []ui.Node{kinds}}, ui.V{K: "iam", B: typ == "iam"})
 	if typ == "iam" {
-		fieldsNode = ui.El("div",
+		v = append(v, ui.V{K: "fields", N: []ui.Node{
 			f.Input(fieldSIAccount, "signin.iam.account", "", "text", "username"),
 			f.Input(fieldSIUser, "signin.iam.user", "", "text", "username"),
-			f.Input(fieldSIIAMPass, "signin.password", "", "password", "current-password"))
-		submit = f.Submit("signin.signIn", "", false)
+			f.Input(fieldSIIAMPass, "signin.password", "", "password", "current-password")}},
+			ui.V{K: "submit", N: []ui.Node{f.Submit("signin.signIn", "", false)}})
 	} else {
-		fieldsNode = f.Input(fieldSIEmail, "signin.email", "", "email", "email")
-		submit = f.Submit("signin.next", "", false)
+		v = append(v, ui.V{K: "fields", N: []ui.Node{f.Input(fieldSIEmail, "signin.email", "", "email", "email")}},
+			ui.V{K: "submit", N: []ui.Node{f.Submit("signin.next", "", false)}})
 	}
-	return ui.El("div",
-		core.Heading(ui.Text(c.T("signin.title"))),
-		siSignedInNote(m, c),
-		siErrorBox(m, c),
-		ui.El("form", ui.A("data-form", "signin.next"), ui.A("novalidate", ""), ui.A("aria-labelledby", "page-title"),
-			kinds, fieldsNode,
-			ui.El("div", ui.Class("form-actions"), submit)),
-		ui.El("p", ui.Class("divider"), ui.El("span", ui.Text(c.T("signin.new")))),
-		ui.El("a", ui.Class("btn", "btn-normal", "btn-block"), ui.A("href", "#/signup"), ui.Text(c.T("signin.create"))))
+	return choosePage.Root(c, v)
 }
 
-// siPasswordPage asks the root user's password.
+// siPasswordPage asks the root user's password; the email is in a hidden
+// field for password managers.
 func siPasswordPage(m core.Model, c i18n.Catalog) ui.Node {
 	f := core.NewAuthForm(m, c, siPasswordFields)
-	busy := m.Auth.Busy == "signin.verify"
-	return ui.El("div",
-		core.Heading(ui.Text(c.T("signin.root.title"))),
-		siSignedInNote(m, c),
-		core.AuthInfo(m, c),
-		ui.El("dl", ui.Class("kv"),
-			ui.El("dt", ui.Text(c.T("signin.email.short"))), ui.El("dd", ui.Data(account.Clean(m.Field(fieldSIEmail))))),
-		siErrorBox(m, c),
-		ui.El("form", ui.A("data-form", "signin.password"), ui.A("novalidate", ""), ui.A("aria-labelledby", "page-title"),
-			// The email, for password managers.
-			ui.El("input", ui.A("type", "hidden"), ui.A("autocomplete", "username"), ui.A("value", account.Clean(m.Field(fieldSIEmail)))),
-			f.Input(fieldSIPassword, "signin.password", "", "password", "current-password"),
-			ui.El("p", ui.El("a", ui.A("href", "#/signin/forgot"), ui.Text(c.T("signin.forgot")))),
-			ui.El("div", ui.Class("form-actions"), f.Submit("signin.signIn", "signin.busy", busy))),
-		ui.El("p", ui.El("a", ui.A("href", "#/signin"), ui.Text(c.T("signin.other")))))
+	return passwordPage.Root(c, append(cardVals(m),
+		ui.V{K: "info", N: []ui.Node{core.AuthInfo(m, c)}},
+		ui.V{K: "email", S: account.Clean(m.Field(fieldSIEmail))},
+		ui.V{K: "password", N: []ui.Node{f.Input(fieldSIPassword, "signin.password", "", "password", "current-password")}},
+		ui.V{K: "submit", N: []ui.Node{f.Submit("signin.signIn", "signin.busy", m.Auth.Busy == "signin.verify")}}))
 }
 
 // siForgotPage asks for the root email address and mails a reset link.
 func siForgotPage(m core.Model, c i18n.Catalog) ui.Node {
 	if sent := m.Field(fieldSISent); sent != "" {
-		return ui.El("div",
-			core.Heading(ui.Text(c.T("signin.forgot.title"))),
-			ui.El("div", ui.Class("alert", "alert-success"), ui.A("role", "status"),
-				ui.El("p", ui.Text(c.T("signin.forgot.sent", "email", sent)))),
-			ui.El("div", ui.Class("form-actions"),
-				core.Button(c, "signin.forgot.openInbox", "devices.open", "inbox", ui.Class("btn", "btn-primary")),
-				core.Button(c, "signin.forgot.again", "signin.recoverAgain", "", ui.Class("btn", "btn-link"))),
-			ui.El("p", ui.El("a", ui.A("href", "#/signin"), ui.Text(c.T("signin.back")))))
+		return forgotPage.Root(c, ui.Vals{{K: "sent", B: true, S: sent}})
 	}
 	f := core.NewAuthForm(m, c, siRecoverFields)
 	fm := f
 	if m.Field(fieldSIRecover) == "" {
 		fm.M = m.SetFields(fieldSIRecover, account.Clean(m.Field(fieldSIEmail)))
 	}
-	return ui.El("div",
-		core.Heading(ui.Text(c.T("signin.forgot.title"))),
-		ui.El("p", ui.Text(c.T("signin.forgot.intro"))),
-		ui.El("form", ui.A("data-form", "signin.recover"), ui.A("novalidate", ""), ui.A("aria-labelledby", "page-title"),
-			fm.Input(fieldSIRecover, "signin.email", "", "email", "email"),
-			ui.El("div", ui.Class("form-actions"), f.Submit("signin.forgot.send", "", false))),
-		ui.El("p", ui.El("a", ui.A("href", "#/signin"), ui.Text(c.T("signin.back")))))
+	return forgotPage.Root(c, ui.Vals{{K: "email", N: []ui.Node{fm.Input(fieldSIRecover, "signin.email", "", "email", "email")}},
+		{K: "submit", N: []ui.Node{f.Submit("signin.forgot.send", "", false)}}})
 }
 
 // siResetPage sets a new root password from an emailed link.
@@ -135,23 +163,15 @@ func siResetPage(m core.Model, c i18n.Catalog, token string) ui.Node {
 		if e, ok := awserr.As(err); ok && e.Params["reason"] != "" {
 			reason = e.Params["reason"]
 		}
-		return ui.El("div",
-			core.Heading(ui.Text(c.T("signin.reset.title"))),
-			ui.El("div", ui.Class("alert", "alert-error"), ui.A("role", "alert"),
-				ui.El("p", ui.Text(c.T("signin.reset.link."+reason)))),
-			ui.El("p", ui.El("a", ui.A("href", "#/signin/forgot"), ui.Text(c.T("signin.reset.newLink")))))
+		return resetPage.Root(c, ui.Vals{{K: "bad", B: true}, {K: "reason", S: "signin.reset.link." + reason}})
 	}
 	f := core.NewAuthForm(m, c, siResetFields)
 	pw, confirm := m.Secrets[fieldRSPassword], m.Secrets[fieldRSConfirm]
-	busy := m.Auth.Busy == "signin.reset"
-	return ui.El("div",
-		core.Heading(ui.Text(c.T("signin.reset.title"))),
-		ui.El("p", ui.Text(c.T("signin.reset.intro", "name", a.Name, "email", a.Email))),
-		ui.El("form", ui.A("data-form", "signin.reset"), ui.A("novalidate", ""), ui.A("aria-labelledby", "page-title"),
-			ui.El("input", ui.A("type", "hidden"), ui.A("autocomplete", "username"), ui.A("value", a.Email)),
+	return resetPage.Root(c, ui.Vals{{K: "name", S: a.Name}, {K: "email", S: a.Email},
+		{K: "fields", N: []ui.Node{
 			f.Input(fieldRSPassword, "signin.reset.new", "", "password", "new-password", ui.A("aria-describedby", "reset-rules")),
 			core.PasswordChecklist(c, pw, a.Email, a.Name, "reset-rules"),
 			f.Input(fieldRSConfirm, "signin.reset.confirm", "", "password", "new-password", ui.A("aria-describedby", "reset-matches")),
-			core.MatchesNote(c, pw, confirm, "reset-matches"),
-			ui.El("div", ui.Class("form-actions"), f.Submit("signin.reset.submit", "signin.reset.busy", busy))))
+			core.MatchesNote(c, pw, confirm, "reset-matches")}},
+		{K: "submit", N: []ui.Node{f.Submit("signin.reset.submit", "signin.reset.busy", m.Auth.Busy == "signin.reset")}}})
 }
