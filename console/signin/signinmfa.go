@@ -74,85 +74,79 @@ func signinMFATitle(m core.Model, c i18n.Catalog, r core.Route) string {
 
 // signinMFAView renders the MFA step or the troubleshooting pages.
 func signinMFAView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
-	var body ui.Node
 	acct, ok := signinMFAAccount(m)
 	switch {
 	case m.Session.SignedIn():
-		body = ui.El("p", ui.El("a", ui.A("href", "#/"), ui.Text(c.T("notfound.home"))))
+		return mfaCard.Root(c, ui.Vals{{K: "title", S: "signinmfa.title"}, {K: "signedIn", B: true}})
 	case !ok:
-		body = ui.El("div",
-			ui.El("p", ui.A("role", "alert"), ui.Text(c.T("signinmfa.expired"))),
-			ui.El("a", ui.Class("btn", "btn-primary"), ui.A("href", hashSigninPassword), ui.Text(c.T("signinmfa.signinAgain"))))
+		return mfaCard.Root(c, ui.Vals{{K: "title", S: "signinmfa.title"}, {K: "expired", B: true}})
 	case r.Arg == "troubleshoot":
-		return signinMFACard(c, "signinmfa.ts.title", signinMFATroubleshoot(c))
+		return mfaCard.Root(c, ui.Vals{{K: "title", S: "signinmfa.ts.title"}, {K: "troubleshoot", B: true}})
 	case r.Arg == "alternative":
-		return signinMFACard(c, "signinmfa.ts.alt", signinMFAAlternative(m, c, acct))
-	default:
-		body = signinMFAForm(m, c, acct)
+		return mfaCard.Root(c, ui.Vals{{K: "title", S: "signinmfa.ts.alt"}, {K: "body", N: []ui.Node{signinMFAAlternative(m, c, acct)}}})
 	}
-	return signinMFACard(c, "signinmfa.title", body)
+	return mfaCard.Root(c, signinMFAForm(m, c, acct))
 }
 
-// signinMFACard is the sign-in pages' centred card.
-func signinMFACard(c i18n.Catalog, titleKey string, body ui.Node) ui.Node {
-	return ui.El("section", ui.Class("page", "signin-page", "mfa-page"),
-		ui.El("div", ui.Class("container", "signin-card"),
-			core.Heading(ui.Text(c.T(titleKey))),
-			body))
-}
+// mfaCard is the MFA sign-in pages' centred card: the code form, the
+// troubleshooting page, or what to do when the sign-in expired.
+var mfaCard = ui.MustParse(`
+<section class="page signin-page mfa-page">
+	<div class="container signin-card">
+		<h1 id="page-title" tabindex="-1">{t $title}</h1>
+		<p if="signedIn"><a href="#/">{t notfound.home}</a></p>
+		<div if="expired">
+			<p role="alert">{t signinmfa.expired}</p>
+			<a class="btn btn-primary" href="#/signin/password">{t signinmfa.signinAgain}</a>
+		</div>
+		<div if="troubleshoot">
+			<p>{t signinmfa.ts.intro}</p>
+			<h2>{t signinmfa.ts.alt}</h2>
+			<button type="button" data-action="signinmfa.alternative" class="btn btn-primary">{t signinmfa.ts.altButton}</button>
+			<p class="signin-links"><a href="#/signin-mfa">{t signinmfa.ts.back}</a></p>
+		</div>
+		<div if="form">
+			<div if="failed" id="signinmfa-failed" class="alert alert-error" role="alert">
+				<p class="alert-title">{t signinmfa.failed.title}</p>
+				<p>{t signinmfa.failed}</p>
+				<p if="hint">{t signinmfa.failed.hint account=$device}</p>
+			</div>
+			<p>{t signinmfa.intro}</p>
+			<p class="mfa-note">{t signinmfa.email email=$email}</p>
+			<form data-form="signinmfa.submit" novalidate>
+				{slot code}
+				<div class="form-actions mfa-stack">
+					<button type="submit" class="btn btn-primary" disabled="?busy" aria-busy="?busy:true">{t $submit}</button>
+				</div>
+			</form>
+			<p class="signin-links"><a href="#/signin-mfa/troubleshoot">{t signinmfa.troubleshoot}</a>{" · "}<button type="button" data-action="signinmfa.cancel" class="btn btn-link">{t signinmfa.cancel}</button></p>
+		</div>
+		{slot body}
+	</div>
+</section>`)
 
-// signinMFAForm asks for the MFA code.
-func signinMFAForm(m core.Model, c i18n.Catalog, acct sim.Account) ui.Node {
-	var alert ui.Node
+// signinMFAForm is the view-model of the MFA code form.
+func signinMFAForm(m core.Model, c i18n.Catalog, acct sim.Account) ui.Vals {
 	f := core.FormField{ID: "signinmfa-code", Name: fieldSigninMFACode, LabelKey: "signinmfa.code", Code: true,
 		Value: m.Field(fieldSigninMFACode)}
+	v := ui.Vals{{K: "title", S: "signinmfa.title"}, {K: "form", B: true}, {K: "email", S: acct.Email}}
 	if err := m.MFAErr(fieldSigninMFACode); err != nil {
 		if signinMFAIsFormat(err) {
 			f.Err = c.T("signinmfa.codeLength")
 		} else {
 			f.Shared = "signinmfa-failed"
-			var hint ui.Node
+			v = append(v, ui.V{K: "failed", B: true})
 			if m.MFA.Failures >= 3 {
-				hint = ui.El("p", ui.Text(c.T("signinmfa.failed.hint", "account",
-					acct.RootMFA[0].Name+"@"+core.AccountLabel(acct))))
+				v = append(v, ui.V{K: "hint", B: true}, ui.V{K: "device", S: acct.RootMFA[0].Name + "@" + core.AccountLabel(acct)})
 			}
-			alert = ui.El("div", ui.ID("signinmfa-failed"), ui.Class("alert", "alert-error"), ui.A("role", "alert"),
-				ui.El("p", ui.Class("alert-title"), ui.Text(c.T("signinmfa.failed.title"))),
-				ui.El("p", ui.Text(c.T("signinmfa.failed"))),
-				hint)
 		}
 	}
 	busy := m.MFA.Busy == "signin"
-	submitAttrs := []any{}
-	if busy {
-		submitAttrs = append(submitAttrs, ui.A("disabled", ""), ui.A("aria-busy", "true"))
-	}
 	submitKey := "signinmfa.submit"
 	if busy {
 		submitKey = "signinmfa.busy"
 	}
-	return ui.El("div",
-		alert,
-		ui.El("p", ui.Text(c.T("signinmfa.intro"))),
-		ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("signinmfa.email", "email", acct.Email))),
-		ui.El("form", ui.A("data-form", "signinmfa.submit"), ui.A("novalidate", ""),
-			core.TextField(c, f),
-			ui.El("div", ui.Class("form-actions", "mfa-stack"),
-				core.SubmitButton(c, submitKey, submitAttrs...))),
-		ui.El("p", ui.Class("signin-links"),
-			ui.El("a", ui.A("href", hashSigninMFATS), ui.Text(c.T("signinmfa.troubleshoot"))),
-			ui.Data(" · "),
-			core.Button(c, "signinmfa.cancel", "signinmfa.cancel", "", ui.Class("btn", "btn-link"))))
-}
-
-// signinMFATroubleshoot explains the alternative factors.
-func signinMFATroubleshoot(c i18n.Catalog) ui.Node {
-	return ui.El("div",
-		ui.El("p", ui.Text(c.T("signinmfa.ts.intro"))),
-		ui.El("h2", ui.Text(c.T("signinmfa.ts.alt"))),
-		core.Button(c, "signinmfa.ts.altButton", "signinmfa.alternative", "", ui.Class("btn", "btn-primary")),
-		ui.El("p", ui.Class("signin-links"),
-			ui.El("a", ui.A("href", hashSigninMFA), ui.Text(c.T("signinmfa.ts.back")))))
+	return append(v, ui.V{K: "busy", B: busy}, ui.V{K: "submit", S: submitKey}, ui.V{K: "code", N: []ui.Node{core.TextField(c, f)}})
 }
 
 // signinMFAAltPage is the three steps of the alternative factors: verify
