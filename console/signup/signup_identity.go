@@ -54,41 +54,37 @@ func suPhoneForm(f core.AuthForm, c i18n.Catalog) ui.Node {
 		ui.El("div", ui.Class("form-actions"), f.Submit(submitKey, "", false)))
 }
 
-// suCaptcha is the security check: the picture the simulator drew, a
-// refresh button, and the same characters as text for those who cannot
-// read the picture.
+// captchaTpl is the security check: the picture the simulator drew, a
+// new picture, the characters as text (always when there is no picture)
+// and the answer.
+var captchaTpl = ui.MustParse(`
+<fieldset class="form-field captcha">
+	<legend class="field-label">{t signup.captcha}</legend>
+	<div class="captcha-row">
+		<img if="drawn" id="signup-captcha-img" class="captcha-img" src="$img" width="200" height="70" alt="%signup.captcha.alt">
+		<button type="button" data-action="signup.captcha.refresh" class="btn btn-normal btn-icon">{t signup.captcha.refresh}</button>
+	</div>
+	<button if="drawn" type="button" data-action="signup.captcha.text" class="btn btn-link" aria-pressed="$pressed" aria-controls="signup-captcha-text">{t $toggle}</button>
+	<p if="show" id="signup-captcha-text" class="captcha-text">{t signup.captcha.textLabel}{" "}<strong class="mono" lang="en">{d text}</strong></p>
+	{slot answer}
+</fieldset>`)
+
+// suCaptcha computes the security check's view-model. Without a picture
+// (none drawn, or saved data that is not a PNG data URL) the characters
+// show as text.
 func suCaptcha(f core.AuthForm, c i18n.Catalog) ui.Node {
 	m := f.M
 	img := m.Field(fieldSUCaptchaImage)
 	drawn := core.IsPNGDataURL(img)
-	// Without a picture (none drawn, or saved data that is not a PNG data
-	// URL) the characters show as text.
 	show := m.Field(fieldSUCaptchaShow) == "true" || !drawn
-	var picture ui.Node
-	if drawn {
-		picture = ui.El("img", ui.ID("signup-captcha-img"), ui.Class("captcha-img"), ui.A("src", img),
-			ui.A("width", "200"), ui.A("height", "70"), ui.A("alt", c.T("signup.captcha.alt")))
-	}
-	var text ui.Node
-	if show {
-		text = ui.El("p", ui.ID("signup-captcha-text"), ui.Class("captcha-text"),
-			ui.Text(c.T("signup.captcha.textLabel")), ui.Data(" "),
-			ui.El("strong", ui.Class("mono"), ui.A("lang", "en"), ui.Data(spaced(m.Field(fieldSUCaptchaText)))))
-	}
 	toggle := "signup.captcha.showText"
 	if show {
 		toggle = "signup.captcha.hideText"
 	}
-	return ui.El("fieldset", ui.Class("form-field", "captcha"),
-		ui.El("legend", ui.Class("field-label"), ui.Text(c.T("signup.captcha"))),
-		ui.El("div", ui.Class("captcha-row"),
-			picture,
-			core.Button(c, "signup.captcha.refresh", "signup.captcha.refresh", "", ui.Class("btn", "btn-normal", "btn-icon"))),
-		ui.If(drawn, core.Button(c, toggle, "signup.captcha.text", "", ui.Class("btn", "btn-link"), ui.A("aria-pressed", core.BoolAttr(show)),
-			ui.A("aria-controls", "signup-captcha-text"))),
-		text,
-		f.Input(fieldSUCaptcha, "signup.captcha.answer", "", "text", "off",
-			ui.A("autocapitalize", "off"), ui.A("spellcheck", "false")))
+	return captchaTpl.Root(c, ui.Vals{{K: "drawn", B: drawn}, {K: "img", S: img}, {K: "show", B: show}, {K: "pressed", S: core.BoolAttr(show)},
+		{K: "toggle", S: toggle}, {K: "text", S: spaced(m.Field(fieldSUCaptchaText))},
+		{K: "answer", N: []ui.Node{f.Input(fieldSUCaptcha, "signup.captcha.answer", "", "text", "off",
+			ui.A("autocapitalize", "off"), ui.A("spellcheck", "false"))}}})
 }
 
 // spaced writes a captcha's characters apart, so that a screen reader
@@ -104,56 +100,70 @@ func spaced(s string) string {
 	return string(out)
 }
 
-// suPhoneActions are the buttons below a sent code: open the phone, send
-// again, change the number.
-func suPhoneActions(c i18n.Catalog, resendKey string) ui.Node {
-	return ui.El("div", ui.Class("inline-actions"),
-		core.Button(c, "signup.step4.openPhone", "devices.open", "phone", ui.Class("btn", "btn-normal")),
-		core.Button(c, resendKey, "signup.resend", "", ui.Class("btn", "btn-link")),
-		core.Button(c, "signup.step4.change", "signup.change", "", ui.Class("btn", "btn-link")))
-}
+// phoneTpl is page 4 once a code was sent or a call placed: the SMS code
+// form, or the voice call's PIN and outcome; the phone actions (open the
+// phone, send again, change the number) are in both.
+var phoneTpl = ui.MustParse(`
+<div>
+	<div if="sms">
+		<p role="status">{t signup.step4.smsSent number=$to}</p>
+		<div class="inline-actions">
+			<button type="button" data-action="devices.open" data-arg="phone" class="btn btn-normal">{t signup.step4.openPhone}</button>
+			<button type="button" data-action="signup.resend" class="btn btn-link">{t signup.step4.resendSMS}</button>
+			<button type="button" data-action="signup.change" class="btn btn-link">{t signup.step4.change}</button>
+		</div>
+		<form data-form="signup.verify" novalidate aria-label="%signup.step4.verifyTitle">
+			{slot code}
+			<div class="form-actions">{slot submit}</div>
+		</form>
+	</div>
+	<div if="voice" class="voice-call">
+		<p>{t signup.step4.voiceCalling number=$to}</p>
+		<p>{t signup.step4.pinLabel}</p>
+		<p id="signup-pin" class="pin" tabindex="-1" aria-label="$pinLabel">{d pin}</p>
+		<div>
+			<p if="verified" class="success-note" role="status">{t signup.step4.voiceOK}</p>
+			<p if="failed" id="signup-verificationCode-error" class="field-error" role="alert" tabindex="-1">{t $failed}</p>
+			<p if="waiting" role="status">{t signup.step4.waiting}</p>
+			<_ if="verified">
+				{slot error}
+				<div class="form-actions">
+					<button type="button" data-action="signup.voice.continue" class="btn btn-primary">{t signup.step4.continue}</button>
+					<button type="button" data-action="signup.change" class="btn btn-link">{t signup.step4.change}</button>
+				</div>
+			</_>
+			<div if="!verified" class="inline-actions">
+				<button type="button" data-action="devices.open" data-arg="phone" class="btn btn-normal">{t signup.step4.openPhone}</button>
+				<button type="button" data-action="signup.resend" class="btn btn-link">{t signup.step4.callAgain}</button>
+				<button type="button" data-action="signup.change" class="btn btn-link">{t signup.step4.change}</button>
+			</div>
+			<_ if="waiting">{slot error}</_>
+		</div>
+	</div>
+</div>`)
 
 // suVerifySMS asks for the code sent to the virtual phone.
 func suVerifySMS(f core.AuthForm, c i18n.Catalog, item sim.PhoneItem) ui.Node {
-	return ui.El("div",
-		ui.El("p", ui.A("role", "status"), ui.Text(c.T("signup.step4.smsSent", "number", item.To))),
-		suPhoneActions(c, "signup.step4.resendSMS"),
-		ui.El("form", ui.A("data-form", "signup.verify"), ui.A("novalidate", ""), ui.A("aria-label", c.T("signup.step4.verifyTitle")),
-			f.Input(fieldSUCode, "signup.code", "signup.code.hint", "text", "one-time-code", ui.A("inputmode", "numeric")),
-			ui.El("div", ui.Class("form-actions"), f.Submit("signup.step4.continue", "", false))))
+	return phoneTpl.Root(c, ui.Vals{{K: "sms", B: true}, {K: "to", S: item.To},
+		{K: "code", N: []ui.Node{f.Input(fieldSUCode, "signup.code", "signup.code.hint", "text", "one-time-code", ui.A("inputmode", "numeric"))}},
+		{K: "submit", N: []ui.Node{f.Submit("signup.step4.continue", "", false)}}}).Kids[0]
 }
 
 // suVoiceCall shows the PIN to type on the virtual phone's keypad and the
 // call's outcome.
 func suVoiceCall(f core.AuthForm, c i18n.Catalog, item sim.PhoneItem) ui.Node {
-	var state ui.Node
+	v := ui.Vals{{K: "voice", B: true}, {K: "to", S: item.To}, {K: "pin", S: item.Args["pin"]},
+		{K: "pinLabel", S: c.T("signup.step4.pinAria", "pin", spaced(item.Args["pin"]))},
+		{K: "error", N: []ui.Node{f.ErrorBox(fieldSUCode)}}}
 	switch item.Args["status"] {
 	case sim.CallVerified:
-		state = ui.El("div",
-			ui.El("p", ui.Class("success-note"), ui.A("role", "status"), ui.Text(c.T("signup.step4.voiceOK"))),
-			f.ErrorBox(fieldSUCode),
-			ui.El("div", ui.Class("form-actions"),
-				core.Button(c, "signup.step4.continue", "signup.voice.continue", "", ui.Class("btn", "btn-primary")),
-				core.Button(c, "signup.step4.change", "signup.change", "", ui.Class("btn", "btn-link"))))
-	case sim.CallFailed, sim.CallDeclined:
-		key := "signup.step4.voiceWrong"
-		if item.Args["status"] == sim.CallDeclined {
-			key = "signup.step4.voiceDeclined"
-		}
-		state = ui.El("div",
-			ui.El("p", ui.ID(core.AuthID(fieldSUCode)+"-error"), ui.Class("field-error"), ui.A("role", "alert"), ui.A("tabindex", "-1"),
-				ui.Text(c.T(key))),
-			suPhoneActions(c, "signup.step4.callAgain"))
+		v = append(v, ui.V{K: "verified", B: true})
+	case sim.CallFailed:
+		v = append(v, ui.V{K: "failed", B: true, S: "signup.step4.voiceWrong"})
+	case sim.CallDeclined:
+		v = append(v, ui.V{K: "failed", B: true, S: "signup.step4.voiceDeclined"})
 	default:
-		state = ui.El("div",
-			ui.El("p", ui.A("role", "status"), ui.Text(c.T("signup.step4.waiting"))),
-			suPhoneActions(c, "signup.step4.callAgain"),
-			f.ErrorBox(fieldSUCode))
+		v = append(v, ui.V{K: "waiting", B: true})
 	}
-	return ui.El("div", ui.Class("voice-call"),
-		ui.El("p", ui.Text(c.T("signup.step4.voiceCalling", "number", item.To))),
-		ui.El("p", ui.Text(c.T("signup.step4.pinLabel"))),
-		ui.El("p", ui.ID("signup-pin"), ui.Class("pin"), ui.A("tabindex", "-1"), ui.A("aria-label", c.T("signup.step4.pinAria", "pin", spaced(item.Args["pin"]))),
-			ui.Data(item.Args["pin"])),
-		state)
+	return phoneTpl.Root(c, v).Kids[0]
 }
