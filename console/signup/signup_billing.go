@@ -170,19 +170,25 @@ func digitsOf(s string) string {
 // approve the temporary 1 USD authorisation.
 func suBankPage(m core.Model, c i18n.Catalog) ui.Node {
 	sum := account.Summarize(m.Secrets[fieldSUCardNumber])
-	return ui.El("section", ui.Class("page", "bank-page"),
-		ui.El("div", ui.Class("bank"),
-			ui.El("p", ui.Class("bank-brand"), ui.El("span", ui.Class("bank-logo"), ui.A("aria-hidden", "true")),
-				ui.Text(c.T("signup.bank.name"))),
-			core.Heading(ui.Text(c.T("signup.bank.title"))),
-			ui.El("p", ui.Text(c.T("signup.bank.body"))),
-			ui.El("dl", ui.Class("kv"),
-				ui.El("dt", ui.Text(c.T("signup.bank.merchant"))), ui.El("dd", ui.Data("Amazon Web Services")),
-				ui.El("dt", ui.Text(c.T("signup.bank.amount"))), ui.El("dd", ui.Data("1.00 USD")),
-				ui.El("dt", ui.Text(c.T("signup.bank.card"))),
-				ui.El("dd", ui.Data(account.BrandName(sum.Brand)+" •••• "+sum.Last4))),
-			ui.El("p", ui.Class("info-note"), ui.Text(c.T("signup.bank.sim"))),
-			ui.El("div", ui.Class("form-actions"),
-				core.Button(c, "signup.bank.cancel", "signup.bank.cancel", "", ui.Class("btn", "btn-normal")),
-				core.Button(c, "signup.bank.confirm", "signup.bank.confirm", "", ui.Class("btn", "btn-primary")))))
+	return bankPage.Root(c, ui.Vals{{K: "card", S: account.BrandName(sum.Brand) + " •••• " + sum.Last4}})
 }
+
+// bankPage is the simulated bank's page that authorises the 1 USD check.
+var bankPage = ui.MustParse(`
+<section class="page bank-page">
+	<div class="bank">
+		<p class="bank-brand"><span class="bank-logo" aria-hidden="true"></span>{t signup.bank.name}</p>
+		<h1 id="page-title" tabindex="-1">{t signup.bank.title}</h1>
+		<p>{t signup.bank.body}</p>
+		<dl class="kv">
+			<dt>{t signup.bank.merchant}</dt><dd>{"Amazon Web Services"}</dd>
+			<dt>{t signup.bank.amount}</dt><dd>{"1.00 USD"}</dd>
+			<dt>{t signup.bank.card}</dt><dd>{d card}</dd>
+		</dl>
+		<p class="info-note">{t signup.bank.sim}</p>
+		<div class="form-actions">
+			<button type="button" data-action="signup.bank.cancel" class="btn btn-normal">{t signup.bank.cancel}</button>
+			<button type="button" data-action="signup.bank.confirm" class="btn btn-primary">{t signup.bank.confirm}</button>
+		</div>
+	</div>
+</section>`)
