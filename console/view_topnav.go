@@ -7,24 +7,27 @@ import (
 	"labsim/sim/catalog"
 )
 
-// topNav is the console's top bar: home link, Services menu, language
-// switch, lab guide, region selector, account menu and simulator menu.
+// topNavTpl is the console's top bar: home link, Services menu, the
+// areas' buttons, language switch, lab guide, region selector, account
+// menu and simulator menu.
+var topNavTpl = ui.MustParse(`
+<header class="topnav">
+	<nav class="topnav-inner" aria-label="%nav.label">
+		<a class="brand" href="#/" aria-label="%nav.home"><span class="brand-mark" aria-hidden="true"></span><span class="brand-name">{t app.name}</span></a>
+		{slot services}
+		<span class="spacer"></span>
+		{slot extra}
+		{slot lang}
+		<button type="button" data-action="guide" class="nav-btn" aria-pressed="$guide">{t nav.guide}</button>
+		{slot menus}
+	</nav>
+</header>`)
+
+// topNav computes the top bar's view-model.
 func topNav(m Model, c i18n.Catalog, r Route) ui.Node {
-	return ui.El("header", ui.Class("topnav"),
-		ui.El("nav", ui.Class("topnav-inner"), ui.A("aria-label", c.T("nav.label")),
-			ui.El("a", ui.Class("brand"), ui.A("href", "#/"), ui.A("aria-label", c.T("nav.home")),
-				ui.El("span", ui.Class("brand-mark"), ui.A("aria-hidden", "true")),
-				ui.El("span", ui.Class("brand-name"), ui.Text(c.T("app.name")))),
-			servicesMenu(m, c),
-			ui.El("span", ui.Class("spacer")),
-			extraNavItems(m, c),
-			langSwitch(m, c, "topnav-lang"),
-			button(c, "nav.guide", "guide", "", ui.Class("nav-btn"), ui.A("aria-pressed", core.BoolAttr(m.UI.GuideOpen))),
-			regionMenu(m, c, r),
-			accountMenu(m, c),
-			simulatorMenu(m, c),
-		),
-	)
+	return topNavTpl.Root(c, ui.Vals{{K: "services", N: []ui.Node{servicesMenu(m, c)}}, {K: "extra", N: extraNavItems(m, c)},
+		{K: "lang", N: []ui.Node{langSwitch(m, c, "topnav-lang")}}, {K: "guide", S: core.BoolAttr(m.UI.GuideOpen)},
+		{K: "menus", N: []ui.Node{regionMenu(m, c, r), accountMenu(m, c), simulatorMenu(m, c)}}})
 }
 
 // servicesTpl is the Services menu: its button and, when open, the
