@@ -152,30 +152,33 @@ func (f AuthForm) HintNode(name, hintKey string) ui.Node {
 	return ui.El("p", ui.ID(AuthID(name)+"-hint"), ui.Class("field-hint"), ui.Text(f.C.T(hintKey)))
 }
 
-// input is a labelled text-like input with its hint and error.
-// An extra aria-describedby attribute adds its ids to the hint and error.
-func (f AuthForm) Input(name, labelKey, hintKey, typ, autocomplete string, extra ...any) ui.Node {
-	id := AuthID(name)
-	var more []string
-	var rest []any
-	for _, e := range extra {
-		if a, ok := e.(ui.Attr); ok && a.Key == "aria-describedby" {
-			more = append(more, a.Val)
-			continue
+// Input is a labelled text-like input with its hint and error (a
+// ui.Field). Extra attributes may be aria-describedby (its ids join the
+// hint's and the error's), inputmode, autocapitalize, spellcheck and
+// placeholder.
+func (f AuthForm) Input(name, labelKey, hintKey, typ, autocomplete string, extra ...ui.Attr) ui.Node {
+	fl := ui.Field{ID: AuthID(name), Name: name, Kind: typ, Value: f.Value(name), Label: f.C.T(labelKey), Autocomplete: autocomplete}
+	if hintKey != "" {
+		fl.Hint = f.C.T(hintKey)
+	}
+	if p, bad := f.Problems[name]; bad {
+		fl.Error = ProblemText(f.C, p)
+	}
+	for _, a := range extra {
+		switch a.Key {
+		case "aria-describedby":
+			fl.DescribedBy = append(fl.DescribedBy, a.Val)
+		case "inputmode":
+			fl.InputMode = a.Val
+		case "autocapitalize":
+			fl.AutoCapitalize = a.Val
+		case "spellcheck":
+			fl.SpellCheck = a.Val
+		case "placeholder":
+			fl.Placeholder = a.Val
 		}
-		rest = append(rest, e)
 	}
-	attrs := []any{ui.ID(id), ui.A("name", name), ui.A("type", typ), ui.A("value", f.Value(name)),
-		f.Described(name, hintKey != "", more...)}
-	if autocomplete != "" {
-		attrs = append(attrs, ui.A("autocomplete", autocomplete))
-	}
-	attrs = append(attrs, rest...)
-	return ui.El("div", ui.Class("form-field"),
-		ui.El("label", ui.A("for", id), ui.Class("field-label"), ui.Text(f.C.T(labelKey))),
-		f.HintNode(name, hintKey),
-		ui.El("input", attrs...),
-		f.ErrorFor(name))
+	return fl.Render(f.C)
 }
 
 // Option is one choice of a select or radio group.
