@@ -102,26 +102,31 @@ func visibleChar(s string) string {
 	return fmt.Sprintf("U+%04X", r)
 }
 
-// errorFor renders a field's error, or nothing.
+// errorTpl is a field's error, announced when it appears; boxTpl is a
+// problem that has no control of its own on the page (the verification
+// code while no code box is shown): an alert that focus can move to, with
+// the id ErrorFor would give it.
+var (
+	errorTpl = ui.MustParse(`<p id="$id" class="field-error" role="alert">{t =text}</p>`)
+	boxTpl   = ui.MustParse(`<div id="$id" class="alert alert-error" role="alert" tabindex="-1"><p>{t =text}</p></div>`)
+)
+
+// ErrorFor renders a field's problem, if any.
 func (f AuthForm) ErrorFor(name string) ui.Node {
 	p, ok := f.Problems[name]
 	if !ok {
 		return ui.Node{}
 	}
-	return ui.El("p", ui.ID(AuthID(name)+"-error"), ui.Class("field-error"), ui.A("role", "alert"),
-		ui.Text(ProblemText(f.C, p)))
+	return errorTpl.Root(f.C, ui.Vals{{K: "id", S: AuthID(name) + "-error"}, {K: "text", S: ProblemText(f.C, p)}})
 }
 
-// errorBox renders a problem that has no control of its own on the page
-// (the verification code while no code box is shown): an alert that
-// focus can move to. It keeps the id errorFor would give it.
+// ErrorBox renders a problem that has no control of its own on the page.
 func (f AuthForm) ErrorBox(name string) ui.Node {
 	p, ok := f.Problems[name]
 	if !ok {
 		return ui.Node{}
 	}
-	return ui.El("div", ui.ID(AuthID(name)+"-error"), ui.Class("alert", "alert-error"), ui.A("role", "alert"),
-		ui.A("tabindex", "-1"), ui.El("p", ui.Text(ProblemText(f.C, p))))
+	return boxTpl.Root(f.C, ui.Vals{{K: "id", S: AuthID(name) + "-error"}, {K: "text", S: ProblemText(f.C, p)}})
 }
 
 // described returns the aria attributes linking a control to its hint and
@@ -209,32 +214,40 @@ func (f AuthForm) SelectField(name, labelKey, hintKey, placeholderKey string, op
 		f.ErrorFor(name))
 }
 
-// radios is a fieldset of radio buttons with a legend and an error. Each
-// Option may carry a description shown under its label.
+// radiosTpl is a fieldset of radio buttons with a legend and an error;
+// each option may carry a description shown under its label.
+var radiosTpl = ui.MustParse(`
+<fieldset class="form-field radio-group" id="$id" aria-describedby="?bad">
+	<legend class="field-label">{t $legend}</legend>
+	<div each="opts" class="radio">
+		<input id="$oid" type="radio" name="$name" value="$value" checked="?checked" aria-describedby="?desc">
+		<span class="radio-text">
+			<label for="$oid" class="radio-label">{slot label}</label>
+			<span if="desc" id="$descID" class="radio-desc">{slot descNode}</span>
+		</span>
+	</div>
+	{slot error}
+</fieldset>`)
+
+// Radios is a fieldset of radio buttons with a legend and an error. Each
+// Option may carry a description (descs[i]) shown under its label.
 func (f AuthForm) Radios(name, legendKey string, opts []Option, descs []ui.Node) ui.Node {
 	id := AuthID(name)
 	cur := f.Value(name)
-	var items []ui.Node
+	items := make([]ui.Vals, 0, len(opts))
 	for i, o := range opts {
 		oid := id + "-" + o.Value
-		attrs := []any{ui.ID(oid), ui.A("type", "radio"), ui.A("name", name), ui.A("value", o.Value),
-			ui.If(o.Value == cur, ui.A("checked", ""))}
-		var desc ui.Node
-		if i < len(descs) && (descs[i].Tag != "" || descs[i].Text != "") {
-			attrs = append(attrs, ui.A("aria-describedby", oid+"-desc"))
-			desc = ui.El("span", ui.ID(oid+"-desc"), ui.Class("radio-desc"), descs[i])
+		hasDesc := i < len(descs) && (descs[i].Tag != "" || descs[i].Text != "")
+		item := ui.Vals{{K: "oid", S: oid}, {K: "value", S: o.Value}, {K: "checked", B: o.Value == cur},
+			{K: "desc", B: hasDesc, S: oid + "-desc"}, {K: "descID", S: oid + "-desc"}, {K: "label", N: []ui.Node{o.Label}}}
+		if hasDesc {
+			item = append(item, ui.V{K: "descNode", N: []ui.Node{descs[i]}})
 		}
-		items = append(items, ui.El("div", ui.Class("radio"),
-			ui.El("input", attrs...),
-			ui.El("span", ui.Class("radio-text"),
-				ui.El("label", ui.A("for", oid), ui.Class("radio-label"), o.Label), desc)))
+		items = append(items, item)
 	}
-	fs := []any{ui.Class("form-field", "radio-group"), ui.ID(id)}
-	if _, bad := f.Problems[name]; bad {
-		fs = append(fs, ui.A("aria-describedby", id+"-error"))
-	}
-	fs = append(fs, ui.El("legend", ui.Class("field-label"), ui.Text(f.C.T(legendKey))), items, f.ErrorFor(name))
-	return ui.El("fieldset", fs...)
+	_, bad := f.Problems[name]
+	return radiosTpl.Root(f.C, ui.Vals{{K: "id", S: id}, {K: "name", S: name}, {K: "legend", S: legendKey},
+		{K: "bad", B: bad, S: id + "-error"}, {K: "opts", L: items}, {K: "error", N: []ui.Node{f.ErrorFor(name)}}})
 }
 
 // checkbox is a labelled checkbox with its error.
@@ -247,14 +260,18 @@ func (f AuthForm) Checkbox(name string, label ui.Node) ui.Node {
 		f.ErrorFor(name))
 }
 
-// submit is a form's primary button; while busy it shows busyKey, is
-// disabled and marked aria-busy so that the page never looks frozen.
+// submitTpl is a form's primary button; while busy it shows its busy
+// text, is disabled and marked aria-busy so that the page never looks
+// frozen.
+var submitTpl = ui.MustParse(`
+<_>
+	<button if="busy" type="submit" class="btn btn-primary btn-busy" disabled aria-busy="true"><span class="spinner" aria-hidden="true"></span>{t $busyKey}</button>
+	<button if="!busy" type="submit" class="btn btn-primary">{t $key}</button>
+</_>`)
+
+// Submit is a form's primary button (busyKey while busy).
 func (f AuthForm) Submit(key, busyKey string, busy bool) ui.Node {
-	if busy {
-		return ui.El("button", ui.A("type", "submit"), ui.Class("btn", "btn-primary", "btn-busy"), ui.A("disabled", ""),
-			ui.A("aria-busy", "true"), ui.El("span", ui.Class("spinner"), ui.A("aria-hidden", "true")), ui.Text(f.C.T(busyKey)))
-	}
-	return ui.El("button", ui.A("type", "submit"), ui.Class("btn", "btn-primary"), ui.Text(f.C.T(key)))
+	return submitTpl.Root(f.C, ui.Vals{{K: "busy", B: busy}, {K: "key", S: key}, {K: "busyKey", S: busyKey}})
 }
 
 // PasswordChecklist is the live list of root password rules for the
