@@ -27,9 +27,7 @@ func mfaManageView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	var body ui.Node
 	switch {
 	case !ok:
-		body = ui.El("div", ui.Class("container"),
-			ui.El("p", ui.Text(c.T("mfa.done.missing"))),
-			ui.El("a", ui.A("href", hashCredentials), ui.Text(c.T("mfa.backToCredentials"))))
+		body = notice.Root(c, ui.Vals{{K: "text", S: "mfa.done.missing"}})
 	case r.Rest == "resync":
 		body = mfaResyncForm(m, c)
 	default:
@@ -63,25 +61,29 @@ var manageBody = ui.MustParse(`
 </div>
 `)
 
-// mfaResyncForm asks for two consecutive codes.
+// resyncForm asks for two consecutive codes.
+var resyncForm = ui.MustParse(`
+<form class="container" data-form="mfa.resync" novalidate>
+	<h2>{t mfa.resync.title}</h2>
+	<p>{t mfa.resync.intro}</p>
+	<div class="code-pair">{slot codes}</div>
+	<p if="codesErr" id="mfa-codes-error" class="field-error" role="alert">{t =codesErr}</p>
+	<div class="form-actions">
+		<a href="#/security-credentials/manage" class="btn btn-link">{t mfa.cancel}</a>
+		<button type="submit" class="btn btn-primary">{t mfa.resync.submit}</button>
+	</div>
+</form>`)
+
+// mfaResyncForm computes the resync form's view-model.
 func mfaResyncForm(m core.Model, c i18n.Catalog) ui.Node {
 	codesErr := m.MFAErrTextOf(c, fieldMFACodes)
 	shared := ""
-	var codesErrNode ui.Node
 	if codesErr != "" {
 		shared = "mfa-codes-error"
-		codesErrNode = ui.El("p", ui.ID("mfa-codes-error"), ui.Class("field-error"), ui.A("role", "alert"), ui.Text(codesErr))
 	}
-	return ui.El("form", ui.Class("container"), ui.A("data-form", "mfa.resync"), ui.A("novalidate", ""),
-		ui.El("h2", ui.Text(c.T("mfa.resync.title"))),
-		ui.El("p", ui.Text(c.T("mfa.resync.intro"))),
-		ui.El("div", ui.Class("code-pair"),
-			core.TextField(c, core.FormField{ID: "mfa-code1", Name: fieldMFACode1, LabelKey: "mfa.setup.code1", Code: true,
-				Value: m.Field(fieldMFACode1), Err: m.MFAErrTextOf(c, fieldMFACode1), Shared: shared}),
-			core.TextField(c, core.FormField{ID: "mfa-code2", Name: fieldMFACode2, LabelKey: "mfa.setup.code2", Code: true,
-				Value: m.Field(fieldMFACode2), Err: m.MFAErrTextOf(c, fieldMFACode2), Shared: shared})),
-		codesErrNode,
-		ui.El("div", ui.Class("form-actions"),
-			ui.El("a", ui.A("href", hashMFAManage), ui.Class("btn", "btn-link"), ui.Text(c.T("mfa.cancel"))),
-			core.SubmitButton(c, "mfa.resync.submit")))
+	return resyncForm.Root(c, ui.Vals{{K: "codesErr", B: codesErr != "", S: codesErr}, {K: "codes", N: []ui.Node{
+		core.TextField(c, core.FormField{ID: "mfa-code1", Name: fieldMFACode1, LabelKey: "mfa.setup.code1", Code: true,
+			Value: m.Field(fieldMFACode1), Err: m.MFAErrTextOf(c, fieldMFACode1), Shared: shared}),
+		core.TextField(c, core.FormField{ID: "mfa-code2", Name: fieldMFACode2, LabelKey: "mfa.setup.code2", Code: true,
+			Value: m.Field(fieldMFACode2), Err: m.MFAErrTextOf(c, fieldMFACode2), Shared: shared})}}})
 }

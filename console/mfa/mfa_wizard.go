@@ -17,9 +17,7 @@ func mfaWizardView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	case r.Rest == "done":
 		body = mfaDoneStep(m, c)
 	case len(acct.RootMFA) > 0:
-		body = ui.El("div", ui.Class("container"),
-			ui.El("p", ui.Text(c.T("mfa.already"))),
-			ui.El("a", ui.A("href", hashCredentials), ui.Text(c.T("mfa.backToCredentials"))))
+		body = notice.Root(c, ui.Vals{{K: "text", S: "mfa.already"}})
 	case r.Rest == "virtual":
 		body = mfaSetupStep(m, c)
 	default:
@@ -139,18 +137,23 @@ func mfaSetupStep(m core.Model, c i18n.Catalog) ui.Node {
 	})
 }
 
+// notice is a short note with the way back to My Security Credentials
+// (the device is already assigned, or no longer there).
+var notice = ui.MustParse(`<div class="container"><p>{t $text}</p><a href="#/security-credentials">{t mfa.backToCredentials}</a></div>`)
+
+// doneStep confirms the assignment.
+var doneStep = ui.MustParse(`
+<div class="container">
+	<h2>{t mfa.setup.title}</h2>
+	<div class="alert alert-success" role="status"><p>{t mfa.done.text}</p></div>
+	<p>{t mfa.done.next}</p>
+	<div class="form-actions"><button type="button" data-action="mfa.close" class="btn btn-primary">{t mfa.close}</button></div>
+</div>`)
+
 // mfaDoneStep confirms the assignment.
 func mfaDoneStep(m core.Model, c i18n.Catalog) ui.Node {
 	if _, ok := mfaRootDevice(m, ""); !ok {
-		return ui.El("div", ui.Class("container"),
-			ui.El("p", ui.Text(c.T("mfa.done.missing"))),
-			ui.El("a", ui.A("href", hashCredentials), ui.Text(c.T("mfa.backToCredentials"))))
+		return notice.Root(c, ui.Vals{{K: "text", S: "mfa.done.missing"}})
 	}
-	return ui.El("div", ui.Class("container"),
-		ui.El("h2", ui.Text(c.T("mfa.setup.title"))),
-		ui.El("div", ui.Class("alert", "alert-success"), ui.A("role", "status"),
-			ui.El("p", ui.Text(c.T("mfa.done.text")))),
-		ui.El("p", ui.Text(c.T("mfa.done.next"))),
-		ui.El("div", ui.Class("form-actions"),
-			core.Button(c, "mfa.close", "mfa.close", "", ui.Class("btn", "btn-primary"))))
+	return doneStep.Root(c, nil)
 }
