@@ -325,14 +325,6 @@ func DropFields(fields map[string]string, prefix string) map[string]string {
 	return out
 }
 
-// TextOf renders sign-up text that the account package keeps in both
-// languages (support plans): data in the student's language.
-func TextOf(c i18n.Catalog, t account.Text) ui.Node {
-	if c.Lang() == i18n.KO {
-		return ui.Data(t.KO)
-	}
-	return ui.Data(t.EN)
-}
 
 // WithProblems returns the model showing problems, with focus on the first
 // field that has one (ids from fields): the control itself, or what focus

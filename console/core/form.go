@@ -55,12 +55,6 @@ func TextField(c i18n.Catalog, f FormField) ui.Node {
 		{K: "error", B: f.Err != "", S: f.Err}, {K: "errorID", S: f.ID + "-error"}})
 }
 
-// SubmitButton is a submit button.
-func SubmitButton(c i18n.Catalog, key string, extra ...any) ui.Node {
-	parts := append([]any{ui.A("type", "submit"), ui.Class("btn", "btn-primary")}, extra...)
-	parts = append(parts, ui.Text(c.T(key)))
-	return ui.El("button", parts...)
-}
 
 // BoolAttr is "true" or "false", for aria attributes.
 func BoolAttr(b bool) string {
