@@ -325,7 +325,6 @@ func DropFields(fields map[string]string, prefix string) map[string]string {
 	return out
 }
 
-
 // WithProblems returns the model showing problems, with focus on the first
 // field that has one (ids from fields): the control itself, or what focus
 // chooses for it (nil: the control's id).

@@ -55,7 +55,6 @@ func TextField(c i18n.Catalog, f FormField) ui.Node {
 		{K: "error", B: f.Err != "", S: f.Err}, {K: "errorID", S: f.ID + "-error"}})
 }
 
-
 // BoolAttr is "true" or "false", for aria attributes.
 func BoolAttr(b bool) string {
 	if b {
