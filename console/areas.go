@@ -1,136 +1,50 @@
 package console
 
 import (
-	"labsim/console/core"
-	"labsim/console/devices"
-	"labsim/console/iam"
-	"labsim/console/iam/policies"
-	"labsim/console/mfa"
 	"strings"
 
+	"labsim/console/core"
+	"labsim/console/devices"
 	"labsim/console/i18n"
+	"labsim/console/iam"
+	"labsim/console/iam/policies"
+	"labsim/console/lab"
+	"labsim/console/mfa"
+	"labsim/console/signin"
+	"labsim/console/signup"
 	"labsim/console/ui"
 )
 
-// area is one part of the console with its own pages, forms and actions:
-// sign-up, sign-in, the virtual devices, security credentials, IAM…
-// Each lives in its own files and is listed once in areas().
-type area struct {
-	// pages are the route pages (Route.Page) the area renders.
-	pages []string
-	// public pages are visible while signed out; others need a session.
-	public bool
-	// prefix routes Click actions and Submit forms named "<prefix>.…"
-	// to the area.
-	prefix string
-	view   func(m Model, c i18n.Catalog, r Route) ui.Node
-	title  func(m Model, c i18n.Catalog, r Route) string
-	click  func(m Model, action, arg string) (Model, []Effect)
-	submit func(m Model, form string) (Model, []Effect)
-	// input is told of a new value of a field named "<prefix>.…".
-	input func(m Model, field, value string) (Model, []Effect)
-	// enter runs whenever one of the area's pages is shown.
-	enter func(m Model, r Route) (Model, []Effect)
-	// navItems are controls added to the top bar (signed in or out).
-	navItems func(m Model, c i18n.Catalog) []ui.Node
-	// overlay is rendered after the page on every page (a drawer).
-	overlay func(m Model, c i18n.Catalog) ui.Node
-	// route, when set, corrects a route before it is shown (for example a
-	// link to a step not reached yet); the address bar follows.
-	route func(m Model, r Route) Route
-	// escape, when set, closes what the area has open and reports whether
-	// it did.
-	escape func(m Model) (Model, []Effect, bool)
-}
-
 // areas lists the console's areas. A capability adds its line here.
-func areas() []area {
-	return []area{
-		fromCore(mfa.Area()),                  // My Security Credentials, Activate MFA, Manage (mfa.…)
-		fromCore(policies.Area()),             // IAM policies, the JSON policy editor, inline policies (policies.…)
-		fromCore(iam.Area()),                  // IAM dashboard (iam.…)
-		fromCore(devices.AuthenticatorArea()), // the virtual phone's Authenticator app (auth.…)
-		signinMFAArea(),                       // MFA step of the root sign-in (signinmfa.…)
-		signupArea(),                          // Sign up for AWS in 5 steps (signup.…)
-		signinArea(),                          // root sign-in, IAM user form, password reset (signin.…)
-		fromCore(devices.Area()),              // virtual phone and inbox drawer (devices.…)
-		labArea(),                             // the lab guide panel (lab.…)
+func areas() []core.Area {
+	return []core.Area{
+		mfa.Area(),                  // My Security Credentials, Activate MFA, Manage (mfa.…)
+		iam.Area(),                  // IAM dashboard (iam.…)
+		devices.AuthenticatorArea(), // the virtual phone's Authenticator app (auth.…)
+		policies.Area(),             // IAM policies, the JSON policy editor, inline policies (policies.…)
+		signin.MFAArea(),            // MFA step of the root sign-in (signinmfa.…)
+		signup.Area(),               // Sign up for AWS in 5 steps (signup.…)
+		signin.Area(),               // root sign-in, IAM user form, password reset (signin.…)
+		devices.Area(),              // virtual phone and inbox drawer (devices.…)
+		lab.Area(),                  // the lab guide panel (lab.…; lab.begin is the shell's)
 	}
-}
-
-// fromCore adapts an area package's core.Area to the shell's model: the
-// area sees and returns the shared part (core.Model); what only the shell
-// keeps stays as it was.
-func fromCore(a core.Area) area {
-	out := area{pages: a.Pages, public: a.Public, prefix: a.Prefix}
-	if a.View != nil {
-		out.view = func(m Model, c i18n.Catalog, r Route) ui.Node { return a.View(m.Model, c, r) }
-	}
-	if a.Title != nil {
-		out.title = func(m Model, c i18n.Catalog, r Route) string { return a.Title(m.Model, c, r) }
-	}
-	if a.Click != nil {
-		out.click = func(m Model, action, arg string) (Model, []Effect) {
-			next, fx := a.Click(m.Model, action, arg)
-			m.Model = next
-			return m, fx
-		}
-	}
-	if a.Submit != nil {
-		out.submit = func(m Model, form string) (Model, []Effect) {
-			next, fx := a.Submit(m.Model, form)
-			m.Model = next
-			return m, fx
-		}
-	}
-	if a.Input != nil {
-		out.input = func(m Model, field, value string) (Model, []Effect) {
-			next, fx := a.Input(m.Model, field, value)
-			m.Model = next
-			return m, fx
-		}
-	}
-	if a.Enter != nil {
-		out.enter = func(m Model, r Route) (Model, []Effect) {
-			next, fx := a.Enter(m.Model, r)
-			m.Model = next
-			return m, fx
-		}
-	}
-	if a.NavItems != nil {
-		out.navItems = func(m Model, c i18n.Catalog) []ui.Node { return a.NavItems(m.Model, c) }
-	}
-	if a.Overlay != nil {
-		out.overlay = func(m Model, c i18n.Catalog) ui.Node { return a.Overlay(m.Model, c) }
-	}
-	if a.Route != nil {
-		out.route = func(m Model, r Route) Route { return a.Route(m.Model, r) }
-	}
-	if a.Escape != nil {
-		out.escape = func(m Model) (Model, []Effect, bool) {
-			next, fx, done := a.Escape(m.Model)
-			m.Model = next
-			return m, fx, done
-		}
-	}
-	return out
 }
 
 // areaForPage returns the area that renders a page.
-func areaForPage(page string) (area, bool) {
+func areaForPage(page string) (core.Area, bool) {
 	for _, a := range areas() {
-		for _, p := range a.pages {
+		for _, p := range a.Pages {
 			if p == page {
 				return a, true
 			}
 		}
 	}
-	return area{}, false
+	return core.Area{}, false
 }
 
 // areaForRoute returns the area that renders a route: one that claims
 // "page/arg" first, else one that claims the page.
-func areaForRoute(r Route) (area, bool) {
+func areaForRoute(r Route) (core.Area, bool) {
 	if r.Arg != "" {
 		if a, ok := areaForPage(r.Page + "/" + r.Arg); ok {
 			return a, true
@@ -140,13 +54,13 @@ func areaForRoute(r Route) (area, bool) {
 }
 
 // areaForName returns the area whose prefix starts an action or form name.
-func areaForName(name string) (area, bool) {
+func areaForName(name string) (core.Area, bool) {
 	for _, a := range areas() {
-		if a.prefix != "" && strings.HasPrefix(name, a.prefix+".") {
+		if a.Prefix != "" && strings.HasPrefix(name, a.Prefix+".") {
 			return a, true
 		}
 	}
-	return area{}, false
+	return core.Area{}, false
 }
 
 // isPublic reports whether a page is visible while signed out.
@@ -155,12 +69,12 @@ func isPublic(page string) bool {
 		return true
 	}
 	a, ok := areaForPage(page)
-	return ok && a.public
+	return ok && a.Public
 }
 
 // isPublicRoute reports whether a route is visible while signed out.
 func isPublicRoute(r Route) bool {
-	if a, ok := areaForRoute(r); ok && a.public {
+	if a, ok := areaForRoute(r); ok && a.Public {
 		return true
 	}
 	return isPublic(r.Page)
@@ -170,8 +84,8 @@ func isPublicRoute(r Route) bool {
 func extraNavItems(m Model, c i18n.Catalog) []ui.Node {
 	var out []ui.Node
 	for _, a := range areas() {
-		if a.navItems != nil {
-			out = append(out, a.navItems(m, c)...)
+		if a.NavItems != nil {
+			out = append(out, a.NavItems(m.Model, c)...)
 		}
 	}
 	return out
@@ -181,8 +95,8 @@ func extraNavItems(m Model, c i18n.Catalog) []ui.Node {
 func overlays(m Model, c i18n.Catalog) []ui.Node {
 	var out []ui.Node
 	for _, a := range areas() {
-		if a.overlay != nil {
-			out = append(out, a.overlay(m, c))
+		if a.Overlay != nil {
+			out = append(out, a.Overlay(m.Model, c))
 		}
 	}
 	return out

@@ -1,4 +1,4 @@
-package console
+package console_test
 
 import (
 	"flag"
@@ -95,7 +95,7 @@ func goldenScreens(t *testing.T) map[string]Model {
 	alt, _ = mfaPress(t, alt, mfaT1, "button", "Call me now")
 	out["signin-mfa-alt-called"] = alt
 	call, _ := alt.World.Devices.RingingCall()
-	w, err := alt.World.Do(alt.Session, sim.AnswerCall{ItemID: call.ID, Digits: call.Args["pin"]}, alt.env())
+	w, err := alt.World.Do(alt.Session, sim.AnswerCall{ItemID: call.ID, Digits: call.Args["pin"]}, alt.Env())
 	require.NoError(t, err)
 	alt.World = w
 	out["signin-mfa-alt-phone"] = alt

@@ -1,16 +1,16 @@
 package console
 
 import (
-	"labsim/console/i18n"
-	"labsim/sim"
-	"labsim/sim/mfa"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console/i18n"
 	"labsim/console/ui"
+	"labsim/sim"
+	"labsim/sim/mfa"
 )
 
 var t0 = time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)

@@ -9,21 +9,6 @@ import (
 	engine "labsim/sim/lab"
 )
 
-// labArea is the lab guide (console/lab) with the part only the shell can
-// do: starting a lab replaces the world with the lab's start world through
-// loadWorld, which keeps the replaced work aside first.
-func labArea() area {
-	a := fromCore(lab.Area())
-	inner := a.click
-	a.click = func(m Model, action, arg string) (Model, []Effect) {
-		if action == "lab.begin" {
-			return m.labBegin(arg)
-		}
-		return inner(m, action, arg)
-	}
-	return a
-}
-
 // labBegin starts the lab whose start was confirmed: its start world
 // replaces the current one (kept aside), or the current one is kept.
 func (m Model) labBegin(id string) (Model, []Effect) {

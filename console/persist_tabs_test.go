@@ -192,3 +192,10 @@ func TestAnUnchangedTabTakesAnotherTabsSave(t *testing.T) {
 	typed := send(c.m, Input{Now: t0, Field: fieldSUEmail, Value: "c@example.com"})
 	require.False(t, typed.cleanSince(c.m.persist.stored), "after a change the tab's state is its own")
 }
+
+// The form fields the two-tab tests type into, named as the pages name them.
+const (
+	fieldSUEmail       = "signup.email"
+	fieldSUAccountName = "signup.accountName"
+	fieldSIEmail       = "signin.email"
+)

@@ -1,13 +1,13 @@
 package console
 
 import (
-	"labsim/console/core"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console/core"
 	"labsim/console/ui"
 	"labsim/sim"
 	"labsim/sim/mfa"
@@ -15,7 +15,7 @@ import (
 
 func TestOneTimeCodesAreNeverSaved(t *testing.T) {
 	m := demoModel(t)
-	for _, f := range []string{"mfa.code1", "mfa.code2", fieldSigninMFACode, fieldSigninMFAEmailCode, fieldSUCode} {
+	for _, f := range []string{"mfa.code1", "mfa.code2", "signinmfa.code", "signinmfa.emailcode", "signup.verificationCode"} {
 		m = send(m, Input{Now: t0, Field: f, Value: "482913"})
 		require.Equal(t, "482913", m.field(f), "%s is readable while the page is open", f)
 	}

@@ -2,12 +2,12 @@ package console
 
 import (
 	"fmt"
-	"labsim/console/core"
 	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/sim"
 	"labsim/sim/account"
@@ -34,8 +34,10 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 	case Input:
 		m.Now = msg.Now
 		m = m.input(msg.Field, msg.Value)
-		if a, ok := areaForName(msg.Field); ok && a.input != nil {
-			m, fx = a.input(m, msg.Field, msg.Value)
+		if a, ok := areaForName(msg.Field); ok && a.Input != nil {
+			var next core.Model
+			next, fx = a.Input(m.Model, msg.Field, msg.Value)
+			m.Model = next
 		}
 	case Submit:
 		m.Now = msg.Now
@@ -47,11 +49,11 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		m.Now = msg.Now
 		if msg.Key == "Escape" {
 			for _, a := range areas() {
-				if a.escape == nil {
+				if a.Escape == nil {
 					continue
 				}
-				if next, efx, done := a.escape(m); done {
-					m, fx = next, efx
+				if next, efx, done := a.Escape(m.Model); done {
+					m.Model, fx = next, efx
 					break
 				}
 			}
@@ -193,8 +195,8 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 	if !m.Session.SignedIn() && !isPublicRoute(r) {
 		r = Route{Page: "home"}
 	}
-	if a, ok := areaForRoute(r); ok && a.route != nil {
-		r = a.route(m, r)
+	if a, ok := areaForRoute(r); ok && a.Route != nil {
+		r = a.Route(m.Model, r)
 	}
 	changed := r.Hash() != m.route().Hash()
 	m.UI.Route = r.Hash()
@@ -207,9 +209,9 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 		m.dropStaleNotices()
 		fx = append(fx, Focus{ID: "page-title"})
 	}
-	if a, ok := areaForRoute(r); ok && a.enter != nil {
-		var more []Effect
-		m, more = a.enter(m, r)
+	if a, ok := areaForRoute(r); ok && a.Enter != nil {
+		next, more := a.Enter(m.Model, r)
+		m.Model = next
 		fx = append(fx, more...)
 	}
 	return m, fx
@@ -223,8 +225,15 @@ func (m Model) input(field, value string) Model {
 
 // click handles a control with data-action.
 func (m Model) click(action, arg string) (Model, []Effect) {
-	if a, ok := areaForName(action); ok && a.click != nil {
-		return a.click(m, action, arg)
+	if action == "lab.begin" {
+		// Starting a lab replaces the world through the shell's keep-aside
+		// flow, which the lab area cannot reach.
+		return m.labBegin(arg)
+	}
+	if a, ok := areaForName(action); ok && a.Click != nil {
+		next, fx := a.Click(m.Model, action, arg)
+		m.Model = next
+		return m, fx
 	}
 	if strings.HasPrefix(action, "aside.") {
 		return m.asideClick(action, arg)
@@ -341,8 +350,10 @@ func (m Model) loadWorld(name, notice string) (Model, []Effect) {
 
 // submit hands a submitted form to the area that owns it.
 func (m Model) submit(form string) (Model, []Effect) {
-	if a, ok := areaForName(form); ok && a.submit != nil {
-		return a.submit(m, form)
+	if a, ok := areaForName(form); ok && a.Submit != nil {
+		next, fx := a.Submit(m.Model, form)
+		m.Model = next
+		return m, fx
 	}
 	return m, nil
 }

@@ -1,10 +1,10 @@
 package console
 
 import (
-	"labsim/console/core"
 	"labsim/console/lab"
 	"strconv"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 )
@@ -72,16 +72,16 @@ func pageTitle(m Model, c i18n.Catalog) string {
 	case r.Page == "simulator":
 		return c.T("simulator.title")
 	}
-	if a, ok := areaForRoute(r); ok && a.title != nil {
-		return a.title(m, c, r)
+	if a, ok := areaForRoute(r); ok && a.Title != nil {
+		return a.Title(m.Model, c, r)
 	}
 	return c.T("notfound.title")
 }
 
 // publicPage is the page a signed-out visitor sees.
 func publicPage(m Model, c i18n.Catalog, r Route) ui.Node {
-	if a, ok := areaForRoute(r); ok && a.public && a.view != nil {
-		return a.view(m, c, r)
+	if a, ok := areaForRoute(r); ok && a.Public && a.View != nil {
+		return a.View(m.Model, c, r)
 	}
 	switch r.Page {
 	case "simulator":
@@ -103,8 +103,8 @@ func consolePage(m Model, c i18n.Catalog, r Route) ui.Node {
 	case "simulator":
 		return simulatorPage(m, c)
 	}
-	if a, ok := areaForRoute(r); ok && a.view != nil {
-		return a.view(m, c, r)
+	if a, ok := areaForRoute(r); ok && a.View != nil {
+		return a.View(m.Model, c, r)
 	}
 	return notFoundPage(c)
 }
@@ -117,34 +117,39 @@ func button(c i18n.Catalog, key, action, arg string, extra ...any) ui.Node {
 	return core.Button(c, key, action, arg, extra...)
 }
 
-// notices renders the banners; errors are announced assertively.
+// noticesTpl is the banners (Cloudscape's flashbar); errors and warnings
+// are announced assertively. A crash offers its diagnostics to copy; a
+// failed copy or download offers the text to copy by hand.
+var noticesTpl = ui.MustParse(`
+<div class="flashbar" aria-live="polite">
+	<div each="notices" class="$class" role="$role">
+		<div class="flash-body">
+			{t =text}
+			<button if="crashed" type="button" data-action="copy" data-arg="$id" class="btn btn-normal">{t notice.copyDiagnostics}</button>
+			<_ if="fallback">
+				<label for="$fallbackID">{t notice.fallback.label}</label>
+				<textarea id="$fallbackID" readonly rows="6">{d diagnostics}</textarea>
+			</_>
+		</div>
+		<button type="button" class="flash-dismiss" data-action="dismiss" data-arg="$id" aria-label="%notice.dismiss"><span aria-hidden="true">{"×"}</span></button>
+	</div>
+</div>`)
+
+// notices computes the banners' view-model.
 func notices(m Model, c i18n.Catalog) ui.Node {
-	var items []ui.Node
+	items := make([]ui.Vals, 0, len(m.Notices))
 	for _, n := range m.Notices {
 		role := "status"
 		if n.Kind == "error" || n.Kind == "warning" {
 			role = "alert"
 		}
 		id := strconv.Itoa(n.ID)
-		var extra []ui.Node
-		if n.Diagnostics != "" {
-			switch n.Key {
-			case "notice.crashed":
-				extra = append(extra, button(c, "notice.copyDiagnostics", "copy", id, ui.Class("btn", "btn-normal")))
-			default:
-				// A failed copy or download: offer the text to copy by hand.
-				extra = append(extra,
-					ui.El("label", ui.A("for", "fallback-"+id), ui.Text(c.T("notice.fallback.label"))),
-					ui.El("textarea", ui.ID("fallback-"+id), ui.A("readonly", ""), ui.A("rows", "6"), ui.Data(n.Diagnostics)))
-			}
-		}
-		items = append(items, ui.El("div", ui.Class("flash", "flash-"+n.Kind), ui.A("role", role),
-			ui.El("div", ui.Class("flash-body"), ui.Text(c.T(n.Key, n.Args...)), extra),
-			ui.El("button", ui.A("type", "button"), ui.Class("flash-dismiss"), ui.A("data-action", "dismiss"),
-				ui.A("data-arg", id), ui.A("aria-label", c.T("notice.dismiss")), ui.El("span", ui.A("aria-hidden", "true"), ui.Data("×"))),
-		))
+		items = append(items, ui.Vals{{K: "class", S: "flash flash-" + n.Kind}, {K: "role", S: role}, {K: "id", S: id},
+			{K: "text", S: c.T(n.Key, n.Args...)}, {K: "crashed", B: n.Diagnostics != "" && n.Key == "notice.crashed"},
+			{K: "fallback", B: n.Diagnostics != "" && n.Key != "notice.crashed"}, {K: "fallbackID", S: "fallback-" + id},
+			{K: "diagnostics", S: n.Diagnostics}})
 	}
-	return ui.El("div", ui.Class("flashbar"), ui.A("aria-live", "polite"), items)
+	return noticesTpl.Root(c, ui.Vals{{K: "notices", L: items}})
 }
 
 func notFoundPage(c i18n.Catalog) ui.Node {

@@ -6,91 +6,116 @@ import (
 	"labsim/sim"
 )
 
-// siteHeader is the signed-out header in the style of aws.amazon.com.
+// siteHeaderTpl is the signed-out header in the style of aws.amazon.com.
+var siteHeaderTpl = ui.MustParse(`
+<header class="site-header">
+	<nav class="site-header-inner" aria-label="%nav.label">
+		<a class="brand" href="#/" aria-label="%nav.home"><span class="brand-mark" aria-hidden="true"></span><span class="brand-name">{t app.name}</span></a>
+		<span class="spacer"></span>
+		{slot extra}
+		{slot lang}
+		<a class="site-link" href="#/simulator">{t simulator.menu}</a>
+		<a class="btn btn-normal on-dark" href="#/signin">{t landing.signin}</a>
+		<a class="btn btn-primary" href="#/signup">{t landing.create}</a>
+	</nav>
+</header>`)
+
+// siteHeader is the signed-out header.
 func siteHeader(m Model, c i18n.Catalog) ui.Node {
-	return ui.El("header", ui.Class("site-header"),
-		ui.El("nav", ui.Class("site-header-inner"), ui.A("aria-label", c.T("nav.label")),
-			ui.El("a", ui.Class("brand"), ui.A("href", "#/"), ui.A("aria-label", c.T("nav.home")),
-				ui.El("span", ui.Class("brand-mark"), ui.A("aria-hidden", "true")),
-				ui.El("span", ui.Class("brand-name"), ui.Text(c.T("app.name")))),
-			ui.El("span", ui.Class("spacer")),
-			extraNavItems(m, c),
-			langSwitch(m, c, "site-lang"),
-			ui.El("a", ui.Class("site-link"), ui.A("href", "#/simulator"), ui.Text(c.T("simulator.menu"))),
-			ui.El("a", ui.Class("btn", "btn-normal", "on-dark"), ui.A("href", "#/signin"), ui.Text(c.T("landing.signin"))),
-			ui.El("a", ui.Class("btn", "btn-primary"), ui.A("href", "#/signup"), ui.Text(c.T("landing.create"))),
-		),
-	)
+	return siteHeaderTpl.Root(c, ui.Vals{{K: "extra", N: extraNavItems(m, c)}, {K: "lang", N: []ui.Node{langSwitch(m, c, "site-lang")}}})
 }
 
+// landingTpl is the page before sign-in.
+var landingTpl = ui.MustParse(`
+<div class="landing">
+	<section class="hero">
+		<div class="hero-inner">
+			<p class="eyebrow">{t landing.eyebrow}</p>
+			<h1 id="page-title" tabindex="-1">{t landing.title}</h1>
+			<p class="lead">{t landing.lead}</p>
+			<div class="hero-actions">
+				<a class="btn btn-primary btn-large" href="#/signup">{t landing.create}</a>
+				<a class="btn btn-normal btn-large on-dark" href="#/signin">{t landing.signin}</a>
+			</div>
+		</div>
+	</section>
+	<section class="features" aria-labelledby="features-title">
+		<h2 id="features-title">{t landing.features}</h2>
+		<ul class="feature-grid">
+			<li class="feature"><h3>{t landing.signup.title}</h3><p>{t landing.signup.body}</p></li>
+			<li class="feature"><h3>{t landing.mfa.title}</h3><p>{t landing.mfa.body}</p></li>
+			<li class="feature"><h3>{t landing.iam.title}</h3><p>{t landing.iam.body}</p></li>
+			<li class="feature"><h3>{t landing.offline.title}</h3><p>{t landing.offline.body}</p></li>
+		</ul>
+	</section>
+	<p class="disclaimer">{t landing.disclaimer}</p>
+</div>`)
+
 // landingPage is the page before sign-in.
-func landingPage(c i18n.Catalog) ui.Node {
-	card := func(key string) ui.Node {
-		return ui.El("li", ui.Class("feature"),
-			ui.El("h3", ui.Text(c.T("landing."+key+".title"))),
-			ui.El("p", ui.Text(c.T("landing."+key+".body"))))
-	}
-	return ui.El("div", ui.Class("landing"),
-		ui.El("section", ui.Class("hero"),
-			ui.El("div", ui.Class("hero-inner"),
-				ui.El("p", ui.Class("eyebrow"), ui.Text(c.T("landing.eyebrow"))),
-				heading(ui.Text(c.T("landing.title"))),
-				ui.El("p", ui.Class("lead"), ui.Text(c.T("landing.lead"))),
-				ui.El("div", ui.Class("hero-actions"),
-					ui.El("a", ui.Class("btn", "btn-primary", "btn-large"), ui.A("href", "#/signup"), ui.Text(c.T("landing.create"))),
-					ui.El("a", ui.Class("btn", "btn-normal", "btn-large", "on-dark"), ui.A("href", "#/signin"), ui.Text(c.T("landing.signin")))),
-			)),
-		ui.El("section", ui.Class("features"), ui.A("aria-labelledby", "features-title"),
-			ui.El("h2", ui.ID("features-title"), ui.Text(c.T("landing.features"))),
-			ui.El("ul", ui.Class("feature-grid"), card("signup"), card("mfa"), card("iam"), card("offline"))),
-		ui.El("p", ui.Class("disclaimer"), ui.Text(c.T("landing.disclaimer"))),
-	)
-}
+func landingPage(c i18n.Catalog) ui.Node { return landingTpl.Root(c, nil) }
+
+// homeTpl is Console Home.
+var homeTpl = ui.MustParse(`
+<section class="page">
+	<h1 id="page-title" tabindex="-1">{t home.title}</h1>
+	<div class="container">
+		<h2>{t home.welcome}</h2>
+		<p>{t home.intro}</p>
+		<dl class="kv">
+			<dt>{t account.name}</dt>
+			<dd>{d name}</dd>
+			<dt>{t account.id}</dt>
+			<dd class="mono">{d id}</dd>
+		</dl>
+	</div>
+	<div class="grid">
+		<section each="cats" class="container" aria-labelledby="$id">
+			<h2 id="$id">{t $cat}</h2>
+			<ul class="link-list"><li each="links"><a href="$href">{d name}</a></li></ul>
+		</section>
+	</div>
+</section>`)
 
 // homePage is Console Home.
 func homePage(m Model, c i18n.Catalog) ui.Node {
 	acct := m.World.Accounts[m.Session.AccountID]
-	var cats []ui.Node
+	var cats []ui.Vals
 	for _, cat := range Categories {
-		var links []ui.Node
+		var links []ui.Vals
 		for _, s := range Services {
 			if s.Category == cat {
-				links = append(links, ui.El("li", ui.El("a", ui.A("href", serviceHref(s)), ui.Data(s.Name))))
+				links = append(links, ui.Vals{{K: "href", S: serviceHref(s)}, {K: "name", S: s.Name}})
 			}
 		}
-		cats = append(cats, ui.El("section", ui.Class("container"), ui.A("aria-labelledby", "home-cat-"+cat),
-			ui.El("h2", ui.ID("home-cat-"+cat), ui.Text(c.T("cat."+cat))), ui.El("ul", ui.Class("link-list"), links)))
+		cats = append(cats, ui.Vals{{K: "id", S: "home-cat-" + cat}, {K: "cat", S: "cat." + cat}, {K: "links", L: links}})
 	}
-	return ui.El("section", ui.Class("page"),
-		heading(ui.Text(c.T("home.title"))),
-		ui.El("div", ui.Class("container"),
-			ui.El("h2", ui.Text(c.T("home.welcome"))),
-			ui.El("p", ui.Text(c.T("home.intro"))),
-			ui.El("dl", ui.Class("kv"),
-				ui.El("dt", ui.Text(c.T("account.name"))), ui.El("dd", ui.Data(acct.Name)),
-				ui.El("dt", ui.Text(c.T("account.id"))), ui.El("dd", ui.Class("mono"), ui.Data(dashedID(acct.ID))))),
-		ui.El("div", ui.Class("grid"), cats),
-	)
+	return homeTpl.Root(c, ui.Vals{{K: "name", S: acct.Name}, {K: "id", S: dashedID(acct.ID)}, {K: "cats", L: cats}})
 }
 
-// servicePage is a service's own page: what it is for, its category, and
+// serviceTpl is a service's own page: what it is for, its category, and
 // what this version of the simulator lets the student do there.
+var serviceTpl = ui.MustParse(`
+<section class="page">
+	<nav class="breadcrumbs" aria-label="%nav.breadcrumbs">
+		<ol><li><a href="#/">{t home.title}</a></li><li aria-current="page">{d name}</li></ol>
+	</nav>
+	<h1 id="page-title" tabindex="-1">{d name}</h1>
+	<p class="subtitle">{d fullName}</p>
+	<div class="container">
+		<h2>{t service.about}</h2>
+		<p>{t $desc}</p>
+		<dl class="kv"><dt>{t service.category}</dt><dd>{t $cat}</dd></dl>
+	</div>
+	<div class="container callout">
+		<h2>{t service.inSim}</h2>
+		<p>{t $note}</p>
+	</div>
+</section>`)
+
+// servicePage is a service's own page.
 func servicePage(c i18n.Catalog, s Service) ui.Node {
-	return ui.El("section", ui.Class("page"),
-		ui.El("nav", ui.Class("breadcrumbs"), ui.A("aria-label", c.T("nav.breadcrumbs")),
-			ui.El("ol", ui.El("li", ui.El("a", ui.A("href", "#/"), ui.Text(c.T("home.title")))),
-				ui.El("li", ui.A("aria-current", "page"), ui.Data(s.Name)))),
-		heading(ui.Data(s.Name)),
-		ui.El("p", ui.Class("subtitle"), ui.Data(s.FullName)),
-		ui.El("div", ui.Class("container"),
-			ui.El("h2", ui.Text(c.T("service.about"))),
-			ui.El("p", ui.Text(c.T("svc."+s.ID+".desc"))),
-			ui.El("dl", ui.Class("kv"),
-				ui.El("dt", ui.Text(c.T("service.category"))), ui.El("dd", ui.Text(c.T("cat."+s.Category))))),
-		ui.El("div", ui.Class("container", "callout"),
-			ui.El("h2", ui.Text(c.T("service.inSim"))),
-			ui.El("p", ui.Text(c.T(simNoteKey(s))))),
-	)
+	return serviceTpl.Root(c, ui.Vals{{K: "name", S: s.Name}, {K: "fullName", S: s.FullName}, {K: "desc", S: "svc." + s.ID + ".desc"},
+		{K: "cat", S: "cat." + s.Category}, {K: "note", S: simNoteKey(s)}})
 }
 
 // simNoteKey names the statement of what the simulator offers for a
@@ -102,63 +127,82 @@ func simNoteKey(s Service) string {
 	return "service.readOnly"
 }
 
-// simulatorPage holds the saved data tools: storage status, prepared
-// worlds, reset, export and import.
+// simulatorTplPage holds the saved data tools: storage status, prepared
+// worlds, work kept aside, export, import and reset.
+var simulatorTplPage = ui.MustParse(`
+<section class="page">
+	<h1 id="page-title" tabindex="-1">{t simulator.title}</h1>
+	<div class="container">
+		<h2>{t simulator.storage}</h2>
+		<p>{t $storage}</p>
+	</div>
+	<div class="container">
+		<h2>{t simulator.worlds}</h2>
+		<p>{t simulator.worldsIntro}</p>
+		<ul class="worlds">
+			<li each="worlds" class="world">
+				<div><strong>{d name}</strong><p>{t $desc}</p></div>
+				<button if="!confirming" type="button" data-action="world" data-arg="$name" id="$id" class="btn btn-normal" aria-label="$label">{t simulator.load}</button>
+				<_ if="confirming">{slot confirm}</_>
+			</li>
+		</ul>
+	</div>
+	{slot aside}
+	<div class="container">
+		<h2>{t simulator.export}</h2>
+		<p>{t simulator.exportNote}</p>
+		<button type="button" data-action="export" class="btn btn-normal">{t simulator.exportButton}</button>
+	</div>
+	<div class="container">
+		<h2>{t simulator.import}</h2>
+		<p>{t simulator.importNote}</p>
+		<label for="import-file" class="field-label">{t simulator.importFile}</label>
+		<input id="import-file" type="file" accept=".json,application/json" data-import="true" aria-invalid="?importError:true" aria-describedby="?importError:import-error">
+		<p if="importError" id="import-error" class="field-error" role="alert">{d importError}</p>
+		{slot importConfirm}
+	</div>
+	<div class="container">
+		<h2>{t simulator.reset}</h2>
+		<p>{t simulator.resetNote}</p>
+		<button if="!resetting" type="button" data-action="reset" id="reset-button" class="btn btn-danger">{t simulator.resetButton}</button>
+		<_ if="resetting">{slot resetConfirm}</_>
+	</div>
+</section>`)
+
+// simulatorPage computes the Simulator page's view-model.
 func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 	storageKey := "simulator.storage.local"
 	if m.Storage.Mode == "memory" {
 		storageKey = "simulator.storage.memory." + m.Storage.Reason
 	}
-	var worlds []ui.Node
+	var worlds []ui.Vals
 	for _, p := range sim.PreparedWorlds() {
 		confirming := m.Confirm == "world:"+p.Name
-		worlds = append(worlds, ui.El("li", ui.Class("world"),
-			ui.El("div", ui.El("strong", ui.Data(p.Name)), ui.El("p", ui.Text(c.T("world."+p.Name)))),
-			ui.If(!confirming, button(c, "simulator.load", "world", p.Name, ui.ID("world-"+p.Name), ui.Class("btn", "btn-normal"),
-				ui.A("aria-label", c.T("simulator.loadWorld", "name", p.Name)))),
-			ui.If(confirming, confirmBox(c, "simulator.confirmWorld", "world", p.Name, p.Name)),
-		))
+		w := ui.Vals{{K: "name", S: p.Name}, {K: "desc", S: "world." + p.Name}, {K: "confirming", B: confirming},
+			{K: "id", S: "world-" + p.Name}, {K: "label", S: c.T("simulator.loadWorld", "name", p.Name)}}
+		if confirming {
+			w = append(w, ui.V{K: "confirm", N: []ui.Node{confirmBox(c, "simulator.confirmWorld", "world", p.Name, p.Name)}})
+		}
+		worlds = append(worlds, w)
 	}
-	importErr := ui.Node{}
-	if m.ImportError != "" {
-		importErr = ui.El("p", ui.ID("import-error"), ui.Class("field-error"), ui.A("role", "alert"), ui.Data(m.ImportError))
+	v := ui.Vals{{K: "storage", S: storageKey}, {K: "worlds", L: worlds}, {K: "aside", N: []ui.Node{asideSection(m, c)}},
+		{K: "importError", B: m.ImportError != "", S: m.ImportError},
+		{K: "importConfirm", N: []ui.Node{importConfirm(m, c)}}, {K: "resetting", B: m.Confirm == "reset"}}
+	if m.Confirm == "reset" {
+		v = append(v, ui.V{K: "resetConfirm", N: []ui.Node{confirmBox(c, "simulator.confirmReset", "reset", "", "")}})
 	}
-	fileAttrs := []any{ui.ID("import-file"), ui.A("type", "file"), ui.A("accept", ".json,application/json"), ui.A("data-import", "true")}
-	if m.ImportError != "" {
-		fileAttrs = append(fileAttrs, ui.A("aria-invalid", "true"), ui.A("aria-describedby", "import-error"))
-	}
-	return ui.El("section", ui.Class("page"),
-		heading(ui.Text(c.T("simulator.title"))),
-		ui.El("div", ui.Class("container"),
-			ui.El("h2", ui.Text(c.T("simulator.storage"))),
-			ui.El("p", ui.Text(c.T(storageKey)))),
-		ui.El("div", ui.Class("container"),
-			ui.El("h2", ui.Text(c.T("simulator.worlds"))),
-			ui.El("p", ui.Text(c.T("simulator.worldsIntro"))),
-			ui.El("ul", ui.Class("worlds"), worlds)),
-		asideSection(m, c),
-		ui.El("div", ui.Class("container"),
-			ui.El("h2", ui.Text(c.T("simulator.export"))),
-			ui.El("p", ui.Text(c.T("simulator.exportNote"))),
-			button(c, "simulator.exportButton", "export", "", ui.Class("btn", "btn-normal"))),
-		ui.El("div", ui.Class("container"),
-			ui.El("h2", ui.Text(c.T("simulator.import"))),
-			ui.El("p", ui.Text(c.T("simulator.importNote"))),
-			ui.El("label", ui.A("for", "import-file"), ui.Class("field-label"), ui.Text(c.T("simulator.importFile"))),
-			ui.El("input", fileAttrs...),
-			importErr, importConfirm(m, c)),
-		ui.El("div", ui.Class("container"),
-			ui.El("h2", ui.Text(c.T("simulator.reset"))),
-			ui.El("p", ui.Text(c.T("simulator.resetNote"))),
-			ui.If(m.Confirm != "reset", button(c, "simulator.resetButton", "reset", "", ui.ID("reset-button"), ui.Class("btn", "btn-danger"))),
-			ui.If(m.Confirm == "reset", confirmBox(c, "simulator.confirmReset", "reset", "", ""))),
-	)
+	return simulatorTplPage.Root(c, v)
 }
+
+// confirmTpl asks for confirmation of a destructive action.
+var confirmTpl = ui.MustParse(`
+<div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+	<p id="confirm-text" tabindex="-1">{t $key name=$name}</p>
+	<button type="button" data-action="$action" data-arg="?arg" class="btn btn-danger">{t confirm.yes}</button>
+	<button type="button" data-action="cancel" class="btn btn-link">{t confirm.cancel}</button>
+</div>`)
 
 // confirmBox asks for confirmation of a destructive action.
 func confirmBox(c i18n.Catalog, key, action, arg, name string) ui.Node {
-	return ui.El("div", ui.Class("confirm"), ui.A("role", "alertdialog"), ui.A("aria-labelledby", "confirm-text"),
-		ui.El("p", ui.ID("confirm-text"), ui.A("tabindex", "-1"), ui.Text(c.T(key, "name", name))),
-		button(c, "confirm.yes", action, arg, ui.Class("btn", "btn-danger")),
-		button(c, "confirm.cancel", "cancel", "", ui.Class("btn", "btn-link")))
+	return confirmTpl.Root(c, ui.Vals{{K: "key", S: key}, {K: "name", S: name}, {K: "action", S: action}, {K: "arg", B: arg != "", S: arg}})
 }

@@ -7,69 +7,68 @@ import (
 	"labsim/sim/catalog"
 )
 
-// topNav is the console's top bar: home link, Services menu, language
-// switch, lab guide, region selector, account menu and simulator menu.
+// topNavTpl is the console's top bar: home link, Services menu, the
+// areas' buttons, language switch, lab guide, region selector, account
+// menu and simulator menu.
+var topNavTpl = ui.MustParse(`
+<header class="topnav">
+	<nav class="topnav-inner" aria-label="%nav.label">
+		<a class="brand" href="#/" aria-label="%nav.home"><span class="brand-mark" aria-hidden="true"></span><span class="brand-name">{t app.name}</span></a>
+		{slot services}
+		<span class="spacer"></span>
+		{slot extra}
+		{slot lang}
+		<button type="button" data-action="guide" id="guide-btn" class="nav-btn" aria-pressed="$guide">{t nav.guide}</button>
+		{slot menus}
+	</nav>
+</header>`)
+
+// topNav computes the top bar's view-model.
 func topNav(m Model, c i18n.Catalog, r Route) ui.Node {
-	return ui.El("header", ui.Class("topnav"),
-		ui.El("nav", ui.Class("topnav-inner"), ui.A("aria-label", c.T("nav.label")),
-			ui.El("a", ui.Class("brand"), ui.A("href", "#/"), ui.A("aria-label", c.T("nav.home")),
-				ui.El("span", ui.Class("brand-mark"), ui.A("aria-hidden", "true")),
-				ui.El("span", ui.Class("brand-name"), ui.Text(c.T("app.name")))),
-			servicesMenu(m, c),
-			ui.El("span", ui.Class("spacer")),
-			extraNavItems(m, c),
-			langSwitch(m, c, "topnav-lang"),
-			button(c, "nav.guide", "guide", "", ui.ID("guide-btn"), ui.Class("nav-btn"), ui.A("aria-pressed", core.BoolAttr(m.UI.GuideOpen))),
-			regionMenu(m, c, r),
-			accountMenu(m, c),
-			simulatorMenu(m, c),
-		),
-	)
+	return topNavTpl.Root(c, ui.Vals{{K: "services", N: []ui.Node{servicesMenu(m, c)}}, {K: "extra", N: extraNavItems(m, c)},
+		{K: "lang", N: []ui.Node{langSwitch(m, c, "topnav-lang")}}, {K: "guide", S: core.BoolAttr(m.UI.GuideOpen)},
+		{K: "menus", N: []ui.Node{regionMenu(m, c, r), accountMenu(m, c), simulatorMenu(m, c)}}})
 }
 
-// menuButton is a top-bar button that opens a dropdown.
-func menuButton(m Model, name string, label any, extra ...any) ui.Node {
-	parts := []any{ui.A("type", "button"), ui.ID("menu-btn-" + name), ui.Class("nav-btn", "menu-btn"), ui.A("data-action", "menu"),
-		ui.A("data-arg", name), ui.A("aria-expanded", core.BoolAttr(m.Menu == name)), ui.A("aria-controls", name+"-menu")}
-	parts = append(parts, extra...)
-	parts = append(parts, label)
-	return ui.El("button", parts...)
-}
+// servicesTpl is the Services menu: its button and, when open, the
+// search field and the services by category.
+var servicesTpl = ui.MustParse(`
+<div class="menu">
+	<button type="button" id="menu-btn-services" class="nav-btn menu-btn" data-action="menu" data-arg="services" aria-expanded="$expanded" aria-controls="services-menu">{t shell.services}</button>
+	<div if="open" id="services-menu" class="dropdown services-menu" role="region" aria-label="%shell.services">
+		<label for="services-filter" class="field-label">{t services.search}</label>
+		<input id="services-filter" type="search" name="services.filter" value="$filter" autocomplete="off" placeholder="%services.placeholder">
+		<div class="svc-groups">
+			<section each="groups" class="svc-group" aria-labelledby="$id">
+				<h2 id="$id">{t $cat}</h2>
+				<ul>
+					<li each="items"><a href="$href"><span class="svc-name">{d name}</span><span class="svc-desc">{t $desc}</span></a></li>
+				</ul>
+			</section>
+			<p if="none" class="empty">{t services.noMatch}</p>
+		</div>
+	</div>
+</div>`)
 
+// servicesMenu computes the Services menu's view-model.
 func servicesMenu(m Model, c i18n.Catalog) ui.Node {
 	open := m.Menu == "services"
-	var panel ui.Node
+	var groups []ui.Vals
 	if open {
-		var groups []ui.Node
 		for _, cat := range Categories {
-			var items []ui.Node
+			var items []ui.Vals
 			for _, s := range Services {
 				if s.Category == cat && s.Matches(m.Filter) {
-					items = append(items, ui.El("li", ui.El("a", ui.A("href", serviceHref(s)),
-						ui.El("span", ui.Class("svc-name"), ui.Data(s.Name)),
-						ui.El("span", ui.Class("svc-desc"), ui.Text(c.T("svc."+s.ID+".short"))))))
+					items = append(items, ui.Vals{{K: "href", S: serviceHref(s)}, {K: "name", S: s.Name}, {K: "desc", S: "svc." + s.ID + ".short"}})
 				}
 			}
 			if len(items) > 0 {
-				groups = append(groups, ui.El("section", ui.Class("svc-group"), ui.A("aria-labelledby", "cat-"+cat),
-					ui.El("h2", ui.ID("cat-"+cat), ui.Text(c.T("cat."+cat))),
-					ui.El("ul", items)))
+				groups = append(groups, ui.Vals{{K: "id", S: "cat-" + cat}, {K: "cat", S: "cat." + cat}, {K: "items", L: items}})
 			}
 		}
-		if len(groups) == 0 {
-			groups = append(groups, ui.El("p", ui.Class("empty"), ui.Text(c.T("services.noMatch"))))
-		}
-		panel = ui.El("div", ui.ID("services-menu"), ui.Class("dropdown", "services-menu"), ui.A("role", "region"),
-			ui.A("aria-label", c.T("shell.services")),
-			ui.El("label", ui.A("for", "services-filter"), ui.Class("field-label"), ui.Text(c.T("services.search"))),
-			ui.El("input", ui.ID("services-filter"), ui.A("type", "search"), ui.A("name", "services.filter"),
-				ui.A("value", m.Filter), ui.A("autocomplete", "off"), ui.A("placeholder", c.T("services.placeholder"))),
-			ui.El("div", ui.Class("svc-groups"), groups),
-		)
 	}
-	return ui.El("div", ui.Class("menu"),
-		menuButton(m, "services", ui.Text(c.T("shell.services"))),
-		ui.If(open, panel))
+	return servicesTpl.Root(c, ui.Vals{{K: "open", B: open}, {K: "expanded", S: core.BoolAttr(open)}, {K: "filter", S: m.Filter},
+		{K: "groups", L: groups}, {K: "none", B: len(groups) == 0}})
 }
 
 // serviceHref is where a service's menu entry leads.
@@ -105,85 +104,91 @@ func regionShort(c i18n.Catalog, r catalog.Region) string {
 	return r.ShortName
 }
 
+// regionTpl is the region selector: "Global" on global services' pages,
+// else the button and, when open, the regions.
+var regionTpl = ui.MustParse(`
+<div class="menu">
+	<_ if="global">
+		<button type="button" class="nav-btn region-global" disabled aria-describedby="global-note">{t region.global}</button>
+		<span id="global-note" class="visually-hidden">{t region.globalNote}</span>
+	</_>
+	<_ if="!global">
+		<button type="button" id="menu-btn-region" class="nav-btn menu-btn" data-action="menu" data-arg="region" aria-expanded="$expanded" aria-controls="region-menu"><span class="visually-hidden">{t region.prefix}</span>{d short}</button>
+		<div if="open" id="region-menu" class="dropdown region-menu" role="region" aria-label="%region.label">
+			<ul>
+				<li each="regions"><button type="button" id="$id" class="region-opt" data-action="region" data-arg="$code" aria-pressed="$pressed"><span class="region-name">{d name}</span>{" "}<span class="region-code">{d code}</span></button></li>
+			</ul>
+		</div>
+	</_>
+</div>`)
+
+// regionMenu computes the region selector's view-model. The visible city
+// stays the start of the button's accessible name ("Region: Seoul"), as
+// WCAG's label-in-name asks; the full name is in the menu.
 func regionMenu(m Model, c i18n.Catalog, r Route) ui.Node {
 	if globalPages[r.Page] || (r.Page == "services" && r.Arg == "iam") {
-		return ui.El("div", ui.Class("menu"),
-			ui.El("button", ui.A("type", "button"), ui.Class("nav-btn", "region-global"), ui.A("disabled", ""),
-				ui.A("aria-describedby", "global-note"), ui.Text(c.T("region.global"))),
-			ui.El("span", ui.ID("global-note"), ui.Class("visually-hidden"), ui.Text(c.T("region.globalNote"))))
+		return regionTpl.Root(c, ui.Vals{{K: "global", B: true}})
 	}
 	cur, _ := catalog.LookupRegion(m.UI.Region)
-	var panel ui.Node
-	if m.Menu == "region" {
-		var items []ui.Node
+	open := m.Menu == "region"
+	var regions []ui.Vals
+	if open {
 		for _, reg := range catalog.Regions() {
-			sel := reg.Code == m.UI.Region
-			items = append(items, ui.El("li", ui.El("button", ui.A("type", "button"), ui.ID("region-"+reg.Code), ui.Class("region-opt"),
-				ui.A("data-action", "region"), ui.A("data-arg", reg.Code), ui.A("aria-pressed", core.BoolAttr(sel)),
-				ui.El("span", ui.Class("region-name"), ui.Data(regionName(c, reg))),
-				ui.Data(" "),
-				ui.El("span", ui.Class("region-code"), ui.Data(reg.Code)))))
+			regions = append(regions, ui.Vals{{K: "id", S: "region-" + reg.Code}, {K: "code", S: reg.Code},
+				{K: "pressed", S: core.BoolAttr(reg.Code == m.UI.Region)}, {K: "name", S: regionName(c, reg)}})
 		}
-		panel = ui.El("div", ui.ID("region-menu"), ui.Class("dropdown", "region-menu"), ui.A("role", "region"),
-			ui.A("aria-label", c.T("region.label")), ui.El("ul", items))
 	}
-	return ui.El("div", ui.Class("menu"),
-		// The visible city stays the start of the accessible name ("Region:
-		// Seoul"), as WCAG's label-in-name asks; the full name is in the menu.
-		menuButton(m, "region", []ui.Node{
-			ui.El("span", ui.Class("visually-hidden"), ui.Text(c.T("region.prefix"))),
-			ui.Data(regionShort(c, cur))}),
-		ui.If(m.Menu == "region", panel))
+	return regionTpl.Root(c, ui.Vals{{K: "open", B: open}, {K: "expanded", S: core.BoolAttr(open)}, {K: "short", S: regionShort(c, cur)},
+		{K: "regions", L: regions}})
 }
 
-// accountLabel is the account menu's button text: the account name for
-// root, "user @ account" for an IAM user.
-func accountLabel(m Model) string {
-	acct := m.World.Accounts[m.Session.AccountID]
-	if m.Session.Root {
-		return acct.Name
-	}
-	return m.Session.UserName + " @ " + dashedID(acct.ID)
-}
+// accountLabel is the account menu's button text (core.AccountName).
+func accountLabel(m Model) string { return m.AccountName() }
 
-// dashedID writes an account ID as the console shows it: 1234-5678-9012.
-func dashedID(id string) string {
-	if len(id) != 12 {
-		return id
-	}
-	return id[:4] + "-" + id[4:8] + "-" + id[8:]
-}
+// dashedID writes an account ID as the console shows it (core.DashedID).
+func dashedID(id string) string { return core.DashedID(id) }
+
+// accountTpl is the account menu: the account's name, ID and user, My
+// Security Credentials and Sign out.
+var accountTpl = ui.MustParse(`
+<div class="menu">
+	<button type="button" id="menu-btn-account" class="nav-btn menu-btn" data-action="menu" data-arg="account" aria-expanded="$expanded" aria-controls="account-menu" aria-label="$label">{d name}</button>
+	<div if="open" id="account-menu" class="dropdown account-menu" role="region" aria-label="%account.menu">
+		<dl class="kv">
+			<dt>{t account.name}</dt>
+			<dd>{d account}</dd>
+			<dt>{t account.id}</dt>
+			<dd class="mono">{d id}</dd>
+			<_ if="user">
+				<dt>{t account.user}</dt>
+				<dd>{d user}</dd>
+			</_>
+		</dl>
+		<ul class="menu-list">
+			<li><a id="account-credentials" href="#/security-credentials">{t account.credentials}</a></li>
+		</ul>
+		<div class="menu-footer"><button type="button" data-action="signout" class="btn btn-primary">{t account.signout}</button></div>
+	</div>
+</div>`)
 
 func accountMenu(m Model, c i18n.Catalog) ui.Node {
-	var panel ui.Node
-	if m.Menu == "account" {
-		acct := m.World.Accounts[m.Session.AccountID]
-		panel = ui.El("div", ui.ID("account-menu"), ui.Class("dropdown", "account-menu"), ui.A("role", "region"),
-			ui.A("aria-label", c.T("account.menu")),
-			ui.El("dl", ui.Class("kv"),
-				ui.El("dt", ui.Text(c.T("account.name"))), ui.El("dd", ui.Data(acct.Name)),
-				ui.El("dt", ui.Text(c.T("account.id"))), ui.El("dd", ui.Class("mono"), ui.Data(dashedID(acct.ID))),
-				ui.If(!m.Session.Root, []ui.Node{ui.El("dt", ui.Text(c.T("account.user"))), ui.El("dd", ui.Data(m.Session.UserName))}),
-			),
-			ui.El("ul", ui.Class("menu-list"),
-				ui.El("li", ui.El("a", ui.ID("account-credentials"), ui.A("href", "#/security-credentials"), ui.Text(c.T("account.credentials"))))),
-			ui.El("div", ui.Class("menu-footer"), button(c, "account.signout", "signout", "", ui.Class("btn", "btn-primary"))),
-		)
-	}
-	return ui.El("div", ui.Class("menu"),
-		menuButton(m, "account", ui.Data(accountLabel(m)), ui.A("aria-label", c.T("account.button", "name", accountLabel(m)))),
-		ui.If(m.Menu == "account", panel))
+	acct := m.World.Accounts[m.Session.AccountID]
+	return accountTpl.Root(c, ui.Vals{{K: "open", B: m.Menu == "account"}, {K: "expanded", S: core.BoolAttr(m.Menu == "account")},
+		{K: "name", S: accountLabel(m)}, {K: "label", S: c.T("account.button", "name", accountLabel(m))},
+		{K: "account", S: acct.Name}, {K: "id", S: dashedID(acct.ID)}, {K: "user", B: !m.Session.Root, S: m.Session.UserName}})
 }
 
+// simulatorTpl is the simulator menu.
+var simulatorTpl = ui.MustParse(`
+<div class="menu">
+	<button type="button" id="menu-btn-simulator" class="nav-btn menu-btn" data-action="menu" data-arg="simulator" aria-expanded="$expanded" aria-controls="simulator-menu">{t simulator.menu}</button>
+	<div if="open" id="simulator-menu" class="dropdown simulator-menu" role="region" aria-label="%simulator.menu">
+		<ul class="menu-list">
+			<li><a id="simulator-open" href="#/simulator">{t simulator.open}</a></li>
+		</ul>
+	</div>
+</div>`)
+
 func simulatorMenu(m Model, c i18n.Catalog) ui.Node {
-	var panel ui.Node
-	if m.Menu == "simulator" {
-		panel = ui.El("div", ui.ID("simulator-menu"), ui.Class("dropdown", "simulator-menu"), ui.A("role", "region"),
-			ui.A("aria-label", c.T("simulator.menu")),
-			ui.El("ul", ui.Class("menu-list"),
-				ui.El("li", ui.El("a", ui.ID("simulator-open"), ui.A("href", "#/simulator"), ui.Text(c.T("simulator.open"))))))
-	}
-	return ui.El("div", ui.Class("menu"),
-		menuButton(m, "simulator", ui.Text(c.T("simulator.menu"))),
-		ui.If(m.Menu == "simulator", panel))
+	return simulatorTpl.Root(c, ui.Vals{{K: "open", B: m.Menu == "simulator"}, {K: "expanded", S: core.BoolAttr(m.Menu == "simulator")}})
 }

@@ -23,41 +23,36 @@ type FormField struct {
 	Mono bool
 }
 
+// textFieldTpl is a label, an input and its error, with aria-invalid and
+// aria-describedby set when there is an error.
+var textFieldTpl = ui.MustParse(`
+<div class="form-field">
+	<label for="$id" class="field-label">{t $label}</label>
+	<input id="$id" name="$name" type="text" value="$value" spellcheck="false" inputmode="?code:numeric" autocomplete="$autocomplete" autocapitalize="?mono:characters" class="?class" aria-invalid="?described:true" aria-describedby="?described">
+	<p if="error" id="$errorID" class="field-error" role="alert">{t =error}</p>
+</div>`)
+
 // TextField renders a label, an input and its error, with aria-invalid and
 // aria-describedby set when there is an error.
 func TextField(c i18n.Catalog, f FormField) ui.Node {
-	attrs := []any{ui.ID(f.ID), ui.A("name", f.Name), ui.A("type", "text"), ui.A("value", f.Value), ui.A("spellcheck", "false")}
-	switch {
-	case f.Code:
-		attrs = append(attrs, ui.A("inputmode", "numeric"), ui.A("autocomplete", "one-time-code"), ui.Class("code-input"))
-	case f.Mono:
-		attrs = append(attrs, ui.A("autocomplete", "off"), ui.A("autocapitalize", "characters"), ui.Class("mono"))
-	default:
-		attrs = append(attrs, ui.A("autocomplete", "off"))
-	}
 	var described []string
-	var errNode ui.Node
 	if f.Err != "" {
 		described = append(described, f.ID+"-error")
-		errNode = ui.El("p", ui.ID(f.ID+"-error"), ui.Class("field-error"), ui.A("role", "alert"), ui.Text(f.Err))
 	}
 	if f.Shared != "" {
 		described = append(described, f.Shared)
 	}
-	if len(described) > 0 {
-		attrs = append(attrs, ui.A("aria-invalid", "true"), ui.A("aria-describedby", strings.Join(described, " ")))
+	autocomplete, class := "off", ""
+	switch {
+	case f.Code:
+		autocomplete, class = "one-time-code", "code-input"
+	case f.Mono:
+		class = "mono"
 	}
-	return ui.El("div", ui.Class("form-field"),
-		ui.El("label", ui.A("for", f.ID), ui.Class("field-label"), ui.Text(c.T(f.LabelKey))),
-		ui.El("input", attrs...),
-		errNode)
-}
-
-// SubmitButton is a submit button.
-func SubmitButton(c i18n.Catalog, key string, extra ...any) ui.Node {
-	parts := append([]any{ui.A("type", "submit"), ui.Class("btn", "btn-primary")}, extra...)
-	parts = append(parts, ui.Text(c.T(key)))
-	return ui.El("button", parts...)
+	return textFieldTpl.Root(c, ui.Vals{{K: "id", S: f.ID}, {K: "name", S: f.Name}, {K: "value", S: f.Value}, {K: "label", S: f.LabelKey},
+		{K: "code", B: f.Code}, {K: "mono", B: f.Mono && !f.Code}, {K: "autocomplete", S: autocomplete}, {K: "class", B: class != "", S: class},
+		{K: "described", B: len(described) > 0, S: strings.Join(described, " ")},
+		{K: "error", B: f.Err != "", S: f.Err}, {K: "errorID", S: f.ID + "-error"}})
 }
 
 // BoolAttr is "true" or "false", for aria attributes.
@@ -94,3 +89,10 @@ func IsPNGDataURL(s string) bool {
 func TypedCode(s string) string {
 	return strings.Join(strings.Fields(s), "")
 }
+
+// Fields of the sign-in page that the sign-up fills in when it ends, so
+// that "Sign in to the console" starts with the new account's email.
+const (
+	FieldSigninType  = "signin.type"
+	FieldSigninEmail = "signin.email"
+)

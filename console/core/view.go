@@ -20,3 +20,21 @@ func Button(c i18n.Catalog, key, action, arg string, extra ...any) ui.Node {
 	parts = append(parts, ui.Text(c.T(key)))
 	return ui.El("button", parts...)
 }
+
+// AccountName is the account menu's button text: the account name for
+// root, "user @ account" for an IAM user.
+func (m Model) AccountName() string {
+	acct := m.World.Accounts[m.Session.AccountID]
+	if m.Session.Root {
+		return acct.Name
+	}
+	return m.Session.UserName + " @ " + DashedID(acct.ID)
+}
+
+// DashedID writes an account ID as the console shows it: 1234-5678-9012.
+func DashedID(id string) string {
+	if len(id) != 12 {
+		return id
+	}
+	return id[:4] + "-" + id[4:8] + "-" + id[8:]
+}

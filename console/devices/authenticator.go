@@ -2,11 +2,11 @@ package devices
 
 import (
 	"errors"
-	"labsim/console/core"
 	"net/url"
 	"strconv"
 	"strings"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"
@@ -33,65 +33,66 @@ func AuthenticatorArea() core.Area {
 
 // authApp is the app's screens: the list of accounts, "Add account",
 // the simulated scan and "Enter a setup key".
-var authApp = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "auth-app"}}, Kids: []ui.Tpl{
-	{If: "add", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "auth-add"}}, Kids: []ui.Tpl{
-		{Tag: "h3", Attrs: []ui.Attr{{Key: "id", Val: totpTitleID}, {Key: "tabindex", Val: "-1"}}, T: "auth.addTitle"},
-		{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-actions mfa-stack"}}, Kids: []ui.Tpl{
-			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.scan"}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.scan"},
-			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.enterKey"}, {Key: "class", Val: "btn btn-normal"}}, T: "auth.enterKey"},
-			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.cancel"}, {Key: "class", Val: "btn btn-link"}}, T: "auth.cancel"},
-		}},
-	}},
-	{If: "scan", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "auth-scan"}}, Kids: []ui.Tpl{
-		{Tag: "h3", Attrs: []ui.Attr{{Key: "id", Val: totpTitleID}, {Key: "tabindex", Val: "-1"}}, T: "auth.scan"},
-		{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "auth-viewfinder"}, {Key: "aria-hidden", Val: "true"}}},
-		{Tag: "p", Attrs: []ui.Attr{{Key: "role", Val: "alert"}}, T: "auth.noQR"},
-		{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-actions mfa-stack"}}, Kids: []ui.Tpl{
-			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.scan"}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.scan"},
-			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.cancel"}, {Key: "class", Val: "btn btn-link"}}, T: "auth.back"},
-		}},
-	}},
-	{If: "key", Tag: "form", Attrs: []ui.Attr{{Key: "class", Val: "auth-key"}, {Key: "data-form", Val: "auth.key"}, {Key: "novalidate"}}, Kids: []ui.Tpl{
-		{Tag: "h3", Attrs: []ui.Attr{{Key: "id", Val: totpTitleID}, {Key: "tabindex", Val: "-1"}}, T: "auth.keyTitle"},
-		{Slot: "fields"},
-		{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "mfa-note"}}, T: "auth.keyType"},
-		{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-actions"}}, Kids: []ui.Tpl{
-			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.cancel"}, {Key: "class", Val: "btn btn-link"}}, T: "auth.cancel"},
-			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "submit"}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.addButton"},
-		}},
-	}},
-	{If: "empty", Tag: "div", Kids: []ui.Tpl{
-		{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "empty"}}, T: "auth.empty"},
-		{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.add"}, {Key: "id", Val: totpAddBtnID}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.add"},
-	}},
-	{If: "list", Tag: "div", Kids: []ui.Tpl{
-		{Tag: "ul", Attrs: []ui.Attr{{Key: "class", Val: "auth-list"}}, Kids: []ui.Tpl{
-			{Each: "entries", Tag: "li", Attrs: []ui.Attr{{Key: "class", Val: "auth-entry"}, {Key: "aria-labelledby", Val: "$labelID"}}, Kids: []ui.Tpl{
-				{Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "$labelID"}, {Key: "class", Val: "auth-label"}, {Key: "tabindex", Val: "-1"}}, Kids: []ui.Tpl{
-					{If: "issuer", Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "auth-issuer"}}, D: "issuer"},
-					{If: "issuer", Lit: ": "},
-					{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "auth-account"}}, D: "account"},
-				}},
-				{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "auth-code-row"}}, Kids: []ui.Tpl{
-					{Tag: "span", Attrs: []ui.Attr{{Key: "id", Val: "$codeID"}, {Key: "class", Val: "auth-code mono"}}, D: "code"},
-					{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "auth-timer"}}, Kids: []ui.Tpl{
-						{Tag: "progress", Attrs: []ui.Attr{{Key: "max", Val: "$period"}, {Key: "value", Val: "$left"}, {Key: "aria-hidden", Val: "true"}}},
-						{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "visually-hidden"}}, T: "auth.secondsLabel", Args: []string{"n", "$left"}},
-						{Tag: "span", Attrs: []ui.Attr{{Key: "aria-hidden", Val: "true"}}, T: "auth.seconds", Args: []string{"n", "$left"}},
-					}},
-				}},
-				{If: "removing", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "confirm"}, {Key: "role", Val: "alertdialog"}, {Key: "aria-labelledby", Val: "$removeID"}}, Kids: []ui.Tpl{
-					{Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "$removeID"}, {Key: "tabindex", Val: "-1"}}, T: "auth.removeConfirm", Args: []string{"account", "$label"}},
-					{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.removeYes"}, {Key: "data-arg", Val: "$id"}, {Key: "class", Val: "btn btn-danger"}}, T: "auth.removeYes"},
-					{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.cancel"}, {Key: "class", Val: "btn btn-link"}}, T: "auth.cancel"},
-				}},
-				{If: "!removing", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.remove"}, {Key: "data-arg", Val: "$id"},
-					{Key: "id", Val: "$removeBtnID"}, {Key: "class", Val: "btn btn-link btn-small"}, {Key: "aria-label", Val: "$removeLabel"}}, T: "auth.remove"},
-			}},
-		}},
-		{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "auth.add"}, {Key: "id", Val: totpAddBtnID}, {Key: "class", Val: "btn btn-primary"}}, T: "auth.add"},
-	}},
-}}
+var authApp = ui.MustParse(`
+<div class="auth-app">
+	<div if="add" class="auth-add">
+		<h3 id="auth-screen-title" tabindex="-1">{t auth.addTitle}</h3>
+		<div class="form-actions mfa-stack">
+			<button type="button" data-action="auth.scan" class="btn btn-primary">{t auth.scan}</button>
+			<button type="button" data-action="auth.enterKey" class="btn btn-normal">{t auth.enterKey}</button>
+			<button type="button" data-action="auth.cancel" class="btn btn-link">{t auth.cancel}</button>
+		</div>
+	</div>
+	<div if="scan" class="auth-scan">
+		<h3 id="auth-screen-title" tabindex="-1">{t auth.scan}</h3>
+		<div class="auth-viewfinder" aria-hidden="true"></div>
+		<p role="alert">{t auth.noQR}</p>
+		<div class="form-actions mfa-stack">
+			<button type="button" data-action="auth.scan" class="btn btn-primary">{t auth.scan}</button>
+			<button type="button" data-action="auth.cancel" class="btn btn-link">{t auth.back}</button>
+		</div>
+	</div>
+	<form if="key" class="auth-key" data-form="auth.key" novalidate>
+		<h3 id="auth-screen-title" tabindex="-1">{t auth.keyTitle}</h3>
+		{slot fields}
+		<p class="mfa-note">{t auth.keyType}</p>
+		<div class="form-actions">
+			<button type="button" data-action="auth.cancel" class="btn btn-link">{t auth.cancel}</button>
+			<button type="submit" class="btn btn-primary">{t auth.addButton}</button>
+		</div>
+	</form>
+	<div if="empty">
+		<p class="empty">{t auth.empty}</p>
+		<button type="button" data-action="auth.add" id="auth-add-btn" class="btn btn-primary">{t auth.add}</button>
+	</div>
+	<div if="list">
+		<ul class="auth-list">
+			<li each="entries" class="auth-entry" aria-labelledby="$labelID">
+				<p id="$labelID" class="auth-label" tabindex="-1">
+					<span if="issuer" class="auth-issuer">{d issuer}</span>
+					<_ if="issuer">{": "}</_>
+					<span class="auth-account">{d account}</span>
+				</p>
+				<p class="auth-code-row">
+					<span id="$codeID" class="auth-code mono">{d code}</span>
+					<span class="auth-timer">
+						<progress max="$period" value="$left" aria-hidden="true"></progress>
+						<span class="visually-hidden">{t auth.secondsLabel n=$left}</span>
+						<span aria-hidden="true">{t auth.seconds n=$left}</span>
+					</span>
+				</p>
+				<div if="removing" class="confirm" role="alertdialog" aria-labelledby="$removeID">
+					<p id="$removeID" tabindex="-1">{t auth.removeConfirm account=$label}</p>
+					<button type="button" data-action="auth.removeYes" data-arg="$id" class="btn btn-danger">{t auth.removeYes}</button>
+					<button type="button" data-action="auth.cancel" class="btn btn-link">{t auth.cancel}</button>
+				</div>
+				<button if="!removing" type="button" data-action="auth.remove" data-arg="$id" id="$removeBtnID" class="btn btn-link btn-small" aria-label="$removeLabel">{t auth.remove}</button>
+			</li>
+		</ul>
+		<button type="button" data-action="auth.add" id="auth-add-btn" class="btn btn-primary">{t auth.add}</button>
+	</div>
+</div>
+`)
 
 // authenticatorApp renders the app's current screen.
 func authenticatorApp(m core.Model, c i18n.Catalog) ui.Node {

@@ -1,13 +1,13 @@
 package devices_test
 
 import (
-	"labsim/console/devices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console/devices"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim/mfa"

@@ -1,11 +1,11 @@
 package devices_test
 
 import (
-	"labsim/console/devices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console/devices"
 	"labsim/console/ui"
 	"labsim/sim"
 	"labsim/sim/account"

@@ -1,12 +1,12 @@
 package devices
 
 import (
-	"labsim/console/core"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"
@@ -14,16 +14,16 @@ import (
 
 // navButton opens one tab of the drawer. Its name stays "Virtual phone" /
 // "Inbox"; the unread count is its description.
-var navButton = ui.Tpl{Each: "tabs", Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "devices-nav"}}, Kids: []ui.Tpl{
-	{Tag: "button", Attrs: []ui.Attr{{Key: "id", Val: "$id"}, {Key: "type", Val: "button"}, {Key: "class", Val: "nav-btn devices-btn"},
-		{Key: "data-action", Val: "devices.open"}, {Key: "data-arg", Val: "$tab"}, {Key: "aria-label", Val: "$label"},
-		{Key: "aria-expanded", Val: "$expanded"}, {Key: "aria-controls", Val: "devices-drawer"}, {Key: "aria-describedby", Val: "$countID"}}, Kids: []ui.Tpl{
-		{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "$icon"}, {Key: "aria-hidden", Val: "true"}}},
-		{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "devices-label"}, {Key: "aria-hidden", Val: "true"}}, T: "$key"},
-		{If: "unread", Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "badge"}, {Key: "aria-hidden", Val: "true"}}, D: "count"},
-	}},
-	{Tag: "span", Attrs: []ui.Attr{{Key: "id", Val: "$countID"}, {Key: "class", Val: "visually-hidden"}}, T: "devices.unread", Args: []string{"count", "$count"}},
-}}
+var navButton = ui.MustParse(`
+<span each="tabs" class="devices-nav">
+	<button id="$id" type="button" class="nav-btn devices-btn" data-action="devices.open" data-arg="$tab" aria-label="$label" aria-expanded="$expanded" aria-controls="devices-drawer" aria-describedby="$countID">
+		<span class="$icon" aria-hidden="true"></span>
+		<span class="devices-label" aria-hidden="true">{t $key}</span>
+		<span if="unread" class="badge" aria-hidden="true">{d count}</span>
+	</button>
+	<span id="$countID" class="visually-hidden">{t devices.unread count=$count}</span>
+</span>
+`)
 
 // devicesNavItems are the top-bar buttons that open the drawer, with a
 // badge for unread items.
@@ -40,20 +40,22 @@ func devicesNavItems(m core.Model, c i18n.Catalog) []ui.Node {
 }
 
 // drawer is the side drawer with the virtual phone and the inbox.
-var drawer = ui.Tpl{Tag: "aside", Attrs: []ui.Attr{{Key: "id", Val: "devices-drawer"}, {Key: "class", Val: "drawer"}, {Key: "aria-labelledby", Val: "devices-title"}}, Kids: []ui.Tpl{
-	{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "drawer-head"}}, Kids: []ui.Tpl{
-		{Tag: "h2", Attrs: []ui.Attr{{Key: "id", Val: "devices-title"}, {Key: "tabindex", Val: "-1"}}, T: "devices.title"},
-		{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "drawer-close"}, {Key: "data-action", Val: "devices.close"}, {Key: "aria-label", Val: "%devices.close"}}, Kids: []ui.Tpl{
-			{Tag: "span", Attrs: []ui.Attr{{Key: "aria-hidden", Val: "true"}}, Lit: "×"},
-		}},
-	}},
-	{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "drawer-note"}}, T: "devices.note"},
-	{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "seg"}, {Key: "role", Val: "group"}, {Key: "aria-label", Val: "%devices.title"}}, Kids: []ui.Tpl{
-		{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "devices.tab"}, {Key: "data-arg", Val: "phone"}, {Key: "class", Val: "seg-btn"}, {Key: "aria-pressed", Val: "$phone"}}, T: "devices.phone"},
-		{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "devices.tab"}, {Key: "data-arg", Val: "inbox"}, {Key: "class", Val: "seg-btn"}, {Key: "aria-pressed", Val: "$inbox"}}, T: "devices.inbox"},
-	}},
-	{Slot: "body"},
-}}
+var drawer = ui.MustParse(`
+<aside id="devices-drawer" class="drawer" aria-labelledby="devices-title">
+	<div class="drawer-head">
+		<h2 id="devices-title" tabindex="-1">{t devices.title}</h2>
+		<button type="button" class="drawer-close" data-action="devices.close" aria-label="%devices.close">
+			<span aria-hidden="true">{"×"}</span>
+		</button>
+	</div>
+	<p class="drawer-note">{t devices.note}</p>
+	<div class="seg" role="group" aria-label="%devices.title">
+		<button type="button" data-action="devices.tab" data-arg="phone" class="seg-btn" aria-pressed="$phone">{t devices.phone}</button>
+		<button type="button" data-action="devices.tab" data-arg="inbox" class="seg-btn" aria-pressed="$inbox">{t devices.inbox}</button>
+	</div>
+	{slot body}
+</aside>
+`)
 
 // devicesDrawer is the side drawer with the virtual phone and the inbox.
 func devicesDrawer(m core.Model, c i18n.Catalog) ui.Node {
@@ -104,80 +106,87 @@ func itemText(c i18n.Catalog, p sim.PhoneItem) ui.Node {
 
 // phone is the virtual phone: a ringing or answered call takes the
 // screen; otherwise the open app or the home screen.
-var phone = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "phone"}, {Key: "role", Val: "region"}, {Key: "aria-label", Val: "%devices.phone"}}, Kids: []ui.Tpl{
-	{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "phone-status"}, {Key: "aria-hidden", Val: "true"}}, D: "clock", Kids: []ui.Tpl{
-		{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "phone-signal"}}},
-	}},
-	{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "phone-screen"}}, Kids: []ui.Tpl{
-		// An answered call that has ended.
-		{If: "callDone", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "call"}}, Kids: []ui.Tpl{
-			{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "call-from"}}, D: "from"},
-			{Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "call-result"}, {Key: "tabindex", Val: "-1"}, {Key: "role", Val: "status"}}, T: "$result"},
-			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "devices.hangup"}, {Key: "class", Val: "btn btn-normal"}}, T: "devices.call.close"},
-		}},
-		// An answered call: the keypad while the voice waits for the PIN.
-		{If: "inCall", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "call in-call"}}, Kids: []ui.Tpl{
-			{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "call-from"}}, D: "from"},
-			{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "call-voice"}}, Kids: []ui.Tpl{{If: "textKey", T: "=text"}, {If: "!textKey", D: "text"}}},
-			{Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "keypad-display"}, {Key: "class", Val: "keypad-display"}, {Key: "tabindex", Val: "-1"}, {Key: "aria-live", Val: "polite"},
-				{Key: "aria-label", Val: "$typedLabel"}}, D: "typed"},
-			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "keypad"}, {Key: "role", Val: "group"}, {Key: "aria-label", Val: "%devices.keypad"}}, Kids: []ui.Tpl{
-				keypadKey("1"), keypadKey("2"), keypadKey("3"), keypadKey("4"), keypadKey("5"), keypadKey("6"),
-				keypadKey("7"), keypadKey("8"), keypadKey("9"),
-				{Tag: "span"},
-				keypadKey("0"),
-				{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "key key-del"}, {Key: "data-action", Val: "devices.keyDelete"},
-					{Key: "aria-label", Val: "%devices.keypad.delete"}}, Kids: []ui.Tpl{{Tag: "span", Attrs: []ui.Attr{{Key: "aria-hidden", Val: "true"}}, Lit: "⌫"}}},
-			}},
-			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "devices.decline"}, {Key: "data-arg", Val: "$callID"}, {Key: "class", Val: "btn call-decline"}}, T: "devices.call.hangup"},
-		}},
-		// The ringing screen.
-		{If: "ringing", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "call ringing"}, {Key: "role", Val: "alert"}}, Kids: []ui.Tpl{
-			{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "call-kind"}}, T: "devices.call.incoming"},
-			{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "call-from"}}, D: "from"},
-			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "call-actions"}}, Kids: []ui.Tpl{
-				{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "devices.decline"}, {Key: "data-arg", Val: "$callID"}, {Key: "class", Val: "btn call-decline"}}, T: "devices.call.decline"},
-				{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "devices.answer"}, {Key: "data-arg", Val: "$callID"}, {Key: "class", Val: "btn call-answer"}}, T: "devices.call.answer"},
-			}},
-		}},
-		// The open app with a Home button.
-		{If: "app", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "app"}}, Kids: []ui.Tpl{
-			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "app-head"}}, Kids: []ui.Tpl{
-				{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "devices.home"}, {Key: "class", Val: "btn btn-link app-home"}}, T: "devices.home"},
-				{Tag: "h3", Attrs: []ui.Attr{{Key: "id", Val: "phone-app-title"}, {Key: "tabindex", Val: "-1"}}, T: "$appTitle"},
-			}},
-			{Slot: "appView"},
-		}},
-		// The home screen: the latest unread texts as notifications, and
-		// the apps.
-		{If: "home", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "home-screen"}}, Kids: []ui.Tpl{
-			{If: "notes", Tag: "section", Attrs: []ui.Attr{{Key: "aria-label", Val: "%devices.notifications"}}, Kids: []ui.Tpl{
-				{Tag: "ul", Attrs: []ui.Attr{{Key: "class", Val: "notifications"}}, Kids: []ui.Tpl{
-					{Each: "notes", Tag: "li", Attrs: []ui.Attr{{Key: "class", Val: "notification"}}, Kids: []ui.Tpl{
-						{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "note-head"}}, Kids: []ui.Tpl{{Tag: "strong", D: "from"}, {D: "when"}}},
-						{Tag: "p", Kids: []ui.Tpl{{If: "textKey", T: "=text"}, {If: "!textKey", D: "text"}}},
-					}},
-				}},
-			}},
-			{Tag: "ul", Attrs: []ui.Attr{{Key: "class", Val: "app-grid"}, {Key: "aria-label", Val: "%devices.apps"}}, Kids: []ui.Tpl{
-				{Each: "apps", Tag: "li", Kids: []ui.Tpl{
-					{Tag: "button", Attrs: []ui.Attr{{Key: "id", Val: "$btnID"}, {Key: "type", Val: "button"}, {Key: "class", Val: "app-btn"},
-						{Key: "data-action", Val: "devices.app"}, {Key: "data-arg", Val: "$app"}, {Key: "aria-label", Val: "$title"}}, Kids: []ui.Tpl{
-						{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "$icon"}, {Key: "aria-hidden", Val: "true"}}, Kids: []ui.Tpl{
-							{If: "unread", Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "badge"}, {Key: "aria-hidden", Val: "true"}}, D: "unread"},
-						}},
-						{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "app-name"}}, T: "$titleKey"},
-					}},
-				}},
-			}},
-		}},
-	}},
-}}
-
-// keypadKey is one digit of the call's keypad.
-func keypadKey(d string) ui.Tpl {
-	return ui.Tpl{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "key"}, {Key: "data-action", Val: "devices.key"}, {Key: "data-arg", Val: d}}, Lit: d}
-}
+var phone = ui.MustParse(`
+<div class="phone" role="region" aria-label="%devices.phone">
+	<div class="phone-status" aria-hidden="true">
+		{d clock}
+		<span class="phone-signal"></span>
+	</div>
+	<div class="phone-screen">
+		<div if="callDone" class="call">
+			<p class="call-from">{d from}</p>
+			<p id="call-result" tabindex="-1" role="status">{t $result}</p>
+			<button type="button" data-action="devices.hangup" class="btn btn-normal">{t devices.call.close}</button>
+		</div>
+		<div if="inCall" class="call in-call">
+			<p class="call-from">{d from}</p>
+			<p class="call-voice">
+				<_ if="textKey">{t =text}</_>
+				<_ if="!textKey">{d text}</_>
+			</p>
+			<p id="keypad-display" class="keypad-display" tabindex="-1" aria-live="polite" aria-label="$typedLabel">{d typed}</p>
+			<div class="keypad" role="group" aria-label="%devices.keypad">
+				<button type="button" class="key" data-action="devices.key" data-arg="1">{"1"}</button>
+				<button type="button" class="key" data-action="devices.key" data-arg="2">{"2"}</button>
+				<button type="button" class="key" data-action="devices.key" data-arg="3">{"3"}</button>
+				<button type="button" class="key" data-action="devices.key" data-arg="4">{"4"}</button>
+				<button type="button" class="key" data-action="devices.key" data-arg="5">{"5"}</button>
+				<button type="button" class="key" data-action="devices.key" data-arg="6">{"6"}</button>
+				<button type="button" class="key" data-action="devices.key" data-arg="7">{"7"}</button>
+				<button type="button" class="key" data-action="devices.key" data-arg="8">{"8"}</button>
+				<button type="button" class="key" data-action="devices.key" data-arg="9">{"9"}</button>
+				<span></span>
+				<button type="button" class="key" data-action="devices.key" data-arg="0">{"0"}</button>
+				<button type="button" class="key key-del" data-action="devices.keyDelete" aria-label="%devices.keypad.delete">
+					<span aria-hidden="true">{"⌫"}</span>
+				</button>
+			</div>
+			<button type="button" data-action="devices.decline" data-arg="$callID" class="btn call-decline">{t devices.call.hangup}</button>
+		</div>
+		<div if="ringing" class="call ringing" role="alert">
+			<p class="call-kind">{t devices.call.incoming}</p>
+			<p class="call-from">{d from}</p>
+			<div class="call-actions">
+				<button type="button" data-action="devices.decline" data-arg="$callID" class="btn call-decline">{t devices.call.decline}</button>
+				<button type="button" data-action="devices.answer" data-arg="$callID" class="btn call-answer">{t devices.call.answer}</button>
+			</div>
+		</div>
+		<div if="app" class="app">
+			<div class="app-head">
+				<button type="button" data-action="devices.home" class="btn btn-link app-home">{t devices.home}</button>
+				<h3 id="phone-app-title" tabindex="-1">{t $appTitle}</h3>
+			</div>
+			{slot appView}
+		</div>
+		<div if="home" class="home-screen">
+			<section if="notes" aria-label="%devices.notifications">
+				<ul class="notifications">
+					<li each="notes" class="notification">
+						<p class="note-head">
+							<strong>{d from}</strong>
+							{d when}
+						</p>
+						<p>
+							<_ if="textKey">{t =text}</_>
+							<_ if="!textKey">{d text}</_>
+						</p>
+					</li>
+				</ul>
+			</section>
+			<ul class="app-grid" aria-label="%devices.apps">
+				<li each="apps">
+					<button id="$btnID" type="button" class="app-btn" data-action="devices.app" data-arg="$app" aria-label="$title">
+						<span class="$icon" aria-hidden="true">
+							<span if="unread" class="badge" aria-hidden="true">{d unread}</span>
+						</span>
+						<span class="app-name">{t $titleKey}</span>
+					</button>
+				</li>
+			</ul>
+		</div>
+	</div>
+</div>
+`)
 
 // itemVals is a phone item's sender and text in the student's language.
 func itemVals(c i18n.Catalog, p sim.PhoneItem) ui.Vals {
@@ -274,41 +283,43 @@ func appUnread(m core.Model, app string) int {
 
 // inbox is the list of emails or the open email; an in-page link in an
 // email's arguments (a reset link) becomes a link.
-var inbox = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "inbox"}}, Kids: []ui.Tpl{
-	{If: "empty", Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "empty"}}, T: "devices.inbox.empty"},
-	{If: "list", Tag: "h3", T: "devices.inbox"},
-	{If: "list", Tag: "ul", Attrs: []ui.Attr{{Key: "class", Val: "mail-list"}}, Kids: []ui.Tpl{
-		// The subject names the button; sender, time and "unread"
-		// describe it.
-		{Each: "mails", Tag: "li", Kids: []ui.Tpl{
-			{Tag: "button", Attrs: []ui.Attr{{Key: "id", Val: "$btnID"}, {Key: "type", Val: "button"}, {Key: "class", Val: "$class"},
-				{Key: "data-action", Val: "devices.email"}, {Key: "data-arg", Val: "$id"},
-				{Key: "aria-labelledby", Val: "$subjectID"}, {Key: "aria-describedby", Val: "$metaID"}}, Kids: []ui.Tpl{
-				{Tag: "span", Attrs: []ui.Attr{{Key: "id", Val: "$subjectID"}, {Key: "class", Val: "mail-subject"}}, T: "=subject"},
-				{Tag: "span", Attrs: []ui.Attr{{Key: "id", Val: "$metaID"}, {Key: "class", Val: "mail-meta"}}, Kids: []ui.Tpl{
-					{If: "unread", Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "visually-hidden"}}, T: "devices.inbox.unread", Lit: " "},
-					{D: "meta"},
-				}},
-			}},
-		}},
-	}},
-}}
+var inbox = ui.MustParse(`
+<div class="inbox">
+	<p if="empty" class="empty">{t devices.inbox.empty}</p>
+	<h3 if="list">{t devices.inbox}</h3>
+	<ul if="list" class="mail-list">
+		<li each="mails">
+			<button id="$btnID" type="button" class="$class" data-action="devices.email" data-arg="$id" aria-labelledby="$subjectID" aria-describedby="$metaID">
+				<span id="$subjectID" class="mail-subject">{t =subject}</span>
+				<span id="$metaID" class="mail-meta">
+					<span if="unread" class="visually-hidden">{t devices.inbox.unread}{" "}</span>
+					{d meta}
+				</span>
+			</button>
+		</li>
+	</ul>
+</div>
+`)
 
 // email is one open email.
-var email = ui.Tpl{Tag: "article", Attrs: []ui.Attr{{Key: "class", Val: "email"}, {Key: "aria-labelledby", Val: "email-title"}}, Kids: []ui.Tpl{
-	{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "devices.back"}, {Key: "class", Val: "btn btn-link"}}, T: "devices.inbox.back"},
-	{Tag: "h3", Attrs: []ui.Attr{{Key: "id", Val: "email-title"}, {Key: "tabindex", Val: "-1"}}, T: "=subject"},
-	{Tag: "dl", Attrs: []ui.Attr{{Key: "class", Val: "kv mail-head"}}, Kids: []ui.Tpl{
-		{Tag: "dt", T: "devices.mail.from"}, {Tag: "dd", D: "from"},
-		{Tag: "dt", T: "devices.mail.to"}, {Tag: "dd", D: "to"},
-		{Tag: "dt", T: "devices.mail.date"}, {Tag: "dd", D: "date"},
-	}},
-	// Line breaks of the text show through white-space: pre-line.
-	{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "mail-body"}}, T: "=body"},
-	{If: "link", Tag: "p", Kids: []ui.Tpl{
-		{Tag: "a", Attrs: []ui.Attr{{Key: "class", Val: "btn btn-primary"}, {Key: "href", Val: "$link"}}, T: "$linkKey"},
-	}},
-}}
+var email = ui.MustParse(`
+<article class="email" aria-labelledby="email-title">
+	<button type="button" data-action="devices.back" class="btn btn-link">{t devices.inbox.back}</button>
+	<h3 id="email-title" tabindex="-1">{t =subject}</h3>
+	<dl class="kv mail-head">
+		<dt>{t devices.mail.from}</dt>
+		<dd>{d from}</dd>
+		<dt>{t devices.mail.to}</dt>
+		<dd>{d to}</dd>
+		<dt>{t devices.mail.date}</dt>
+		<dd>{d date}</dd>
+	</dl>
+	<div class="mail-body">{t =body}</div>
+	<p if="link">
+		<a class="btn btn-primary" href="$link">{t $linkKey}</a>
+	</p>
+</article>
+`)
 
 // inboxView is the list of emails or the open email.
 func inboxView(m core.Model, c i18n.Catalog) ui.Node {

@@ -5,11 +5,10 @@ import (
 	"time"
 
 	"labsim/console"
+	"labsim/console/ui"
 	"labsim/internal/consoletest"
 	"labsim/sim"
 	"labsim/sim/mfa"
-
-	"labsim/console/ui"
 )
 
 // The console's names and the shared test harness, under the names these

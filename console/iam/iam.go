@@ -33,50 +33,51 @@ func SigninURL(a sim.Account) string {
 }
 
 // dashboard is the IAM dashboard page.
-var dashboard = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "iam-layout"}}, Kids: []ui.Tpl{
-	{Tag: "nav", Attrs: []ui.Attr{{Key: "class", Val: "side-nav"}, {Key: "aria-labelledby", Val: "iam-nav-title"}}, Kids: []ui.Tpl{
-		{Tag: "h2", Attrs: []ui.Attr{{Key: "id", Val: "iam-nav-title"}}, T: "iam.dash.nav"},
-		{Tag: "ul", Kids: []ui.Tpl{{Tag: "li", Kids: []ui.Tpl{
-			{Tag: "a", Attrs: []ui.Attr{{Key: "href", Val: "#/iam"}, {Key: "aria-current", Val: "page"}}, T: "iam.dash.navDashboard"},
-		}}}},
-	}},
-	{Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "page mfa-page"}}, Kids: []ui.Tpl{
-		{Tag: "h1", Attrs: []ui.Attr{{Key: "id", Val: "page-title"}, {Key: "tabindex", Val: "-1"}}, T: "iam.dash.title"},
-		{Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "container"}, {Key: "aria-labelledby", Val: "iam-reco"}}, Kids: []ui.Tpl{
-			{Tag: "h2", Attrs: []ui.Attr{{Key: "id", Val: "iam-reco"}}, T: "iam.reco.title"},
-			{Tag: "ul", Attrs: []ui.Attr{{Key: "class", Val: "reco-list"}}, Kids: []ui.Tpl{
-				// One security recommendation: its status icon, title,
-				// status for screen readers, description and action.
-				{Each: "recos", Tag: "li", Attrs: []ui.Attr{{Key: "class", Val: "$class"}}, Kids: []ui.Tpl{
-					{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "reco-icon"}, {Key: "aria-hidden", Val: "true"}}, D: "icon"},
-					{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "reco-body"}}, Kids: []ui.Tpl{
-						{Tag: "h3", T: "$title"},
-						{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "visually-hidden"}}, T: "$status"},
-						{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "mfa-note"}}, T: "$desc"},
-					}},
-					{If: "addMFA", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "mfa.start"}, {Key: "class", Val: "btn btn-primary"}}, T: "iam.reco.addMFA.button"},
-				}},
-			}},
-		}},
-		{Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "container"}, {Key: "aria-labelledby", Val: "iam-account"}}, Kids: []ui.Tpl{
-			{Tag: "h2", Attrs: []ui.Attr{{Key: "id", Val: "iam-account"}}, T: "iam.account.title"},
-			{Tag: "dl", Attrs: []ui.Attr{{Key: "class", Val: "kv"}}, Kids: []ui.Tpl{
-				{Tag: "dt", T: "iam.account.id"},
-				{Tag: "dd", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "id"},
-				{Tag: "dt", T: "iam.account.alias"},
-				{Tag: "dd", If: "alias", D: "alias"},
-				{Tag: "dd", If: "!alias", T: "iam.account.noAlias"},
-				{Tag: "dt", T: "iam.account.signinURL"},
-				{Tag: "dd", Kids: []ui.Tpl{
-					{Tag: "span", Attrs: []ui.Attr{{Key: "id", Val: "iam-signin-url"}, {Key: "class", Val: "mono"}}, D: "url"},
-					{Lit: " "},
-					{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "iam.copyURL"},
-						{Key: "class", Val: "btn btn-normal btn-small"}, {Key: "aria-label", Val: "%iam.account.copyLabel"}}, T: "iam.account.copy"},
-				}},
-			}},
-		}},
-	}},
-}}
+var dashboard = ui.MustParse(`
+<div class="iam-layout">
+	<nav class="side-nav" aria-labelledby="iam-nav-title">
+		<h2 id="iam-nav-title">{t iam.dash.nav}</h2>
+		<ul>
+			<li>
+				<a href="#/iam" aria-current="page">{t iam.dash.navDashboard}</a>
+			</li>
+		</ul>
+	</nav>
+	<section class="page mfa-page">
+		<h1 id="page-title" tabindex="-1">{t iam.dash.title}</h1>
+		<section class="container" aria-labelledby="iam-reco">
+			<h2 id="iam-reco">{t iam.reco.title}</h2>
+			<ul class="reco-list">
+				<li each="recos" class="$class">
+					<span class="reco-icon" aria-hidden="true">{d icon}</span>
+					<div class="reco-body">
+						<h3>{t $title}</h3>
+						<p class="visually-hidden">{t $status}</p>
+						<p class="mfa-note">{t $desc}</p>
+					</div>
+					<button if="addMFA" type="button" data-action="mfa.start" class="btn btn-primary">{t iam.reco.addMFA.button}</button>
+				</li>
+			</ul>
+		</section>
+		<section class="container" aria-labelledby="iam-account">
+			<h2 id="iam-account">{t iam.account.title}</h2>
+			<dl class="kv">
+				<dt>{t iam.account.id}</dt>
+				<dd class="mono">{d id}</dd>
+				<dt>{t iam.account.alias}</dt>
+				<dd if="alias">{d alias}</dd>
+				<dd if="!alias">{t iam.account.noAlias}</dd>
+				<dt>{t iam.account.signinURL}</dt>
+				<dd>
+					<span id="iam-signin-url" class="mono">{d url}</span>
+					{" "}
+					<button type="button" data-action="iam.copyURL" class="btn btn-normal btn-small" aria-label="%iam.account.copyLabel">{t iam.account.copy}</button>
+				</dd>
+			</dl>
+		</section>
+	</section>
+</div>
+`)
 
 // view renders the IAM dashboard.
 func view(m core.Model, c i18n.Catalog, r core.Route) ui.Node {

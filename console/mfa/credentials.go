@@ -1,9 +1,9 @@
 package mfa
 
 import (
-	"labsim/console/core"
 	"strconv"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim/mfa"
@@ -49,51 +49,58 @@ func credentialsTitle(m core.Model, c i18n.Catalog, r core.Route) string {
 	return c.T("cred.title")
 }
 
-// credentialsPage is the root user's My Security Credentials page.
+// credentialsTpl is the root user's My Security Credentials page.
+var credentialsTpl = ui.MustParse(`
+<section class="page mfa-page">
+	<h1 id="page-title" tabindex="-1">{t cred.title}</h1>
+	<p>{t cred.intro}</p>
+	<section class="container" aria-labelledby="cred-mfa">
+		<h2 id="cred-mfa">{t cred.mfa.title}</h2>
+		<p>{t cred.mfa.intro}</p>
+		<p if="!devices" class="empty">{t cred.mfa.none}</p>
+		<button if="!devices" type="button" data-action="mfa.start" class="btn btn-primary">{t cred.mfa.activate}</button>
+		<p if="devices">{t cred.mfa.count n=$count}</p>
+		<_ if="devices">{slot table}</_>
+	</section>
+	<section class="container" aria-labelledby="cred-password">
+		<h2 id="cred-password">{t cred.password.title}</h2>
+		<p>{t cred.password.intro email=$email}</p>
+	</section>
+	<section class="container" aria-labelledby="cred-ids">
+		<h2 id="cred-ids">{t cred.ids.title}</h2>
+		<dl class="kv">
+			<dt>{t cred.ids.accountId}</dt>
+			<dd class="mono">{d id}</dd>
+			<dt>{t cred.ids.root}</dt>
+			<dd class="mono">{d arn}</dd>
+		</dl>
+	</section>
+</section>
+`)
+
+// devicesTable lists the root user's MFA devices.
+var devicesTable = ui.Table{Class: "mfa-table", Columns: []ui.Column{
+	{Head: "cred.mfa.type", Cell: ui.Tpl{T: "cred.mfa.virtual"}},
+	{Head: "cred.mfa.serial", CellAttrs: []ui.Attr{{Key: "class", Val: "mono"}}, Cell: ui.Tpl{D: "serial"}},
+	{Head: "cred.mfa.assignedOn", Cell: ui.Tpl{D: "assigned"}},
+	{Head: "cred.mfa.actions", Cell: ui.Tpl{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "mfa.manage"},
+		{Key: "data-arg", Val: "$serial"}, {Key: "class", Val: "btn btn-normal"}, {Key: "aria-label", Val: "$manageLabel"}}, T: "cred.mfa.manage"}},
+}}
+
+// credentialsPage computes the page's view-model.
 func credentialsPage(m core.Model, c i18n.Catalog) ui.Node {
 	acct, _ := m.Account()
-	var mfaBody []ui.Node
-	if len(acct.RootMFA) == 0 {
-		mfaBody = append(mfaBody,
-			ui.El("p", ui.Class("empty"), ui.Text(c.T("cred.mfa.none"))),
-			core.Button(c, "cred.mfa.activate", "mfa.start", "", ui.Class("btn", "btn-primary")))
-	} else {
-		var rows []ui.Node
+	v := ui.Vals{{K: "devices", B: len(acct.RootMFA) > 0}, {K: "count", S: strconv.Itoa(len(acct.RootMFA))},
+		{K: "email", S: acct.Email}, {K: "id", S: acct.ID}, {K: "arn", S: acct.RootARN()}}
+	if len(acct.RootMFA) > 0 {
+		rows := make([]ui.Vals, 0, len(acct.RootMFA))
 		for _, d := range acct.RootMFA {
-			rows = append(rows, ui.El("tr",
-				ui.El("td", ui.Text(c.T("cred.mfa.virtual"))),
-				ui.El("td", ui.Class("mono"), ui.Data(d.Serial)),
-				ui.El("td", ui.Data(d.EnabledAt.UTC().Format("2006-01-02 15:04 UTC"))),
-				ui.El("td", core.Button(c, "cred.mfa.manage", "mfa.manage", d.Serial, ui.Class("btn", "btn-normal"),
-					ui.A("aria-label", c.T("cred.mfa.manageLabel", "serial", d.Serial)))),
-			))
+			rows = append(rows, ui.Vals{{K: "serial", S: d.Serial}, {K: "assigned", S: d.EnabledAt.UTC().Format("2006-01-02 15:04 UTC")},
+				{K: "manageLabel", S: c.T("cred.mfa.manageLabel", "serial", d.Serial)}})
 		}
-		mfaBody = append(mfaBody,
-			ui.El("p", ui.Text(c.T("cred.mfa.count", "n", strconv.Itoa(len(acct.RootMFA))))),
-			ui.El("table", ui.Class("mfa-table"),
-				ui.El("thead", ui.El("tr",
-					ui.El("th", ui.A("scope", "col"), ui.Text(c.T("cred.mfa.type"))),
-					ui.El("th", ui.A("scope", "col"), ui.Text(c.T("cred.mfa.serial"))),
-					ui.El("th", ui.A("scope", "col"), ui.Text(c.T("cred.mfa.assignedOn"))),
-					ui.El("th", ui.A("scope", "col"), ui.Text(c.T("cred.mfa.actions"))))),
-				ui.El("tbody", rows)))
+		v = append(v, ui.V{K: "table", N: []ui.Node{devicesTable.Render(c, rows)}})
 	}
-	return ui.El("section", ui.Class("page", "mfa-page"),
-		core.Heading(ui.Text(c.T("cred.title"))),
-		ui.El("p", ui.Text(c.T("cred.intro"))),
-		ui.El("section", ui.Class("container"), ui.A("aria-labelledby", "cred-mfa"),
-			ui.El("h2", ui.ID("cred-mfa"), ui.Text(c.T("cred.mfa.title"))),
-			ui.El("p", ui.Text(c.T("cred.mfa.intro"))),
-			mfaBody),
-		ui.El("section", ui.Class("container"), ui.A("aria-labelledby", "cred-password"),
-			ui.El("h2", ui.ID("cred-password"), ui.Text(c.T("cred.password.title"))),
-			ui.El("p", ui.Text(c.T("cred.password.intro", "email", acct.Email)))),
-		ui.El("section", ui.Class("container"), ui.A("aria-labelledby", "cred-ids"),
-			ui.El("h2", ui.ID("cred-ids"), ui.Text(c.T("cred.ids.title"))),
-			ui.El("dl", ui.Class("kv"),
-				ui.El("dt", ui.Text(c.T("cred.ids.accountId"))), ui.El("dd", ui.Class("mono"), ui.Data(acct.ID)),
-				ui.El("dt", ui.Text(c.T("cred.ids.root"))), ui.El("dd", ui.Class("mono"), ui.Data(acct.RootARN())))),
-	)
+	return credentialsTpl.Root(c, v)
 }
 
 // mfaRootDevice returns the root user's device with the serial, or the first

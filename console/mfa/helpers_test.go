@@ -4,10 +4,9 @@ import (
 	"testing"
 
 	"labsim/console"
+	"labsim/console/ui"
 	"labsim/internal/consoletest"
 	"labsim/sim"
-
-	"labsim/console/ui"
 )
 
 // The console's names and the shared test harness, under the names these

@@ -2,9 +2,8 @@ package mfa
 
 import (
 	"labsim/console/core"
-	"labsim/sim/awserr"
-
 	"labsim/sim"
+	"labsim/sim/awserr"
 	"labsim/sim/mfa"
 )
 

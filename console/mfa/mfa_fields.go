@@ -1,16 +1,22 @@
 package mfa
 
 import (
-	"labsim/console/i18n"
 	"labsim/console/ui"
 )
 
-// mfaBreadcrumbs renders a trail of links ending with the current page.
-func mfaBreadcrumbs(c i18n.Catalog, current ui.Node, links ...[2]string) ui.Node {
-	var items []ui.Node
-	for _, l := range links {
-		items = append(items, ui.El("li", ui.El("a", ui.A("href", l[0]), ui.Text(c.T(l[1])))))
-	}
-	items = append(items, ui.El("li", ui.A("aria-current", "page"), current))
-	return ui.El("nav", ui.Class("breadcrumbs"), ui.A("aria-label", c.T("nav.breadcrumbs")), ui.El("ol", items))
-}
+// mfaFrame is the MFA pages' frame: breadcrumbs back to My Security
+// Credentials, the heading and the page's body.
+var mfaFrame = ui.MustParse(`
+<section class="$class">
+	<nav class="breadcrumbs" aria-label="%nav.breadcrumbs">
+		<ol>
+			<li>
+				<a href="#/security-credentials">{t cred.title}</a>
+			</li>
+			<li aria-current="page">{t mfa.title}</li>
+		</ol>
+	</nav>
+	<h1 id="page-title" tabindex="-1">{t mfa.title}</h1>
+	{slot body}
+</section>
+`)

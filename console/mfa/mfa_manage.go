@@ -27,58 +27,63 @@ func mfaManageView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	var body ui.Node
 	switch {
 	case !ok:
-		body = ui.El("div", ui.Class("container"),
-			ui.El("p", ui.Text(c.T("mfa.done.missing"))),
-			ui.El("a", ui.A("href", hashCredentials), ui.Text(c.T("mfa.backToCredentials"))))
+		body = notice.Root(c, ui.Vals{{K: "text", S: "mfa.done.missing"}})
 	case r.Rest == "resync":
 		body = mfaResyncForm(m, c)
 	default:
-		var choice ui.Node
-		if m.Confirm == confirmMFARemove {
-			choice = ui.El("div", ui.Class("confirm"), ui.A("role", "alertdialog"), ui.A("aria-labelledby", "mfa-remove-text"),
-				ui.El("p", ui.ID("mfa-remove-text"), ui.A("tabindex", "-1"), ui.Text(c.T("mfa.manage.removeConfirm", "name", d.Serial))),
-				core.Button(c, "mfa.manage.removeYes", "mfa.removeYes", "", ui.Class("btn", "btn-danger")),
-				core.Button(c, "mfa.cancel", "mfa.removeCancel", "", ui.Class("btn", "btn-link")))
-		} else {
-			choice = ui.El("div", ui.Class("form-actions", "mfa-start"),
-				core.Button(c, "mfa.manage.remove", "mfa.remove", "", ui.ID(mfaRemoveBtnID), ui.Class("btn", "btn-danger"),
-					ui.A("aria-label", c.T("mfa.manage.removeLabel"))),
-				core.Button(c, "mfa.manage.resync", "mfa.resync", "", ui.Class("btn", "btn-normal"),
-					ui.A("aria-label", c.T("mfa.manage.resyncLabel"))),
-				ui.El("a", ui.A("href", hashCredentials), ui.Class("btn", "btn-link"), ui.Text(c.T("mfa.cancel"))))
-		}
-		body = ui.El("div", ui.Class("container"),
-			ui.El("p", ui.Text(c.T("mfa.manage.intro"))),
-			ui.El("dl", ui.Class("kv"),
-				ui.El("dt", ui.Text(c.T("cred.mfa.serial"))), ui.El("dd", ui.Class("mono"), ui.Data(d.Serial)),
-				ui.El("dt", ui.Text(c.T("cred.mfa.assignedOn"))), ui.El("dd", ui.Data(d.EnabledAt.UTC().Format("2006-01-02 15:04 UTC")))),
-			choice)
+		body = manageBody.Root(c, ui.Vals{{K: "confirm", B: m.Confirm == confirmMFARemove}, {K: "serial", S: d.Serial},
+			{K: "assigned", S: d.EnabledAt.UTC().Format("2006-01-02 15:04 UTC")}})
 	}
-	return ui.El("section", ui.Class("page", "mfa-page"),
-		mfaBreadcrumbs(c, ui.Text(c.T("mfa.title")), [2]string{hashCredentials, "cred.title"}),
-		core.Heading(ui.Text(c.T("mfa.title"))),
-		body)
+	return mfaFrame.Root(c, ui.Vals{{K: "class", S: "page mfa-page"}, {K: "body", N: []ui.Node{body}}})
 }
 
-// mfaResyncForm asks for two consecutive codes.
+// manageBody is Manage for an assigned device: its serial and date, and
+// Remove (after a confirmation) or Resync.
+var manageBody = ui.MustParse(`
+<div class="container">
+	<p>{t mfa.manage.intro}</p>
+	<dl class="kv">
+		<dt>{t cred.mfa.serial}</dt>
+		<dd class="mono">{d serial}</dd>
+		<dt>{t cred.mfa.assignedOn}</dt>
+		<dd>{d assigned}</dd>
+	</dl>
+	<div if="confirm" class="confirm" role="alertdialog" aria-labelledby="mfa-remove-text">
+		<p id="mfa-remove-text" tabindex="-1">{t mfa.manage.removeConfirm name=$serial}</p>
+		<button type="button" data-action="mfa.removeYes" class="btn btn-danger">{t mfa.manage.removeYes}</button>
+		<button type="button" data-action="mfa.removeCancel" class="btn btn-link">{t mfa.cancel}</button>
+	</div>
+	<div if="!confirm" class="form-actions mfa-start">
+		<button type="button" data-action="mfa.remove" id="mfa-remove-btn" class="btn btn-danger" aria-label="%mfa.manage.removeLabel">{t mfa.manage.remove}</button>
+		<button type="button" data-action="mfa.resync" class="btn btn-normal" aria-label="%mfa.manage.resyncLabel">{t mfa.manage.resync}</button>
+		<a href="#/security-credentials" class="btn btn-link">{t mfa.cancel}</a>
+	</div>
+</div>
+`)
+
+// resyncForm asks for two consecutive codes.
+var resyncForm = ui.MustParse(`
+<form class="container" data-form="mfa.resync" novalidate>
+	<h2>{t mfa.resync.title}</h2>
+	<p>{t mfa.resync.intro}</p>
+	<div class="code-pair">{slot codes}</div>
+	<p if="codesErr" id="mfa-codes-error" class="field-error" role="alert">{t =codesErr}</p>
+	<div class="form-actions">
+		<a href="#/security-credentials/manage" class="btn btn-link">{t mfa.cancel}</a>
+		<button type="submit" class="btn btn-primary">{t mfa.resync.submit}</button>
+	</div>
+</form>`)
+
+// mfaResyncForm computes the resync form's view-model.
 func mfaResyncForm(m core.Model, c i18n.Catalog) ui.Node {
 	codesErr := m.MFAErrTextOf(c, fieldMFACodes)
 	shared := ""
-	var codesErrNode ui.Node
 	if codesErr != "" {
 		shared = "mfa-codes-error"
-		codesErrNode = ui.El("p", ui.ID("mfa-codes-error"), ui.Class("field-error"), ui.A("role", "alert"), ui.Text(codesErr))
 	}
-	return ui.El("form", ui.Class("container"), ui.A("data-form", "mfa.resync"), ui.A("novalidate", ""),
-		ui.El("h2", ui.Text(c.T("mfa.resync.title"))),
-		ui.El("p", ui.Text(c.T("mfa.resync.intro"))),
-		ui.El("div", ui.Class("code-pair"),
-			core.TextField(c, core.FormField{ID: "mfa-code1", Name: fieldMFACode1, LabelKey: "mfa.setup.code1", Code: true,
-				Value: m.Field(fieldMFACode1), Err: m.MFAErrTextOf(c, fieldMFACode1), Shared: shared}),
-			core.TextField(c, core.FormField{ID: "mfa-code2", Name: fieldMFACode2, LabelKey: "mfa.setup.code2", Code: true,
-				Value: m.Field(fieldMFACode2), Err: m.MFAErrTextOf(c, fieldMFACode2), Shared: shared})),
-		codesErrNode,
-		ui.El("div", ui.Class("form-actions"),
-			ui.El("a", ui.A("href", hashMFAManage), ui.Class("btn", "btn-link"), ui.Text(c.T("mfa.cancel"))),
-			core.SubmitButton(c, "mfa.resync.submit")))
+	return resyncForm.Root(c, ui.Vals{{K: "codesErr", B: codesErr != "", S: codesErr}, {K: "codes", N: []ui.Node{
+		core.TextField(c, core.FormField{ID: "mfa-code1", Name: fieldMFACode1, LabelKey: "mfa.setup.code1", Code: true,
+			Value: m.Field(fieldMFACode1), Err: m.MFAErrTextOf(c, fieldMFACode1), Shared: shared}),
+		core.TextField(c, core.FormField{ID: "mfa-code2", Name: fieldMFACode2, LabelKey: "mfa.setup.code2", Code: true,
+			Value: m.Field(fieldMFACode2), Err: m.MFAErrTextOf(c, fieldMFACode2), Shared: shared})}}})
 }

@@ -4,9 +4,9 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
-	"labsim/console/core"
 	"strings"
 
+	"labsim/console/core"
 	"labsim/sim/mfa"
 )
 

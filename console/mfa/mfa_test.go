@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/base64"
 	"image/png"
-	mfaarea "labsim/console/mfa"
-	"labsim/internal/consoletest"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,7 +14,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"labsim/console/i18n"
+	mfaarea "labsim/console/mfa"
 	"labsim/console/ui"
+	"labsim/internal/consoletest"
 	"labsim/sim"
 	"labsim/sim/mfa"
 )

@@ -1,9 +1,9 @@
 package mfa
 
 import (
-	"labsim/console/core"
 	"strconv"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 )
@@ -17,61 +17,97 @@ func mfaWizardView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	case r.Rest == "done":
 		body = mfaDoneStep(m, c)
 	case len(acct.RootMFA) > 0:
-		body = ui.El("div", ui.Class("container"),
-			ui.El("p", ui.Text(c.T("mfa.already"))),
-			ui.El("a", ui.A("href", hashCredentials), ui.Text(c.T("mfa.backToCredentials"))))
+		body = notice.Root(c, ui.Vals{{K: "text", S: "mfa.already"}})
 	case r.Rest == "virtual":
 		body = mfaSetupStep(m, c)
 	default:
 		body = mfaTypeStep(m, c)
 	}
-	return ui.El("section", ui.Class("page", "mfa-page", "mfa-wizard"),
-		mfaBreadcrumbs(c, ui.Text(c.T("mfa.title")), [2]string{hashCredentials, "cred.title"}),
-		core.Heading(ui.Text(c.T("mfa.title"))),
-		body)
+	return mfaFrame.Root(c, ui.Vals{{K: "class", S: "page mfa-page mfa-wizard"}, {K: "body", N: []ui.Node{body}}})
 }
 
-// mfaTypeStep is the choice among the three device types.
+// typeStep is the choice among the three device types.
+var typeStep = ui.MustParse(`
+<form class="container" data-form="mfa.type" novalidate>
+	<fieldset class="mfa-radio-group" aria-invalid="?err:true" aria-describedby="?err:mfa-type-error">
+		<legend class="field-label">{t mfa.type.legend}</legend>
+		<div each="options" class="mfa-radio">
+			<input id="$id" type="radio" name="mfa.type" value="$value" aria-describedby="$descID" checked="?checked">
+			<div>
+				<label for="$id" class="radio-label">{t $key}</label>
+				<p id="$descID" class="radio-desc">{t $descKey}</p>
+			</div>
+		</div>
+		<p if="err" id="mfa-type-error" class="field-error" role="alert">{t =err}</p>
+	</fieldset>
+	<p class="mfa-note">{t mfa.type.more}</p>
+	<div class="form-actions">
+		<button type="button" data-action="mfa.cancel" class="btn btn-link">{t mfa.cancel}</button>
+		<button type="submit" class="btn btn-primary">{t mfa.continue}</button>
+	</div>
+</form>
+`)
+
+// mfaTypeStep computes the type step's view-model.
 func mfaTypeStep(m core.Model, c i18n.Catalog) ui.Node {
 	chosen := m.Field(fieldMFAType)
 	if chosen == "" {
 		chosen = mfaTypeVirtual
 	}
 	errText := m.MFAErrTextOf(c, fieldMFAType)
-	option := func(value, key string) ui.Node {
+	option := func(value, key string) ui.Vals {
 		id := "mfa-type-" + value
-		attrs := []any{ui.ID(id), ui.A("type", "radio"), ui.A("name", fieldMFAType), ui.A("value", value),
-			ui.A("aria-describedby", id+"-desc")}
-		if value == chosen {
-			attrs = append(attrs, ui.A("checked", ""))
-		}
-		return ui.El("div", ui.Class("mfa-radio"),
-			ui.El("input", attrs...),
-			ui.El("div",
-				ui.El("label", ui.A("for", id), ui.Class("radio-label"), ui.Text(c.T(key))),
-				ui.El("p", ui.ID(id+"-desc"), ui.Class("radio-desc"), ui.Text(c.T(key+".desc")))))
+		return ui.Vals{{K: "id", S: id}, {K: "value", S: value}, {K: "descID", S: id + "-desc"}, {K: "checked", B: value == chosen},
+			{K: "key", S: key}, {K: "descKey", S: key + ".desc"}}
 	}
-	fieldsetAttrs := []any{ui.Class("mfa-radio-group")}
-	var errNode ui.Node
-	if errText != "" {
-		fieldsetAttrs = append(fieldsetAttrs, ui.A("aria-invalid", "true"), ui.A("aria-describedby", "mfa-type-error"))
-		errNode = ui.El("p", ui.ID("mfa-type-error"), ui.Class("field-error"), ui.A("role", "alert"), ui.Text(errText))
-	}
-	return ui.El("form", ui.Class("container"), ui.A("data-form", "mfa.type"), ui.A("novalidate", ""),
-		ui.El("fieldset", append(fieldsetAttrs,
-			ui.El("legend", ui.Class("field-label"), ui.Text(c.T("mfa.type.legend"))),
-			option(mfaTypeVirtual, "mfa.type.virtual"),
-			option(mfaTypeU2F, "mfa.type.u2f"),
-			option(mfaTypeHardware, "mfa.type.hardware"),
-			errNode)...),
-		ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("mfa.type.more"))),
-		ui.El("div", ui.Class("form-actions"),
-			core.Button(c, "mfa.cancel", "mfa.cancel", "", ui.Class("btn", "btn-link")),
-			core.SubmitButton(c, "mfa.continue")))
+	return typeStep.Root(c, ui.Vals{{K: "err", B: errText != "", S: errText}, {K: "options", L: []ui.Vals{
+		option(mfaTypeVirtual, "mfa.type.virtual"), option(mfaTypeU2F, "mfa.type.u2f"), option(mfaTypeHardware, "mfa.type.hardware")}}})
 }
 
-// mfaSetupStep shows how to add the device to an app, the QR code or the
+// setupStep shows how to add the device to an app, the QR code or the
 // secret key, and the two code fields.
+var setupStep = ui.MustParse(`
+<form class="container mfa-setup" data-form="mfa.assign" novalidate>
+	<h2>{t mfa.setup.title}</h2>
+	<ol class="mfa-steps">
+		<li>
+			<p>{t mfa.setup.step1}</p>
+			<p class="mfa-note">{t mfa.setup.apps}</p>
+			<p class="mfa-note">{t mfa.setup.noPhone}</p>
+		</li>
+		<li>
+			<p>{t mfa.setup.step2}</p>
+			<img if="qr" id="mfa-qr" class="mfa-qr" src="$qr" width="$side" height="$side" alt="$qrAlt">
+			<div if="!qr" class="mfa-qr-placeholder">
+				<button type="button" data-action="mfa.showQR" class="btn btn-normal">{t mfa.setup.showQR}</button>
+			</div>
+			<p>{t mfa.setup.orKey}</p>
+			<div if="key" class="mfa-key">
+				<p id="mfa-key-label" class="field-label">{t mfa.setup.keyLabel}</p>
+				<p id="mfa-key" class="mono mfa-key-value" aria-labelledby="mfa-key-label">{d key}</p>
+				<p class="mfa-note">{t mfa.setup.keyNote}</p>
+			</div>
+			<button if="!key" type="button" data-action="mfa.showKey" class="btn btn-link">{t mfa.setup.showKey}</button>
+		</li>
+		<li>
+			<p>{t mfa.setup.step3}</p>
+			<p class="mfa-note">{t mfa.setup.step3.hint}</p>
+			<div class="code-pair">
+				{slot codes}
+			</div>
+			<p if="codesErr" id="mfa-codes-error" class="field-error" role="alert">{t =codesErr}</p>
+			<p if="hint" class="mfa-note">{t $hint}</p>
+		</li>
+	</ol>
+	<div class="form-actions">
+		<button type="button" data-action="mfa.cancel" class="btn btn-link">{t mfa.cancel}</button>
+		<button type="button" data-action="mfa.previous" class="btn btn-normal">{t mfa.previous}</button>
+		<button type="submit" class="btn btn-primary">{t mfa.setup.assign}</button>
+	</div>
+</form>
+`)
+
+// mfaSetupStep computes the setup step's view-model.
 func mfaSetupStep(m core.Model, c i18n.Catalog) ui.Node {
 	secret, ok := m.MFAPendingSecret()
 	if !ok {
@@ -80,74 +116,44 @@ func mfaSetupStep(m core.Model, c i18n.Catalog) ui.Node {
 			core.Button(c, "mfa.setup.restart", "mfa.start", "", ui.Class("btn", "btn-primary")))
 	}
 	acct, _ := m.Account()
-	var qr ui.Node
-	if m.MFA.ShowQR && core.IsPNGDataURL(m.MFA.QR.DataURL) {
-		side := strconv.Itoa(m.MFA.QR.Side)
-		qr = ui.El("img", ui.ID("mfa-qr"), ui.Class("mfa-qr"), ui.A("src", m.MFA.QR.DataURL), ui.A("width", side), ui.A("height", side),
-			ui.A("alt", c.T("mfa.setup.qrAlt", "account", core.AccountLabel(acct))))
-	} else {
-		qr = ui.El("div", ui.Class("mfa-qr-placeholder"),
-			core.Button(c, "mfa.setup.showQR", "mfa.showQR", "", ui.Class("btn", "btn-normal")))
-	}
-	var key ui.Node
-	if m.MFA.ShowSecret {
-		key = ui.El("div", ui.Class("mfa-key"),
-			ui.El("p", ui.ID("mfa-key-label"), ui.Class("field-label"), ui.Text(c.T("mfa.setup.keyLabel"))),
-			ui.El("p", ui.ID("mfa-key"), ui.Class("mono", "mfa-key-value"), ui.A("aria-labelledby", "mfa-key-label"), ui.Data(secret.Base32())),
-			ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("mfa.setup.keyNote"))))
-	} else {
-		key = core.Button(c, "mfa.setup.showKey", "mfa.showKey", "", ui.Class("btn", "btn-link"))
-	}
 	codesErr := m.MFAErrTextOf(c, fieldMFACodes)
-	shared := ""
-	var codesErrNode, hint ui.Node
+	shared, hint := "", ""
 	if codesErr != "" {
 		shared = "mfa-codes-error"
-		codesErrNode = ui.El("p", ui.ID("mfa-codes-error"), ui.Class("field-error"), ui.A("role", "alert"), ui.Text(codesErr))
-		if k := core.MFAHintKey(m.MFAErr(fieldMFACodes)); k != "" {
-			hint = ui.El("p", ui.Class("mfa-note"), ui.Text(c.T(k)))
-		}
+		hint = core.MFAHintKey(m.MFAErr(fieldMFACodes))
 	}
-	return ui.El("form", ui.Class("container", "mfa-setup"), ui.A("data-form", "mfa.assign"), ui.A("novalidate", ""),
-		ui.El("h2", ui.Text(c.T("mfa.setup.title"))),
-		ui.El("ol", ui.Class("mfa-steps"),
-			ui.El("li",
-				ui.El("p", ui.Text(c.T("mfa.setup.step1"))),
-				ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("mfa.setup.apps"))),
-				ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("mfa.setup.noPhone")))),
-			ui.El("li",
-				ui.El("p", ui.Text(c.T("mfa.setup.step2"))),
-				qr,
-				ui.El("p", ui.Text(c.T("mfa.setup.orKey"))),
-				key),
-			ui.El("li",
-				ui.El("p", ui.Text(c.T("mfa.setup.step3"))),
-				ui.El("p", ui.Class("mfa-note"), ui.Text(c.T("mfa.setup.step3.hint"))),
-				ui.El("div", ui.Class("code-pair"),
-					core.TextField(c, core.FormField{ID: "mfa-code1", Name: fieldMFACode1, LabelKey: "mfa.setup.code1", Code: true,
-						Value: m.Field(fieldMFACode1), Err: m.MFAErrTextOf(c, fieldMFACode1), Shared: shared}),
-					core.TextField(c, core.FormField{ID: "mfa-code2", Name: fieldMFACode2, LabelKey: "mfa.setup.code2", Code: true,
-						Value: m.Field(fieldMFACode2), Err: m.MFAErrTextOf(c, fieldMFACode2), Shared: shared})),
-				codesErrNode,
-				hint)),
-		ui.El("div", ui.Class("form-actions"),
-			core.Button(c, "mfa.cancel", "mfa.cancel", "", ui.Class("btn", "btn-link")),
-			core.Button(c, "mfa.previous", "mfa.previous", "", ui.Class("btn", "btn-normal")),
-			core.SubmitButton(c, "mfa.setup.assign")))
+	return setupStep.Root(c, ui.Vals{
+		{K: "qr", B: m.MFA.ShowQR && core.IsPNGDataURL(m.MFA.QR.DataURL), S: m.MFA.QR.DataURL},
+		{K: "side", S: strconv.Itoa(m.MFA.QR.Side)},
+		{K: "qrAlt", S: c.T("mfa.setup.qrAlt", "account", core.AccountLabel(acct))},
+		{K: "key", B: m.MFA.ShowSecret, S: secret.Base32()},
+		{K: "codesErr", B: codesErr != "", S: codesErr},
+		{K: "hint", B: hint != "", S: hint},
+		{K: "codes", N: []ui.Node{
+			core.TextField(c, core.FormField{ID: "mfa-code1", Name: fieldMFACode1, LabelKey: "mfa.setup.code1", Code: true,
+				Value: m.Field(fieldMFACode1), Err: m.MFAErrTextOf(c, fieldMFACode1), Shared: shared}),
+			core.TextField(c, core.FormField{ID: "mfa-code2", Name: fieldMFACode2, LabelKey: "mfa.setup.code2", Code: true,
+				Value: m.Field(fieldMFACode2), Err: m.MFAErrTextOf(c, fieldMFACode2), Shared: shared})}},
+	})
 }
+
+// notice is a short note with the way back to My Security Credentials
+// (the device is already assigned, or no longer there).
+var notice = ui.MustParse(`<div class="container"><p>{t $text}</p><a href="#/security-credentials">{t mfa.backToCredentials}</a></div>`)
+
+// doneStep confirms the assignment.
+var doneStep = ui.MustParse(`
+<div class="container">
+	<h2>{t mfa.setup.title}</h2>
+	<div class="alert alert-success" role="status"><p>{t mfa.done.text}</p></div>
+	<p>{t mfa.done.next}</p>
+	<div class="form-actions"><button type="button" data-action="mfa.close" class="btn btn-primary">{t mfa.close}</button></div>
+</div>`)
 
 // mfaDoneStep confirms the assignment.
 func mfaDoneStep(m core.Model, c i18n.Catalog) ui.Node {
 	if _, ok := mfaRootDevice(m, ""); !ok {
-		return ui.El("div", ui.Class("container"),
-			ui.El("p", ui.Text(c.T("mfa.done.missing"))),
-			ui.El("a", ui.A("href", hashCredentials), ui.Text(c.T("mfa.backToCredentials"))))
+		return notice.Root(c, ui.Vals{{K: "text", S: "mfa.done.missing"}})
 	}
-	return ui.El("div", ui.Class("container"),
-		ui.El("h2", ui.Text(c.T("mfa.setup.title"))),
-		ui.El("div", ui.Class("alert", "alert-success"), ui.A("role", "status"),
-			ui.El("p", ui.Text(c.T("mfa.done.text")))),
-		ui.El("p", ui.Text(c.T("mfa.done.next"))),
-		ui.El("div", ui.Class("form-actions"),
-			core.Button(c, "mfa.close", "mfa.close", "", ui.Class("btn", "btn-primary"))))
+	return doneStep.Root(c, nil)
 }

@@ -130,7 +130,12 @@ func (t *Tpl) render(c Catalog, s *scope, out []Node) []Node {
 		return append(out, v.N...)
 	}
 	if t.Tag == "" {
-		return t.texts(c, s, out)
+		// Text, or a group of nodes without an element of its own.
+		out = t.texts(c, s, out)
+		for i := range t.Kids {
+			out = t.Kids[i].render(c, s, out)
+		}
+		return out
 	}
 	n := Node{Tag: t.Tag}
 	for _, a := range t.Attrs {

@@ -61,3 +61,26 @@ func TestTplEmpty(t *testing.T) {
 	require.Equal(t, Node{}, Tpl{Tag: "p", If: "x"}.Root(fakeCatalog{}, nil))
 	require.Empty(t, Render(fakeCatalog{}, nil, Tpl{Each: "none", Tag: "li"}))
 }
+
+func TestTableSortsSelectsAndPages(t *testing.T) {
+	tbl := Table{Class: "t", Label: "users", Columns: []Column{
+		{Head: "name", Sort: "name", Cell: Tpl{D: "name"}},
+		{Head: "age", CellAttrs: []Attr{{Key: "class", Val: "num"}}, Cell: Tpl{D: "age"}},
+	}, Empty: "none", SortAction: "sort", SortBy: "name", SortDesc: true,
+		Select: "sel", SelectLabel: "pick", PageSize: 2, Page: 1, PageAction: "page", PrevKey: "prev", NextKey: "next", PageKey: "pageof"}
+	row := func(id, name, age string, sel bool) Vals {
+		return Vals{{K: "id", S: id}, {K: "name", S: name}, {K: "age", S: age}, {K: "selected", B: sel}}
+	}
+	rows := []Vals{row("1", "a", "10", false), row("2", "b", "20", false), row("3", "<c>", "30", true)}
+	got := HTML(tbl.Render(fakeCatalog{}, rows))
+	require.Equal(t, `<div class="table-wrap"><table class="t" aria-label="USERS"><thead><tr>`+
+		`<th scope="col"><span class="visually-hidden">PICK name=</span></th>`+
+		`<th scope="col" aria-sort="descending"><button type="button" class="sort-btn" data-action="sort" data-arg="name">NAME</button></th>`+
+		`<th scope="col">AGE</th></tr></thead><tbody>`+
+		`<tr><td><input type="checkbox" name="sel" value="3" aria-label="PICK name=&lt;c&gt;" checked=""></td><td>&lt;c&gt;</td><td class="num">30</td></tr>`+
+		`</tbody></table><nav class="pagination" aria-label="PAGEOF page=2 pages=2">`+
+		`<button type="button" class="btn btn-normal" data-action="page" data-arg="0">PREV</button>`+
+		`<span aria-current="page">PAGEOF page=2 pages=2</span>`+
+		`<button type="button" class="btn btn-normal" data-action="page" data-arg="2" disabled="">NEXT</button></nav></div>`, got)
+	require.Equal(t, `<p class="empty">NONE</p>`, HTML(tbl.Render(fakeCatalog{}, nil)))
+}

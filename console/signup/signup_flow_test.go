@@ -1,77 +1,15 @@
-package console
+package signup_test
 
 import (
-	"labsim/console/core"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console/core"
 	"labsim/sim"
 	"labsim/sim/account"
 )
-
-const suPass = "Lab-Student-2026"
-
-// suPage1 fills page 1 in English.
-func suFill1(t *testing.T, m Model, email string) Model {
-	t.Helper()
-	m = suType(t, m, "textbox", "Email address", email)
-	m = suType(t, m, "textbox", "Password", suPass)
-	m = suType(t, m, "textbox", "Confirm password", suPass)
-	return suType(t, m, "textbox", "AWS account name", "my-lab")
-}
-
-// suFill2 fills page 2 in English (personal, Korea).
-func suFill2(t *testing.T, m Model) Model {
-	t.Helper()
-	m = suCheck(t, m, "radio", "Personal - for your own projects", true)
-	m = suType(t, m, "textbox", "Full Name", "Kim Minji")
-	m = suType(t, m, "textbox", "Phone Number", "+82 10-1234-5678")
-	m = suChoose(t, m, "Country or Region", "South Korea")
-	m = suType(t, m, "textbox", "Address", "1 Sejong-daero")
-	m = suType(t, m, "textbox", "City", "Seoul")
-	m = suType(t, m, "textbox", "Postal Code", "04524")
-	return suCheck(t, m, "checkbox", "I have read and agree to the terms of the AWS Customer Agreement.", true)
-}
-
-// suFill3 fills page 3 with the test card.
-func suFill3(t *testing.T, m Model) Model {
-	t.Helper()
-	m = suType(t, m, "textbox", "Credit or Debit card number", account.TestCardNumber)
-	m = suChoose(t, m, "Month", "12")
-	m = suChoose(t, m, "Year", "2028")
-	return suType(t, m, "textbox", "Cardholder's name", "Kim Minji")
-}
-
-// suToStep drives a fresh console to the start of step n (1–5) in
-// English.
-func suToStep(t *testing.T, n int) Model {
-	t.Helper()
-	m := suStart(t, map[string]string{"lang": "en"})
-	m = send(m, Navigate{Now: t0, Hash: "#/signup"})
-	if n == 1 {
-		return m
-	}
-	m = suSubmit(t, suFill1(t, m, "kim@example.com"), "Continue (step 1 of 5)")
-	if n == 2 {
-		return m
-	}
-	m = suSubmit(t, suFill2(t, m), "Continue (step 2 of 5)")
-	if n == 3 {
-		return m
-	}
-	m = suSubmit(t, suFill3(t, m), "Verify and Continue (step 3 of 5)")
-	m = suPress(t, m, "button", "Confirm")
-	if n == 4 {
-		return m
-	}
-	m = suType(t, m, "textbox", "Type the characters as shown above", m.field(fieldSUCaptchaText))
-	m = suSubmit(t, m, "Send SMS (step 4 of 5)")
-	sms, _ := m.World.Devices.LastPhoneItem()
-	m = suType(t, m, "textbox", "Verification code", sms.Args["code"])
-	return suSubmit(t, m, "Continue (step 4 of 5)")
-}
 
 func TestSignUpHappyPathInEnglish(t *testing.T) {
 	m := suStart(t, map[string]string{"lang": "en"})
@@ -90,8 +28,8 @@ func TestSignUpHappyPathInEnglish(t *testing.T) {
 	require.Equal(t, "#/signup/2", m.UI.Route)
 	require.Contains(t, effectsOf[SetURL](fx), SetURL{Query: "?lang=en", Hash: "#/signup/2", Push: true})
 	require.Contains(t, effectsOf[Focus](fx), Focus{ID: "page-title"})
-	require.NotEmpty(t, m.field(fieldSUHash), "the password is kept as a hash for reloads")
-	require.NotContains(t, m.field(fieldSUHash), suPass)
+	require.NotEmpty(t, m.Field(fieldSUHash), "the password is kept as a hash for reloads")
+	require.NotContains(t, m.Field(fieldSUHash), suPass)
 
 	m = suSubmit(t, suFill2(t, m), "Continue (step 2 of 5)")
 	require.Equal(t, "#/signup/3", m.UI.Route)
@@ -108,8 +46,8 @@ func TestSignUpHappyPathInEnglish(t *testing.T) {
 	require.True(t, suText(m, "Visa •••• 1111"))
 	m = suPress(t, m, "button", "Confirm")
 	require.Equal(t, "#/signup/4", m.UI.Route)
-	require.Equal(t, "visa", m.field(fieldSUCardBrand))
-	require.Equal(t, "1111", m.field(fieldSUCardLast4))
+	require.Equal(t, "visa", m.Field(fieldSUCardBrand))
+	require.Equal(t, "1111", m.Field(fieldSUCardLast4))
 
 	// Page 4 starts with the contact phone.
 	find(t, m, "heading", "Confirm your identity")
@@ -117,8 +55,8 @@ func TestSignUpHappyPathInEnglish(t *testing.T) {
 	img := find(t, m, "img", "Security check: six distorted letters and digits")
 	require.True(t, strings.HasPrefix(suAttr(img, "src"), "data:image/png;base64,"))
 	m = suPress(t, m, "button", "Show the characters as text")
-	require.True(t, suText(m, spaced(m.field(fieldSUCaptchaText))))
-	m = suType(t, m, "textbox", "Type the characters as shown above", strings.ToLower(m.field(fieldSUCaptchaText)))
+	require.True(t, suText(m, spaced(m.Field(fieldSUCaptchaText))))
+	m = suType(t, m, "textbox", "Type the characters as shown above", strings.ToLower(m.Field(fieldSUCaptchaText)))
 	m = suSubmit(t, m, "Send SMS (step 4 of 5)")
 	sms, ok := m.World.Devices.LastPhoneItem()
 	require.True(t, ok)
@@ -156,7 +94,7 @@ func TestSignUpHappyPathInEnglish(t *testing.T) {
 	require.Equal(t, account.CardSummary{Brand: "visa", Last4: "1111"}, acct.Card)
 	require.Equal(t, "KR", acct.Contact.Address.Country)
 	require.True(t, acct.RootPassword.Verify(suPass))
-	require.True(t, suText(m, dashedID(acct.ID)))
+	require.True(t, suText(m, core.DashedID(acct.ID)))
 	ev := suLastEvent(m)
 	require.Equal(t, sim.SignUpAction, ev.Action)
 	require.Equal(t, acct.ID, ev.AccountID)

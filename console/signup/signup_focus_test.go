@@ -1,4 +1,4 @@
-package console
+package signup_test
 
 import (
 	"strconv"
@@ -75,7 +75,7 @@ func TestFocusEffectsNameElementsOnScreen(t *testing.T) {
 			{do: "press", role: "button", name: "Refresh the security check"},
 			{do: "submit", name: "Send SMS (step 4 of 5)"},
 		})
-		m = suType(t, m, "textbox", "Type the characters as shown above", m.field(fieldSUCaptchaText))
+		m = suType(t, m, "textbox", "Type the characters as shown above", m.Field(fieldSUCaptchaText))
 		m = focusTour(t, m, []focusStep{
 			{do: "submit", name: "Send SMS (step 4 of 5)"},
 			{do: "submit", name: "Continue (step 4 of 5)"},
@@ -87,7 +87,7 @@ func TestFocusEffectsNameElementsOnScreen(t *testing.T) {
 			{do: "press", role: "button", name: "Change the phone number"},
 			{do: "open", value: "#/signup/5"},
 		})
-		m = suType(t, m, "textbox", "Type the characters as shown above", m.field(fieldSUCaptchaText))
+		m = suType(t, m, "textbox", "Type the characters as shown above", m.Field(fieldSUCaptchaText))
 		m = focusTour(t, m, []focusStep{{do: "submit", name: "Send SMS (step 4 of 5)"}})
 		sms, _ := m.World.Devices.LastPhoneItem()
 		m = suType(t, m, "textbox", "Verification code", sms.Args["code"])

@@ -1,13 +1,11 @@
-package console
+package signup_test
 
 import (
-	"labsim/console/core"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
-	"labsim/console/ui"
+	"labsim/console/core"
 	"labsim/sim/account"
 )
 
@@ -80,7 +78,7 @@ func TestSignUpReloadResumesWithoutSecrets(t *testing.T) {
 	find(t, r, "heading", "Billing information")
 	require.Empty(t, suAttr(find(t, r, "textbox", "Credit or Debit card number"), "value"), "the card number is not kept")
 	require.Equal(t, "Kim Minji", suAttr(find(t, r, "textbox", "Cardholder's name"), "value"))
-	require.Equal(t, "12", r.field(fieldSUExpMonth))
+	require.Equal(t, "12", r.Field(fieldSUExpMonth))
 
 	// Page 1 after the reload: the password boxes are empty and say why.
 	r1 := send(r, Navigate{Now: t0, Hash: "#/signup/1"})
@@ -93,7 +91,7 @@ func TestSignUpReloadResumesWithoutSecrets(t *testing.T) {
 	r = suReload(t, r)
 	require.Equal(t, "#/signup/4", r.UI.Route)
 	find(t, r, "img", "Security check: six distorted letters and digits")
-	r = suType(t, r, "textbox", "Type the characters as shown above", r.field(fieldSUCaptchaText))
+	r = suType(t, r, "textbox", "Type the characters as shown above", r.Field(fieldSUCaptchaText))
 	r = suSubmit(t, r, "Send SMS (step 4 of 5)")
 	sms, _ := r.World.Devices.LastPhoneItem()
 	r = suReload(t, r)
@@ -116,7 +114,7 @@ func TestSignUpBankCancelKeepsTheForm(t *testing.T) {
 	require.Equal(t, "#/signup/3", m.UI.Route)
 	require.Equal(t, account.TestCardNumber, suAttr(find(t, m, "textbox", "Credit or Debit card number"), "value"))
 	require.Equal(t, "Kim Minji", suAttr(find(t, m, "textbox", "Cardholder's name"), "value"))
-	require.Empty(t, m.field(fieldSUCardLast4), "nothing was confirmed")
+	require.Empty(t, m.Field(fieldSUCardLast4), "nothing was confirmed")
 
 	// The bank page needs the card number typed in this page session.
 	r := suReload(t, suSubmit(t, m, "Verify and Continue (step 3 of 5)"))
@@ -134,7 +132,7 @@ func TestSignUpShowsBusyBeforeHashing(t *testing.T) {
 	require.True(t, ok)
 	m, fx := Update(m, Submit{Now: t0, Form: "signup.step1", Values: suFormValues(form)})
 	require.Equal(t, []Effect{Next{Msg: Click{Now: t0, Action: "signup.hash"}}}, effectsWithout[Save](fx))
-	require.Empty(t, m.field(fieldSUHash), "nothing is hashed before the page paints")
+	require.Empty(t, m.Field(fieldSUHash), "nothing is hashed before the page paints")
 	btn := find(t, m, "button", "Protecting your password…")
 	require.True(t, btn.Has("disabled"))
 	require.Equal(t, "true", suAttr(btn, "aria-busy"))
@@ -190,29 +188,4 @@ func TestSignUpTitlesAndFocus(t *testing.T) {
 	require.Equal(t, "Approve the verification charge | labsim", Title(m))
 	m = suSubmit(t, suToStep(t, 5), "Complete sign up")
 	require.Equal(t, "Congratulations | labsim", Title(m))
-}
-
-// suFormOf finds the form that holds a button.
-func suFormOf(t *testing.T, m Model, button string) (ui.Node, bool) {
-	t.Helper()
-	var out ui.Node
-	found := false
-	View(m).Walk(func(n ui.Node) bool {
-		if n.Tag == "form" && !found && strings.Contains(n.TextContent(), button) {
-			out, found = n, true
-		}
-		return !found
-	})
-	return out, found
-}
-
-// effectsWithout drops effects of one type (the saves).
-func effectsWithout[T Effect](fx []Effect) []Effect {
-	var out []Effect
-	for _, e := range fx {
-		if _, ok := e.(T); !ok {
-			out = append(out, e)
-		}
-	}
-	return out
 }

@@ -1,10 +1,10 @@
-package console
+package signin
 
 import (
 	"errors"
-	"labsim/console/core"
 	"maps"
 
+	"labsim/console/core"
 	"labsim/sim"
 	"labsim/sim/account"
 	"labsim/sim/awserr"
@@ -40,152 +40,145 @@ func signinMFASixDigits(s string) bool {
 // signinMFAClick handles the MFA sign-in pages' buttons. "verify" and
 // "altVerify" arrive through Next, after the page has shown that it is
 // busy: checking the password hash takes about a second in the browser.
-func signinMFAClick(m Model, action, arg string) (Model, []Effect) {
+func signinMFAClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 	switch action {
 	case "signinmfa.verify":
-		return m.signinMFAVerify()
+		return signinMFAVerify(m)
 	case "signinmfa.cancel":
-		m = m.signinMFAForget().withPasswordVerified("")
+		m = withPasswordVerified(signinMFAForget(m), "")
 		secrets := maps.Clone(m.Secrets)
 		delete(secrets, fieldSIPassword)
 		m.Secrets = secrets
-		return m.mfaGo("#/signin")
+		return m.Go("#/signin")
 	case "signinmfa.alternative":
 		m.MFA.Recovery = ""
-		return m.mfaGo(hashSigninMFAAlt)
+		return m.Go(hashSigninMFAAlt)
 	case "signinmfa.sendEmail":
-		acct, ok := m.signinMFAAccount()
+		acct, ok := signinMFAAccount(m)
 		if !ok {
 			return m, nil
 		}
-		w, err := m.World.Do(m.Session, sim.SendRootRecoveryEmail{Email: acct.Email}, m.env())
+		w, err := m.World.Do(m.Session, sim.SendRootRecoveryEmail{Email: acct.Email}, m.Env())
 		m.World = w
 		if err == nil {
 			m.MFA.Recovery = "email-sent"
 			m.MFA.Errors = nil
-			m.Model = m.ClearFields(fieldSigninMFAEmailCode)
+			m = m.ClearFields(fieldSigninMFAEmailCode)
 		}
-		return m, []Effect{Focus{ID: "page-title"}}
+		return m, []core.Effect{core.Focus{ID: "page-title"}}
 	case "signinmfa.call":
-		acct, ok := m.signinMFAAccount()
+		acct, ok := signinMFAAccount(m)
 		if !ok {
 			return m, nil
 		}
-		op := sim.CallRootRecoveryPhone{Email: acct.Email, EmailCode: core.TypedCode(m.field(fieldSigninMFAEmailCode))}
-		w, err := m.World.Do(m.Session, op, m.env())
+		op := sim.CallRootRecoveryPhone{Email: acct.Email, EmailCode: core.TypedCode(m.Field(fieldSigninMFAEmailCode))}
+		w, err := m.World.Do(m.Session, op, m.Env())
 		m.World = w
 		if err != nil {
 			// The emailed code expired or was replaced: verify again.
 			m.MFA.Recovery = "email-sent"
-			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: err})
-			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
+			m = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: err})
+			return m, []core.Effect{core.Focus{ID: "signinmfa-emailcode"}}
 		}
 		m.MFA.Recovery = "called"
-		return m, []Effect{Focus{ID: "signinmfa-pin"}}
+		return m, []core.Effect{core.Focus{ID: "signinmfa-pin"}}
 	case "signinmfa.altSignin":
 		if m.MFA.Busy != "" {
 			return m, nil
 		}
 		m.MFA.Busy = "alternative"
-		return m, []Effect{Next{Msg: Click{Now: m.Now, Action: "signinmfa.altVerify"}}}
+		return m, []core.Effect{core.Next{Msg: core.Click{Now: m.Now, Action: "signinmfa.altVerify"}}}
 	case "signinmfa.altVerify":
-		return m.signinMFAAlternativeVerify()
+		return signinMFAAlternativeVerify(m)
 	}
 	return m, nil
 }
 
 // signinMFASubmit handles the MFA sign-in pages' forms.
-func signinMFASubmit(m Model, form string) (Model, []Effect) {
+func signinMFASubmit(m core.Model, form string) (core.Model, []core.Effect) {
 	switch form {
 	case "signinmfa.submit":
 		if m.MFA.Busy != "" {
 			return m, nil
 		}
-		if !signinMFASixDigits(core.TypedCode(m.field(fieldSigninMFACode))) {
-			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFACode: errSigninMFAFormat})
-			return m, []Effect{Focus{ID: "signinmfa-code"}}
+		if !signinMFASixDigits(core.TypedCode(m.Field(fieldSigninMFACode))) {
+			m = m.SetMFAErrors(map[string]error{fieldSigninMFACode: errSigninMFAFormat})
+			return m, []core.Effect{core.Focus{ID: "signinmfa-code"}}
 		}
 		m.MFA.Busy = "signin"
-		return m, []Effect{Next{Msg: Click{Now: m.Now, Action: "signinmfa.verify"}}}
+		return m, []core.Effect{core.Next{Msg: core.Click{Now: m.Now, Action: "signinmfa.verify"}}}
 	case "signinmfa.verifyEmail":
-		acct, ok := m.signinMFAAccount()
+		acct, ok := signinMFAAccount(m)
 		if !ok {
 			return m, nil
 		}
-		code := core.TypedCode(m.field(fieldSigninMFAEmailCode))
+		code := core.TypedCode(m.Field(fieldSigninMFAEmailCode))
 		if !signinMFASixDigits(code) {
-			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: errSigninMFAFormat})
-			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
+			m = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: errSigninMFAFormat})
+			return m, []core.Effect{core.Focus{ID: "signinmfa-emailcode"}}
 		}
 		if _, err := m.World.CheckRootRecoveryEmail(acct.Email, code, m.Now); err != nil {
-			m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: err})
-			return m, []Effect{Focus{ID: "signinmfa-emailcode"}}
+			m = m.SetMFAErrors(map[string]error{fieldSigninMFAEmailCode: err})
+			return m, []core.Effect{core.Focus{ID: "signinmfa-emailcode"}}
 		}
 		m.MFA.Recovery = "email-verified"
 		m.MFA.Errors = nil
-		return m, []Effect{Focus{ID: signinMFACallID}}
+		return m, []core.Effect{core.Focus{ID: signinMFACallID}}
 	}
 	return m, nil
 }
 
 // signinMFAVerify signs in with the password and the MFA code
 // (sim.SignInRoot); the session records when MFA was used.
-func (m Model) signinMFAVerify() (Model, []Effect) {
+func signinMFAVerify(m core.Model) (core.Model, []core.Effect) {
 	m.MFA.Busy = ""
-	acct, ok := m.signinMFAAccount()
+	acct, ok := signinMFAAccount(m)
 	if !ok {
 		return m, nil
 	}
 	op := sim.SignInRoot{Email: acct.Email, Password: m.Secrets[fieldSIPassword],
-		MFACode: core.TypedCode(m.field(fieldSigninMFACode))}
-	w, err := m.World.Do(m.Session, op, m.env())
+		MFACode: core.TypedCode(m.Field(fieldSigninMFACode))}
+	w, err := m.World.Do(m.Session, op, m.Env())
 	m.World = w
 	if awserr.Code(err) == account.CodeAuthenticationFailed {
 		// The password, not the MFA code, was refused.
-		return m.signinMFAForget().siPasswordRefused()
+		return siPasswordRefused(signinMFAForget(m))
 	}
 	if err != nil {
 		m.MFA.Failures++
-		m.Model = m.SetMFAErrors(map[string]error{fieldSigninMFACode: err})
-		return m, []Effect{Focus{ID: "signinmfa-code"}}
+		m = m.SetMFAErrors(map[string]error{fieldSigninMFACode: err})
+		return m, []core.Effect{core.Focus{ID: "signinmfa-code"}}
 	}
-	return m.signinMFAForget().finishRootSignIn(acct, true)
+	return finishRootSignIn(signinMFAForget(m), acct, true)
 }
 
 // signinMFAAlternativeVerify signs in with the alternative factors.
-func (m Model) signinMFAAlternativeVerify() (Model, []Effect) {
+func signinMFAAlternativeVerify(m core.Model) (core.Model, []core.Effect) {
 	m.MFA.Busy = ""
-	acct, ok := m.signinMFAAccount()
+	acct, ok := signinMFAAccount(m)
 	if !ok {
 		return m, nil
 	}
 	op := sim.SignInRootAlternativeFactors{Email: acct.Email, Password: m.Secrets[fieldSIPassword],
-		EmailCode: core.TypedCode(m.field(fieldSigninMFAEmailCode))}
-	w, err := m.World.Do(m.Session, op, m.env())
+		EmailCode: core.TypedCode(m.Field(fieldSigninMFAEmailCode))}
+	w, err := m.World.Do(m.Session, op, m.Env())
 	m.World = w
 	if awserr.Code(err) == account.CodeAuthenticationFailed {
-		return m.signinMFAForget().siPasswordRefused()
+		return siPasswordRefused(signinMFAForget(m))
 	}
 	if err != nil {
-		m.Model = m.SetMFAErrors(map[string]error{"signinmfa.alternative": err})
-		return m, []Effect{Focus{ID: "signinmfa-alt-error"}}
+		m = m.SetMFAErrors(map[string]error{"signinmfa.alternative": err})
+		return m, []core.Effect{core.Focus{ID: "signinmfa-alt-error"}}
 	}
-	m, fx := m.signinMFAForget().finishRootSignIn(acct, false)
-	m.notify("warning", "signinmfa.lostNotice")
+	m, fx := finishRootSignIn(signinMFAForget(m), acct, false)
+	m.Notify("warning", "signinmfa.lostNotice")
 	return m, fx
 }
 
 // signinMFAForget drops the MFA pages' codes and progress (the sign-in
 // area forgets the password).
-func (m Model) signinMFAForget() Model {
-	m.Model = m.ClearFields(fieldSigninMFACode, fieldSigninMFAEmailCode)
+func signinMFAForget(m core.Model) core.Model {
+	m = m.ClearFields(fieldSigninMFACode, fieldSigninMFAEmailCode)
 	m.MFA.Errors, m.MFA.Failures, m.MFA.Recovery, m.MFA.Busy = nil, 0, "", ""
 	return m
-}
-
-// mfaGo moves to a page with a history entry (core.Model.Go).
-func (m Model) mfaGo(hash string) (Model, []Effect) {
-	next, fx := m.Model.Go(hash)
-	m.Model = next
-	return m, fx
 }

@@ -1,4 +1,4 @@
-package console
+package signup_test
 
 import (
 	"strings"
@@ -256,7 +256,7 @@ func TestSignUpPage3Rules(t *testing.T) {
 
 func TestSignUpPage4Rules(t *testing.T) {
 	base := suToStep(t, 4)
-	capText := base.field(fieldSUCaptchaText)
+	capText := base.Field(fieldSUCaptchaText)
 	good := []suInput{
 		{"combobox", "Country or region code", "South Korea (+82)"},
 		{"textbox", "Mobile phone number", "010-1234-5678"},
@@ -277,9 +277,9 @@ func TestSignUpPage4Rules(t *testing.T) {
 	// A refreshed security check has new characters and an empty answer.
 	m := suApply(t, base, good)
 	m2 := suPress(t, m, "button", "Refresh the security check")
-	require.NotEqual(t, capText, m2.field(fieldSUCaptchaText))
-	require.Empty(t, m2.field(fieldSUCaptcha))
-	require.NotEqual(t, m.field(fieldSUCaptchaImage), m2.field(fieldSUCaptchaImage))
+	require.NotEqual(t, capText, m2.Field(fieldSUCaptchaText))
+	require.Empty(t, m2.Field(fieldSUCaptcha))
+	require.NotEqual(t, m.Field(fieldSUCaptchaImage), m2.Field(fieldSUCaptchaImage))
 	// The text alternative toggles.
 	m3 := suPress(t, m2, "button", "Show the characters as text")
 	require.Equal(t, "true", suAttr(find(t, m3, "button", "Hide the characters"), "aria-pressed"))
@@ -289,7 +289,7 @@ func TestSignUpPage4Rules(t *testing.T) {
 
 func TestSignUpSMSWrongCodeAndResend(t *testing.T) {
 	m := suToStep(t, 4)
-	m = suType(t, m, "textbox", "Type the characters as shown above", m.field(fieldSUCaptchaText))
+	m = suType(t, m, "textbox", "Type the characters as shown above", m.Field(fieldSUCaptchaText))
 	m = suSubmit(t, m, "Send SMS (step 4 of 5)")
 	first, _ := m.World.Devices.LastPhoneItem()
 	find(t, m, "button", "Open the virtual phone")
@@ -315,7 +315,7 @@ func TestSignUpSMSWrongCodeAndResend(t *testing.T) {
 
 func TestSignUpChangePhoneNumber(t *testing.T) {
 	m := suToStep(t, 4)
-	m = suType(t, m, "textbox", "Type the characters as shown above", m.field(fieldSUCaptchaText))
+	m = suType(t, m, "textbox", "Type the characters as shown above", m.Field(fieldSUCaptchaText))
 	m = suSubmit(t, m, "Send SMS (step 4 of 5)")
 	m = suPress(t, m, "button", "Change the phone number")
 	find(t, m, "textbox", "Mobile phone number")
@@ -327,7 +327,7 @@ func TestSignUpVoiceCall(t *testing.T) {
 	start := suToStep(t, 4)
 	start = suCheck(t, start, "radio", "Voice call", true)
 	find(t, start, "button", "Call me now (step 4 of 5)")
-	start = suType(t, start, "textbox", "Type the characters as shown above", start.field(fieldSUCaptchaText))
+	start = suType(t, start, "textbox", "Type the characters as shown above", start.Field(fieldSUCaptchaText))
 	start = suSubmit(t, start, "Call me now (step 4 of 5)")
 	call, ok := start.World.Devices.RingingCall()
 	require.True(t, ok)
@@ -406,19 +406,4 @@ func wrongDigits(c string) string {
 	b := []byte(c)
 	b[0] = '0' + (b[0]-'0'+1)%10
 	return string(b)
-}
-
-// suDescription is the text of the elements that describe a control.
-func suDescription(t *testing.T, m Model, role, name string) string {
-	t.Helper()
-	root := View(m)
-	n, ok := ui.Find(root, role, name)
-	require.True(t, ok, "no %s %q", role, name)
-	var parts []string
-	for _, id := range strings.Fields(suAttr(n, "aria-describedby")) {
-		if d, ok := ui.ByID(root, id); ok {
-			parts = append(parts, strings.TrimSpace(d.TextContent()))
-		}
-	}
-	return strings.Join(parts, " ")
 }

@@ -1,4 +1,4 @@
-package console
+package signin_test
 
 import (
 	"testing"
@@ -11,39 +11,6 @@ import (
 	"labsim/sim/account"
 	"labsim/sim/mfa"
 )
-
-// runNext delivers the Next messages among fx, as the browser does after
-// painting, and returns the final model and effects.
-func runNext(m Model, fx []Effect) (Model, []Effect) {
-	for {
-		next := effectsOf[Next](fx)
-		if len(next) == 0 {
-			return m, fx
-		}
-		m, fx = Update(m, next[0].Msg)
-	}
-}
-
-// toSigninMFA opens the root-mfa world and signs in with the password
-// through the sign-in pages, which hand over to the MFA page.
-func toSigninMFA(t *testing.T, now time.Time) Model {
-	t.Helper()
-	m, _ := start(t, map[string]string{"world": "root-mfa", "lang": "en"}, "")
-	require.False(t, m.Session.SignedIn())
-	m = send(m, Navigate{Now: now, Hash: "#/signin"})
-	m, fx := Update(m, Submit{Now: now, Form: "signin.next", Values: map[string]string{"signin.type": "root", "signin.email": sim.DemoEmail}})
-	m, _ = runNext(m, fx)
-	m, fx = Update(m, Submit{Now: now, Form: "signin.password", Values: map[string]string{"signin.password": sim.DemoPassword}})
-	m, _ = runNext(m, fx)
-	require.Equal(t, "#/signin-mfa", m.UI.Route)
-	return m
-}
-
-// submitCode submits the MFA code at now and runs the sign-in.
-func submitCode(m Model, now time.Time, code string) (Model, []Effect) {
-	m, fx := Update(m, Submit{Now: now, Form: "signinmfa.submit", Values: map[string]string{"signinmfa.code": code}})
-	return runNext(m, fx)
-}
 
 func TestSigninMFAPage(t *testing.T) {
 	m := toSigninMFA(t, mfaT1)
@@ -68,7 +35,7 @@ func TestSigninMFAPage(t *testing.T) {
 	require.Equal(t, "#/", m.UI.Route)
 	require.Contains(t, fx, Effect(Focus{ID: "page-title"}))
 	require.Empty(t, m.Secrets["signin.password"], "the password is forgotten")
-	require.Empty(t, m.field("signinmfa.code"))
+	require.Empty(t, m.Field("signinmfa.code"))
 	ev := lastEvent(m)
 	require.Equal(t, "signin:ConsoleLogin", ev.Action)
 	require.Equal(t, "true", ev.Detail["mfa"])
@@ -233,7 +200,7 @@ func TestSigninMFATroubleshootAlternativeFactors(t *testing.T) {
 	require.False(t, hasSignin, "not before the phone is verified")
 
 	// The student answers on the phone and types the number.
-	w, err := m.World.Do(m.Session, sim.AnswerCall{ItemID: call.ID, Digits: pin}, m.env())
+	w, err := m.World.Do(m.Session, sim.AnswerCall{ItemID: call.ID, Digits: pin}, m.Env())
 	require.NoError(t, err)
 	m.World = w
 	require.True(t, ui.ContainsText(View(m), "Phone number verified."))
@@ -261,7 +228,7 @@ func TestSigninMFAWrongPINOffersAnotherCall(t *testing.T) {
 	m, _ = Update(m, Submit{Now: mfaT1, Form: "signinmfa.verifyEmail", Values: map[string]string{"signinmfa.emailcode": code}})
 	m, _ = mfaPress(t, m, mfaT1, "button", "Call me now")
 	call, _ := m.World.Devices.RingingCall()
-	w, err := m.World.Do(m.Session, sim.AnswerCall{ItemID: call.ID, Decline: true}, m.env())
+	w, err := m.World.Do(m.Session, sim.AnswerCall{ItemID: call.ID, Decline: true}, m.Env())
 	require.NoError(t, err)
 	m.World = w
 	require.True(t, ui.ContainsText(View(m), "The phone number was not verified"))
@@ -342,7 +309,7 @@ func TestSigninMFAWrongPasswordIsAPasswordError(t *testing.T) {
 			m, _ = mfaPress(t, m, mfaT1, "button", "Call me now")
 			call, ok := m.World.Devices.RingingCall()
 			require.True(t, ok)
-			w, err := m.World.Do(m.Session, sim.AnswerCall{ItemID: call.ID, Digits: call.Args["pin"]}, m.env())
+			w, err := m.World.Do(m.Session, sim.AnswerCall{ItemID: call.ID, Digits: call.Args["pin"]}, m.Env())
 			require.NoError(t, err)
 			m.World = w
 			m, fx := mfaPress(t, m, mfaT1, "button", "Sign in to the console")

@@ -1,4 +1,4 @@
-package console
+package signup_test
 
 import (
 	"strings"
@@ -6,8 +6,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
+	ct "labsim/internal/consoletest"
 	"labsim/sim"
 	"labsim/sim/account"
 )
@@ -18,7 +20,7 @@ func TestEveryProblemCodeHasAMessageInBothLanguages(t *testing.T) {
 		for _, code := range account.ProblemCodes() {
 			key := "signup.problem." + code
 			require.True(t, c.Has(key), "%s: no message for problem %s", lang, code)
-			msg := problemText(c, account.Problem{Field: "x", Code: code,
+			msg := core.ProblemText(c, account.Problem{Field: "x", Code: code,
 				Params: map[string]string{"max": "50", "min": "8", "have": "2", "char": "한", "digits": "3"}})
 			require.NotContains(t, msg, "{", "%s: %s leaves a placeholder: %s", lang, code, msg)
 		}
@@ -48,53 +50,6 @@ func TestEveryProblemCodeHasAMessageInBothLanguages(t *testing.T) {
 func awsAuthFailed() error {
 	_, err := sim.World{}.CheckRootPassword("x@example.com", "y")
 	return err
-}
-
-// suKorean walks a sign-up in Korean and returns the model at each screen.
-func suKorean(t *testing.T) map[string]Model {
-	t.Helper()
-	out := map[string]Model{}
-	m := suStart(t, map[string]string{"lang": "ko"})
-	m = send(m, Navigate{Now: t0, Hash: "#/signup"})
-	out["1"] = m
-	m = suType(t, m, "textbox", "이메일 주소", "lee@example.com")
-	m = suType(t, m, "textbox", "암호", suPass)
-	m = suType(t, m, "textbox", "암호 확인", suPass)
-	m = suType(t, m, "textbox", "AWS 계정 이름", "이민호의 계정")
-	m = suSubmit(t, m, "계속(1/5단계)")
-	out["2"] = m
-	m = suCheck(t, m, "radio", "개인 – 자체 프로젝트의 경우", true)
-	m = suType(t, m, "textbox", "전체 이름", "이민호")
-	m = suType(t, m, "textbox", "전화 번호", "+82 10-9876-5432")
-	m = suChoose(t, m, "국가 또는 리전", "대한민국")
-	m = suType(t, m, "textbox", "주소", "209 Sejong-daero")
-	m = suType(t, m, "textbox", "시", "Jongno-gu")
-	m = suType(t, m, "textbox", "시, 도 또는 리전", "Seoul")
-	m = suType(t, m, "textbox", "우편 번호", "03186")
-	m = suCheck(t, m, "checkbox", "AWS 고객 계약의 조건을 읽었으며 이에 동의합니다.", true)
-	m = suSubmit(t, m, "계속(2/5단계)")
-	out["3"] = m
-	m = suType(t, m, "textbox", "신용카드 또는 직불카드 번호", account.TestCardNumber)
-	m = suChoose(t, m, "월", "01")
-	m = suChoose(t, m, "연도", "2030")
-	m = suType(t, m, "textbox", "카드 소유자 이름", "Lee Minho")
-	m = suSubmit(t, m, "확인 및 계속(3/5단계)")
-	out["bank"] = m
-	m = suPress(t, m, "button", "확인")
-	out["4"] = m
-	m = suType(t, m, "textbox", "위에 보이는 문자를 입력하세요.", m.field(fieldSUCaptchaText))
-	m = suSubmit(t, m, "SMS 전송(4/5단계)")
-	out["4sms"] = m
-	sms, _ := m.World.Devices.LastPhoneItem()
-	m = suPress(t, m, "button", "가상 휴대폰")
-	m = suPress(t, m, "button", "메시지")
-	out["phone"] = m
-	m = suType(t, m, "textbox", "확인 코드", sms.Args["code"])
-	m = suSubmit(t, m, "계속(4/5단계)")
-	out["5"] = m
-	m = suSubmit(t, m, "가입 완료")
-	out["done"] = m
-	return out
 }
 
 func TestKoreanLabelsFollowTheTextbookScreenByScreen(t *testing.T) {
@@ -160,64 +115,6 @@ func TestKoreanSignInLabels(t *testing.T) {
 	find(t, m, "link", "암호를 잊으셨나요?")
 }
 
-// suAllScreens collects every page and state of the sign-up, sign-in and
-// devices areas.
-func suAllScreens(t *testing.T) map[string]Model {
-	t.Helper()
-	out := suKorean(t)
-	for k, v := range out {
-		out["ko-"+k] = v
-	}
-	out["1-errors"] = suSubmit(t, suToStep(t, 1), "Continue (step 1 of 5)")
-	out["1-busy"], _ = Update(suFill1(t, suToStep(t, 1), "a@example.com"), Submit{Now: t0, Form: "signup.step1",
-		Values: map[string]string{fieldSUEmail: "a@example.com", fieldSUPassword: suPass, fieldSUConfirm: suPass, fieldSUAccountName: "x"}})
-	out["2-errors"] = suSubmit(t, suCheck(t, suToStep(t, 2), "radio", "Business - for your work, school or organization", true), "Continue (step 2 of 5)")
-	m3 := suCheck(t, suToStep(t, 3), "radio", "Use a new address", true)
-	m3 = suChoose(t, m3, "Country or Region", "India")
-	out["3-new-address"] = suSubmit(t, m3, "Verify and Continue (step 3 of 5)")
-	m4 := suToStep(t, 4)
-	m4 = suPress(t, m4, "button", "Show the characters as text")
-	out["4-errors"] = suSubmit(t, m4, "Send SMS (step 4 of 5)")
-	m4 = suCheck(t, m4, "radio", "Voice call", true)
-	m4 = suType(t, m4, "textbox", "Type the characters as shown above", m4.field(fieldSUCaptchaText))
-	m4 = suSubmit(t, m4, "Call me now (step 4 of 5)")
-	out["4-voice"] = m4
-	out["4-ringing"] = suPress(t, m4, "button", "Virtual phone")
-	answered := suPress(t, out["4-ringing"], "button", "Answer")
-	out["4-keypad"] = suPress(t, answered, "button", "7")
-	call, _ := m4.World.Devices.RingingCall()
-	done := answered
-	for _, d := range call.Args["pin"] {
-		done = suPress(t, done, "button", string(d))
-	}
-	out["4-voice-ok"] = done
-	out["phone-calls"] = suPress(t, suPress(t, done, "button", "Close the call screen"), "button", "Phone")
-	out["5-busy"], _ = Update(suToStep(t, 5), Submit{Now: t0, Form: "signup.step5", Values: map[string]string{fieldSUPlan: "basic"}})
-	out["done-inbox"] = suPress(t, suPress(t, out["done"], "button", "받은 편지함 열기"), "button", "Amazon Web Services에 오신 것을 환영합니다")
-	si := siStart(t, "signed-up")
-	out["signin"] = si
-	out["signin-errors"] = suSubmit(t, si, "Next")
-	out["signin-iam"] = suSubmit(t, suCheck(t, si, "radio", "IAM user", true), "Sign in")
-	pw := suSubmit(t, suType(t, si, "textbox", "Root user email address", sim.DemoEmail), "Next")
-	out["signin-password"] = pw
-	out["signin-failed"] = suSubmit(t, suType(t, pw, "textbox", "Password", "Wrong-1-pass"), "Sign in")
-	out["signin-busy"], _ = Update(suType(t, pw, "textbox", "Password", "x"), Submit{Now: t0, Form: "signin.password"})
-	forgot := send(pw, Navigate{Now: t0, Hash: "#/signin/forgot"})
-	out["forgot"] = forgot
-	sent := suSubmit(t, forgot, "Send email")
-	out["forgot-sent"] = sent
-	mail := sent.World.Devices.Inbox[len(sent.World.Devices.Inbox)-1]
-	reset := send(sent, Navigate{Now: t0, Hash: mail.Args["link"]})
-	out["reset"] = suSubmit(t, reset, "Reset password")
-	out["reset-invalid"] = send(sent, Navigate{Now: t0, Hash: "#/signin/reset/nope"})
-	out["inbox-list"] = suPress(t, sent, "button", "Inbox")
-	out["inbox-empty"] = suPress(t, si, "button", "Inbox")
-	out["phone-home"] = suPress(t, si, "button", "Virtual phone")
-	out["phone-messages-empty"] = suPress(t, out["phone-home"], "button", "Messages")
-	out["signed-in"] = suPress(t, demoModel(t), "button", "Virtual phone")
-	return out
-}
-
 func TestEverySignUpScreenUsesTheCatalogs(t *testing.T) {
 	for name, m := range suAllScreens(t) {
 		t.Run(name, func(t *testing.T) {
@@ -264,6 +161,6 @@ func TestSecretsAreNeverInTheSavedStateOrTheExport(t *testing.T) {
 			require.NotContains(t, d.Data, suPass, name)
 			require.NotContains(t, d.Data, "4111111111111111", name)
 		}
-		require.False(t, strings.Contains(m.diagnostics(""), suPass), name)
+		require.False(t, strings.Contains(ct.Diagnostics(m, ""), suPass), name)
 	}
 }

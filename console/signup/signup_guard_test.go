@@ -1,36 +1,15 @@
-package console
+package signup_test
 
 import (
-	"labsim/console/core"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim/account"
 )
-
-// suToStep5ByVoice drives a fresh console to step 5, verifying the phone
-// with a voice call.
-func suToStep5ByVoice(t *testing.T) Model {
-	t.Helper()
-	m := suToStep(t, 4)
-	m = suCheck(t, m, "radio", "Voice call", true)
-	m = suType(t, m, "textbox", "Type the characters as shown above", m.field(fieldSUCaptchaText))
-	m = suSubmit(t, m, "Call me now (step 4 of 5)")
-	call, ok := m.World.Devices.RingingCall()
-	require.True(t, ok)
-	m = suPress(t, m, "button", "Virtual phone")
-	m = suPress(t, m, "button", "Answer")
-	for _, d := range call.Args["pin"] {
-		m = suPress(t, m, "button", string(d))
-	}
-	m = suPress(t, m, "button", "Close the call screen")
-	m = suPress(t, m, "button", "Continue (step 4 of 5)")
-	require.Equal(t, "#/signup/5", m.UI.Route)
-	return m
-}
 
 // TestSignUpForwardPastAChangedPhone: once "Change the phone number" is
 // pressed on page 4, page 5 is out of reach until the new number is
@@ -48,13 +27,13 @@ func TestSignUpForwardPastAChangedPhone(t *testing.T) {
 		{"sms, then a voice call not answered", func(t *testing.T) Model { return suToStep(t, 5) },
 			func(t *testing.T, m Model) Model {
 				m = suCheck(t, m, "radio", "Voice call", true)
-				m = suType(t, m, "textbox", "Type the characters as shown above", m.field(fieldSUCaptchaText))
+				m = suType(t, m, "textbox", "Type the characters as shown above", m.Field(fieldSUCaptchaText))
 				return suSubmit(t, m, "Call me now (step 4 of 5)")
 			}},
 		{"voice, then a text not typed", suToStep5ByVoice,
 			func(t *testing.T, m Model) Model {
 				m = suCheck(t, m, "radio", "Text message (SMS)", true)
-				m = suType(t, m, "textbox", "Type the characters as shown above", m.field(fieldSUCaptchaText))
+				m = suType(t, m, "textbox", "Type the characters as shown above", m.Field(fieldSUCaptchaText))
 				return suSubmit(t, m, "Send SMS (step 4 of 5)")
 			}},
 	}
@@ -79,15 +58,15 @@ func TestSignUpForwardPastAChangedPhone(t *testing.T) {
 			m, fx := suDeliver(m, Submit{Now: t0, Form: "signup.step5", Values: map[string]string{fieldSUPlan: account.PlanBasic}})
 			require.Empty(t, m.World.Accounts, "no account without a verified phone")
 			require.Equal(t, "#/signup/4", m.UI.Route)
-			box, ok := ui.ByID(View(m), authID(fieldSUCode)+"-error")
+			box, ok := ui.ByID(View(m), core.AuthID(fieldSUCode)+"-error")
 			require.True(t, ok, "the problem is shown:\n%s", ui.HTML(View(m)))
 			require.Equal(t, "alert", suAttr(box, "role"))
 			require.Contains(t, box.TextContent(), "Verify your phone number before you complete the sign-up")
 			focus := effectsOf[Focus](fx)
 			require.NotEmpty(t, focus)
-			want := authID(fieldSUCode) + "-error"
-			if _, ok := m.suItem(fieldSUSMSItem); ok {
-				want = authID(fieldSUCode) // the code box, with the error next to it
+			want := core.AuthID(fieldSUCode) + "-error"
+			if _, ok := suItem(m.Model, fieldSUSMSItem); ok {
+				want = core.AuthID(fieldSUCode) // the code box, with the error next to it
 			}
 			require.Equal(t, want, focus[len(focus)-1].ID)
 			requireFocusInView(t, m, fx)
@@ -101,13 +80,13 @@ func TestSignUpForwardPastAChangedPhone(t *testing.T) {
 func TestSignUpStep4ProblemsAreFocusable(t *testing.T) {
 	m := suToStep(t, 4)
 	m = suCheck(t, m, "radio", "Voice call", true)
-	m = suType(t, m, "textbox", "Type the characters as shown above", m.field(fieldSUCaptchaText))
+	m = suType(t, m, "textbox", "Type the characters as shown above", m.Field(fieldSUCaptchaText))
 	m, fx := suSubmitFx(t, m, "Call me now (step 4 of 5)")
 	requireFocusInView(t, m, fx)
 	// Continue before the call is answered.
 	m, fx = suDeliver(m, Click{Now: t0, Action: "signup.voice.continue"})
 	require.Equal(t, "#/signup/4", m.UI.Route)
-	require.Equal(t, []Focus{{ID: authID(fieldSUCode) + "-error"}}, effectsOf[Focus](fx))
+	require.Equal(t, []Focus{{ID: core.AuthID(fieldSUCode) + "-error"}}, effectsOf[Focus](fx))
 	requireFocusInView(t, m, fx)
 	require.True(t, suText(m, "Answer the call on the virtual phone and enter the PIN shown on this page first."))
 	checkPseudo(t, suInLang(m, i18n.Pseudo))
@@ -115,7 +94,7 @@ func TestSignUpStep4ProblemsAreFocusable(t *testing.T) {
 
 func TestSignUpCaptchaImageMustBeAPNGDataURL(t *testing.T) {
 	base := suToStep(t, 4)
-	good := base.field(fieldSUCaptchaImage)
+	good := base.Field(fieldSUCaptchaImage)
 	require.True(t, core.IsPNGDataURL(good))
 	tests := []struct {
 		name, src string
@@ -131,7 +110,7 @@ func TestSignUpCaptchaImageMustBeAPNGDataURL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := base.setFields(fieldSUCaptchaImage, tt.src)
+			m := withFields(base, fieldSUCaptchaImage, tt.src)
 			img, ok := ui.ByID(View(m), "signup-captcha-img")
 			require.Equal(t, tt.shown, ok)
 			if ok {
@@ -141,7 +120,7 @@ func TestSignUpCaptchaImageMustBeAPNGDataURL(t *testing.T) {
 			// The characters show as text instead.
 			text, ok := ui.ByID(View(m), "signup-captcha-text")
 			require.True(t, ok)
-			require.Contains(t, text.TextContent(), spaced(m.field(fieldSUCaptchaText)))
+			require.Contains(t, text.TextContent(), spaced(m.Field(fieldSUCaptchaText)))
 			checkPseudo(t, suInLang(m, i18n.Pseudo))
 		})
 	}

@@ -1,4 +1,4 @@
-package console
+package signin_test
 
 import (
 	"testing"
@@ -8,13 +8,6 @@ import (
 	"labsim/sim"
 	"labsim/sim/account"
 )
-
-// siStart is the signed-up demo account, signed out, on the sign-in page.
-func siStart(t *testing.T, world string) Model {
-	t.Helper()
-	m := suStart(t, map[string]string{"world": world, "lang": "en"})
-	return send(m, Navigate{Now: t0, Hash: "#/signin"})
-}
 
 func TestSignInRootWithoutMFA(t *testing.T) {
 	m := siStart(t, "signed-up")
@@ -94,7 +87,7 @@ func TestSignInWithRootMFAGoesToTheMFAPage(t *testing.T) {
 	require.Equal(t, "#/signin-mfa", m.UI.Route)
 	require.False(t, m.Session.SignedIn())
 	require.Equal(t, sim.DemoPassword, m.Secrets[fieldSIPassword], "kept for the MFA page, transient only")
-	require.Equal(t, sim.DemoEmail, m.field(fieldSIEmail))
+	require.Equal(t, sim.DemoEmail, m.Field(fieldSIEmail))
 	require.Len(t, m.World.Events, n, "nothing is logged until the MFA code")
 	saved, err := m.Encode(m.Revision)
 	require.NoError(t, err)

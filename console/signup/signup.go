@@ -1,13 +1,13 @@
-package console
+package signup
 
 import (
 	"encoding/base64"
 	"encoding/json"
-	"labsim/console/core"
 	"maps"
 	"strconv"
 	"strings"
 
+	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/sim"
 	"labsim/sim/account"
@@ -16,7 +16,7 @@ import (
 // Sign-up form fields. Ordinary fields are saved with the UI state so that
 // a reload resumes at the same step with everything typed; the passwords,
 // the card number and the CVV are secret fields (see isSecretField) and
-// live only in Model.Secrets.
+// live only in core.Model.Secrets.
 const (
 	fieldSUEmail       = "signup.email"
 	fieldSUPassword    = "signup.password"
@@ -102,31 +102,31 @@ var (
 	suStep5Fields = map[string]string{account.FieldSupportPlan: fieldSUPlan}
 )
 
-// signupArea is the five sign-up pages: #/signup/1 … #/signup/5, the
+// Area is the five sign-up pages: #/signup/1 … #/signup/5, the
 // simulated bank page #/signup/3/bank and the congratulations page
 // #/signup/done.
-func signupArea() area {
-	return area{pages: []string{"signup"}, public: true, prefix: "signup",
-		view: signupView, title: signupTitle, click: signupClick, submit: signupSubmit, route: signupRoute}
+func Area() core.Area {
+	return core.Area{Pages: []string{"signup"}, Public: true, Prefix: "signup",
+		View: signupView, Title: signupTitle, Click: signupClick, Submit: signupSubmit, Route: signupRoute}
 }
 
 // signupRoute rewrites a sign-up route to the page it shows, so that the
 // address bar names the furthest step reached rather than a step the
 // student has not reached yet.
-func signupRoute(m Model, r Route) Route {
+func signupRoute(m core.Model, r core.Route) core.Route {
 	switch p := suPage(m, r); p {
 	case "done":
-		return Route{Page: "signup", Arg: "done"}
+		return core.Route{Page: "signup", Arg: "done"}
 	case "bank":
-		return Route{Page: "signup", Arg: "3", Rest: "bank"}
+		return core.Route{Page: "signup", Arg: "3", Rest: "bank"}
 	default:
-		return Route{Page: "signup", Arg: p}
+		return core.Route{Page: "signup", Arg: p}
 	}
 }
 
 // suReached is the furthest step the student has reached (1–5).
-func (m Model) suReached() int {
-	n, err := strconv.Atoi(m.field(fieldSUReached))
+func suReached(m core.Model) int {
+	n, err := strconv.Atoi(m.Field(fieldSUReached))
 	if err != nil || n < 1 {
 		return 1
 	}
@@ -138,15 +138,15 @@ func (m Model) suReached() int {
 // step reached; a step after 4 needs the phone verified (pressing "Change
 // number" on page 4 takes that back); the bank page needs the card number
 // typed in this page session.
-func suPage(m Model, r Route) string {
-	if r.Arg == "done" && m.field(fieldSUDoneAccount) != "" {
+func suPage(m core.Model, r core.Route) string {
+	if r.Arg == "done" && m.Field(fieldSUDoneAccount) != "" {
 		return "done"
 	}
 	n, err := strconv.Atoi(r.Arg)
-	if err != nil || n < 1 || n > m.suReached() {
-		n = m.suReached()
+	if err != nil || n < 1 || n > suReached(m) {
+		n = suReached(m)
 	}
-	if n > 4 && m.field(fieldSUVerified) != "true" {
+	if n > 4 && m.Field(fieldSUVerified) != "true" {
 		n = 4
 	}
 	if n == 3 && r.Rest == "bank" && account.Summarize(m.Secrets[fieldSUCardNumber]).Last4 != "" {
@@ -156,7 +156,7 @@ func suPage(m Model, r Route) string {
 }
 
 // signupTitle is the document title of a sign-up page.
-func signupTitle(m Model, c i18n.Catalog, r Route) string {
+func signupTitle(m core.Model, c i18n.Catalog, r core.Route) string {
 	switch p := suPage(m, r); p {
 	case "done":
 		return c.T("signup.done.title")
@@ -168,145 +168,145 @@ func signupTitle(m Model, c i18n.Catalog, r Route) string {
 }
 
 // suStep advances to step n (recording it as reached) and shows it.
-func (m Model) suStep(n int) (Model, []Effect) {
-	if n > m.suReached() {
-		m = m.setFields(fieldSUReached, strconv.Itoa(n))
+func suStep(m core.Model, n int) (core.Model, []core.Effect) {
+	if n > suReached(m) {
+		m = setFields(m, fieldSUReached, strconv.Itoa(n))
 	}
 	m.Auth = core.AuthState{}
-	return m.goTo("#/signup/" + strconv.Itoa(n))
+	return goTo(m, "#/signup/"+strconv.Itoa(n))
 }
 
 // signupSubmit handles the sign-up forms.
-func signupSubmit(m Model, form string) (Model, []Effect) {
+func signupSubmit(m core.Model, form string) (core.Model, []core.Effect) {
 	if m.Auth.Busy != "" {
 		return m, nil
 	}
 	switch form {
 	case "signup.step1":
-		return m.suSubmit1()
+		return suSubmit1(m)
 	case "signup.step2":
-		return m.suSubmit2()
+		return suSubmit2(m)
 	case "signup.step3":
-		return m.suSubmit3()
+		return suSubmit3(m)
 	case "signup.step4":
-		return m.suSend(false)
+		return suSend(m, false)
 	case "signup.verify":
-		return m.suVerifySMS()
+		return suCheckSMS(m)
 	case "signup.step5":
-		if p := account.ValidateSupportPlan(m.field(fieldSUPlan)); len(p) > 0 {
-			return m.withProblems(p, suStep5Fields)
+		if p := account.ValidateSupportPlan(m.Field(fieldSUPlan)); len(p) > 0 {
+			return withProblems(m, p, suStep5Fields)
 		}
 		m.Auth = core.AuthState{Busy: "signup.create"}
-		return m, []Effect{Next{Msg: Click{Now: m.Now, Action: "signup.create"}}}
+		return m, []core.Effect{core.Next{Msg: core.Click{Now: m.Now, Action: "signup.create"}}}
 	}
 	return m, nil
 }
 
 // signupClick handles the sign-up buttons and the Next messages of slow
 // work.
-func signupClick(m Model, action, arg string) (Model, []Effect) {
+func signupClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 	switch action {
 	case "signup.hash":
-		return m.suHash()
+		return suHash(m)
 	case "signup.create":
-		return m.suCreate()
+		return suCreate(m)
 	case "signup.bank.confirm":
-		return m.suBankConfirm()
+		return suBankConfirm(m)
 	case "signup.bank.cancel":
 		m.Auth = core.AuthState{}
-		return m.goTo("#/signup/3")
+		return goTo(m, "#/signup/3")
 	case "signup.captcha.refresh":
-		m = m.suNewCaptcha()
-		return m, []Effect{Focus{ID: authID(fieldSUCaptcha)}}
+		m = suNewCaptcha(m)
+		return m, []core.Effect{core.Focus{ID: core.AuthID(fieldSUCaptcha)}}
 	case "signup.captcha.text":
 		show := "true"
-		if m.field(fieldSUCaptchaShow) == "true" {
+		if m.Field(fieldSUCaptchaShow) == "true" {
 			show = ""
 		}
-		return m.setFields(fieldSUCaptchaShow, show), nil
+		return setFields(m, fieldSUCaptchaShow, show), nil
 	case "signup.resend":
-		return m.suSend(true)
+		return suSend(m, true)
 	case "signup.change":
 		m.Auth = core.AuthState{}
-		m = m.setFields(fieldSUSMSItem, "", fieldSUCallItem, "", fieldSUCode, "", fieldSUVerified, "")
-		return m, []Effect{Focus{ID: authID(fieldSUMobile)}}
+		m = setFields(m, fieldSUSMSItem, "", fieldSUCallItem, "", fieldSUCode, "", fieldSUVerified, "")
+		return m, []core.Effect{core.Focus{ID: core.AuthID(fieldSUMobile)}}
 	case "signup.voice.continue":
-		return m.suVoiceContinue()
+		return suVoiceContinue(m)
 	}
 	return m, nil
 }
 
 // suSubmit1 checks page 1 and, when it passes, shows that it is busy and
 // hashes the password after the browser has painted.
-func (m Model) suSubmit1() (Model, []Effect) {
-	if p := m.suStep1Problems(); len(p) > 0 {
-		return m.withProblems(p, suStep1Fields)
+func suSubmit1(m core.Model) (core.Model, []core.Effect) {
+	if p := suStep1Problems(m); len(p) > 0 {
+		return withProblems(m, p, suStep1Fields)
 	}
 	m.Auth = core.AuthState{Busy: "signup.hash"}
-	return m, []Effect{Next{Msg: Click{Now: m.Now, Action: "signup.hash"}}}
+	return m, []core.Effect{core.Next{Msg: core.Click{Now: m.Now, Action: "signup.hash"}}}
 }
 
-func (m Model) suStep1Problems() []account.Problem {
+func suStep1Problems(m core.Model) []account.Problem {
 	taken := func(n string) bool { _, ok := m.World.AccountByEmail(n); return ok }
 	return account.ValidateStep1(account.Step1Input{
-		Email: m.field(fieldSUEmail), Password: m.Secrets[fieldSUPassword],
-		ConfirmPassword: m.Secrets[fieldSUConfirm], AccountName: m.field(fieldSUAccountName),
+		Email: m.Field(fieldSUEmail), Password: m.Secrets[fieldSUPassword],
+		ConfirmPassword: m.Secrets[fieldSUConfirm], AccountName: m.Field(fieldSUAccountName),
 	}, taken)
 }
 
 // suHash keeps the page-1 password as a salted hash and moves to page 2.
-func (m Model) suHash() (Model, []Effect) {
+func suHash(m core.Model) (core.Model, []core.Effect) {
 	if m.Auth.Busy != "signup.hash" {
 		return m, nil
 	}
-	if p := m.suStep1Problems(); len(p) > 0 {
-		return m.withProblems(p, suStep1Fields)
+	if p := suStep1Problems(m); len(p) > 0 {
+		return withProblems(m, p, suStep1Fields)
 	}
-	env := m.env()
+	env := m.Env()
 	h, err := account.NewPasswordHash(m.Secrets[fieldSUPassword], env.Entropy, m.PasswordCost)
 	if err != nil {
 		m.Auth = core.AuthState{}
-		m.notify("error", "signup.failed")
+		m.Notify("error", "signup.failed")
 		return m, nil
 	}
 	enc, err := json.Marshal(h)
 	if err != nil {
 		m.Auth = core.AuthState{}
-		m.notify("error", "signup.failed")
+		m.Notify("error", "signup.failed")
 		return m, nil
 	}
-	m = m.setFields(fieldSUHash, string(enc))
-	return m.suStep(2)
+	m = setFields(m, fieldSUHash, string(enc))
+	return suStep(m, 2)
 }
 
 // suContact reads page 2.
-func (m Model) suContact() account.ContactInput {
+func suContact(m core.Model) account.ContactInput {
 	return account.ContactInput{
-		Usage: m.field(fieldSUUsage), OrganizationName: m.field(fieldSUOrg),
-		FullName: m.field(fieldSUFullName), Phone: m.field(fieldSUPhone),
-		Address: account.Address{Country: m.suCountry(), Line1: m.field(fieldSULine1),
-			Line2: m.field(fieldSULine2), City: m.field(fieldSUCity),
-			StateOrRegion: m.field(fieldSUState), PostalCode: m.field(fieldSUPostal)},
-		Agreed: m.field(fieldSUAgree) == "true",
+		Usage: m.Field(fieldSUUsage), OrganizationName: m.Field(fieldSUOrg),
+		FullName: m.Field(fieldSUFullName), Phone: m.Field(fieldSUPhone),
+		Address: account.Address{Country: suCountry(m), Line1: m.Field(fieldSULine1),
+			Line2: m.Field(fieldSULine2), City: m.Field(fieldSUCity),
+			StateOrRegion: m.Field(fieldSUState), PostalCode: m.Field(fieldSUPostal)},
+		Agreed: m.Field(fieldSUAgree) == "true",
 	}
 }
 
 // suCountry is the contact country; the United States until chosen, as on
 // AWS's page.
-func (m Model) suCountry() string {
-	if c := m.field(fieldSUCountry); c != "" {
+func suCountry(m core.Model) string {
+	if c := m.Field(fieldSUCountry); c != "" {
 		return c
 	}
 	return "US"
 }
 
-func (m Model) suSubmit2() (Model, []Effect) {
-	in := m.suContact()
+func suSubmit2(m core.Model) (core.Model, []core.Effect) {
+	in := suContact(m)
 	if p := account.ValidateContact(in); len(p) > 0 {
-		return m.withProblems(p, suStep2Fields)
+		return withProblems(m, p, suStep2Fields)
 	}
 	// Page 4 starts with the contact phone, as AWS's does.
-	if m.field(fieldSUPhoneCountry) == "" && m.field(fieldSUMobile) == "" {
+	if m.Field(fieldSUPhoneCountry) == "" && m.Field(fieldSUMobile) == "" {
 		country := in.Address.Country
 		mobile := ""
 		if cc, _, ok := account.SplitPhone(in.Phone); ok {
@@ -315,106 +315,106 @@ func (m Model) suSubmit2() (Model, []Effect) {
 				mobile = strings.TrimSpace(strings.TrimPrefix(account.Clean(in.Phone), "+"+cc))
 			}
 		}
-		m = m.setFields(fieldSUPhoneCountry, country, fieldSUMobile, mobile)
+		m = setFields(m, fieldSUPhoneCountry, country, fieldSUMobile, mobile)
 	}
-	return m.suStep(3)
+	return suStep(m, 3)
 }
 
 // suBillingInput reads page 3.
-func (m Model) suBillingInput() account.BillingInput {
-	month, _ := strconv.Atoi(m.field(fieldSUExpMonth))
-	year, _ := strconv.Atoi(m.field(fieldSUExpYear))
+func suBillingInput(m core.Model) account.BillingInput {
+	month, _ := strconv.Atoi(m.Field(fieldSUExpMonth))
+	year, _ := strconv.Atoi(m.Field(fieldSUExpYear))
 	return account.BillingInput{
 		CardNumber: m.Secrets[fieldSUCardNumber], ExpMonth: month, ExpYear: year,
-		CardholderName: m.field(fieldSUCardholder), CVV: m.Secrets[fieldSUCVV],
-		UseContactAddress: m.field(fieldSUBilling) != "new", ContactCountry: m.suCountry(),
-		Address: account.Address{Country: m.field(fieldSUBCountry), Line1: m.field(fieldSUBLine1),
-			Line2: m.field(fieldSUBLine2), City: m.field(fieldSUBCity),
-			StateOrRegion: m.field(fieldSUBState), PostalCode: m.field(fieldSUBPostal)},
+		CardholderName: m.Field(fieldSUCardholder), CVV: m.Secrets[fieldSUCVV],
+		UseContactAddress: m.Field(fieldSUBilling) != "new", ContactCountry: suCountry(m),
+		Address: account.Address{Country: m.Field(fieldSUBCountry), Line1: m.Field(fieldSUBLine1),
+			Line2: m.Field(fieldSUBLine2), City: m.Field(fieldSUBCity),
+			StateOrRegion: m.Field(fieldSUBState), PostalCode: m.Field(fieldSUBPostal)},
 	}
 }
 
-func (m Model) suSubmit3() (Model, []Effect) {
-	if p := account.ValidateBilling(m.suBillingInput(), m.Now); len(p) > 0 {
-		return m.withProblems(p, suStep3Fields)
+func suSubmit3(m core.Model) (core.Model, []core.Effect) {
+	if p := account.ValidateBilling(suBillingInput(m), m.Now); len(p) > 0 {
+		return withProblems(m, p, suStep3Fields)
 	}
 	m.Auth = core.AuthState{}
-	return m.goTo("#/signup/3/bank")
+	return goTo(m, "#/signup/3/bank")
 }
 
 // suBankConfirm keeps the card's brand and last four digits and moves to
 // page 4. The number itself stays only in the transient secrets.
-func (m Model) suBankConfirm() (Model, []Effect) {
-	if p := account.ValidateBilling(m.suBillingInput(), m.Now); len(p) > 0 {
-		m, fx := m.withProblems(p, suStep3Fields)
-		m, fx2 := m.goTo("#/signup/3")
+func suBankConfirm(m core.Model) (core.Model, []core.Effect) {
+	if p := account.ValidateBilling(suBillingInput(m), m.Now); len(p) > 0 {
+		m, fx := withProblems(m, p, suStep3Fields)
+		m, fx2 := goTo(m, "#/signup/3")
 		return m, append(fx2, fx...)
 	}
 	sum := account.Summarize(m.Secrets[fieldSUCardNumber])
-	m = m.setFields(fieldSUCardBrand, sum.Brand, fieldSUCardLast4, sum.Last4)
-	if m.field(fieldSUCaptchaText) == "" {
-		m = m.suNewCaptcha()
+	m = setFields(m, fieldSUCardBrand, sum.Brand, fieldSUCardLast4, sum.Last4)
+	if m.Field(fieldSUCaptchaText) == "" {
+		m = suNewCaptcha(m)
 	}
-	return m.suStep(4)
+	return suStep(m, 4)
 }
 
 // suNewCaptcha draws a new security check and its picture.
-func (m Model) suNewCaptcha() Model {
-	env := m.env()
+func suNewCaptcha(m core.Model) core.Model {
+	env := m.Env()
 	ch := account.NewCaptcha(env.Rand)
 	img := ""
 	if png, err := ch.PNG(env.Rand.Uint64()); err == nil {
 		img = "data:image/png;base64," + base64.StdEncoding.EncodeToString(png)
 	}
-	return m.setFields(fieldSUCaptchaText, ch.Text, fieldSUCaptchaImage, img, fieldSUCaptcha, "")
+	return setFields(m, fieldSUCaptchaText, ch.Text, fieldSUCaptchaImage, img, fieldSUCaptcha, "")
 }
 
 // suIdentity reads page 4.
-func (m Model) suIdentity() account.IdentityInput {
-	method := m.field(fieldSUMethod)
+func suIdentity(m core.Model) account.IdentityInput {
+	method := m.Field(fieldSUMethod)
 	if method == "" {
 		method = account.MethodSMS
 	}
-	return account.IdentityInput{Method: method, PhoneCountry: m.field(fieldSUPhoneCountry),
-		MobileNumber: m.field(fieldSUMobile), Captcha: account.Captcha{Text: m.field(fieldSUCaptchaText)},
-		CaptchaAnswer: m.field(fieldSUCaptcha)}
+	return account.IdentityInput{Method: method, PhoneCountry: m.Field(fieldSUPhoneCountry),
+		MobileNumber: m.Field(fieldSUMobile), Captcha: account.Captcha{Text: m.Field(fieldSUCaptchaText)},
+		CaptchaAnswer: m.Field(fieldSUCaptcha)}
 }
 
 // suSend sends the SMS code or places the call. resend skips the security
 // check, which was passed for the same number.
-func (m Model) suSend(resend bool) (Model, []Effect) {
-	in := m.suIdentity()
+func suSend(m core.Model, resend bool) (core.Model, []core.Effect) {
+	in := suIdentity(m)
 	if !resend {
 		if p := account.ValidateIdentity(in); len(p) > 0 {
-			return m.withProblems(p, suStep4Fields)
+			return withProblems(m, p, suStep4Fields)
 		}
 	}
 	to := account.MobileE164(in.PhoneCountry, in.MobileNumber)
 	if to == "" {
-		return m.withProblems([]account.Problem{{Field: account.FieldMobileNumber, Code: account.CodePhoneInvalid,
+		return withProblems(m, []account.Problem{{Field: account.FieldMobileNumber, Code: account.CodePhoneInvalid,
 			Params: map[string]string{"reason": account.PhoneReasonLength}}}, suStep4Fields)
 	}
 	var op sim.Op = sim.SendSignUpSMS{To: to}
 	if in.Method == account.MethodVoice {
 		op = sim.CallSignUpPhone{To: to}
 	}
-	w, err := m.World.Do(m.Session, op, m.env())
+	w, err := m.World.Do(m.Session, op, m.Env())
 	m.World = w
 	m.Auth = core.AuthState{}
 	if err != nil {
-		m.notify("error", "signup.failed")
+		m.Notify("error", "signup.failed")
 		return m, nil
 	}
 	item, _ := w.Devices.LastPhoneItem()
 	id := strconv.Itoa(item.ID)
 	if in.Method == account.MethodVoice {
-		m = m.setFields(fieldSUCallItem, id, fieldSUSMSItem, "", fieldSUVerified, "")
+		m = setFields(m, fieldSUCallItem, id, fieldSUSMSItem, "", fieldSUVerified, "")
 	} else {
-		m = m.setFields(fieldSUSMSItem, id, fieldSUCallItem, "", fieldSUCode, "", fieldSUVerified, "")
+		m = setFields(m, fieldSUSMSItem, id, fieldSUCallItem, "", fieldSUCode, "", fieldSUVerified, "")
 	}
 	// The security check was used: the next number needs a new one.
-	m = m.suNewCaptcha()
-	focus := authID(fieldSUCode)
+	m = suNewCaptcha(m)
+	focus := core.AuthID(fieldSUCode)
 	if in.Method == account.MethodVoice {
 		focus = "signup-pin"
 	}
@@ -423,40 +423,40 @@ func (m Model) suSend(resend bool) (Model, []Effect) {
 	} else if resend {
 		m.Auth = core.AuthState{Info: "signup.step4.resent", Route: m.UI.Route}
 	}
-	return m, []Effect{Focus{ID: focus}}
+	return m, []core.Effect{core.Focus{ID: focus}}
 }
 
 // suItem returns the phone item a sign-up field names.
-func (m Model) suItem(field string) (sim.PhoneItem, bool) {
-	id, err := strconv.Atoi(m.field(field))
+func suItem(m core.Model, field string) (sim.PhoneItem, bool) {
+	id, err := strconv.Atoi(m.Field(field))
 	if err != nil {
 		return sim.PhoneItem{}, false
 	}
 	return m.World.Devices.PhoneItem(id)
 }
 
-// suVerifySMS checks the code typed from the virtual phone.
-func (m Model) suVerifySMS() (Model, []Effect) {
-	id, err := strconv.Atoi(m.field(fieldSUSMSItem))
+// suCheckSMS checks the code typed from the virtual phone.
+func suCheckSMS(m core.Model) (core.Model, []core.Effect) {
+	id, err := strconv.Atoi(m.Field(fieldSUSMSItem))
 	if err != nil {
 		id = 0
 	}
-	if p := m.World.CheckSignUpSMS(id, m.field(fieldSUCode)); len(p) > 0 {
-		return m.withProblems(p, suStep4Fields)
+	if p := m.World.CheckSignUpSMS(id, m.Field(fieldSUCode)); len(p) > 0 {
+		return withProblems(m, p, suStep4Fields)
 	}
-	m = m.setFields(fieldSUVerified, "true")
-	return m.suStep(5)
+	m = setFields(m, fieldSUVerified, "true")
+	return suStep(m, 5)
 }
 
 // suVoiceContinue moves on once the PIN was typed on the phone.
-func (m Model) suVoiceContinue() (Model, []Effect) {
-	id, err := strconv.Atoi(m.field(fieldSUCallItem))
+func suVoiceContinue(m core.Model) (core.Model, []core.Effect) {
+	id, err := strconv.Atoi(m.Field(fieldSUCallItem))
 	if err != nil || !m.World.SignUpCallVerified(id) {
-		return m.withProblems([]account.Problem{{Field: account.FieldVerificationCode, Code: account.CodeCodeInvalid,
+		return withProblems(m, []account.Problem{{Field: account.FieldVerificationCode, Code: account.CodeCodeInvalid,
 			Params: map[string]string{"reason": "voice"}}}, suStep4Fields)
 	}
-	m = m.setFields(fieldSUVerified, "true")
-	return m.suStep(5)
+	m = setFields(m, fieldSUVerified, "true")
+	return suStep(m, 5)
 }
 
 // suStepOf names the page that owns a problem field.
@@ -481,39 +481,39 @@ func suFieldsOf(step int) map[string]string {
 
 // suCreate creates the account (a world operation) and shows the
 // congratulations page.
-func (m Model) suCreate() (Model, []Effect) {
+func suCreate(m core.Model) (core.Model, []core.Effect) {
 	if m.Auth.Busy != "signup.create" {
 		return m, nil
 	}
 	m.Auth = core.AuthState{}
-	back := func(m Model, p account.Problem) (Model, []Effect) {
+	back := func(m core.Model, p account.Problem) (core.Model, []core.Effect) {
 		step := suStepOf(p.Field)
-		m, fx := m.goTo("#/signup/" + strconv.Itoa(step))
-		m2, fx2 := m.withProblems([]account.Problem{p}, suFieldsOf(step))
+		m, fx := goTo(m, "#/signup/"+strconv.Itoa(step))
+		m2, fx2 := withProblems(m, []account.Problem{p}, suFieldsOf(step))
 		return m2, append(fx, fx2...)
 	}
-	if m.field(fieldSUVerified) != "true" {
+	if m.Field(fieldSUVerified) != "true" {
 		return back(m, account.Problem{Field: account.FieldVerificationCode, Code: account.CodeRequired,
 			Params: map[string]string{"reason": "unverified"}})
 	}
-	in := m.suContact()
+	in := suContact(m)
 	op := sim.SignUp{
-		Email: m.field(fieldSUEmail), AccountName: m.field(fieldSUAccountName),
+		Email: m.Field(fieldSUEmail), AccountName: m.Field(fieldSUAccountName),
 		Contact: sim.Contact{Usage: in.Usage, OrganizationName: in.OrganizationName, FullName: in.FullName,
 			Phone: in.Phone, Address: in.Address},
-		Card:        account.CardSummary{Brand: m.field(fieldSUCardBrand), Last4: m.field(fieldSUCardLast4)},
-		SupportPlan: m.field(fieldSUPlan),
+		Card:        account.CardSummary{Brand: m.Field(fieldSUCardBrand), Last4: m.Field(fieldSUCardLast4)},
+		SupportPlan: m.Field(fieldSUPlan),
 	}
 	if m.Secrets[fieldSUPassword] != "" {
 		// Page 1 may have been changed without continuing: check it again.
-		if p := m.suStep1Problems(); len(p) > 0 {
+		if p := suStep1Problems(m); len(p) > 0 {
 			return back(m, p[0])
 		}
 		op.Password = m.Secrets[fieldSUPassword]
-	} else if err := json.Unmarshal([]byte(m.field(fieldSUHash)), &op.PasswordHash); err != nil || op.PasswordHash.IsZero() {
+	} else if err := json.Unmarshal([]byte(m.Field(fieldSUHash)), &op.PasswordHash); err != nil || op.PasswordHash.IsZero() {
 		return back(m, account.Problem{Field: account.FieldPassword, Code: account.CodeRequired})
 	}
-	env := m.env()
+	env := m.Env()
 	op.AccountID = m.World.UnusedAccountID(env.Rand)
 	w, err := m.World.Do(m.Session, op, env)
 	m.World = w
@@ -521,13 +521,13 @@ func (m Model) suCreate() (Model, []Effect) {
 		if p, ok := sim.ProblemOf(err); ok {
 			return back(m, p)
 		}
-		m.notify("error", "signup.failed")
+		m.Notify("error", "signup.failed")
 		return m, nil
 	}
 	email := account.NormalizeEmail(op.Email)
-	m.UI.Fields = dropFields(m.UI.Fields, "signup.")
-	m = m.setFields(fieldSUDoneAccount, op.AccountID, fieldSUDoneEmail, email,
-		fieldSIEmail, email, fieldSIType, "root")
+	m.UI.Fields = core.DropFields(m.UI.Fields, "signup.")
+	m = setFields(m, fieldSUDoneAccount, op.AccountID, fieldSUDoneEmail, email,
+		core.FieldSigninEmail, email, core.FieldSigninType, "root")
 	secrets := maps.Clone(m.Secrets)
 	for k := range secrets {
 		if strings.HasPrefix(k, "signup.") {
@@ -535,5 +535,5 @@ func (m Model) suCreate() (Model, []Effect) {
 		}
 	}
 	m.Secrets = secrets
-	return m.goTo("#/signup/done")
+	return goTo(m, "#/signup/done")
 }

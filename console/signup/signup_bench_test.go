@@ -1,4 +1,4 @@
-package console
+package signup_test
 
 import (
 	"testing"
