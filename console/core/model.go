@@ -57,6 +57,8 @@ type Model struct {
 	// MFA is the transient state of the MFA wizard, the credentials page,
 	// the MFA sign-in page and the authenticator app (see MFAState).
 	MFA MFAState
+	// IAM is the transient state of the IAM pages (see IAMState).
+	IAM IAMState
 	// Shell moves between pages for the areas (the console's router).
 	Shell Shell
 }
