@@ -162,7 +162,7 @@ var policyPicker = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
 }}
 
 // cuPermissions is step 2, Set permissions.
-var cuPermissions = ui.Tpl{Tag: "div", Kids: []ui.Tpl{{Tag: "form", Attrs: []ui.Attr{{Key: "data-form", Val: "iam.cu.perms"}, {Key: "novalidate", Val: ""}}, Kids: []ui.Tpl{
+var cuPermissions = ui.Tpl{Tag: "div", Kids: []ui.Tpl{{Tag: "form", Attrs: []ui.Attr{{Key: "data-form", Val: "iam.cu.perms"}, {Key: "novalidate", Val: ""}, {Key: "inert", Val: "?modal"}, {Key: "aria-hidden", Val: "?modal:true"}}, Kids: []ui.Tpl{
 	{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "container"}}, Kids: []ui.Tpl{
 		{Tag: "fieldset", Attrs: []ui.Attr{{Key: "class", Val: "form-field"}}, Kids: []ui.Tpl{
 			{Tag: "legend", Attrs: []ui.Attr{{Key: "class", Val: "field-label"}}, T: "iam.cu.permOptions"},
@@ -296,7 +296,7 @@ func createUserView(m core.Model, c i18n.Catalog, rest string) ui.Node {
 		if i+1 < step {
 			cls += " iam-step-done"
 		}
-		steps[i] = ui.Vals{{K: "n", S: strconv.Itoa(i + 1)}, {K: "t", S: t}, {K: "cur", B: i+1 == step}, {K: "cls", S: cls}}
+		steps[i] = vals("n", strconv.Itoa(i+1), "t", t, "?cur", onText(i+1 == step), "cls", cls)
 	}
 	var body ui.Node
 	switch step {
@@ -338,7 +338,7 @@ func cuDetailsView(m core.Model, c i18n.Catalog) ui.Node {
 	a := iamAccount(m)
 	var rules []ui.Vals
 	for _, r := range policyRules(c, a.PasswordPolicy) {
-		rules = append(rules, ui.Vals{{K: "rule", S: r}})
+		rules = append(rules, vals("rule", r))
 	}
 	changeDesc := "iam.cu.mustChangeDesc"
 	if a.PasswordPolicy.UsersMayChangeOwn() {
@@ -419,16 +419,15 @@ func pickerNode(m core.Model, c i18n.Catalog, list, prefix, filterField, typeFie
 		}
 		id := strings.ReplaceAll(list+"-"+p.name, ".", "-")
 		rows = append(rows, row{
-			cells: []ui.Vals{labelCell(p.name, id, id+"-l"), textCell(c.T(p.typeKey)), dataCell(strconv.Itoa(a.AttachmentCount(p.arn))), dataCell(p.desc)},
-			keys:  map[string]string{"name": p.name, "type": c.T(p.typeKey), "att": pad(a.AttachmentCount(p.arn))},
-			sel: ui.Vals{{K: "selType", S: "checkbox"}, {K: "selID", S: id}, {K: "selName", S: prefix + p.name}, {K: "selValue", S: "true"},
-				{K: "on", B: m.Field(prefix+p.name) == "true"}, {K: "labelID", S: id + "-l"}},
+			cells: cells(labelCell(p.name, id, id+"-l"), textCell(c.T(p.typeKey)), dataCell(strconv.Itoa(a.AttachmentCount(p.arn))), dataCell(p.desc)),
+			keys:  strs("name", p.name, "type", c.T(p.typeKey), "att", pad(a.AttachmentCount(p.arn))),
+			sel:   selBox("checkbox", id, prefix+p.name, "true", m.Field(prefix+p.name) == "true", id+"-l"),
 		})
 	}
 	cols := []col{{"name", c.T("iam.col.policyName")}, {"type", c.T("iam.col.type")}, {"att", c.T("iam.col.attached")}, {"", c.T("iam.col.description")}}
 	var types []ui.Vals
 	for _, t := range [][2]string{{"", "iam.ptype.all"}, {"aws", "iam.ptype.aws"}, {"customer", "iam.ptype.customer"}, {"job", "iam.ptype.job"}} {
-		types = append(types, ui.Vals{{K: "v", S: t[0]}, {K: "k", S: t[1]}, {K: "on", B: t[0] == ptype}})
+		types = append(types, vals("v", t[0], "k", t[1], "?on", onText(t[0] == ptype)))
 	}
 	return policyPicker.Root(c, ui.Vals{{K: "pfName", S: filterField}, {K: "pfilter", S: filter}, {K: "ptName", S: typeField},
 		{K: "ptID", S: strings.ReplaceAll(typeField, ".", "-")}, {K: "ptypes", L: types},
@@ -438,9 +437,7 @@ func pickerNode(m core.Model, c i18n.Catalog, list, prefix, filterField, typeFie
 func cuPermissionsView(m core.Model, c i18n.Catalog) ui.Node {
 	a := iamAccount(m)
 	perm := permChoice(m)
-	v := ui.Vals{{K: "perm.group", B: perm == "group"}, {K: "perm.copy", B: perm == "copy"}, {K: "perm.attach", B: perm == "attach"},
-		{K: "groupCount", S: strconv.Itoa(len(a.Groups))}, {K: "userCount", S: strconv.Itoa(len(a.Users))},
-		{K: "policyCount", S: strconv.Itoa(len(allPolicies(a)))}, {K: "gfilter", S: m.Field(fieldCUGFilter)}}
+	v := vals("?perm.group", onText(perm == "group"), "?perm.copy", onText(perm == "copy"), "?perm.attach", onText(perm == "attach"), "groupCount", strconv.Itoa(len(a.Groups)), "userCount", strconv.Itoa(len(a.Users)), "policyCount", strconv.Itoa(len(allPolicies(a))), "gfilter", m.Field(fieldCUGFilter))
 	switch perm {
 	case "group":
 		var rows []row
@@ -454,10 +451,9 @@ func cuPermissionsView(m core.Model, c i18n.Catalog) ui.Node {
 				pols = append(pols, policyName(arn))
 			}
 			rows = append(rows, row{
-				cells: []ui.Vals{labelCell(g.Name, id, id+"-l"), dataCell(strconv.Itoa(len(a.Members(g.Name)))), dataCell(strings.Join(pols, ", ")), textCell(age(c, g.CreatedAt, m.Now))},
-				keys:  map[string]string{"name": g.Name},
-				sel: ui.Vals{{K: "selType", S: "checkbox"}, {K: "selID", S: id}, {K: "selName", S: cuGroupPrefix + g.Name}, {K: "selValue", S: "true"},
-					{K: "on", B: m.Field(cuGroupPrefix+g.Name) == "true"}, {K: "labelID", S: id + "-l"}},
+				cells: cells(labelCell(g.Name, id, id+"-l"), dataCell(strconv.Itoa(len(a.Members(g.Name)))), dataCell(strings.Join(pols, ", ")), textCell(age(c, g.CreatedAt, m.Now))),
+				keys:  strs("name", g.Name),
+				sel:   selBox("checkbox", id, cuGroupPrefix+g.Name, "true", m.Field(cuGroupPrefix+g.Name) == "true", id+"-l"),
 			})
 		}
 		cols := []col{{"name", c.T("iam.col.groupName")}, {"", c.T("iam.col.users")}, {"", c.T("iam.col.attachedPolicies")}, {"", c.T("iam.col.created")}}
@@ -473,10 +469,9 @@ func cuPermissionsView(m core.Model, c i18n.Catalog) ui.Node {
 				pols = append(pols, policyName(arn))
 			}
 			rows = append(rows, row{
-				cells: []ui.Vals{labelCell(u.Name, id, id+"-l"), dataCell(strings.Join(gs, ", ")), dataCell(strings.Join(pols, ", "))},
-				keys:  map[string]string{"name": u.Name},
-				sel: ui.Vals{{K: "selType", S: "radio"}, {K: "selID", S: id}, {K: "selName", S: fieldCUCopy}, {K: "selValue", S: u.Name},
-					{K: "on", B: m.Field(fieldCUCopy) == u.Name}, {K: "labelID", S: id + "-l"}},
+				cells: cells(labelCell(u.Name, id, id+"-l"), dataCell(strings.Join(gs, ", ")), dataCell(strings.Join(pols, ", "))),
+				keys:  strs("name", u.Name),
+				sel:   selBox("radio", id, fieldCUCopy, u.Name, m.Field(fieldCUCopy) == u.Name, id+"-l"),
 			})
 		}
 		cols := []col{{"name", c.T("iam.col.userName")}, {"", c.T("iam.col.groups")}, {"", c.T("iam.col.attachedPolicies")}}
@@ -485,7 +480,7 @@ func cuPermissionsView(m core.Model, c i18n.Catalog) ui.Node {
 		v = append(v, ui.V{K: "picker", N: []ui.Node{pickerNode(m, c, "cup", cuPolicyPrefix, fieldCUPFilter, fieldCUPType, "iam-cu-policies", nil)}})
 	}
 	if m.IAM.Dialog == "createGroup" {
-		v = append(v, ui.V{K: "dialog", N: []ui.Node{newGroupDialog(m, c)}})
+		v = append(v, ui.V{K: "dialog", N: []ui.Node{newGroupDialog(m, c)}}, ui.V{K: "modal", B: true})
 	}
 	return cuPermissions.Root(c, v)
 }
@@ -542,25 +537,23 @@ func cuReviewView(m core.Model, c i18n.Catalog) ui.Node {
 	plan := cuChosen(m)
 	var rows []row
 	for _, g := range plan.groups {
-		rows = append(rows, row{cells: []ui.Vals{dataCell(g), textCell(c.T("iam.ptype.group")), textCell(c.T("iam.usedAs.group"))}, keys: map[string]string{"name": g}})
+		rows = append(rows, row{cells: cells(dataCell(g), textCell(c.T("iam.ptype.group")), textCell(c.T("iam.usedAs.group"))), keys: strs("name", g)})
 	}
 	arns := plan.policies
 	if console && checked(m, fieldCUChange, true) && !iamAccount(m).PasswordPolicy.UsersMayChangeOwn() {
 		arns = append([]string{sim.ChangePasswordPolicyARN}, arns...)
 	}
 	for _, arn := range arns {
-		rows = append(rows, row{cells: []ui.Vals{dataCell(policyName(arn)), textCell(c.T(policyTypeKey(arn))), textCell(c.T("iam.usedAs.policy"))}, keys: map[string]string{"name": policyName(arn)}})
+		rows = append(rows, row{cells: cells(dataCell(policyName(arn)), textCell(c.T(policyTypeKey(arn))), textCell(c.T("iam.usedAs.policy"))), keys: strs("name", policyName(arn))})
 	}
 	cols := []col{{"", c.T("iam.col.name")}, {"", c.T("iam.col.type")}, {"", c.T("iam.col.usedAs")}}
 	var tags []ui.Vals
 	for i := range tagCount(m) {
 		n := strconv.Itoa(i)
 		kname, vname := "iam.cu.tagk."+n, "iam.cu.tagv."+n
-		tv := ui.Vals{{K: "kid", S: "iam-cu-tagk-" + n}, {K: "vid", S: "iam-cu-tagv-" + n}, {K: "kname", S: kname}, {K: "vname", S: vname},
-			{K: "kv", S: m.Field(kname)}, {K: "vv", S: m.Field(vname)}, {K: "i", S: n},
-			{K: "removeLabel", S: c.T("iam.tags.removeN", "n", strconv.Itoa(i+1))}}
+		tv := vals("kid", "iam-cu-tagk-"+n, "vid", "iam-cu-tagv-"+n, "kname", kname, "vname", vname, "kv", m.Field(kname), "vv", m.Field(vname), "i", n, "removeLabel", c.T("iam.tags.removeN", "n", strconv.Itoa(i+1)))
 		if e := errText(m, c, kname); e != "" {
-			tv = append(tv, ui.V{K: "kerr", B: true}, ui.V{K: "kerrText", S: e}, ui.V{K: "kdesc", S: "iam-cu-tagk-" + n + "-error"})
+			tv = append(tv, vals("?kerr", "1", "kerrText", e, "kdesc", "iam-cu-tagk-"+n+"-error")...)
 		}
 		tags = append(tags, tv)
 	}
@@ -582,7 +575,5 @@ func cuPasswordView(m core.Model, c i18n.Catalog) ui.Node {
 	if s.Shown {
 		show = "iam.hide"
 	}
-	return cuPassword.Root(c, ui.Vals{{K: "has", B: has}, {K: "shown", B: s.Shown}, {K: "password", S: s.Password},
-		{K: "stars", S: "********"}, {K: "showKey", S: show}, {K: "url", S: SigninURL(acct)}, {K: "user", S: user},
-		{K: "canReset", B: exists && u.Login.Enabled()}})
+	return cuPassword.Root(c, vals("?has", onText(has), "?shown", onText(s.Shown), "password", s.Password, "stars", "********", "showKey", show, "url", SigninURL(acct), "user", user, "?canReset", onText(exists && u.Login.Enabled())))
 }

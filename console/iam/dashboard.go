@@ -101,15 +101,12 @@ var dashboard = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
 func dashboardView(m core.Model, c i18n.Catalog) ui.Node {
 	acct, _ := m.Account()
 	hasMFA := len(acct.RootMFA) > 0
-	mfa := ui.Vals{{K: "class", S: "reco reco-todo"}, {K: "icon", S: "!"}, {K: "title", S: "iam.reco.addMFA"},
-		{K: "status", S: "iam.reco.todo"}, {K: "desc", S: "iam.reco.addMFA.desc"}, {K: "addMFA", B: true}}
+	mfa := vals("class", "reco reco-todo", "icon", "!", "title", "iam.reco.addMFA", "status", "iam.reco.todo", "desc", "iam.reco.addMFA.desc", "?addMFA", "1")
 	if hasMFA {
-		mfa = ui.Vals{{K: "class", S: "reco reco-done"}, {K: "icon", S: "✓"}, {K: "title", S: "iam.reco.hasMFA"},
-			{K: "status", S: "iam.reco.done"}, {K: "desc", S: "iam.reco.hasMFA.desc"}}
+		mfa = vals("class", "reco reco-done", "icon", "✓", "title", "iam.reco.hasMFA", "status", "iam.reco.done", "desc", "iam.reco.hasMFA.desc")
 	}
 	// The simulator has no root access keys, so this always holds.
-	keys := ui.Vals{{K: "class", S: "reco reco-done"}, {K: "icon", S: "✓"}, {K: "title", S: "iam.reco.noKeys"},
-		{K: "status", S: "iam.reco.done"}, {K: "desc", S: "iam.reco.noKeys.desc"}}
+	keys := vals("class", "reco reco-done", "icon", "✓", "title", "iam.reco.noKeys", "status", "iam.reco.done", "desc", "iam.reco.noKeys.desc")
 	a := acct.IAM
 	preview := c.T("iam.alias.previewEmpty")
 	if typed := m.Field(fieldAlias); typed != "" {

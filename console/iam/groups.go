@@ -100,7 +100,7 @@ var confirmTpl = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
 }}
 
 // groupPage is a user group's details.
-var groupPage = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
+var groupPage = ui.Tpl{Tag: "div", Kids: []ui.Tpl{{Tag: "div", Attrs: modalBehind, Kids: []ui.Tpl{
 	{Tag: "nav", Attrs: []ui.Attr{{Key: "class", Val: "breadcrumbs"}, {Key: "aria-label", Val: "%nav.breadcrumbs"}}, Kids: []ui.Tpl{{Tag: "ol", Kids: []ui.Tpl{
 		{Tag: "li", Kids: []ui.Tpl{{Tag: "a", Attrs: []ui.Attr{{Key: "href", Val: "#/iam"}}, T: "iam.short"}}},
 		{Tag: "li", Kids: []ui.Tpl{{Tag: "a", Attrs: []ui.Attr{{Key: "href", Val: "#/iam/groups"}}, T: "iam.nav.groups"}}},
@@ -141,8 +141,7 @@ var groupPage = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
 			{Slot: "policies"},
 		}},
 	}},
-	{Slot: "dialog"},
-}}
+}}, {Slot: "dialog"}}}
 
 // tabList is a row of tabs: buttons that switch the panel.
 var tabList = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "role", Val: "tablist"}, {Key: "class", Val: "iam-tabs"}, {Key: "aria-label", Val: "$label"}}, Kids: []ui.Tpl{
@@ -158,7 +157,7 @@ func tabs(c i18n.Catalog, label, action, cur string, list [][2]string) ui.Node {
 		if t[0] == cur {
 			sel = "true"
 		}
-		v = append(v, ui.Vals{{K: "id", S: "iam-tab-" + t[0]}, {K: "sel", S: sel}, {K: "action", S: action}, {K: "arg", S: t[0]}, {K: "key", S: t[1]}})
+		v = append(v, vals("id", "iam-tab-"+t[0], "sel", sel, "action", action, "arg", t[0], "key", t[1]))
 	}
 	return tabList.Root(c, ui.Vals{{K: "label", S: c.T(label)}, {K: "tabs", L: v}})
 }
@@ -178,8 +177,8 @@ func groupsView(m core.Model, c i18n.Catalog) ui.Node {
 		}
 		n := len(a.Members(g.Name))
 		rows = append(rows, row{
-			cells: []ui.Vals{linkCell(g.Name, "#/iam/groups/"+g.Name, ""), dataCell(strconv.Itoa(n)), textCell(c.T(perm)), textCell(age(c, g.CreatedAt, m.Now))},
-			keys:  map[string]string{"name": g.Name, "users": pad(n), "perm": c.T(perm), "created": date(g.CreatedAt)},
+			cells: cells(linkCell(g.Name, "#/iam/groups/"+g.Name, ""), dataCell(strconv.Itoa(n)), textCell(c.T(perm)), textCell(age(c, g.CreatedAt, m.Now))),
+			keys:  strs("name", g.Name, "users", pad(n), "perm", c.T(perm), "created", date(g.CreatedAt)),
 		})
 	}
 	cols := []col{{"name", c.T("iam.col.groupName")}, {"users", c.T("iam.col.users")}, {"perm", c.T("iam.col.permissions")}, {"created", c.T("iam.col.created")}}
@@ -197,10 +196,9 @@ func userPicker(m core.Model, c i18n.Catalog, list, prefix, labelID string, skip
 		}
 		id := list + "-" + u.Name
 		rows = append(rows, row{
-			cells: []ui.Vals{labelCell(u.Name, id, id+"-l"), dataCell(strconv.Itoa(len(u.Groups))), textCell(age(c, u.CreatedAt, m.Now))},
-			keys:  map[string]string{"name": u.Name},
-			sel: ui.Vals{{K: "selType", S: "checkbox"}, {K: "selID", S: id}, {K: "selName", S: prefix + u.Name}, {K: "selValue", S: "true"},
-				{K: "on", B: m.Field(prefix+u.Name) == "true"}, {K: "labelID", S: id + "-l"}},
+			cells: cells(labelCell(u.Name, id, id+"-l"), dataCell(strconv.Itoa(len(u.Groups))), textCell(age(c, u.CreatedAt, m.Now))),
+			keys:  strs("name", u.Name),
+			sel:   selBox("checkbox", id, prefix+u.Name, "true", m.Field(prefix+u.Name) == "true", id+"-l"),
 		})
 	}
 	cols := []col{{"name", c.T("iam.col.userName")}, {"", c.T("iam.col.groups")}, {"", c.T("iam.col.created")}}
@@ -296,7 +294,7 @@ func groupView(m core.Model, c i18n.Catalog, name string) ui.Node {
 	a := iamAccount(m)
 	g, ok := a.Group(name)
 	if !ok {
-		return missing.Root(c, ui.Vals{{K: "text", S: "iam.g.missing"}, {K: "name", S: name}, {K: "href", S: "#/iam/groups"}, {K: "back", S: "iam.nav.groups"}})
+		return missing.Root(c, vals("text", "iam.g.missing", "name", name, "href", "#/iam/groups", "back", "iam.nav.groups"))
 	}
 	tab := m.Field(fieldGroupTab)
 	if tab != "permissions" {
@@ -307,7 +305,7 @@ func groupView(m core.Model, c i18n.Catalog, name string) ui.Node {
 		{K: "tabID", S: "iam-tab-" + tab},
 		{K: "tabs", N: []ui.Node{tabs(c, "iam.g.tabs", "iam.g.tab", tab, [][2]string{{"users", "iam.g.tabUsers"}, {"permissions", "iam.g.tabPermissions"}})}}}
 	members := a.Members(g.Name)
-	v = append(v, ui.V{K: "userCount", S: strconv.Itoa(len(members))}, ui.V{K: "policyCount", S: strconv.Itoa(len(g.Attached))})
+	v = append(v, vals("userCount", strconv.Itoa(len(members)), "policyCount", strconv.Itoa(len(g.Attached)))...)
 	if tab == "users" {
 		in := map[string]bool{}
 		for _, u := range members {
@@ -333,9 +331,10 @@ func groupView(m core.Model, c i18n.Catalog, name string) ui.Node {
 		v = append(v, ui.V{K: "dialog", N: []ui.Node{dialog(c, "iam.g.attachTitle", g.Name, "iam.g.attach", "iam.attachPolicies", false,
 			pickerNode(m, c, "gap", gaPrefix+"p.", gaPrefix+"pfilter", gaPrefix+"ptype", "iam-dialog-title", skip))}})
 	case "deleteGroup":
-		body := confirmTpl.Root(c, append(ui.Vals{{K: "text", S: "iam.g.deleteText"}, {K: "name", S: g.Name}}, fieldVals(m, c, "iam-del-confirm", fieldDelConfirm)...))
+		body := confirmTpl.Root(c, append(vals("text", "iam.g.deleteText", "name", g.Name), fieldVals(m, c, "iam-del-confirm", fieldDelConfirm)...))
 		v = append(v, ui.V{K: "dialog", N: []ui.Node{dialog(c, "iam.g.deleteTitle", g.Name, "iam.g.delete", "iam.delete", true, body)}})
 	}
+	v = append(v, vals("?modal", onText(m.IAM.Dialog != ""))...)
 	return groupPage.Root(c, v)
 }
 
@@ -346,10 +345,9 @@ func attachedTable(m core.Model, c i18n.Catalog, list, prefix, labelID string, a
 		n := policyName(arn)
 		id := strings.ReplaceAll(list+"-"+n, ".", "-")
 		rows = append(rows, row{
-			cells: []ui.Vals{labelCell(n, id, id+"-l"), textCell(c.T(policyTypeKey(arn))), textCell(c.T("iam.attached.direct"))},
-			keys:  map[string]string{"name": n},
-			sel: ui.Vals{{K: "selType", S: "checkbox"}, {K: "selID", S: id}, {K: "selName", S: prefix + n}, {K: "selValue", S: "true"},
-				{K: "on", B: m.Field(prefix+n) == "true"}, {K: "labelID", S: id + "-l"}},
+			cells: cells(labelCell(n, id, id+"-l"), textCell(c.T(policyTypeKey(arn))), textCell(c.T("iam.attached.direct"))),
+			keys:  strs("name", n),
+			sel:   selBox("checkbox", id, prefix+n, "true", m.Field(prefix+n) == "true", id+"-l"),
 		})
 	}
 	cols := []col{{"name", c.T("iam.col.policyName")}, {"", c.T("iam.col.type")}, {"", c.T("iam.col.attachedVia")}}

@@ -153,8 +153,7 @@ func view(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 		body = settingsView(m, c)
 	case subRoles, subPolicies, subProviders:
 		key := map[sub]string{subRoles: "roles", subPolicies: "policies", subProviders: "providers"}[p]
-		body = infoPage.Root(c, ui.Vals{{K: "title", S: "iam.nav." + key}, {K: "body", S: "iam.info." + key},
-			{K: "roles", B: p == subRoles}, {K: "policies", B: p == subPolicies}})
+		body = infoPage.Root(c, vals("title", "iam.nav."+key, "body", "iam.info."+key, "?roles", onText(p == subRoles), "?policies", onText(p == subPolicies)))
 	default:
 		body = notFound.Root(c, nil)
 	}

@@ -127,7 +127,7 @@ func settingsView(m core.Model, c i18n.Catalog) ui.Node {
 	p := iamAccount(m).PasswordPolicy
 	var rules []ui.Vals
 	for _, r := range policyDescription(c, p) {
-		rules = append(rules, ui.Vals{{K: "rule", S: r}})
+		rules = append(rules, vals("rule", r))
 	}
 	mode := "iam.pp.default"
 	if p.Custom {
@@ -136,7 +136,7 @@ func settingsView(m core.Model, c i18n.Catalog) ui.Node {
 	v := ui.Vals{{K: "editing", B: m.IAM.Dialog == "editPolicy"}, {K: "modeKey", S: mode}, {K: "rules", L: rules},
 		{K: "custom", B: m.Field(fieldPPMode) == "custom"}}
 	for _, f := range []string{fieldPPUpper, fieldPPLower, fieldPPNumber, fieldPPSymbol, fieldPPExpire, fieldPPHard, fieldPPChange, fieldPPReuse} {
-		v = append(v, ui.V{K: f, B: checked(m, f, false)})
+		v = append(v, vals("?"+f, onText(checked(m, f, false)))...)
 	}
 	v = append(v, fieldVals(m, c, "iam-pp-min", fieldPPMin)...)
 	v = append(v, fieldVals(m, c, "iam-pp-days", fieldPPDays)...)

@@ -43,13 +43,12 @@ func errText(m core.Model, c i18n.Catalog, field string) string {
 	return c.T(e[0], e[1:]...)
 }
 
-// fieldVals are the holes of a text field made with textField: its value
-// (never a secret's), error and description.
+// fieldVals are the holes of a text field made with textField: its value,
+// error and description. A password's value comes from the transient
+// secrets, as the sign-up pages' do, so that a re-render (a language
+// switch) keeps what was typed; it is never saved.
 func fieldVals(m core.Model, c i18n.Catalog, id, name string) []ui.V {
 	out := []ui.V{{K: id + ".v", S: m.Field(name)}}
-	if core.IsSecretField(name) {
-		out[0].S = ""
-	}
 	if e := errText(m, c, name); e != "" {
 		out = append(out, ui.V{K: id + ".e", S: e, B: true}, ui.V{K: id + ".d", S: id + "-error"})
 	}

@@ -55,21 +55,75 @@ var pager = ui.Tpl{Tag: "nav", Attrs: []ui.Attr{{Key: "class", Val: "iam-pager"}
 // col is a column of a list: its label and its sort key.
 type col struct{ id, label string }
 
-// cell is one table cell's values.
-func dataCell(s string) ui.Vals { return ui.Vals{{K: "d", S: s}, {K: "plain", B: true}} }
-func textCell(s string) ui.Vals { return ui.Vals{{K: "t", S: s}, {K: "isT", B: true}} }
+// dataCell, textCell, linkCell and labelCell are table cells: data,
+// translated text, a link, or the label of the row's checkbox.
+func dataCell(s string) ui.Vals { return vals("d", s, "?plain", "1") }
+func textCell(s string) ui.Vals { return vals("t", s, "?isT", "1") }
 func linkCell(s, href, id string) ui.Vals {
-	return ui.Vals{{K: "d", S: s}, {K: "href", B: true}, {K: "link", S: href}, {K: "cellID", S: id}}
+	return vals("d", s, "?href", "1", "link", href, "cellID", id)
 }
 func labelCell(s, forID, id string) ui.Vals {
-	return ui.Vals{{K: "d", S: s}, {K: "label", B: true}, {K: "for", S: forID}, {K: "cellID", S: id}}
+	return vals("d", s, "?label", "1", "for", forID, "cellID", id)
 }
 
-// row is one table row: its cells and sort keys by column id.
+// row is one table row: its cells, sort keys (column id, key pairs) and
+// selection control.
 type row struct {
 	cells []ui.Vals
-	keys  map[string]string
+	keys  []string
 	sel   ui.Vals
+}
+
+// key is a row's sort key for a column.
+func (r row) key(id string) string {
+	for i := 0; i+1 < len(r.keys); i += 2 {
+		if r.keys[i] == id {
+			return r.keys[i+1]
+		}
+	}
+	return ""
+}
+
+// cells and strs copy their arguments, so that a caller's variadic
+// arguments stay on its stack (cheap to build in WebAssembly).
+func cells(c ...ui.Vals) []ui.Vals { return append([]ui.Vals(nil), c...) }
+func strs(s ...string) []string    { return append([]string(nil), s...) }
+
+// selBox is a row's checkbox (or radio) named name, labelled by the
+// element labelID, checked when on.
+func selBox(typ, id, name, value string, on bool, labelID string) ui.Vals {
+	return vals("selType", typ, "selID", id, "selName", name, "selValue", value, "?on", onText(on), "labelID", labelID)
+}
+
+// vals builds a view-model from key, text pairs; a key "?k" makes hole k
+// a condition, on when its text is not "" (which "?k" attributes show).
+// Building a view-model from string pairs keeps each page's code small:
+// the pairs live on the caller's stack.
+func vals(kv ...string) ui.Vals {
+	out := make(ui.Vals, 0, len(kv)/2+2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		k, s := kv[i], kv[i+1]
+		if len(k) > 0 && k[0] == '?' {
+			out = append(out, ui.V{K: k[1:], S: s, B: s != ""})
+			continue
+		}
+		out = append(out, ui.V{K: k, S: s})
+	}
+	return out
+}
+
+// onText is a condition's text for vals: "1" when on.
+func onText(b bool) string {
+	if b {
+		return "1"
+	}
+	return ""
+}
+
+// withList and withNodes add a list or nodes hole to a view-model.
+func withList(v ui.Vals, k string, l []ui.Vals) ui.Vals { return append(v, ui.V{K: k, L: l}) }
+func withNodes(v ui.Vals, k string, n ...ui.Node) ui.Vals {
+	return append(v, ui.V{K: k, N: append([]ui.Node(nil), n...)})
 }
 
 // sortSpec reads a list's sort column and direction from its fields.
@@ -86,7 +140,7 @@ func sortSpec(m core.Model, list, def string) (string, bool) {
 func renderTable(m core.Model, c i18n.Catalog, list, labelID string, cols []col, rows []row, def string, paged, sel bool, emptyKey string) []ui.Node {
 	by, desc := sortSpec(m, list, def)
 	slices.SortStableFunc(rows, func(a, b row) int {
-		x, y := a.keys[by], b.keys[by]
+		x, y := a.key(by), b.key(by)
 		r := strings.Compare(strings.ToLower(x), strings.ToLower(y))
 		if desc {
 			r = -r
@@ -110,22 +164,22 @@ func renderTable(m core.Model, c i18n.Catalog, list, labelID string, cols []col,
 				sortAttr, mark = "descending", " ▼"
 			}
 		}
-		colVals[i] = ui.Vals{{K: "label", S: k.label}, {K: "arg", S: list + ":" + k.id}, {K: "sort", S: sortAttr}, {K: "mark", S: mark}, {K: "sortable", B: k.id != ""}}
+		colVals[i] = vals("label", k.label, "arg", list+":"+k.id, "sort", sortAttr, "mark", mark, "?sortable", k.id)
 	}
 	rowVals := make([]ui.Vals, len(rows))
 	for i, r := range rows {
-		rowVals[i] = append(ui.Vals{{K: "cells", L: r.cells}}, r.sel...)
+		rowVals[i] = withList(r.sel, "cells", r.cells)
 	}
 	span := len(cols)
 	if sel {
 		span++
 	}
-	out := []ui.Node{listTable.Root(c, ui.Vals{{K: "tableLabel", S: labelID}, {K: "cols", L: colVals}, {K: "rows", L: rowVals},
-		{K: "select", B: sel}, {K: "empty", B: len(rows) == 0}, {K: "span", S: strconv.Itoa(span)}, {K: "emptyKey", S: emptyKey}})}
+	tv := vals("tableLabel", labelID, "?select", onText(sel), "?empty", onText(len(rows) == 0), "span", strconv.Itoa(span), "emptyKey", emptyKey)
+	out := []ui.Node{listTable.Root(c, withList(withList(tv, "cols", colVals), "rows", rowVals))}
 	if paged {
-		out = append(out, pager.Root(c, ui.Vals{{K: "page", S: strconv.Itoa(page)}, {K: "pages", S: strconv.Itoa(pages)},
-			{K: "prevArg", S: list + ":" + strconv.Itoa(page-1)}, {K: "nextArg", S: list + ":" + strconv.Itoa(page+1)},
-			{K: "noPrev", B: page <= 1}, {K: "noNext", B: page >= pages}}))
+		out = append(out, pager.Root(c, vals("page", strconv.Itoa(page), "pages", strconv.Itoa(pages),
+			"prevArg", list+":"+strconv.Itoa(page-1), "nextArg", list+":"+strconv.Itoa(page+1),
+			"?noPrev", onText(page <= 1), "?noNext", onText(page >= pages))))
 	}
 	return out
 }
@@ -154,3 +208,7 @@ func tableClick(m core.Model, action, arg string) core.Model {
 func matches(name, filter string) bool {
 	return filter == "" || strings.Contains(strings.ToLower(name), strings.ToLower(strings.TrimSpace(filter)))
 }
+
+// modalBehind makes a page inert and hidden from assistive technology
+// while one of its dialogs (hole dialog) is open: the dialog is modal.
+var modalBehind = []ui.Attr{{Key: "inert", Val: "?modal"}, {Key: "aria-hidden", Val: "?modal:true"}}

@@ -156,6 +156,9 @@ func resetPassword(m core.Model, user string) (core.Model, []core.Effect) {
 	}
 	next.IAM.Secret = core.IAMSecret{User: user, Password: pw}
 	next.Notify("success", "iam.pw.resetDone", "user", user)
+	if _, onUser := currentUser(next); onUser {
+		return next, []core.Effect{core.Focus{ID: "iam-secret-title"}}
+	}
 	return next, []core.Effect{core.Focus{ID: "page-title"}}
 }
 

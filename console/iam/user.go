@@ -22,7 +22,7 @@ const (
 )
 
 // userPage is an IAM user's details.
-var userPage = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
+var userPage = ui.Tpl{Tag: "div", Kids: []ui.Tpl{{Tag: "div", Attrs: modalBehind, Kids: []ui.Tpl{
 	{Tag: "nav", Attrs: []ui.Attr{{Key: "class", Val: "breadcrumbs"}, {Key: "aria-label", Val: "%nav.breadcrumbs"}}, Kids: []ui.Tpl{{Tag: "ol", Kids: []ui.Tpl{
 		{Tag: "li", Kids: []ui.Tpl{{Tag: "a", Attrs: []ui.Attr{{Key: "href", Val: "#/iam"}}, T: "iam.short"}}},
 		{Tag: "li", Kids: []ui.Tpl{{Tag: "a", Attrs: []ui.Attr{{Key: "href", Val: "#/iam/users"}}, T: "iam.nav.users"}}},
@@ -103,8 +103,7 @@ var userPage = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
 			{Slot: "keyTable"},
 		}},
 	}},
-	{Slot: "dialog"},
-}}
+}}, {Slot: "dialog"}}}
 
 // secretPanel shows a new console password or access key once.
 var secretPanel = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "alert alert-success"}, {Key: "role", Val: "status"}}, Kids: []ui.Tpl{
@@ -161,7 +160,7 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 	a := acct.IAM
 	u, ok := a.User(name)
 	if !ok {
-		return missing.Root(c, ui.Vals{{K: "text", S: "iam.u.missing"}, {K: "name", S: name}, {K: "href", S: "#/iam/users"}, {K: "back", S: "iam.nav.users"}})
+		return missing.Root(c, vals("text", "iam.u.missing", "name", name, "href", "#/iam/users", "back", "iam.nav.users"))
 	}
 	tab := m.Field(fieldUserTab)
 	switch tab {
@@ -188,13 +187,11 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 		{K: "tabs", N: []ui.Node{tabs(c, "iam.u.tabs", "iam.u.tab", tab, [][2]string{{"permissions", "iam.u.tabPermissions"}, {"groups", "iam.u.tabGroups"},
 			{"tags", "iam.u.tabTags"}, {"security", "iam.u.tabSecurity"}})}}}
 	if s := m.IAM.Secret; s.User == u.Name && (s.Password != "" || s.KeySecret != "") {
-		sv := ui.Vals{{K: "shown", B: s.Shown}, {K: "stars", S: "********"}, {K: "showKey", S: map[bool]string{true: "iam.hide", false: "iam.show"}[s.Shown]}}
+		sv := vals("?shown", onText(s.Shown), "stars", "********", "showKey", map[bool]string{true: "iam.hide", false: "iam.show"}[s.Shown])
 		if s.KeySecret != "" {
-			sv = append(sv, ui.V{K: "stitle", S: "iam.u.keyCreated"}, ui.V{K: "isKey", B: true}, ui.V{K: "keyID", S: s.KeyID},
-				ui.V{K: "slabel", S: "iam.u.keySecret"}, ui.V{K: "secret", S: s.KeySecret}, ui.V{K: "csvAction", S: "iam.u.keyCSV"})
+			sv = append(sv, vals("stitle", "iam.u.keyCreated", "?isKey", "1", "keyID", s.KeyID, "slabel", "iam.u.keySecret", "secret", s.KeySecret, "csvAction", "iam.u.keyCSV")...)
 		} else {
-			sv = append(sv, ui.V{K: "stitle", S: "iam.u.pwCreated"}, ui.V{K: "slabel", S: "iam.cu.consolePw"}, ui.V{K: "secret", S: s.Password},
-				ui.V{K: "csvAction", S: "iam.secret.csv"})
+			sv = append(sv, vals("stitle", "iam.u.pwCreated", "slabel", "iam.cu.consolePw", "secret", s.Password, "csvAction", "iam.secret.csv")...)
 		}
 		v = append(v, ui.V{K: "secret", N: []ui.Node{secretPanel.Root(c, sv)}})
 	}
@@ -210,9 +207,8 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 				pols = append(pols, policyName(arn))
 			}
 			id := "udg-" + gname
-			rows = append(rows, row{cells: []ui.Vals{labelCell(gname, id, id+"-l"), dataCell(strings.Join(pols, ", "))}, keys: map[string]string{"name": gname},
-				sel: ui.Vals{{K: "selType", S: "checkbox"}, {K: "selID", S: id}, {K: "selName", S: sel + "g/" + gname}, {K: "selValue", S: "true"},
-					{K: "on", B: m.Field(sel+"g/"+gname) == "true"}, {K: "labelID", S: id + "-l"}}})
+			rows = append(rows, row{cells: cells(labelCell(gname, id, id+"-l"), dataCell(strings.Join(pols, ", "))), keys: strs("name", gname),
+				sel: selBox("checkbox", id, sel+"g/"+gname, "true", m.Field(sel+"g/"+gname) == "true", id+"-l")})
 		}
 		cols := []col{{"name", c.T("iam.col.groupName")}, {"", c.T("iam.col.attachedPolicies")}}
 		v = append(v, ui.V{K: "groupCount", S: strconv.Itoa(len(u.Groups))}, ui.V{K: "groups", N: renderTable(m, c, "udg", "iam-u-groups", cols, rows, "name", false, true, "iam.u.noGroups")})
@@ -220,9 +216,8 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 		var rows []row
 		for _, t := range u.Tags {
 			id := "udt-" + t.Key
-			rows = append(rows, row{cells: []ui.Vals{labelCell(t.Key, id, id+"-l"), dataCell(t.Value)}, keys: map[string]string{"name": t.Key},
-				sel: ui.Vals{{K: "selType", S: "checkbox"}, {K: "selID", S: id}, {K: "selName", S: sel + "t/" + t.Key}, {K: "selValue", S: "true"},
-					{K: "on", B: m.Field(sel+"t/"+t.Key) == "true"}, {K: "labelID", S: id + "-l"}}})
+			rows = append(rows, row{cells: cells(labelCell(t.Key, id, id+"-l"), dataCell(t.Value)), keys: strs("name", t.Key),
+				sel: selBox("checkbox", id, sel+"t/"+t.Key, "true", m.Field(sel+"t/"+t.Key) == "true", id+"-l")})
 		}
 		cols := []col{{"name", c.T("iam.tags.key")}, {"", c.T("iam.tags.value")}}
 		v = append(v, ui.V{K: "tagCount", S: strconv.Itoa(len(u.Tags))}, ui.V{K: "tagTable", N: renderTable(m, c, "udt", "iam-u-tags", cols, rows, "name", false, true, "iam.tags.none")})
@@ -231,7 +226,7 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 	case "security":
 		var mfa []ui.Vals
 		for _, d := range u.MFA {
-			mfa = append(mfa, ui.Vals{{K: "serial", S: d.Serial}})
+			mfa = append(mfa, vals("serial", d.Serial))
 		}
 		var rows []row
 		for _, k := range u.AccessKeys {
@@ -240,9 +235,8 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 			if k.Status != iam.KeyActive {
 				status = "iam.key.inactive"
 			}
-			rows = append(rows, row{cells: []ui.Vals{labelCell(k.ID, id, id+"-l"), textCell(c.T(status)), textCell(age(c, k.CreatedAt, m.Now))}, keys: map[string]string{"name": k.ID},
-				sel: ui.Vals{{K: "selType", S: "checkbox"}, {K: "selID", S: id}, {K: "selName", S: sel + "k/" + k.ID}, {K: "selValue", S: "true"},
-					{K: "on", B: m.Field(sel+"k/"+k.ID) == "true"}, {K: "labelID", S: id + "-l"}}})
+			rows = append(rows, row{cells: cells(labelCell(k.ID, id, id+"-l"), textCell(c.T(status)), textCell(age(c, k.CreatedAt, m.Now))), keys: strs("name", k.ID),
+				sel: selBox("checkbox", id, sel+"k/"+k.ID, "true", m.Field(sel+"k/"+k.ID) == "true", id+"-l")})
 		}
 		cols := []col{{"name", c.T("iam.u.keyID")}, {"", c.T("iam.col.status")}, {"", c.T("iam.col.created")}}
 		v = append(v, ui.V{K: "url", S: SigninURL(acct)}, ui.V{K: "pwState", S: pwState}, ui.V{K: "console", B: u.Login.Enabled()},
@@ -265,15 +259,14 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 				continue
 			}
 			id := "uag-" + g.Name
-			rows = append(rows, row{cells: []ui.Vals{labelCell(g.Name, id, id+"-l"), dataCell(strconv.Itoa(len(a.Members(g.Name))))}, keys: map[string]string{"name": g.Name},
-				sel: ui.Vals{{K: "selType", S: "checkbox"}, {K: "selID", S: id}, {K: "selName", S: uaPrefix + "g." + g.Name}, {K: "selValue", S: "true"},
-					{K: "on", B: m.Field(uaPrefix+"g."+g.Name) == "true"}, {K: "labelID", S: id + "-l"}}})
+			rows = append(rows, row{cells: cells(labelCell(g.Name, id, id+"-l"), dataCell(strconv.Itoa(len(a.Members(g.Name))))), keys: strs("name", g.Name),
+				sel: selBox("checkbox", id, uaPrefix+"g."+g.Name, "true", m.Field(uaPrefix+"g."+g.Name) == "true", id+"-l")})
 		}
 		cols := []col{{"name", c.T("iam.col.groupName")}, {"", c.T("iam.col.users")}}
 		v = append(v, ui.V{K: "dialog", N: []ui.Node{dialog(c, "iam.u.joinTitle", u.Name, "iam.u.join", "iam.u.addToGroups", false,
 			renderTable(m, c, "uag", "iam-dialog-title", cols, rows, "name", false, true, "iam.groups.none")...)}})
 	case "deleteUser":
-		body := confirmTpl.Root(c, append(ui.Vals{{K: "text", S: "iam.u.deleteText"}, {K: "name", S: u.Name}}, fieldVals(m, c, "iam-del-confirm", fieldDelConfirm)...))
+		body := confirmTpl.Root(c, append(vals("text", "iam.u.deleteText", "name", u.Name), fieldVals(m, c, "iam-del-confirm", fieldDelConfirm)...))
 		v = append(v, ui.V{K: "dialog", N: []ui.Node{dialog(c, "iam.u.deleteTitle", u.Name, "iam.u.delete", "iam.delete", true, body)}})
 	case "accessKey":
 		var uses []ui.Vals
@@ -282,14 +275,15 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 			cur = "cli"
 		}
 		for _, k := range []string{"cli", "local", "compute", "third", "app", "other"} {
-			uses = append(uses, ui.Vals{{K: "id", S: "iam-key-use-" + k}, {K: "v", S: k}, {K: "k", S: "iam.key.use." + k}, {K: "on", B: k == cur}})
+			uses = append(uses, vals("id", "iam-key-use-"+k, "v", k, "k", "iam.key.use."+k, "?on", onText(k == cur)))
 		}
 		kv := ui.Vals{{K: "uses", L: uses}, {K: "ack", B: checked(m, fieldKeyAck, false)}}
 		if e := errText(m, c, fieldKeyAck); e != "" {
-			kv = append(kv, ui.V{K: "ackErr", B: true}, ui.V{K: "ackErrText", S: e}, ui.V{K: "ackDesc", S: "iam-key-ack-error"})
+			kv = append(kv, vals("?ackErr", "1", "ackErrText", e, "ackDesc", "iam-key-ack-error")...)
 		}
 		v = append(v, ui.V{K: "dialog", N: []ui.Node{dialog(c, "iam.u.keyTitle", u.Name, "iam.u.key", "iam.u.keyCreate", false, keyDialogBody.Root(c, kv))}})
 	}
+	v = append(v, vals("?modal", onText(m.IAM.Dialog != ""))...)
 	return userPage.Root(c, v)
 }
 
@@ -341,10 +335,10 @@ func userPolicyTable(m core.Model, c i18n.Catalog, a iam.Account, u iam.User, se
 			field = sel + "i/" + p.name
 		}
 		rows = append(rows, row{
-			cells: []ui.Vals{labelCell(p.name, id, id+"-l"), textCell(c.T(p.typeKey)), textCell(c.T(p.via, "group", p.group))},
-			keys:  map[string]string{"name": p.name},
-			sel: ui.Vals{{K: "selType", S: "checkbox"}, {K: "selID", S: id}, {K: "selName", S: field}, {K: "selValue", S: "true"},
-				{K: "on", B: (p.direct || p.inline) && m.Field(field) == "true"}, {K: "off", B: !p.direct && !p.inline}, {K: "labelID", S: id + "-l"}},
+			cells: cells(labelCell(p.name, id, id+"-l"), textCell(c.T(p.typeKey)), textCell(c.T(p.via, "group", p.group))),
+			keys:  strs("name", p.name),
+			sel: append(selBox("checkbox", id, field, "true", (p.direct || p.inline) && m.Field(field) == "true", id+"-l"),
+				ui.V{K: "off", S: "1", B: !p.direct && !p.inline}),
 		})
 	}
 	cols := []col{{"name", c.T("iam.col.policyName")}, {"", c.T("iam.col.type")}, {"", c.T("iam.col.attachedVia")}}

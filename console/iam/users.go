@@ -68,10 +68,10 @@ func userRow(c i18n.Catalog, u iam.User, now time.Time) row {
 		}
 	}
 	return row{
-		cells: []ui.Vals{linkCell(u.Name, "#/iam/users/"+u.Name, ""), dataCell(u.Path), dataCell(strconv.Itoa(len(u.Groups))),
-			mfa, pw, signin, key, textCell(age(c, u.CreatedAt, now))},
-		keys: map[string]string{"name": u.Name, "path": u.Path, "groups": pad(len(u.Groups)), "mfa": pad(len(u.MFA)),
-			"pwage": pwKey, "signin": signinKey, "keyage": keyKey, "created": u.CreatedAt.Format(time.RFC3339)},
+		cells: cells(linkCell(u.Name, "#/iam/users/"+u.Name, ""), dataCell(u.Path), dataCell(strconv.Itoa(len(u.Groups))),
+			mfa, pw, signin, key, textCell(age(c, u.CreatedAt, now))),
+		keys: strs("name", u.Name, "path", u.Path, "groups", pad(len(u.Groups)), "mfa", pad(len(u.MFA)),
+			"pwage", pwKey, "signin", signinKey, "keyage", keyKey, "created", u.CreatedAt.Format(time.RFC3339)),
 	}
 }
 
