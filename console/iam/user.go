@@ -94,7 +94,7 @@ var userPage = ui.Tpl{Tag: "div", Kids: []ui.Tpl{{Tag: "div", Attrs: modalBehind
 				{Tag: "h2", Attrs: []ui.Attr{{Key: "id", Val: "iam-u-keys"}}, T: "iam.u.keysCount", Args: []string{"n", "$keyCount"}},
 				{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "inline-actions"}}, Kids: []ui.Tpl{
 					{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "id", Val: "iam-u-keystatus"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "iam.u.keyToggle"}}, T: "iam.u.keyToggle"},
-					{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "id", Val: "iam-u-keydel"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "iam.u.keyDelete"}}, T: "iam.delete"},
+					{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "id", Val: "iam-u-keydel"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "iam.u.keyDelete"}, {Key: "aria-label", Val: "%iam.u.keyDeleteLabel"}}, T: "iam.delete"},
 					{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "id", Val: "iam-u-keynew"}, {Key: "class", Val: "btn btn-primary"}, {Key: "data-action", Val: "iam.u.keyOpen"},
 						{Key: "disabled", Val: "?keysFull"}, {Key: "aria-describedby", Val: "iam-u-keynote"}}, T: "iam.u.keyCreate"},
 				}},
