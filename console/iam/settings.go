@@ -153,7 +153,7 @@ func settingsClick(m core.Model, action string) (core.Model, []core.Effect) {
 		if p.Custom {
 			mode = "custom"
 		}
-		bs := func(b bool) string { return map[bool]string{true: "true", false: "false"}[b] }
+		bs := core.BoolAttr
 		days, reuse := p.MaxAgeDays, p.ReusePrevention
 		if days == 0 {
 			days = 90

@@ -52,6 +52,12 @@ var pager = ui.Tpl{Tag: "nav", Attrs: []ui.Attr{{Key: "class", Val: "iam-pager"}
 		{Key: "data-arg", Val: "$nextArg"}, {Key: "disabled", Val: "?noNext"}}, T: "iam.page.next"},
 }}
 
+// sortItem is a row's sort key (Key) and index (Size).
+type sortItem struct {
+	Key  string
+	Size int
+}
+
 // col is a column of a list: its label and its sort key.
 type col struct{ id, label string }
 
@@ -139,14 +145,24 @@ func sortSpec(m core.Model, list, def string) (string, bool) {
 // nodes. list names the fields that keep the sort and page.
 func renderTable(m core.Model, c i18n.Catalog, list, labelID string, cols []col, rows []row, def string, paged, sel bool, emptyKey string) []ui.Node {
 	by, desc := sortSpec(m, list, def)
-	slices.SortStableFunc(rows, func(a, b row) int {
-		x, y := a.key(by), b.key(by)
-		r := strings.Compare(strings.ToLower(x), strings.ToLower(y))
+	// Rows sort through a slice of sortItem, whose shape the console's
+	// other stable sorts already instantiate: a sort of rows would add a
+	// generic instantiation of its own to main.wasm.
+	items := make([]sortItem, len(rows))
+	for i := range rows {
+		items[i] = sortItem{Key: strings.ToLower(rows[i].key(by)), Size: i}
+	}
+	slices.SortStableFunc(items, func(a, b sortItem) int {
 		if desc {
-			r = -r
+			return strings.Compare(b.Key, a.Key)
 		}
-		return r
+		return strings.Compare(a.Key, b.Key)
 	})
+	sorted := make([]row, len(rows))
+	for i, it := range items {
+		sorted[i] = rows[it.Size]
+	}
+	rows = sorted
 	pages := max(1, (len(rows)+pageSize-1)/pageSize)
 	page := 1
 	if paged {

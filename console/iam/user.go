@@ -187,7 +187,11 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 		{K: "tabs", N: []ui.Node{tabs(c, "iam.u.tabs", "iam.u.tab", tab, [][2]string{{"permissions", "iam.u.tabPermissions"}, {"groups", "iam.u.tabGroups"},
 			{"tags", "iam.u.tabTags"}, {"security", "iam.u.tabSecurity"}})}}}
 	if s := m.IAM.Secret; s.User == u.Name && (s.Password != "" || s.KeySecret != "") {
-		sv := vals("?shown", onText(s.Shown), "stars", "********", "showKey", map[bool]string{true: "iam.hide", false: "iam.show"}[s.Shown])
+		show := "iam.show"
+		if s.Shown {
+			show = "iam.hide"
+		}
+		sv := vals("?shown", onText(s.Shown), "stars", "********", "showKey", show)
 		if s.KeySecret != "" {
 			sv = append(sv, vals("stitle", "iam.u.keyCreated", "?isKey", "1", "keyID", s.KeyID, "slabel", "iam.u.keySecret", "secret", s.KeySecret, "csvAction", "iam.u.keyCSV")...)
 		} else {
