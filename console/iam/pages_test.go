@@ -401,3 +401,24 @@ func TestPasswordPolicyCustomAppliesToNewUsers(t *testing.T) {
 	u, _ := m.World.IAMUser(m.Session.AccountID, "Luna")
 	require.Empty(t, u.Attached)
 }
+
+func TestRetrievePasswordAfterReload(t *testing.T) {
+	m := demo(t, "en")
+	m = createUser(t, m, []string{"iam.cu.name", "SuperUser", "iam.cu.console", "true", "iam.cu.pwtype", "auto"}, nil)
+	pw := m.IAM.Secret.Password
+	require.NotEmpty(t, pw)
+	require.Equal(t, "#/iam/users/create/password", m.UI.Route)
+	saved, err := m.Encode(1)
+	require.NoError(t, err)
+	require.NotContains(t, saved, pw)
+
+	// A reload resumes on the same page, which can no longer show it.
+	r, _ := ct.Start(t, map[string]string{}, saved)
+	require.Equal(t, "#/iam/users/create/password", r.UI.Route)
+	ct.Find(t, r, "heading", "Retrieve password")
+	require.True(t, ct.Shows(r, "The password can no longer be shown"))
+	_, shown := ui.Find(console.View(r), "button", "Show")
+	require.False(t, shown)
+	ct.Find(t, r, "button", "Reset password")
+	ct.CheckPseudo(t, ct.Pseudo(r))
+}
