@@ -174,3 +174,29 @@ func isChecked(p *Page, name string) bool {
 func jsString(s string) string {
 	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
 }
+
+// TestIAMAccessibility audits the IAM pages with axe-core in both
+// languages: lists, the wizard's steps with errors, Create user group,
+// Account settings, and a modal dialog.
+func TestIAMAccessibility(t *testing.T) {
+	src := axeSource(t)
+	for _, lang := range []string{"en", "ko"} {
+		p := NewPage(t)
+		p.Open("/?world=demo&lang=" + lang)
+		for _, h := range []string{"#/iam", "#/iam/users", "#/iam/groups", "#/iam/groups/create", "#/iam/settings", "#/iam/roles"} {
+			p.Open("/?lang=" + lang + h)
+			p.audit(t, src, lang+" "+h)
+		}
+		p.Open("/?lang=" + lang + "#/iam/users/create")
+		p.Click("button", map[string]string{"en": "Next", "ko": "다음"}[lang])
+		p.WaitText(map[string]string{"en": "Enter a user name.", "ko": "사용자 이름을 입력하세요."}[lang])
+		p.audit(t, src, lang+" create user errors")
+		p.Type("textbox", map[string]string{"en": "User name", "ko": "사용자 이름"}[lang], "Luna")
+		p.Click("button", map[string]string{"en": "Next", "ko": "다음"}[lang])
+		p.Find("heading", map[string]string{"en": "Set permissions", "ko": "권한 설정"}[lang])
+		p.audit(t, src, lang+" set permissions")
+		p.Click("button", map[string]string{"en": "Create group", "ko": "그룹 생성"}[lang])
+		p.Find("dialog", map[string]string{"en": "Create user group", "ko": "사용자 그룹 생성"}[lang])
+		p.audit(t, src, lang+" create group dialog")
+	}
+}
