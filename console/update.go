@@ -207,6 +207,9 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 	}
 	if changed {
 		m.dropStaleNotices()
+		// A secret the IAM pages showed once is gone once the student
+		// leaves its page; an open IAM dialog closes.
+		m.IAM.Secret, m.IAM.Dialog = core.IAMSecret{}, ""
 		fx = append(fx, Focus{ID: "page-title"})
 	}
 	if a, ok := areaForRoute(r); ok && a.Enter != nil {

@@ -61,6 +61,8 @@ type Model struct {
 	Lab LabState
 	// Policy is the transient state of the policy pages and editor.
 	Policy PolicyState
+	// IAM is the transient state of the IAM pages (see IAMState).
+	IAM IAMState
 	// Shell moves between pages for the areas (the console's router).
 	Shell Shell
 }
