@@ -238,3 +238,13 @@ func DecodeSuspend(l *engine.Lab, s string, eventBase int) (engine.Attempt, erro
 	}
 	return a, nil
 }
+
+// SuspendLab returns the lab id suspend_data written by EncodeSuspend
+// names, "" when it is not such data.
+func SuspendLab(s string) string {
+	parts := strings.SplitN(s, "~", 3)
+	if len(parts) < 3 || parts[0] != suspendFormat {
+		return ""
+	}
+	return parts[1]
+}
