@@ -50,6 +50,9 @@ type app struct {
 	// start-up writes the first save after the first paint.
 	holding bool
 	held    *console.Save
+	// observe, when set, sees every model the page shows (the host's
+	// postMessage events and LMS reports).
+	observe func(console.Model)
 }
 
 // holdSaves keeps the Save effects of the following updates, the newest
@@ -112,6 +115,9 @@ func (a *app) dispatch(msg console.Msg) {
 			a.model = next
 			a.render(html, title)
 			a.run(fx)
+			if a.observe != nil {
+				a.observe(a.model)
+			}
 			return
 		}
 	}

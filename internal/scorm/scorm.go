@@ -151,9 +151,10 @@ func Start(api API, v Version) (*Session, Launch, error) {
 		l.Success = s.get("cmi.success_status")
 		l.Language = s.get("cmi.learner_preference.language")
 	}
-	raw := s.get(s.scoreElem("raw"))
-	if f, err := strconv.ParseFloat(raw, 64); err == nil && f >= 0 && f <= 100 {
-		l.Score = int(f)
+	// A raw score is a decimal ("85" or "85.5"): its whole part counts.
+	raw, _, _ := strings.Cut(s.get(s.scoreElem("raw")), ".")
+	if n, err := strconv.Atoi(raw); err == nil && n >= 0 && n <= 100 {
+		l.Score = n
 	}
 	l.Suspend = s.get("cmi.suspend_data")
 	l.Review = rank(l.Status, l.Success) >= rankFailed
