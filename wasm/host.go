@@ -296,6 +296,9 @@ func (h *host) finish() {
 	if err := h.lms.Finish(time.Since(h.launched)); err != nil {
 		h.warn(err)
 	}
+	// A page restored from the back-forward cache has no session: it
+	// reports nothing more.
+	h.lms = nil
 }
 
 // listen installs the host's listeners: messages from the embedding
