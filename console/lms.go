@@ -98,7 +98,9 @@ type LMSLaunched struct {
 	// this launch can only improve.
 	Review bool
 	// Suspend is the LMS's suspend_data; Resume says to resume the attempt
-	// it holds (the page had no saved work of its own).
+	// it holds (the page had no saved work of its own, or the SCO is
+	// relaunched in review) unless the running attempt of the same lab has
+	// more steps done.
 	Suspend string
 	Resume  bool
 }
@@ -158,8 +160,23 @@ func (m Model) lmsLaunched(msg LMSLaunched) (Model, []Effect) {
 	if err != nil {
 		return m, fx
 	}
+	// Work this browser kept that went further than the LMS's stays.
+	if _, cur := lab.Running(m.Model); cur != nil && cur.Lab == a.Lab && doneSteps(*cur) > doneSteps(a) {
+		return m, fx
+	}
 	m.UI.Lab.Attempt = &a
 	m.UI.GuideOpen = true
 	m.notify("info", "notice.lms.resumed")
 	return m, fx
+}
+
+// doneSteps counts an attempt's steps done.
+func doneSteps(a engine.Attempt) int {
+	n := 0
+	for _, s := range a.Steps {
+		if s.Done {
+			n++
+		}
+	}
+	return n
 }

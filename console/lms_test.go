@@ -97,6 +97,21 @@ func TestLMSLaunched(t *testing.T) {
 	require.Equal(t, "create-account", s.Lab)
 	require.GreaterOrEqual(t, s.Done, 1)
 
+	// In review, the completed attempt replaces a fresh one but not one
+	// that went further.
+	done, _ := start(t, map[string]string{"lang": "en", "lab": "cloud-concepts"}, "")
+	for range 3 {
+		done = answerQuiz(t, done, false)
+	}
+	three := done.SuspendData()
+	further := answerQuiz(t, done, false)
+	kept := send(further, LMSLaunched{Now: t0, Found: true, Review: true, Suspend: three, Resume: true})
+	ks, _ := kept.LabStatus()
+	require.Equal(t, 4, ks.Done, "this browser's attempt went further")
+	taken := send(m, LMSLaunched{Now: t0, Found: true, Review: true, Suspend: three, Resume: true})
+	ts, _ := taken.LabStatus()
+	require.Equal(t, 3, ts.Done)
+
 	// Garbage, or data not to resume, changes nothing.
 	for _, msg := range []LMSLaunched{
 		{Now: t0, Found: true, Suspend: "1~cloud-concepts~99~0~~~", Resume: true},

@@ -73,8 +73,9 @@ func scormPackage(t *testing.T, v pack.SCORMVersion, labID string) string {
 // lmsHost is the host page of a tiny LMS: the scorm-again runtime as the
 // API of the given version, the SCO in a frame on the same origin, and
 // every postMessage the SCO sends recorded in window.msgs. ?resume=DATA
-// starts the runtime with that suspend_data and the SCO's browser storage
-// cleared, as on another computer.
+// starts the runtime with that suspend_data (and &status=, &raw= as the
+// held result) and the SCO's browser storage cleared, as on another
+// computer.
 const lmsHost = `<!doctype html><html lang="en"><head><title>LMS</title><link rel="icon" href="data:,">
 <script src="/scorm-again/SCRIPT"></script>
 <script>
@@ -84,10 +85,12 @@ const api = new CTOR({ autocommit: false, logLevel: 5 });
 window.NAME = api; window.lms = api;
 window.finished = false;
 api.on('FINISH', () => { window.finished = true; });
-const resume = new URLSearchParams(location.search).get('resume');
+const q = new URLSearchParams(location.search), resume = q.get('resume');
 if (resume) {
   localStorage.clear();
-  api.loadFromFlattenedJSON({ 'cmi.suspend_data': resume, 'STATUS': 'incomplete' });
+  const init = { 'cmi.suspend_data': resume, 'STATUS': q.get('status') || 'incomplete' };
+  if (q.get('raw')) init['RAW'] = q.get('raw');
+  api.loadFromFlattenedJSON(init);
 }
 window.addEventListener('DOMContentLoaded', () => {
   const f = document.createElement('iframe');
@@ -103,10 +106,10 @@ func lmsServer(t *testing.T, v pack.SCORMVersion, labID string) *httptest.Server
 	t.Helper()
 	dir := scormPackage(t, v, labID)
 	r := strings.NewReplacer("SCRIPT", "scorm12.js", "CTOR", "Scorm12API", "NAME", "API", "FINISH", "LMSFinish",
-		"STATUS", "cmi.core.lesson_status", "LAB", labID)
+		"STATUS", "cmi.core.lesson_status", "RAW", "cmi.core.score.raw", "LAB", labID)
 	if v == pack.SCORM2004 {
 		r = strings.NewReplacer("SCRIPT", "scorm2004.js", "CTOR", "Scorm2004API", "NAME", "API_1484_11", "FINISH", "Terminate",
-			"STATUS", "cmi.completion_status", "LAB", labID)
+			"STATUS", "cmi.completion_status", "RAW", "cmi.score.raw", "LAB", labID)
 	}
 	host := r.Replace(lmsHost)
 	mux := http.NewServeMux()
@@ -263,6 +266,25 @@ func TestSCORMWithScormAgain(t *testing.T) {
 			}
 			if !strings.Contains(frameText(), l.Title.En) {
 				t.Fatalf("the SCO should show the lab; text:\n%s", frameText())
+			}
+			if tc.v != pack.SCORM12 {
+				return
+			}
+
+			// Relaunched after completion, the SCO is in review: it shows the
+			// completed attempt and leaves the result as it is.
+			done := get("cmi.suspend_data")
+			goTo(t, p, "/host.html?resume="+urlQuery(done)+"&status="+tc.status+"&raw="+strconv.Itoa(score))
+			waitTrue(t, p, `(() => { const d = document.getElementById('sco').contentDocument; return !!d && !!d.body && d.body.innerText.includes('already completed this activity'); })()`,
+				"the review notice")
+			waitTrue(t, p, lastProgress+` === `+strconv.Itoa(total), "the completed attempt shown again")
+			Eval[bool](p, `(document.getElementById('sco').src = 'about:blank', true)`)
+			waitTrue(t, p, `window.finished`, "LMSFinish after review")
+			if got, gotRaw := get(tc.statusKey), get(raw); got != tc.status || gotRaw != strconv.Itoa(score) {
+				t.Fatalf("review changed the result to %s %s", got, gotRaw)
+			}
+			if got := get(exit); got != "" {
+				t.Fatalf("%s = %q after a completed lab, want empty", exit, got)
 			}
 		})
 	}

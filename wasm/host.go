@@ -247,7 +247,9 @@ func scormVersions(doc safejs.Value, query string) []scorm.Version {
 // startLMS finds and initializes the LMS for a page launched as a SCO and
 // tells the console how it went: a missing LMS leaves the lab working,
 // with a notice; the LMS's suspend_data is resumed when the browser had
-// no saved work; its learner language, when given, is the page's.
+// no saved work or the SCO was completed before (review: the completed
+// attempt shows again, unless this browser's attempt went further); its
+// learner language, when given, is the page's.
 func (h *host) startLMS(versions []scorm.Version, hadSave bool, q *queue) {
 	if len(versions) == 0 {
 		return
@@ -272,7 +274,7 @@ func (h *host) startLMS(versions []scorm.Version, hadSave bool, q *queue) {
 		h.mu.Lock()
 		h.lms, h.launched = s, now
 		h.mu.Unlock()
-		msg = console.LMSLaunched{Now: now, Found: true, Review: launch.Review, Suspend: launch.Suspend, Resume: !hadSave}
+		msg = console.LMSLaunched{Now: now, Found: true, Review: launch.Review, Suspend: launch.Suspend, Resume: !hadSave || launch.Review}
 		if launch.Language != "" {
 			q.push(console.HostCommand{Now: now, Command: console.CommandSetLanguage, Arg: launch.Language})
 		}
