@@ -335,3 +335,17 @@ func TestSandboxedFramePostsEvents(t *testing.T) {
 	p.Screenshot("sandboxed-frame-events")
 	p.expectProblem("request to another origin: " + sim.URL)
 }
+
+// TestSCOWithoutLMSKeepsWorking launches the page as a SCO (?scorm=1.2)
+// with no LMS around it: a banner says the result will not be recorded,
+// and the lab works.
+func TestSCOWithoutLMSKeepsWorking(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?lang=en&lab=cloud-concepts&scorm=1.2")
+	p.WaitText("could not be reached")
+	l := quizLab(t, "cloud-concepts")
+	q := l.Steps[0].Quiz()
+	Eval[bool](p, `(document.querySelector('[data-action="lab.answer"][data-arg="`+l.Steps[0].ID+`:`+q.Answer+`"]').click(), true)`)
+	waitTrue(t, p, `!!document.querySelector('#lab-feedback.lab-ok')`, "the right answer's feedback")
+	p.expectProblem("no SCORM API found")
+}
