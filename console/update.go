@@ -91,6 +91,12 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		} else {
 			m.Actions, m.CatalogState = msg.Actions, "loaded"
 		}
+	case HostCommand:
+		m.Now = msg.Now
+		m, fx = m.hostCommand(msg)
+	case LMSLaunched:
+		m.Now = msg.Now
+		m, fx = m.lmsLaunched(msg)
 	case Crashed:
 		m.Now = msg.Now
 		m.notifyWith("error", "notice.crashed", m.diagnostics(msg.Report))

@@ -61,6 +61,9 @@ type app struct {
 	// over (Save.Base), so skipping one would look like another tab's.
 	holding bool
 	held    []console.Save
+	// observe, when set, sees every model the page shows (the host's
+	// postMessage events and LMS reports).
+	observe func(console.Model)
 }
 
 // holdSaves keeps the Save effects of the following updates until
@@ -125,6 +128,9 @@ func (a *app) dispatch(msg console.Msg) {
 			a.render(html, title)
 			a.run(fx)
 			a.hooks.report(a.model)
+			if a.observe != nil {
+				a.observe(a.model)
+			}
 			return
 		}
 	}

@@ -127,10 +127,16 @@ func boot(global safejs.Value) error {
 	if err := listen(global, doc, root, q, a.key); err != nil {
 		return err
 	}
+	h := newHost(global)
+	a.observe = h.observe
+	if err := h.listen(q); err != nil {
+		return err
+	}
 	// The first save (the world as JSON in localStorage) waits until the
 	// first page is on screen.
 	a.holdSaves()
 	a.dispatch(init)
+	h.startLMS(scormVersions(doc, init.Query["scorm"]), init.Saved != "", q)
 	_ = root.Set("ariaBusy", "false")
 	_ = global.Set("labsimReady", true)
 	mark(global, "rendered")
@@ -138,6 +144,7 @@ func boot(global safejs.Value) error {
 		q.call(func() {
 			a.releaseSaves()
 			mark(global, "saved")
+			h.markReady(a.model)
 		})
 	})
 	go loop(a, q)
@@ -185,7 +192,7 @@ func queryParams(global safejs.Value, search string) map[string]string {
 	if err != nil {
 		return out
 	}
-	for _, k := range []string{"lang", "world", "lab"} {
+	for _, k := range []string{"lang", "world", "lab", "scorm"} {
 		v, err := params.Call("get", k)
 		if err == nil && v.Type() == safejs.TypeString {
 			out[k], _ = v.String()

@@ -208,6 +208,15 @@ func BuildSCORM(out io.Writer, site *Site, opts SCORMOptions) error {
 	if err := s.Configure(deployment, opts.Key); err != nil {
 		return err
 	}
+	edition := "1.2"
+	if opts.Version == SCORM2004 {
+		edition = "2004"
+	}
+	page, err := SetHTMLAttr(s.Files["index.html"], SCORMAttr, edition)
+	if err != nil {
+		return err
+	}
+	s.Files["index.html"] = page
 	names := s.Names()
 	title := "labsim: " + opts.Labs[0].Title
 	if len(opts.Labs) > 1 {

@@ -222,6 +222,8 @@ func TestBuildSCORMZip(t *testing.T) {
 		require.Contains(t, page, ` data-deployment="`+v.Kind()+`-root-mfa.s3-basics-`)
 		require.Contains(t, page, `data-completion-key="k1"`)
 		require.Contains(t, page, `data-wasm-size="12"`)
+		edition := map[SCORMVersion]string{SCORM12: "1.2", SCORM2004: "2004"}[v]
+		require.Contains(t, page, SCORMAttr+`="`+edition+`"`, "the page knows it is a SCO")
 		// The manifest lists every file of the zip, and only those.
 		var m xManifest
 		require.NoError(t, xml.Unmarshal(files[ManifestName], &m))

@@ -29,6 +29,11 @@ const DeploymentAttr = "data-deployment"
 // without it makes no codes.
 const CompletionKeyAttr = "data-completion-key"
 
+// SCORMAttr is the attribute of a SCORM package's index.html that names
+// its edition ("1.2" or "2004"): the page looks for the LMS's API only
+// when it is set (or the URL has ?scorm=).
+const SCORMAttr = "data-scorm"
+
 // RequiredFiles returns the files of a built site that the page cannot
 // start without.
 func RequiredFiles() []string {
