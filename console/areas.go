@@ -5,6 +5,8 @@ import (
 	"labsim/console/devices"
 	"labsim/console/iam"
 	"labsim/console/mfa"
+	"labsim/console/policysim"
+	"labsim/console/services"
 	"strings"
 
 	"labsim/console/i18n"
@@ -33,6 +35,9 @@ type area struct {
 	// route, when set, corrects a route before it is shown (for example a
 	// link to a step not reached yet); the address bar follows.
 	route func(m Model, r Route) Route
+	// load, when set, runs on arrival on one of the area's pages and on a
+	// change of region there (core.Area.Load).
+	load func(m Model, r Route) (Model, []Effect)
 	// escape, when set, closes what the area has open and reports whether
 	// it did.
 	escape func(m Model) (Model, []Effect, bool)
@@ -48,6 +53,10 @@ func areas() []area {
 		signupArea(),                          // Sign up for AWS in 5 steps (signup.…)
 		signinArea(),                          // root sign-in, IAM user form, password reset (signin.…)
 		fromCore(devices.Area()),              // virtual phone and inbox drawer (devices.…)
+		fromCore(services.VPCArea()),          // VPC console, read-only (vpc.…)
+		fromCore(services.EC2Area()),          // EC2 instances (ec2.…)
+		fromCore(services.S3Area()),           // S3 buckets (s3.…)
+		fromCore(policysim.Area()),            // IAM policy simulator (policysim.…)
 	}
 }
 
@@ -84,6 +93,13 @@ func fromCore(a core.Area) area {
 	}
 	if a.Route != nil {
 		out.route = func(m Model, r Route) Route { return a.Route(m.Model, r) }
+	}
+	if a.Load != nil {
+		out.load = func(m Model, r Route) (Model, []Effect) {
+			next, fx := a.Load(m.Model, r)
+			m.Model = next
+			return m, fx
+		}
 	}
 	if a.Escape != nil {
 		out.escape = func(m Model) (Model, []Effect, bool) {
@@ -146,4 +162,13 @@ func overlays(m Model, c i18n.Catalog) []ui.Node {
 		}
 	}
 	return out
+}
+
+// loadPage runs the Load of the area that shows the current page.
+func (m Model) loadPage() (Model, []Effect) {
+	r := m.route()
+	if a, ok := areaForPage(r.Page); ok && a.load != nil && (a.public || m.Session.SignedIn()) {
+		return a.load(m, r)
+	}
+	return m, nil
 }

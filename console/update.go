@@ -200,7 +200,8 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 		m.dropStaleNotices()
 		fx = append(fx, Focus{ID: "page-title"})
 	}
-	return m, fx
+	m, more := m.loadPage()
+	return m, append(fx, more...)
 }
 
 // input stores a field's value (core.Model.Input).
@@ -242,6 +243,7 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 	case "region":
 		m.UI.Region = arg
 		m.Menu = ""
+		return m.loadPage()
 	case "guide":
 		m.UI.GuideOpen = !m.UI.GuideOpen
 	case "dismiss":
