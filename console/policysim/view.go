@@ -27,12 +27,12 @@ func errTpl(name string) ui.Tpl {
 }
 
 // textTpl is a labelled text input with its hint and error.
-func textTpl(name, label, hint string) ui.Tpl {
+func textTpl(name, label, hint string, args ...string) ui.Tpl {
 	return ui.Tpl{Tag: "div", Attrs: attrs("class", "form-field"), Kids: []ui.Tpl{
 		{Tag: "label", Attrs: attrs("for", "policysim-"+name, "class", "field-label"), T: label},
-		{Tag: "p", Attrs: attrs("class", "field-hint"), T: hint},
+		{Tag: "p", Attrs: attrs("class", "field-hint"), T: hint, Args: args},
 		{Tag: "input", Attrs: attrs("id", "policysim-"+name, "name", "policysim."+name, "type", "text", "value", "$v."+name,
-			"autocomplete", "off", "spellcheck", "false", "class", "mono", "placeholder", "$ph."+name,
+			"autocomplete", "off", "spellcheck", "false", "class", "mono",
 			"aria-invalid", "?err."+name+":true", "aria-describedby", "?err."+name+":policysim-"+name+"-error")},
 		errTpl(name),
 	}}
@@ -77,11 +77,9 @@ var pageTpl = ui.Tpl{Tag: "section", Attrs: attrs("class", "page policysim"), Ki
 				{Each: "levels", Tag: "fieldset", Attrs: attrs("class", "policysim-level"), Kids: []ui.Tpl{
 					{Tag: "legend", T: "$levelKey", Kids: []ui.Tpl{{Tag: "span", Attrs: attrs("class", "count"), D: "count"}}},
 					{Tag: "ul", Attrs: attrs("class", "policysim-actions"), Kids: []ui.Tpl{{Each: "acts", Tag: "li", Kids: []ui.Tpl{
-						{Tag: "label", Kids: []ui.Tpl{
-							{Tag: "input", Attrs: attrs("type", "checkbox", "name", "$name", "checked", "?on")},
-							{Lit: " "},
-							{Tag: "span", Attrs: attrs("class", "mono"), D: "action"},
-						}},
+						{Tag: "input", Attrs: attrs("type", "checkbox", "id", "$id", "name", "$name", "checked", "?on")},
+						{Lit: " "},
+						{Tag: "label", Attrs: attrs("for", "$id", "class", "mono"), D: "action"},
 					}}}},
 				}},
 			}},
@@ -101,8 +99,8 @@ var pageTpl = ui.Tpl{Tag: "section", Attrs: attrs("class", "page policysim"), Ki
 				}},
 			}},
 			textTpl("mfaAge", "policysim.mfaAge", "policysim.mfaAge.hint"),
-			textTpl("ip", "policysim.ip", "policysim.ip.hint"),
-			textTpl("time", "policysim.time", "policysim.time.hint"),
+			textTpl("ip", "policysim.ip", "policysim.ip.hint", "ip", "$defIP"),
+			textTpl("time", "policysim.time", "policysim.time.hint", "now", "$defNow"),
 			{Tag: "div", Attrs: attrs("class", "form-field"), Kids: []ui.Tpl{
 				{Tag: "label", Attrs: attrs("for", "policysim-region", "class", "field-label"), T: "policysim.region"},
 				{Tag: "select", Attrs: attrs("id", "policysim-region", "name", FieldRegion), Kids: []ui.Tpl{{Each: "regions", Kids: []ui.Tpl{optionTpl}}}},
@@ -211,10 +209,8 @@ func view(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 		{K: "mfaFalse", B: mfa != "true" && mfa != "absent"},
 		{K: "regions", L: regions},
 		{K: "policyText", S: m.Field(FieldPolicy)},
-		{K: "ph.time", S: m.Now.UTC().Format(time.RFC3339)},
-		{K: "ph.ip", S: defaultIP(m)},
-		{K: "ph.resource", S: "*"},
-		{K: "ph.typed", S: "ec2:DescribeVpcs, s3:ListAllMyBuckets"},
+		{K: "defNow", S: m.Now.UTC().Format(time.RFC3339)},
+		{K: "defIP", S: defaultIP(m)},
 	}
 	for _, f := range []string{"typed", "resource", "mfaAge", "ip", "time"} {
 		vals = append(vals, ui.V{K: "v." + f, S: m.Field("policysim." + f)})
@@ -266,7 +262,7 @@ func catalogVals(m core.Model, svc string) ui.Vals {
 				continue
 			}
 			full := s.Prefix + ":" + a.Name
-			acts = append(acts, ui.Vals{{K: "name", S: FieldAction + full}, {K: "action", S: full}, {K: "on", B: m.Field(FieldAction+full) == "true"}})
+			acts = append(acts, ui.Vals{{K: "id", S: "policysim-act-" + full}, {K: "name", S: FieldAction + full}, {K: "action", S: full}, {K: "on", B: m.Field(FieldAction+full) == "true"}})
 		}
 		if len(acts) > 0 {
 			lv = append(lv, ui.Vals{{K: "levelKey", S: levelKey(l)}, {K: "count", S: " (" + strconv.Itoa(len(acts)) + ")"}, {K: "acts", L: acts}})
