@@ -90,7 +90,7 @@ func click(m core.Model, action, arg string) (core.Model, []core.Effect) {
 			}
 		}
 		m = m.ClearFields(append(names, FieldTyped, fieldRan, fieldShown)...)
-		return m, []core.Effect{core.Focus{ID: "policysim-service"}}
+		return m, []core.Effect{core.Focus{ID: "policysim-typed"}}
 	}
 	return m, nil
 }

@@ -148,6 +148,14 @@ func TestSimulatorPicksActionsFromTheCatalog(t *testing.T) {
 	require.Contains(t, hit.TextContent(), `"Sid": "DenyAllExceptListedIfNoMFA"`)
 	require.True(t, ct.Shows(m, "aws:MultiFactorAuthPresent"))
 	ct.CheckPseudo(t, ct.Pseudo(m))
+
+	// Clear actions unticks everything and forgets the results.
+	m, fx = ct.PressAt(t, m, ct.T0, "button", "Clear actions")
+	ct.RequireFocusInView(t, m, fx)
+	require.True(t, ct.Shows(m, "Actions to simulate: (none)"))
+	require.False(t, ct.Find(t, m, "checkbox", "ec2:DescribeVpcs").Has("checked"))
+	_, results := ui.Find(console.View(m), "heading", "Results for NetworkAdmin")
+	require.False(t, results)
 }
 
 // TestSimulatorFollowsPolicyChanges detaches the guardrails (as another
