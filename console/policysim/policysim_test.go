@@ -128,7 +128,20 @@ func TestSimulatorPicksActionsFromTheCatalog(t *testing.T) {
 	require.False(t, box.Has("checked"))
 	m = ct.Send(m, console.Input{Now: ct.T0, Field: policysim.FieldAction + "ec2:DescribeVpcs", Value: "true"})
 	require.True(t, ct.Find(t, m, "checkbox", "ec2:DescribeVpcs").Has("checked"))
-	m, got := run(t, m, map[string]string{policysim.FieldSource: groupARN, policysim.FieldMFA: "true"})
+	// The source is chosen from the users and groups of the account.
+	sourceOptions := func(m console.Model) map[string]bool {
+		sel, ok := ui.ByID(console.View(m), "policysim-source")
+		require.True(t, ok)
+		out := map[string]bool{}
+		for _, o := range tags(sel, "option") {
+			out[o.TextContent()] = o.Has("selected")
+		}
+		return out
+	}
+	require.Equal(t, map[string]bool{"Choose a user or group": true, "SuperUser": false, "Luna": false, "NetworkAdmin": false}, sourceOptions(m))
+	m = ct.Send(m, console.Input{Now: ct.T0, Field: policysim.FieldSource, Value: groupARN})
+	require.True(t, sourceOptions(m)["NetworkAdmin"])
+	m, got := run(t, m, map[string]string{policysim.FieldMFA: "true"})
 	require.Equal(t, map[string]string{"ec2:DescribeVpcs": "allowed"}, got)
 	ct.Find(t, m, "heading", "Results for NetworkAdmin")
 

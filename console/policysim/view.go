@@ -38,8 +38,11 @@ func textTpl(name, label, hint string, args ...string) ui.Tpl {
 	}}
 }
 
-// optionTpl is one option of a select: value, label, selected.
-var optionTpl = ui.Tpl{Tag: "option", Attrs: attrs("value", "$value", "selected", "?selected"), D: "label"}
+// options is one option of a select per item of the list hole: value,
+// label, selected.
+func options(list string) ui.Tpl {
+	return ui.Tpl{Each: list, Tag: "option", Attrs: attrs("value", "$value", "selected", "?selected"), D: "label"}
+}
 
 // pageTpl is the simulator page.
 var pageTpl = ui.Tpl{Tag: "section", Attrs: attrs("class", "page policysim"), Kids: []ui.Tpl{
@@ -53,8 +56,8 @@ var pageTpl = ui.Tpl{Tag: "section", Attrs: attrs("class", "page policysim"), Ki
 			{Tag: "select", Attrs: attrs("id", "policysim-source", "name", FieldSource,
 				"aria-invalid", "?err.source:true", "aria-describedby", "?err.source:policysim-source-error"), Kids: []ui.Tpl{
 				{Tag: "option", Attrs: attrs("value", "", "selected", "?noSource"), T: "policysim.source.choose"},
-				{Tag: "optgroup", Attrs: attrs("label", "%policysim.users"), Kids: []ui.Tpl{{Each: "users", Kids: []ui.Tpl{optionTpl}}}},
-				{Tag: "optgroup", Attrs: attrs("label", "%policysim.groups"), Kids: []ui.Tpl{{Each: "groups", Kids: []ui.Tpl{optionTpl}}}},
+				{Tag: "optgroup", Attrs: attrs("label", "%policysim.users"), Kids: []ui.Tpl{options("users")}},
+				{Tag: "optgroup", Attrs: attrs("label", "%policysim.groups"), Kids: []ui.Tpl{options("groups")}},
 			}},
 			errTpl("source"),
 		}},
@@ -67,7 +70,7 @@ var pageTpl = ui.Tpl{Tag: "section", Attrs: attrs("class", "page policysim"), Ki
 					{Tag: "label", Attrs: attrs("for", "policysim-service", "class", "field-label"), T: "policysim.service"},
 					{Tag: "select", Attrs: attrs("id", "policysim-service", "name", FieldService), Kids: []ui.Tpl{
 						{Tag: "option", Attrs: attrs("value", "", "selected", "?noService"), T: "policysim.service.choose"},
-						{Each: "services", Kids: []ui.Tpl{optionTpl}},
+						options("services"),
 					}},
 				}},
 				{If: "service", Tag: "div", Attrs: attrs("class", "form-field"), Kids: []ui.Tpl{
@@ -103,7 +106,7 @@ var pageTpl = ui.Tpl{Tag: "section", Attrs: attrs("class", "page policysim"), Ki
 			textTpl("time", "policysim.time", "policysim.time.hint", "now", "$defNow"),
 			{Tag: "div", Attrs: attrs("class", "form-field"), Kids: []ui.Tpl{
 				{Tag: "label", Attrs: attrs("for", "policysim-region", "class", "field-label"), T: "policysim.region"},
-				{Tag: "select", Attrs: attrs("id", "policysim-region", "name", FieldRegion), Kids: []ui.Tpl{{Each: "regions", Kids: []ui.Tpl{optionTpl}}}},
+				{Tag: "select", Attrs: attrs("id", "policysim-region", "name", FieldRegion), Kids: []ui.Tpl{options("regions")}},
 			}},
 		}},
 		{Tag: "fieldset", Attrs: attrs("class", "container"), Kids: []ui.Tpl{
