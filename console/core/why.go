@@ -13,9 +13,12 @@ import (
 
 // deniedTpl is a denied page's box: AWS's access-denied message, in
 // English in every language as AWS shows it, and the Why? disclosure.
-var deniedTpl = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "container denied"}, {Key: "role", Val: "alert"}}, Kids: []ui.Tpl{
-	{Tag: "h2", Attrs: []ui.Attr{{Key: "class", Val: "denied-title"}}, T: "why.denied.title"},
-	{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "denied-message"}, {Key: "lang", Val: "en"}}, D: "message"},
+var deniedTpl = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "container denied"}}, Kids: []ui.Tpl{
+	// Only the message is announced; the explanation unfolds on demand.
+	{Tag: "div", Attrs: []ui.Attr{{Key: "role", Val: "alert"}}, Kids: []ui.Tpl{
+		{Tag: "h2", Attrs: []ui.Attr{{Key: "class", Val: "denied-title"}}, T: "why.denied.title"},
+		{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "denied-message"}, {Key: "lang", Val: "en"}}, D: "message"},
+	}},
 	{Slot: "why"},
 }}
 

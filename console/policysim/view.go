@@ -136,7 +136,7 @@ var pageTpl = ui.Tpl{Tag: "section", Attrs: attrs("class", "page policysim"), Ki
 				{Tag: "td", Attrs: attrs("class", "mono"), D: "resource"},
 				{Tag: "td", Attrs: attrs("class", "$resultClass"), T: "$resultKey"},
 				{Tag: "td", Kids: []ui.Tpl{
-					{Tag: "button", Attrs: attrs("type", "button", "class", "btn-link", "data-action", "policysim.show", "data-arg", "$index",
+					{Tag: "button", Attrs: attrs("type", "button", "class", "policysim-decider", "data-action", "policysim.show", "data-arg", "$index",
 						"aria-pressed", "$pressed"), D: "decider"},
 				}},
 			}}}},
