@@ -59,21 +59,31 @@ func Area() core.Area {
 	}
 }
 
+// PageActions are the IAM actions the simulator page needs, on "*", for
+// the enforcement table: AWS's simulator asks for the context keys and
+// simulates.
+func PageActions() []string {
+	return []string{"iam:GetContextKeysForPrincipalPolicy", "iam:SimulatePrincipalPolicy"}
+}
+
 // load makes the page's calls through the door and asks for the action
 // catalog.
 func load(m core.Model, r core.Route) (core.Model, []core.Effect) {
-	m = m.ReadPage("iam:GetContextKeysForPrincipalPolicy", "*", sim.Step{Action: "iam:SimulatePrincipalPolicy", Resource: "*"})
+	acts := PageActions()
+	m = m.ReadPage(acts[0], "*", sim.Step{Action: acts[1], Resource: "*"})
 	return m.NeedCatalog()
 }
 
 // pageAllowed is the page's own authorisation: the first denied call, or
 // an allowed result.
 func pageAllowed(m core.Model) sim.AuthResult {
-	r := m.AuthorizePage("iam:GetContextKeysForPrincipalPolicy", "*")
-	if r.Decision != sim.Allowed {
-		return r
+	var r sim.AuthResult
+	for _, a := range PageActions() {
+		if r = m.AuthorizePage(a, "*"); r.Decision != sim.Allowed {
+			return r
+		}
 	}
-	return m.AuthorizePage("iam:SimulatePrincipalPolicy", "*")
+	return r
 }
 
 func click(m core.Model, action, arg string) (core.Model, []core.Effect) {
