@@ -12,132 +12,112 @@ import (
 	"labsim/sim/catalog"
 )
 
-// attrs builds an attribute list (keeps the templates below short).
-func attrs(kv ...string) []ui.Attr {
-	out := make([]ui.Attr, 0, len(kv)/2)
-	for i := 0; i+1 < len(kv); i += 2 {
-		out = append(out, ui.Attr{Key: kv[i], Val: kv[i+1]})
-	}
-	return out
-}
+// textFieldTpl is a labelled text input with its hint and error; each
+// field fills its holes (id, name, label, hint, value, err: the error's
+// id when there is one, errText).
+var textFieldTpl = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-field"}}, Kids: []ui.Tpl{
+	{Tag: "label", Attrs: []ui.Attr{{Key: "for", Val: "$id"}, {Key: "class", Val: "field-label"}}, T: "$label"},
+	{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "field-hint"}}, T: "$hint", Args: []string{"ip", "$defIP", "now", "$defNow"}},
+	{Tag: "input", Attrs: []ui.Attr{{Key: "id", Val: "$id"}, {Key: "name", Val: "$name"}, {Key: "type", Val: "text"}, {Key: "value", Val: "$value"},
+		{Key: "autocomplete", Val: "off"}, {Key: "spellcheck", Val: "false"}, {Key: "class", Val: "mono"},
+		{Key: "aria-invalid", Val: "?err:true"}, {Key: "aria-describedby", Val: "?err"}}},
+	{If: "err", Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "$err"}, {Key: "class", Val: "field-error"}, {Key: "role", Val: "alert"}}, T: "=errText"},
+}}
 
-// errTpl is a field's error line; the hole is the field's name.
-func errTpl(name string) ui.Tpl {
-	return ui.Tpl{If: "err." + name, Tag: "p", Attrs: attrs("id", "policysim-"+name+"-error", "class", "field-error", "role", "alert"), T: "=err." + name}
-}
-
-// textTpl is a labelled text input with its hint and error.
-func textTpl(name, label, hint string, args ...string) ui.Tpl {
-	return ui.Tpl{Tag: "div", Attrs: attrs("class", "form-field"), Kids: []ui.Tpl{
-		{Tag: "label", Attrs: attrs("for", "policysim-"+name, "class", "field-label"), T: label},
-		{Tag: "p", Attrs: attrs("class", "field-hint"), T: hint, Args: args},
-		{Tag: "input", Attrs: attrs("id", "policysim-"+name, "name", "policysim."+name, "type", "text", "value", "$v."+name,
-			"autocomplete", "off", "spellcheck", "false", "class", "mono",
-			"aria-invalid", "?err."+name+":true", "aria-describedby", "?err."+name+":policysim-"+name+"-error")},
-		errTpl(name),
-	}}
-}
-
-// options is one option of a select per item of the list hole: value,
-// label, selected.
-func options(list string) ui.Tpl {
-	return ui.Tpl{Each: list, Tag: "option", Attrs: attrs("value", "$value", "selected", "?selected"), D: "label"}
-}
+// textFields are the simulator's text inputs, by short name.
+var textFields = []string{"typed", "resource", "mfaAge", "ip", "time"}
 
 // pageTpl is the simulator page.
-var pageTpl = ui.Tpl{Tag: "section", Attrs: attrs("class", "page policysim"), Kids: []ui.Tpl{
-	{Tag: "h1", Attrs: attrs("id", "page-title", "tabindex", "-1"), T: "policysim.title"},
-	{Tag: "p", Attrs: attrs("class", "subtitle"), T: "policysim.intro"},
+var pageTpl = ui.Tpl{Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "page policysim"}}, Kids: []ui.Tpl{
+	{Tag: "h1", Attrs: []ui.Attr{{Key: "id", Val: "page-title"}, {Key: "tabindex", Val: "-1"}}, T: "policysim.title"},
+	{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "subtitle"}}, T: "policysim.intro"},
 	{Slot: "denied"},
-	{If: "allowed", Tag: "form", Attrs: attrs("data-form", "policysim.run", "class", "policysim-form", "novalidate", ""), Kids: []ui.Tpl{
-		{Tag: "fieldset", Attrs: attrs("class", "container"), Kids: []ui.Tpl{
+	{If: "allowed", Tag: "form", Attrs: []ui.Attr{{Key: "data-form", Val: "policysim.run"}, {Key: "class", Val: "policysim-form"}, {Key: "novalidate", Val: ""}}, Kids: []ui.Tpl{
+		{Tag: "fieldset", Attrs: []ui.Attr{{Key: "class", Val: "container"}}, Kids: []ui.Tpl{
 			{Tag: "legend", T: "policysim.who"},
-			{Tag: "label", Attrs: attrs("for", "policysim-source", "class", "field-label"), T: "policysim.source"},
-			{Tag: "select", Attrs: attrs("id", "policysim-source", "name", FieldSource,
-				"aria-invalid", "?err.source:true", "aria-describedby", "?err.source:policysim-source-error"), Kids: []ui.Tpl{
-				{Tag: "option", Attrs: attrs("value", "", "selected", "?noSource"), T: "policysim.source.choose"},
-				{Tag: "optgroup", Attrs: attrs("label", "%policysim.users"), Kids: []ui.Tpl{options("users")}},
-				{Tag: "optgroup", Attrs: attrs("label", "%policysim.groups"), Kids: []ui.Tpl{options("groups")}},
+			{Tag: "label", Attrs: []ui.Attr{{Key: "for", Val: "policysim-source"}, {Key: "class", Val: "field-label"}}, T: "policysim.source"},
+			{Tag: "select", Attrs: []ui.Attr{{Key: "id", Val: "policysim-source"}, {Key: "name", Val: FieldSource}, {Key: "aria-invalid", Val: "?err.source:true"}, {Key: "aria-describedby", Val: "?err.source:policysim-source-error"}}, Kids: []ui.Tpl{
+				{Tag: "option", Attrs: []ui.Attr{{Key: "value", Val: ""}, {Key: "selected", Val: "?noSource"}}, T: "policysim.source.choose"},
+				{Tag: "optgroup", Attrs: []ui.Attr{{Key: "label", Val: "%policysim.users"}}, Kids: []ui.Tpl{{Each: "users", Tag: "option", Attrs: []ui.Attr{{Key: "value", Val: "$value"}, {Key: "selected", Val: "?selected"}}, D: "label"}}},
+				{Tag: "optgroup", Attrs: []ui.Attr{{Key: "label", Val: "%policysim.groups"}}, Kids: []ui.Tpl{{Each: "groups", Tag: "option", Attrs: []ui.Attr{{Key: "value", Val: "$value"}, {Key: "selected", Val: "?selected"}}, D: "label"}}},
 			}},
-			errTpl("source"),
+			{If: "err.source", Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "policysim-source-error"}, {Key: "class", Val: "field-error"}, {Key: "role", Val: "alert"}}, T: "=err.source"},
 		}},
-		{Tag: "fieldset", Attrs: attrs("class", "container"), Kids: []ui.Tpl{
+		{Tag: "fieldset", Attrs: []ui.Attr{{Key: "class", Val: "container"}}, Kids: []ui.Tpl{
 			{Tag: "legend", T: "policysim.actions"},
-			{If: "loading", Tag: "p", Attrs: attrs("role", "status"), T: "policysim.catalog.loading"},
-			{If: "failed", Tag: "p", Attrs: attrs("role", "alert"), T: "policysim.catalog.failed"},
-			{If: "loaded", Tag: "div", Attrs: attrs("class", "policysim-pick"), Kids: []ui.Tpl{
-				{Tag: "div", Attrs: attrs("class", "form-field"), Kids: []ui.Tpl{
-					{Tag: "label", Attrs: attrs("for", "policysim-service", "class", "field-label"), T: "policysim.service"},
-					{Tag: "select", Attrs: attrs("id", "policysim-service", "name", FieldService), Kids: []ui.Tpl{
-						{Tag: "option", Attrs: attrs("value", "", "selected", "?noService"), T: "policysim.service.choose"},
-						options("services"),
+			{If: "loading", Tag: "p", Attrs: []ui.Attr{{Key: "role", Val: "status"}}, T: "policysim.catalog.loading"},
+			{If: "failed", Tag: "p", Attrs: []ui.Attr{{Key: "role", Val: "alert"}}, T: "policysim.catalog.failed"},
+			{If: "loaded", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "policysim-pick"}}, Kids: []ui.Tpl{
+				{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-field"}}, Kids: []ui.Tpl{
+					{Tag: "label", Attrs: []ui.Attr{{Key: "for", Val: "policysim-service"}, {Key: "class", Val: "field-label"}}, T: "policysim.service"},
+					{Tag: "select", Attrs: []ui.Attr{{Key: "id", Val: "policysim-service"}, {Key: "name", Val: FieldService}}, Kids: []ui.Tpl{
+						{Tag: "option", Attrs: []ui.Attr{{Key: "value", Val: ""}, {Key: "selected", Val: "?noService"}}, T: "policysim.service.choose"},
+						{Each: "services", Tag: "option", Attrs: []ui.Attr{{Key: "value", Val: "$value"}, {Key: "selected", Val: "?selected"}}, D: "label"},
 					}},
 				}},
-				{If: "service", Tag: "div", Attrs: attrs("class", "form-field"), Kids: []ui.Tpl{
-					{Tag: "label", Attrs: attrs("for", "policysim-filter", "class", "field-label"), T: "policysim.filter"},
-					{Tag: "input", Attrs: attrs("id", "policysim-filter", "name", FieldFilter, "type", "search", "value", "$filter", "autocomplete", "off")},
+				{If: "service", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-field"}}, Kids: []ui.Tpl{
+					{Tag: "label", Attrs: []ui.Attr{{Key: "for", Val: "policysim-filter"}, {Key: "class", Val: "field-label"}}, T: "policysim.filter"},
+					{Tag: "input", Attrs: []ui.Attr{{Key: "id", Val: "policysim-filter"}, {Key: "name", Val: FieldFilter}, {Key: "type", Val: "search"}, {Key: "value", Val: "$filter"}, {Key: "autocomplete", Val: "off"}}},
 				}},
-				{Each: "levels", Tag: "fieldset", Attrs: attrs("class", "policysim-level"), Kids: []ui.Tpl{
-					{Tag: "legend", T: "$levelKey", Kids: []ui.Tpl{{Tag: "span", Attrs: attrs("class", "count"), D: "count"}}},
-					{Tag: "ul", Attrs: attrs("class", "policysim-actions"), Kids: []ui.Tpl{{Each: "acts", Tag: "li", Kids: []ui.Tpl{
-						{Tag: "input", Attrs: attrs("type", "checkbox", "id", "$id", "name", "$name", "checked", "?on")},
+				{Each: "levels", Tag: "fieldset", Attrs: []ui.Attr{{Key: "class", Val: "policysim-level"}}, Kids: []ui.Tpl{
+					{Tag: "legend", T: "$levelKey", Kids: []ui.Tpl{{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "count"}}, D: "count"}}},
+					{Tag: "ul", Attrs: []ui.Attr{{Key: "class", Val: "policysim-actions"}}, Kids: []ui.Tpl{{Each: "acts", Tag: "li", Kids: []ui.Tpl{
+						{Tag: "input", Attrs: []ui.Attr{{Key: "type", Val: "checkbox"}, {Key: "id", Val: "$id"}, {Key: "name", Val: "$name"}, {Key: "checked", Val: "?on"}}},
 						{Lit: " "},
-						{Tag: "label", Attrs: attrs("for", "$id", "class", "mono"), D: "action"},
+						{Tag: "label", Attrs: []ui.Attr{{Key: "for", Val: "$id"}, {Key: "class", Val: "mono"}}, D: "action"},
 					}}}},
 				}},
 			}},
-			textTpl("typed", "policysim.typed", "policysim.typed.hint"),
-			{Tag: "p", Attrs: attrs("class", "policysim-selected"), T: "policysim.selected", Args: []string{"actions", "$chosen"}},
-			{Tag: "button", Attrs: attrs("type", "button", "class", "btn btn-normal", "data-action", "policysim.clear"), T: "policysim.clear"},
+			{Slot: "f.typed"},
+			{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "policysim-selected"}}, T: "policysim.selected", Args: []string{"actions", "$chosen"}},
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "policysim.clear"}}, T: "policysim.clear"},
 		}},
-		{Tag: "fieldset", Attrs: attrs("class", "container"), Kids: []ui.Tpl{
+		{Tag: "fieldset", Attrs: []ui.Attr{{Key: "class", Val: "container"}}, Kids: []ui.Tpl{
 			{Tag: "legend", T: "policysim.settings"},
-			textTpl("resource", "policysim.resource", "policysim.resource.hint"),
-			{Tag: "div", Attrs: attrs("class", "form-field"), Kids: []ui.Tpl{
-				{Tag: "label", Attrs: attrs("for", "policysim-mfa", "class", "field-label"), T: "policysim.mfa"},
-				{Tag: "select", Attrs: attrs("id", "policysim-mfa", "name", FieldMFA), Kids: []ui.Tpl{
-					{Tag: "option", Attrs: attrs("value", "false", "selected", "?mfaFalse"), T: "policysim.mfa.false"},
-					{Tag: "option", Attrs: attrs("value", "true", "selected", "?mfaTrue"), T: "policysim.mfa.true"},
-					{Tag: "option", Attrs: attrs("value", "absent", "selected", "?mfaAbsent"), T: "policysim.mfa.absent"},
+			{Slot: "f.resource"},
+			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-field"}}, Kids: []ui.Tpl{
+				{Tag: "label", Attrs: []ui.Attr{{Key: "for", Val: "policysim-mfa"}, {Key: "class", Val: "field-label"}}, T: "policysim.mfa"},
+				{Tag: "select", Attrs: []ui.Attr{{Key: "id", Val: "policysim-mfa"}, {Key: "name", Val: FieldMFA}}, Kids: []ui.Tpl{
+					{Tag: "option", Attrs: []ui.Attr{{Key: "value", Val: "false"}, {Key: "selected", Val: "?mfaFalse"}}, T: "policysim.mfa.false"},
+					{Tag: "option", Attrs: []ui.Attr{{Key: "value", Val: "true"}, {Key: "selected", Val: "?mfaTrue"}}, T: "policysim.mfa.true"},
+					{Tag: "option", Attrs: []ui.Attr{{Key: "value", Val: "absent"}, {Key: "selected", Val: "?mfaAbsent"}}, T: "policysim.mfa.absent"},
 				}},
 			}},
-			textTpl("mfaAge", "policysim.mfaAge", "policysim.mfaAge.hint"),
-			textTpl("ip", "policysim.ip", "policysim.ip.hint", "ip", "$defIP"),
-			textTpl("time", "policysim.time", "policysim.time.hint", "now", "$defNow"),
-			{Tag: "div", Attrs: attrs("class", "form-field"), Kids: []ui.Tpl{
-				{Tag: "label", Attrs: attrs("for", "policysim-region", "class", "field-label"), T: "policysim.region"},
-				{Tag: "select", Attrs: attrs("id", "policysim-region", "name", FieldRegion), Kids: []ui.Tpl{options("regions")}},
+			{Slot: "f.mfaAge"},
+			{Slot: "f.ip"},
+			{Slot: "f.time"},
+			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-field"}}, Kids: []ui.Tpl{
+				{Tag: "label", Attrs: []ui.Attr{{Key: "for", Val: "policysim-region"}, {Key: "class", Val: "field-label"}}, T: "policysim.region"},
+				{Tag: "select", Attrs: []ui.Attr{{Key: "id", Val: "policysim-region"}, {Key: "name", Val: FieldRegion}}, Kids: []ui.Tpl{{Each: "regions", Tag: "option", Attrs: []ui.Attr{{Key: "value", Val: "$value"}, {Key: "selected", Val: "?selected"}}, D: "label"}}},
 			}},
 		}},
-		{Tag: "fieldset", Attrs: attrs("class", "container"), Kids: []ui.Tpl{
+		{Tag: "fieldset", Attrs: []ui.Attr{{Key: "class", Val: "container"}}, Kids: []ui.Tpl{
 			{Tag: "legend", T: "policysim.custom"},
-			{Tag: "label", Attrs: attrs("for", "policysim-policy", "class", "field-label"), T: "policysim.policy"},
-			{Tag: "p", Attrs: attrs("class", "field-hint"), T: "policysim.policy.hint"},
-			{Tag: "textarea", Attrs: attrs("id", "policysim-policy", "name", FieldPolicy, "rows", "8", "class", "mono", "spellcheck", "false",
-				"aria-invalid", "?err.policy:true", "aria-describedby", "?err.policy:policysim-policy-error"), D: "policyText"},
-			errTpl("policy"),
+			{Tag: "label", Attrs: []ui.Attr{{Key: "for", Val: "policysim-policy"}, {Key: "class", Val: "field-label"}}, T: "policysim.policy"},
+			{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "field-hint"}}, T: "policysim.policy.hint"},
+			{Tag: "textarea", Attrs: []ui.Attr{{Key: "id", Val: "policysim-policy"}, {Key: "name", Val: FieldPolicy}, {Key: "rows", Val: "8"}, {Key: "class", Val: "mono"}, {Key: "spellcheck", Val: "false"}, {Key: "aria-invalid", Val: "?err.policy:true"}, {Key: "aria-describedby", Val: "?err.policy:policysim-policy-error"}}, D: "policyText"},
+			{If: "err.policy", Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "policysim-policy-error"}, {Key: "class", Val: "field-error"}, {Key: "role", Val: "alert"}}, T: "=err.policy"},
 		}},
-		{Tag: "button", Attrs: attrs("type", "submit", "class", "btn btn-primary"), T: "policysim.run"},
+		{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "submit"}, {Key: "class", Val: "btn btn-primary"}}, T: "policysim.run"},
 	}},
-	{If: "showResults", Tag: "section", Attrs: attrs("class", "container", "aria-labelledby", "policysim-results"), Kids: []ui.Tpl{
-		{Tag: "h2", Attrs: attrs("id", "policysim-results", "tabindex", "-1"), T: "policysim.results", Args: []string{"name", "$sourceName"}},
-		{If: "hasErrors", Tag: "p", Attrs: attrs("role", "alert", "class", "field-error"), T: "policysim.fix"},
-		{If: "rows", Tag: "div", Attrs: attrs("class", "table-wrap"), Kids: []ui.Tpl{{Tag: "table", Attrs: attrs("class", "table", "aria-labelledby", "policysim-results"), Kids: []ui.Tpl{
+	{If: "showResults", Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "container"}, {Key: "aria-labelledby", Val: "policysim-results"}}, Kids: []ui.Tpl{
+		{Tag: "h2", Attrs: []ui.Attr{{Key: "id", Val: "policysim-results"}, {Key: "tabindex", Val: "-1"}}, T: "policysim.results", Args: []string{"name", "$sourceName"}},
+		{If: "hasErrors", Tag: "p", Attrs: []ui.Attr{{Key: "role", Val: "alert"}, {Key: "class", Val: "field-error"}}, T: "policysim.fix"},
+		{If: "rows", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "table-wrap"}}, Kids: []ui.Tpl{{Tag: "table", Attrs: []ui.Attr{{Key: "class", Val: "table"}, {Key: "aria-labelledby", Val: "policysim-results"}}, Kids: []ui.Tpl{
 			{Tag: "thead", Kids: []ui.Tpl{{Tag: "tr", Kids: []ui.Tpl{
-				{Tag: "th", Attrs: attrs("scope", "col"), T: "policysim.col.service"},
-				{Tag: "th", Attrs: attrs("scope", "col"), T: "policysim.col.action"},
-				{Tag: "th", Attrs: attrs("scope", "col"), T: "policysim.col.resource"},
-				{Tag: "th", Attrs: attrs("scope", "col"), T: "policysim.col.result"},
-				{Tag: "th", Attrs: attrs("scope", "col"), T: "policysim.col.statement"},
+				{Tag: "th", Attrs: []ui.Attr{{Key: "scope", Val: "col"}}, T: "policysim.col.service"},
+				{Tag: "th", Attrs: []ui.Attr{{Key: "scope", Val: "col"}}, T: "policysim.col.action"},
+				{Tag: "th", Attrs: []ui.Attr{{Key: "scope", Val: "col"}}, T: "policysim.col.resource"},
+				{Tag: "th", Attrs: []ui.Attr{{Key: "scope", Val: "col"}}, T: "policysim.col.result"},
+				{Tag: "th", Attrs: []ui.Attr{{Key: "scope", Val: "col"}}, T: "policysim.col.statement"},
 			}}}},
 			{Tag: "tbody", Kids: []ui.Tpl{{Each: "rows", Tag: "tr", Kids: []ui.Tpl{
 				{Tag: "td", D: "service"},
-				{Tag: "th", Attrs: attrs("scope", "row", "class", "mono"), D: "action"},
-				{Tag: "td", Attrs: attrs("class", "mono"), D: "resource"},
-				{Tag: "td", Attrs: attrs("class", "$resultClass"), T: "$resultKey"},
+				{Tag: "th", Attrs: []ui.Attr{{Key: "scope", Val: "row"}, {Key: "class", Val: "mono"}}, D: "action"},
+				{Tag: "td", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "resource"},
+				{Tag: "td", Attrs: []ui.Attr{{Key: "class", Val: "$resultClass"}}, T: "$resultKey"},
 				{Tag: "td", Kids: []ui.Tpl{
-					{Tag: "button", Attrs: attrs("type", "button", "class", "policysim-decider", "data-action", "policysim.show", "data-arg", "$index",
-						"aria-pressed", "$pressed"), D: "decider"},
+					{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "policysim-decider"}, {Key: "data-action", Val: "policysim.show"}, {Key: "data-arg", Val: "$index"}, {Key: "aria-pressed", Val: "$pressed"}}, D: "decider"},
 				}},
 			}}}},
 		}}}},
@@ -147,13 +127,13 @@ var pageTpl = ui.Tpl{Tag: "section", Attrs: attrs("class", "page policysim"), Ki
 
 // shownTpl is one result's details: the deciding statement highlighted in
 // its policy, then the Why? explanation.
-var shownTpl = ui.Tpl{Tag: "section", Attrs: attrs("class", "policysim-shown", "aria-labelledby", "policysim-shown"), Kids: []ui.Tpl{
-	{Tag: "h3", Attrs: attrs("id", "policysim-shown", "tabindex", "-1"), T: "policysim.shown", Args: []string{"action", "$action", "result", "$result"}},
+var shownTpl = ui.Tpl{Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "policysim-shown"}, {Key: "aria-labelledby", Val: "policysim-shown"}}, Kids: []ui.Tpl{
+	{Tag: "h3", Attrs: []ui.Attr{{Key: "id", Val: "policysim-shown"}, {Key: "tabindex", Val: "-1"}}, T: "policysim.shown", Args: []string{"action", "$action", "result", "$result"}},
 	{If: "!hasStatement", Tag: "p", T: "policysim.noStatement"},
 	{If: "hasStatement", Tag: "p", T: "policysim.statementIn", Args: []string{"statement", "$sid", "policy", "$policy"}},
-	{If: "hasStatement", Tag: "pre", Attrs: attrs("class", "policy-text", "aria-label", "%policysim.policyText"), Kids: []ui.Tpl{{Tag: "code", Kids: []ui.Tpl{
+	{If: "hasStatement", Tag: "pre", Attrs: []ui.Attr{{Key: "class", Val: "policy-text"}, {Key: "aria-label", Val: "%policysim.policyText"}}, Kids: []ui.Tpl{{Tag: "code", Kids: []ui.Tpl{
 		{D: "before"},
-		{Tag: "mark", Attrs: attrs("class", "policy-hit", "id", "policysim-hit"), D: "stmt"},
+		{Tag: "mark", Attrs: []ui.Attr{{Key: "class", Val: "policy-hit"}, {Key: "id", Val: "policysim-hit"}}, D: "stmt"},
 		{D: "after"},
 	}}}},
 	{Slot: "why"},
@@ -212,22 +192,30 @@ func view(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 		{K: "mfaFalse", B: mfa != "true" && mfa != "absent"},
 		{K: "regions", L: regions},
 		{K: "policyText", S: m.Field(FieldPolicy)},
-		{K: "defNow", S: m.Now.UTC().Format(time.RFC3339)},
-		{K: "defIP", S: defaultIP(m)},
 	}
-	for _, f := range []string{"typed", "resource", "mfaAge", "ip", "time"} {
-		vals = append(vals, ui.V{K: "v." + f, S: m.Field("policysim." + f)})
-	}
+
 	if m.Actions != nil {
 		vals = append(vals, catalogVals(m, svc)...)
 	}
 	ran := m.Field(fieldRan) == "true"
+	errs := map[string]string{}
 	if ran {
 		for _, e := range in.errs {
 			name := strings.TrimPrefix(e.id, "policysim-")
-			vals = append(vals, ui.V{K: "err." + name, S: c.T(e.key, e.args...), B: true})
+			errs[name] = c.T(e.key, e.args...)
+			vals = append(vals, ui.V{K: "err." + name, S: errs[name], B: true})
 		}
 		vals = append(vals, resultVals(m, c, in)...)
+	}
+	for _, f := range textFields {
+		id := "policysim-" + f
+		fv := ui.Vals{{K: "id", S: id}, {K: "name", S: "policysim." + f}, {K: "label", S: "policysim." + f},
+			{K: "hint", S: "policysim." + f + ".hint"}, {K: "value", S: m.Field("policysim." + f)},
+			{K: "defIP", S: defaultIP(m)}, {K: "defNow", S: m.Now.UTC().Format(time.RFC3339)}}
+		if msg, bad := errs[f]; bad {
+			fv = append(fv, ui.V{K: "err", S: id + "-error", B: true}, ui.V{K: "errText", S: msg})
+		}
+		vals = append(vals, ui.V{K: "f." + f, N: []ui.Node{textFieldTpl.Root(c, fv)}})
 	}
 	return pageTpl.Root(c, vals)
 }
