@@ -27,66 +27,63 @@ var deniedTpl = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "contain
 var whyTpl = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "why"}}, Kids: []ui.Tpl{
 	{If: "toggle", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal why-toggle"},
 		{Key: "data-action", Val: "$toggle"}, {Key: "aria-expanded", Val: "$expanded"}, {Key: "aria-controls", Val: "why-body"}}, T: "why.summary"},
-	{If: "open", Tag: "div", Attrs: []ui.Attr{{Key: "id", Val: "why-body"}, {Key: "class", Val: "why-body"}}, Kids: whyBody},
-}}
-
-// whyBody is the content of the Why? disclosure.
-var whyBody = []ui.Tpl{
-	{Tag: "h3", T: "why.request"},
-	{Tag: "dl", Attrs: []ui.Attr{{Key: "class", Val: "kv"}}, Kids: []ui.Tpl{
-		{Tag: "dt", T: "why.principal"},
-		{Tag: "dd", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "principal"},
-		{Tag: "dt", T: "why.action"},
-		{Tag: "dd", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "action"},
-		{Tag: "dt", T: "why.resource"},
-		{Tag: "dd", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "resource"},
-	}},
-	{If: "hasContext", Tag: "table", Attrs: []ui.Attr{{Key: "class", Val: "table why-context"}}, Kids: []ui.Tpl{
-		{Tag: "caption", T: "why.context"},
-		{Tag: "thead", Kids: []ui.Tpl{{Tag: "tr", Kids: []ui.Tpl{
-			{Tag: "th", Attrs: []ui.Attr{{Key: "scope", Val: "col"}}, T: "why.key"},
-			{Tag: "th", Attrs: []ui.Attr{{Key: "scope", Val: "col"}}, T: "why.value"},
-		}}}},
-		{Tag: "tbody", Kids: []ui.Tpl{{Each: "context", Tag: "tr", Kids: []ui.Tpl{
-			{Tag: "td", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "key"},
-			{Tag: "td", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "value"},
-		}}}},
-	}},
-	{Tag: "h3", T: "why.policies"},
-	{If: "!hasPolicies", Tag: "p", T: "why.noPolicies"},
-	{Each: "policies", Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "why-policy"}}, Kids: []ui.Tpl{
-		{Tag: "h4", Kids: []ui.Tpl{
-			{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "name"},
-			{Lit: " "},
-			{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "why-kind"}}, T: "$kind"},
-			{If: "via", Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "why-via"}}, T: "why.via", Args: []string{"group", "$via"}},
+	// The content, written inline so that the whole template is static data.
+	{If: "open", Tag: "div", Attrs: []ui.Attr{{Key: "id", Val: "why-body"}, {Key: "class", Val: "why-body"}}, Kids: []ui.Tpl{
+		{Tag: "h3", T: "why.request"},
+		{Tag: "dl", Attrs: []ui.Attr{{Key: "class", Val: "kv"}}, Kids: []ui.Tpl{
+			{Tag: "dt", T: "why.principal"},
+			{Tag: "dd", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "principal"},
+			{Tag: "dt", T: "why.action"},
+			{Tag: "dd", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "action"},
+			{Tag: "dt", T: "why.resource"},
+			{Tag: "dd", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "resource"},
 		}},
-		{If: "error", Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "field-error"}}, T: "why.policyError", Args: []string{"error", "$error"}},
-		{Tag: "ol", Attrs: []ui.Attr{{Key: "class", Val: "why-statements"}}, Kids: []ui.Tpl{
-			{Each: "statements", Tag: "li", Attrs: []ui.Attr{{Key: "class", Val: "$class"}}, Kids: []ui.Tpl{
-				{Tag: "p", Kids: []ui.Tpl{
-					{Tag: "strong", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "sid"},
-					{Lit: " · "},
-					{Tag: "span", T: "$effect"},
-					{Lit: " · "},
-					{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "why-verdict"}}, T: "$verdict"},
-					{If: "decided", Tag: "strong", Attrs: []ui.Attr{{Key: "class", Val: "why-decided"}}, T: "why.decided"},
-				}},
-				{If: "hasConds", Tag: "ul", Attrs: []ui.Attr{{Key: "class", Val: "why-conditions"}}, Kids: []ui.Tpl{
-					{Each: "conds", Tag: "li", Kids: []ui.Tpl{
-						{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "cond"},
-						{Lit: " — "},
-						{Tag: "span", T: "why.requestValue", Args: []string{"value", "$reqValue"}},
-						{Lit: " — "},
-						{Tag: "strong", T: "$met"},
+		{If: "hasContext", Tag: "table", Attrs: []ui.Attr{{Key: "class", Val: "table why-context"}}, Kids: []ui.Tpl{
+			{Tag: "caption", T: "why.context"},
+			{Tag: "thead", Kids: []ui.Tpl{{Tag: "tr", Kids: []ui.Tpl{
+				{Tag: "th", Attrs: []ui.Attr{{Key: "scope", Val: "col"}}, T: "why.key"},
+				{Tag: "th", Attrs: []ui.Attr{{Key: "scope", Val: "col"}}, T: "why.value"},
+			}}}},
+			{Tag: "tbody", Kids: []ui.Tpl{{Each: "context", Tag: "tr", Kids: []ui.Tpl{
+				{Tag: "td", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "key"},
+				{Tag: "td", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "value"},
+			}}}},
+		}},
+		{Tag: "h3", T: "why.policies"},
+		{If: "!hasPolicies", Tag: "p", T: "why.noPolicies"},
+		{Each: "policies", Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "why-policy"}}, Kids: []ui.Tpl{
+			{Tag: "h4", Kids: []ui.Tpl{
+				{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "name"},
+				{Lit: " "},
+				{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "why-kind"}}, T: "$kind"},
+				{If: "via", Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "why-via"}}, T: "why.via", Args: []string{"group", "$via"}},
+			}},
+			{If: "error", Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "field-error"}}, T: "why.policyError", Args: []string{"error", "$error"}},
+			{Tag: "ol", Attrs: []ui.Attr{{Key: "class", Val: "why-statements"}}, Kids: []ui.Tpl{
+				{Each: "statements", Tag: "li", Attrs: []ui.Attr{{Key: "class", Val: "$class"}}, Kids: []ui.Tpl{
+					{Tag: "p", Kids: []ui.Tpl{
+						{Tag: "strong", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "sid"},
+						{Lit: " · "},
+						{Tag: "span", T: "$effect"},
+						{Lit: " · "},
+						{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "why-verdict"}}, T: "$verdict"},
+						{If: "decided", Tag: "strong", Attrs: []ui.Attr{{Key: "class", Val: "why-decided"}}, T: "why.decided"},
+					}},
+					{If: "hasConds", Tag: "ul", Attrs: []ui.Attr{{Key: "class", Val: "why-conditions"}}, Kids: []ui.Tpl{
+						{Each: "conds", Tag: "li", Kids: []ui.Tpl{
+							{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "cond"},
+							{Lit: " — "},
+							{Tag: "span", T: "why.requestValue", Args: []string{"value", "$reqValue"}},
+							{Lit: " — "},
+							{Tag: "strong", T: "$met"},
+						}},
 					}},
 				}},
 			}},
 		}},
-	}},
-	{Tag: "h3", T: "why.decision"},
-	{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "why-rule"}}, T: "$rule"},
-}
+		{Tag: "h3", T: "why.decision"},
+		{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "why-rule"}}, T: "$rule"},
+	}}}}
 
 // Denied renders what a page shows instead of its content when the
 // signed-in principal may not see it: AWS's access-denied message (in
