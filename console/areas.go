@@ -10,6 +10,8 @@ import (
 	"labsim/console/iam/policies"
 	"labsim/console/lab"
 	"labsim/console/mfa"
+	"labsim/console/policysim"
+	"labsim/console/services"
 	"labsim/console/signin"
 	"labsim/console/signup"
 	"labsim/console/ui"
@@ -27,6 +29,10 @@ func areas() []core.Area {
 		signin.Area(),               // root sign-in, IAM user form, password reset (signin.…)
 		devices.Area(),              // virtual phone and inbox drawer (devices.…)
 		lab.Area(),                  // the lab guide panel (lab.…; lab.begin is the shell's)
+		services.VPCArea(),          // VPC console, read-only (vpc.…)
+		services.EC2Area(),          // EC2 instances (ec2.…)
+		services.S3Area(),           // S3 buckets (s3.…)
+		policysim.Area(),            // IAM policy simulator (policysim.…)
 	}
 }
 
@@ -100,4 +106,15 @@ func overlays(m Model, c i18n.Catalog) []ui.Node {
 		}
 	}
 	return out
+}
+
+// loadPage runs the Load of the area that shows the current page.
+func (m Model) loadPage() (Model, []Effect) {
+	r := m.route()
+	if a, ok := areaForRoute(r); ok && a.Load != nil && (a.Public || m.Session.SignedIn()) {
+		next, fx := a.Load(m.Model, r)
+		m.Model = next
+		return m, fx
+	}
+	return m, nil
 }

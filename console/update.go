@@ -223,7 +223,8 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 		m.Model = next
 		fx = append(fx, more...)
 	}
-	return m, fx
+	m, more := m.loadPage()
+	return m, append(fx, more...)
 }
 
 // input stores a field's value (core.Model.Input).
@@ -272,6 +273,7 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 	case "region":
 		m.UI.Region = arg
 		m.Menu = ""
+		return m.loadPage()
 	case "guide":
 		return m.toggleGuide()
 	case "dismiss":

@@ -73,8 +73,8 @@ func servicesMenu(m Model, c i18n.Catalog) ui.Node {
 
 // serviceHref is where a service's menu entry leads.
 func serviceHref(s Service) string {
-	if s.ID == "iam" {
-		return "#/iam" // the IAM console; #/services/iam still describes it
+	if href, ok := serviceConsoles[s.ID]; ok {
+		return href // the service's console; #/services/<id> still describes it
 	}
 	return "#/services/" + s.ID
 }

@@ -90,7 +90,7 @@ func TestAccessibilityAudit(t *testing.T) {
 		p.audit(t, src, lang+" console home")
 		p.Click("button", map[string]string{"en": "Services", "ko": "서비스"}[lang])
 		p.audit(t, src, lang+" services menu")
-		for _, h := range []string{"#/services/s3", "#/simulator", "#/security-credentials", "#/iam"} {
+		for _, h := range []string{"#/services/s3", "#/simulator", "#/security-credentials", "#/iam", "#/vpc/subnets", "#/vpc/security-groups", "#/ec2", "#/policysim"} {
 			p.Open("/?lang=" + lang + h)
 			p.audit(t, src, lang+" "+h)
 		}

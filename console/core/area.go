@@ -37,6 +37,13 @@ type Area struct {
 	// Route, when set, corrects a route before it is shown (for example a
 	// link to a step not reached yet); the address bar follows.
 	Route func(m Model, r Route) Route
+	// Load, when set, runs when the student arrives on one of the area's
+	// pages (a link, back and forward, a reload) and when the region
+	// changes on it: the page makes its read requests through the door
+	// here (Model.ReadPage), so that each page load is authorised and
+	// logged, and asks for what it needs (Model.NeedCatalog). The view
+	// then shows what World.Authorize says now (Model.AuthorizePage).
+	Load func(m Model, r Route) (Model, []Effect)
 	// Escape, when set, closes what the area has open and reports whether
 	// it did.
 	Escape func(m Model) (Model, []Effect, bool)
