@@ -274,33 +274,37 @@ func (f AuthForm) Submit(key, busyKey string, busy bool) ui.Node {
 	return submitTpl.Root(f.C, ui.Vals{{K: "busy", B: busy}, {K: "key", S: key}, {K: "busyKey", S: busyKey}})
 }
 
+// checklistTpl is the live list of root password rules, with a tick or
+// a cross for each (and "met"/"not met" for screen readers).
+var checklistTpl = ui.MustParse(`
+<div id="$id" class="checklist">
+	<p class="checklist-title">{t signup.rule.title}</p>
+	<ul>
+		<li each="rules" class="$class">
+			<span class="rule-mark" aria-hidden="true">{d mark}</span>
+			<span class="visually-hidden">{t $state}</span>
+			{t $key}
+			<ul if="sub"><li each="sub" class="$class"><span class="rule-mark" aria-hidden="true">{d mark}</span><span class="visually-hidden">{t $state}</span>{t $key}</li></ul>
+		</li>
+	</ul>
+</div>`)
+
 // PasswordChecklist is the live list of root password rules for the
-// password typed in pwField, with a tick or a cross for each.
+// password typed, with a tick or a cross for each.
 func PasswordChecklist(c i18n.Catalog, pw, email, accountName, id string) ui.Node {
 	cl := account.PasswordChecklist(pw, email, accountName)
-	item := func(ok bool, key string, kids ...ui.Node) ui.Node {
-		state, mark, cls := "signup.rule.unmet", "✗", "rule-unmet"
+	rule := func(ok bool, key string) ui.Vals {
 		if ok {
-			state, mark, cls = "signup.rule.met", "✓", "rule-met"
+			return ui.Vals{{K: "class", S: "rule-met"}, {K: "mark", S: "✓"}, {K: "state", S: "signup.rule.met"}, {K: "key", S: key}, {K: "sub"}}
 		}
-		return ui.El("li", ui.Class(cls),
-			ui.El("span", ui.Class("rule-mark"), ui.A("aria-hidden", "true"), ui.Data(mark)),
-			ui.El("span", ui.Class("visually-hidden"), ui.Text(c.T(state))),
-			ui.Text(c.T(key)), kids)
+		return ui.Vals{{K: "class", S: "rule-unmet"}, {K: "mark", S: "✗"}, {K: "state", S: "signup.rule.unmet"}, {K: "key", S: key}, {K: "sub"}}
 	}
-	return ui.El("div", ui.ID(id), ui.Class("checklist"),
-		ui.El("p", ui.Class("checklist-title"), ui.Text(c.T("signup.rule.title"))),
-		ui.El("ul",
-			item(cl.MinLength && cl.MaxLength, "signup.rule.length"),
-			item(cl.ThreeClasses, "signup.rule.classes", ui.El("ul",
-				item(cl.Upper, "signup.rule.upper"),
-				item(cl.Lower, "signup.rule.lower"),
-				item(cl.Digit, "signup.rule.digit"),
-				item(cl.Symbol, "signup.rule.symbol"))),
-			item(cl.AllowedChars, "signup.rule.chars"),
-			item(cl.NotEmail, "signup.rule.notEmail"),
-			item(cl.NotAccountName, "signup.rule.notName"),
-		))
+	classes := rule(cl.ThreeClasses, "signup.rule.classes")
+	classes[4] = ui.V{K: "sub", B: true, L: []ui.Vals{rule(cl.Upper, "signup.rule.upper"), rule(cl.Lower, "signup.rule.lower"),
+		rule(cl.Digit, "signup.rule.digit"), rule(cl.Symbol, "signup.rule.symbol")}}
+	return checklistTpl.Root(c, ui.Vals{{K: "id", S: id}, {K: "rules", L: []ui.Vals{
+		rule(cl.MinLength && cl.MaxLength, "signup.rule.length"), classes, rule(cl.AllowedChars, "signup.rule.chars"),
+		rule(cl.NotEmail, "signup.rule.notEmail"), rule(cl.NotAccountName, "signup.rule.notName")}}})
 }
 
 // MatchesNote shows "Matches" under a confirmation field once it repeats
