@@ -12,12 +12,15 @@ import (
 	"labsim/sim/account"
 )
 
+// infoTpl is a page's short confirmation.
+var infoTpl = ui.MustParse(`<div class="alert alert-success" role="status"><p>{t $key}</p></div>`)
+
 // AuthInfo renders the page's confirmation, if any.
 func AuthInfo(m Model, c i18n.Catalog) ui.Node {
 	if m.Auth.Info == "" || m.Auth.Route != m.UI.Route {
 		return ui.Node{}
 	}
-	return ui.El("div", ui.Class("alert", "alert-success"), ui.A("role", "status"), ui.El("p", ui.Text(c.T(m.Auth.Info))))
+	return infoTpl.Root(c, ui.Vals{{K: "key", S: m.Auth.Info}})
 }
 
 // AuthForm renders the controls of one page: values come from the model
@@ -192,26 +195,46 @@ type Option struct {
 	Label ui.Node
 }
 
-// selectField is a labelled select with its error; a blank first Option
-// with placeholderKey when given.
-func (f AuthForm) SelectField(name, labelKey, hintKey, placeholderKey string, opts []Option, extra ...any) ui.Node {
+// selectTpl is a labelled select with its hint, error and options (a
+// placeholder first when it has one).
+var selectTpl = ui.MustParse(`
+<div class="form-field">
+	<label for="$id" class="field-label">{t $label}</label>
+	<p if="hint" id="$hintID" class="field-hint">{t $hint}</p>
+	<select id="$id" name="$name" aria-invalid="?bad:true" aria-describedby="?described" autocomplete="?autocomplete">
+		<option if="placeholder" value="" selected="?none">{t $placeholder}</option>
+		<option each="opts" value="$value" selected="?selected">{slot text}</option>
+	</select>
+	{slot error}
+</div>`)
+
+// SelectField is a labelled select with its hint and error; cur's option
+// is selected. An extra autocomplete attribute is passed on.
+func (f AuthForm) SelectField(name, labelKey, hintKey, placeholderKey string, opts []Option, extra ...ui.Attr) ui.Node {
 	id := AuthID(name)
 	cur := f.Value(name)
-	var kids []ui.Node
-	if placeholderKey != "" {
-		kids = append(kids, ui.El("option", ui.A("value", ""), ui.If(cur == "", ui.A("selected", "")), ui.Text(f.C.T(placeholderKey))))
+	items := make([]ui.Vals, len(opts))
+	for i, o := range opts {
+		items[i] = ui.Vals{{K: "value", S: o.Value}, {K: "selected", B: o.Value == cur}, {K: "text", N: []ui.Node{o.Label}}}
 	}
-	for _, o := range opts {
-		kids = append(kids, ui.El("option", ui.A("value", o.Value), ui.If(o.Value == cur, ui.A("selected", "")), o.Label))
+	var ids []string
+	if hintKey != "" {
+		ids = append(ids, id+"-hint")
 	}
-	attrs := []any{ui.ID(id), ui.A("name", name), f.Described(name, hintKey != "")}
-	attrs = append(attrs, extra...)
-	attrs = append(attrs, kids)
-	return ui.El("div", ui.Class("form-field"),
-		ui.El("label", ui.A("for", id), ui.Class("field-label"), ui.Text(f.C.T(labelKey))),
-		f.HintNode(name, hintKey),
-		ui.El("select", attrs...),
-		f.ErrorFor(name))
+	_, bad := f.Problems[name]
+	if bad {
+		ids = append(ids, id+"-error")
+	}
+	v := ui.Vals{{K: "id", S: id}, {K: "name", S: name}, {K: "label", S: labelKey}, {K: "hint", B: hintKey != "", S: hintKey},
+		{K: "hintID", S: id + "-hint"}, {K: "bad", B: bad}, {K: "described", B: len(ids) > 0, S: strings.Join(ids, " ")},
+		{K: "placeholder", B: placeholderKey != "", S: placeholderKey}, {K: "none", B: cur == ""},
+		{K: "opts", L: items}, {K: "error", N: []ui.Node{f.ErrorFor(name)}}}
+	for _, a := range extra {
+		if a.Key == "autocomplete" {
+			v = append(v, ui.V{K: "autocomplete", B: true, S: a.Val})
+		}
+	}
+	return selectTpl.Root(f.C, v)
 }
 
 // radiosTpl is a fieldset of radio buttons with a legend and an error;
@@ -250,14 +273,20 @@ func (f AuthForm) Radios(name, legendKey string, opts []Option, descs []ui.Node)
 		{K: "bad", B: bad, S: id + "-error"}, {K: "opts", L: items}, {K: "error", N: []ui.Node{f.ErrorFor(name)}}})
 }
 
-// checkbox is a labelled checkbox with its error.
+// checkboxTpl is a labelled checkbox with its error.
+var checkboxTpl = ui.MustParse(`
+<div class="form-field checkbox">
+	<input id="$id" type="checkbox" name="$name" value="true" checked="?checked" aria-invalid="?bad:true" aria-describedby="?bad">
+	<label for="$id">{slot label}</label>
+	{slot error}
+</div>`)
+
+// Checkbox is a labelled checkbox with its error.
 func (f AuthForm) Checkbox(name string, label ui.Node) ui.Node {
 	id := AuthID(name)
-	return ui.El("div", ui.Class("form-field", "checkbox"),
-		ui.El("input", ui.ID(id), ui.A("type", "checkbox"), ui.A("name", name), ui.A("value", "true"),
-			ui.If(f.Value(name) == "true", ui.A("checked", "")), f.Described(name, false)),
-		ui.El("label", ui.A("for", id), label),
-		f.ErrorFor(name))
+	_, bad := f.Problems[name]
+	return checkboxTpl.Root(f.C, ui.Vals{{K: "id", S: id}, {K: "name", S: name}, {K: "checked", B: f.Value(name) == "true"},
+		{K: "bad", B: bad, S: id + "-error"}, {K: "label", N: []ui.Node{label}}, {K: "error", N: []ui.Node{f.ErrorFor(name)}}})
 }
 
 // submitTpl is a form's primary button; while busy it shows its busy
@@ -307,14 +336,18 @@ func PasswordChecklist(c i18n.Catalog, pw, email, accountName, id string) ui.Nod
 		rule(cl.NotEmail, "signup.rule.notEmail"), rule(cl.NotAccountName, "signup.rule.notName")}}})
 }
 
+// matchesTpl shows "Matches" under a confirmation field once it repeats
+// the password (an empty live region until then).
+var matchesTpl = ui.MustParse(`
+<_>
+	<p if="!ok" id="$id" class="field-hint" aria-live="polite"></p>
+	<p if="ok" id="$id" class="field-hint matches" aria-live="polite"><span aria-hidden="true">{"✓ "}</span>{t signup.matches}</p>
+</_>`)
+
 // MatchesNote shows "Matches" under a confirmation field once it repeats
 // the password.
 func MatchesNote(c i18n.Catalog, pw, confirm, id string) ui.Node {
-	if !account.ConfirmMatches(pw, confirm) {
-		return ui.El("p", ui.ID(id), ui.Class("field-hint"), ui.A("aria-live", "polite"))
-	}
-	return ui.El("p", ui.ID(id), ui.Class("field-hint", "matches"), ui.A("aria-live", "polite"),
-		ui.El("span", ui.A("aria-hidden", "true"), ui.Data("✓ ")), ui.Text(c.T("signup.matches")))
+	return matchesTpl.Root(c, ui.Vals{{K: "id", S: id}, {K: "ok", B: account.ConfirmMatches(pw, confirm)}})
 }
 
 // DropFields returns a copy of the fields without those whose names start
