@@ -8,32 +8,46 @@ import (
 	"labsim/console/ui"
 )
 
+// page is the whole page: a skip button (not a link to #main: the URL
+// fragment is the router's), then the signed-out site (header, banners,
+// the public page) or the console (top bar, banners, the page and the lab
+// guide), and the areas' drawers.
+var page = ui.MustParse(`
+<div id="app" lang="$lang">
+	<button type="button" data-action="skip" class="skip-link">{t nav.skip}</button>
+	<div if="!signedIn" class="site">
+		{slot header}
+		{slot notices}
+		<main id="main" class="site-main">{slot page}</main>
+		{slot overlays}
+	</div>
+	<div if="signedIn" class="console">
+		{slot header}
+		{slot notices}
+		<div class="$layout">
+			<main id="main" class="content">{slot page}</main>
+			{slot guide}
+		</div>
+		{slot overlays}
+	</div>
+</div>`)
+
 // View renders the whole page for the model.
 func View(m Model) ui.Node {
 	c := m.Catalog()
 	r := m.route()
-	var page ui.Node
+	v := ui.Vals{{K: "lang", S: string(langAttr(m.UI.Lang))}, {K: "signedIn", B: m.Session.SignedIn()},
+		{K: "notices", N: []ui.Node{notices(m, c)}}, {K: "overlays", N: overlays(m, c)}}
 	if !m.Session.SignedIn() {
-		page = ui.El("div", ui.Class("site"),
-			siteHeader(m, c),
-			notices(m, c),
-			ui.El("main", ui.ID("main"), ui.Class("site-main"), publicPage(m, c, r)),
-			overlays(m, c),
-		)
+		v = append(v, ui.V{K: "header", N: []ui.Node{siteHeader(m, c)}}, ui.V{K: "page", N: []ui.Node{publicPage(m, c, r)}})
 	} else {
-		page = ui.El("div", ui.Class("console"),
-			topNav(m, c, r),
-			notices(m, c),
-			ui.El("div", ui.Class("layout", guideClass(m)),
-				ui.El("main", ui.ID("main"), ui.Class("content"), consolePage(m, c, r)),
-				ui.If(m.UI.GuideOpen, guidePanel(c)),
-			),
-			overlays(m, c),
-		)
+		v = append(v, ui.V{K: "header", N: []ui.Node{topNav(m, c, r)}}, ui.V{K: "page", N: []ui.Node{consolePage(m, c, r)}},
+			ui.V{K: "layout", S: "layout " + guideClass(m)})
+		if m.UI.GuideOpen {
+			v = append(v, ui.V{K: "guide", N: []ui.Node{guidePanel(c)}})
+		}
 	}
-	// A button, not a link to #main: the URL fragment is the router's.
-	skip := button(c, "nav.skip", "skip", "", ui.Class("skip-link"))
-	return ui.El("div", ui.ID("app"), ui.A("lang", string(langAttr(m.UI.Lang))), skip, page)
+	return page.Root(c, v)
 }
 
 func guideClass(m Model) string {
@@ -150,10 +164,13 @@ func notices(m Model, c i18n.Catalog) ui.Node {
 	return noticesTpl.Root(c, ui.Vals{{K: "notices", L: items}})
 }
 
-func notFoundPage(c i18n.Catalog) ui.Node {
-	return ui.El("section", ui.Class("page"),
-		heading(ui.Text(c.T("notfound.title"))),
-		ui.El("p", ui.Text(c.T("notfound.body"))),
-		ui.El("a", ui.A("href", "#/"), ui.Text(c.T("notfound.home"))),
-	)
-}
+// notFound is the page for an address that names nothing.
+var notFound = ui.MustParse(`
+<section class="page">
+	<h1 id="page-title" tabindex="-1">{t notfound.title}</h1>
+	<p>{t notfound.body}</p>
+	<a href="#/">{t notfound.home}</a>
+</section>`)
+
+// notFoundPage is the page for an address that names nothing.
+func notFoundPage(c i18n.Catalog) ui.Node { return notFound.Root(c, nil) }

@@ -79,14 +79,16 @@ func serviceHref(s Service) string {
 	return "#/services/" + s.ID
 }
 
+// langTpl is the 한국어 / English toggle.
+var langTpl = ui.MustParse(`
+<div id="$id" class="lang-switch" role="group" aria-label="%nav.language">
+	<button type="button" class="lang-opt" data-action="lang" data-arg="ko" lang="ko" aria-pressed="$ko">{"한국어"}</button>
+	<button type="button" class="lang-opt" data-action="lang" data-arg="en" lang="en" aria-pressed="$en">{"English"}</button>
+</div>`)
+
 // langSwitch is the 한국어 / English toggle.
 func langSwitch(m Model, c i18n.Catalog, id string) ui.Node {
-	opt := func(l i18n.Lang, name string) ui.Node {
-		return ui.El("button", ui.A("type", "button"), ui.Class("lang-opt"), ui.A("data-action", "lang"),
-			ui.A("data-arg", string(l)), ui.A("lang", string(l)), ui.A("aria-pressed", core.BoolAttr(m.UI.Lang == l)), ui.Data(name))
-	}
-	return ui.El("div", ui.ID(id), ui.Class("lang-switch"), ui.A("role", "group"), ui.A("aria-label", c.T("nav.language")),
-		opt(i18n.KO, "한국어"), opt(i18n.EN, "English"))
+	return langTpl.Root(c, ui.Vals{{K: "id", S: id}, {K: "ko", S: core.BoolAttr(m.UI.Lang == i18n.KO)}, {K: "en", S: core.BoolAttr(m.UI.Lang == i18n.EN)}})
 }
 
 // regionName returns a region's name in the catalog's language.
