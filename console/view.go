@@ -12,7 +12,7 @@ import (
 // fragment is the router's), then the signed-out site (header, banners,
 // the public page) or the console (top bar, banners, the page and the lab
 // guide), and the areas' drawers.
-var page = ui.MustParse(`
+var page = ui.Lazy(`
 <div id="app" lang="$lang">
 	<button type="button" data-action="skip" class="skip-link">{t nav.skip}</button>
 	<div if="!signedIn" class="site">
@@ -132,7 +132,7 @@ func button(c i18n.Catalog, key, action, arg string, extra ...any) ui.Node {
 // noticesTpl is the banners (Cloudscape's flashbar); errors and warnings
 // are announced assertively. A crash offers its diagnostics to copy; a
 // failed copy or download offers the text to copy by hand.
-var noticesTpl = ui.MustParse(`
+var noticesTpl = ui.Lazy(`
 <div class="flashbar" aria-live="polite">
 	<div each="notices" class="$class" role="$role">
 		<div class="flash-body">
@@ -165,7 +165,7 @@ func notices(m Model, c i18n.Catalog) ui.Node {
 }
 
 // notFound is the page for an address that names nothing.
-var notFound = ui.MustParse(`
+var notFound = ui.Lazy(`
 <section class="page">
 	<h1 id="page-title" tabindex="-1">{t notfound.title}</h1>
 	<p>{t notfound.body}</p>

@@ -13,7 +13,7 @@ import (
 )
 
 // infoTpl is a page's short confirmation.
-var infoTpl = ui.MustParse(`<div class="alert alert-success" role="status"><p>{t $key}</p></div>`)
+var infoTpl = ui.Lazy(`<div class="alert alert-success" role="status"><p>{t $key}</p></div>`)
 
 // AuthInfo renders the page's confirmation, if any.
 func AuthInfo(m Model, c i18n.Catalog) ui.Node {
@@ -110,8 +110,8 @@ func visibleChar(s string) string {
 // code while no code box is shown): an alert that focus can move to, with
 // the id ErrorFor would give it.
 var (
-	errorTpl = ui.MustParse(`<p id="$id" class="field-error" role="alert">{t =text}</p>`)
-	boxTpl   = ui.MustParse(`<div id="$id" class="alert alert-error" role="alert" tabindex="-1"><p>{t =text}</p></div>`)
+	errorTpl = ui.Lazy(`<p id="$id" class="field-error" role="alert">{t =text}</p>`)
+	boxTpl   = ui.Lazy(`<div id="$id" class="alert alert-error" role="alert" tabindex="-1"><p>{t =text}</p></div>`)
 )
 
 // ErrorFor renders a field's problem, if any.
@@ -197,7 +197,7 @@ type Option struct {
 
 // selectTpl is a labelled select with its hint, error and options (a
 // placeholder first when it has one).
-var selectTpl = ui.MustParse(`
+var selectTpl = ui.Lazy(`
 <div class="form-field">
 	<label for="$id" class="field-label">{t $label}</label>
 	<p if="hint" id="$hintID" class="field-hint">{t $hint}</p>
@@ -239,7 +239,7 @@ func (f AuthForm) SelectField(name, labelKey, hintKey, placeholderKey string, op
 
 // radiosTpl is a fieldset of radio buttons with a legend and an error;
 // each option may carry a description shown under its label.
-var radiosTpl = ui.MustParse(`
+var radiosTpl = ui.Lazy(`
 <fieldset class="form-field radio-group" id="$id" aria-describedby="?bad">
 	<legend class="field-label">{t $legend}</legend>
 	<div each="opts" class="radio">
@@ -274,7 +274,7 @@ func (f AuthForm) Radios(name, legendKey string, opts []Option, descs []ui.Node)
 }
 
 // checkboxTpl is a labelled checkbox with its error.
-var checkboxTpl = ui.MustParse(`
+var checkboxTpl = ui.Lazy(`
 <div class="form-field checkbox">
 	<input id="$id" type="checkbox" name="$name" value="true" checked="?checked" aria-invalid="?bad:true" aria-describedby="?bad">
 	<label for="$id">{slot label}</label>
@@ -292,7 +292,7 @@ func (f AuthForm) Checkbox(name string, label ui.Node) ui.Node {
 // submitTpl is a form's primary button; while busy it shows its busy
 // text, is disabled and marked aria-busy so that the page never looks
 // frozen.
-var submitTpl = ui.MustParse(`
+var submitTpl = ui.Lazy(`
 <_>
 	<button if="busy" type="submit" class="btn btn-primary btn-busy" disabled aria-busy="true"><span class="spinner" aria-hidden="true"></span>{t $busyKey}</button>
 	<button if="!busy" type="submit" class="btn btn-primary">{t $key}</button>
@@ -305,7 +305,7 @@ func (f AuthForm) Submit(key, busyKey string, busy bool) ui.Node {
 
 // checklistTpl is the live list of root password rules, with a tick or
 // a cross for each (and "met"/"not met" for screen readers).
-var checklistTpl = ui.MustParse(`
+var checklistTpl = ui.Lazy(`
 <div id="$id" class="checklist">
 	<p class="checklist-title">{t signup.rule.title}</p>
 	<ul>
@@ -338,7 +338,7 @@ func PasswordChecklist(c i18n.Catalog, pw, email, accountName, id string) ui.Nod
 
 // matchesTpl shows "Matches" under a confirmation field once it repeats
 // the password (an empty live region until then).
-var matchesTpl = ui.MustParse(`
+var matchesTpl = ui.Lazy(`
 <_>
 	<p if="!ok" id="$id" class="field-hint" aria-live="polite"></p>
 	<p if="ok" id="$id" class="field-hint matches" aria-live="polite"><span aria-hidden="true">{"✓ "}</span>{t signup.matches}</p>

@@ -27,7 +27,7 @@ func phoneApps(m core.Model, c i18n.Catalog) []phoneApp {
 
 // appsTpl is the Messages and Calls apps: the texts and calls, newest
 // first, or a note that there are none.
-var appsTpl = ui.MustParse(`
+var appsTpl = ui.Lazy(`
 <_>
 	<p if="empty" class="empty">{t $emptyKey}</p>
 	<ul if="sms" class="sms-list" aria-label="%devices.app.messages">

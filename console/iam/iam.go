@@ -33,7 +33,7 @@ func SigninURL(a sim.Account) string {
 }
 
 // dashboard is the IAM dashboard page.
-var dashboard = ui.MustParse(`
+var dashboard = ui.Lazy(`
 <div class="iam-layout">
 	<nav class="side-nav" aria-labelledby="iam-nav-title">
 		<h2 id="iam-nav-title">{t iam.dash.nav}</h2>

@@ -18,7 +18,7 @@ type KVItem struct {
 	Mono         bool
 }
 
-var kvTpl = MustParse(`
+var kvTpl = Lazy(`
 <dl class="kv">
 	<_ each="items"><dt>{t =label}</dt><dd class="?mono:mono">{d value}</dd></_>
 </dl>`)
@@ -40,7 +40,7 @@ type Alert struct {
 	Focusable             bool
 }
 
-var alertTpl = MustParse(`
+var alertTpl = Lazy(`
 <div id="?id" class="$class" role="$role" tabindex="?focus:-1">
 	<p if="title" class="alert-title">{t =title}</p>
 	<p>{t =text}</p>
@@ -67,7 +67,7 @@ type Confirm struct {
 	CancelAction          string
 }
 
-var confirmTpl = MustParse(`
+var confirmTpl = Lazy(`
 <div class="confirm" role="alertdialog" aria-labelledby="$id">
 	<p id="$id" tabindex="-1">{t =text}</p>
 	<button type="button" data-action="$yes" data-arg="?arg" class="btn btn-danger">{t =yesLabel}</button>
@@ -97,7 +97,7 @@ type Tab struct {
 	Selected  bool
 }
 
-var tabsTpl = MustParse(`
+var tabsTpl = Lazy(`
 <div class="tabs">
 	<div role="tablist" aria-label="$label">
 		<button each="tabs" type="button" role="tab" id="$tabID" class="tab" data-action="$action" data-arg="$id" aria-selected="$selected" aria-controls="$panelID" tabindex="$tabindex">{t =tabLabel}</button>
@@ -133,7 +133,7 @@ type Wizard struct {
 	Body     Node
 }
 
-var wizardTpl = MustParse(`
+var wizardTpl = Lazy(`
 <div class="wizard">
 	<nav class="wizard-steps" aria-label="$progressText">
 		<ol><li each="steps" aria-current="?current:step" class="$class">{t =label}</li></ol>
