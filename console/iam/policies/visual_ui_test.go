@@ -1,0 +1,97 @@
+package policies_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"labsim/console"
+	"labsim/console/iam/policies/visual"
+	ct "labsim/internal/consoletest"
+)
+
+func input(m console.Model, field, value string) console.Model {
+	return ct.Send(m, console.Input{Now: ct.T0, Field: field, Value: value})
+}
+
+// TestVisualEditor builds the issue's policy with the form's controls and
+// reads the JSON the editor then holds; the JSON tab and back keep it.
+func TestVisualEditor(t *testing.T) {
+	m := demo(t, "#/iam/policies/create")
+	m = ct.Press(t, m, "tab", "Visual")
+	ct.Find(t, m, "searchbox", "Select a service")
+	m = input(m, "policies.v.svcq.0", "vpc")
+	m = ct.Press(t, m, "button", "Amazon EC2 (ec2)")
+	m = input(m, "policies.v.actq.0", "DescribeVpcs")
+	m = ct.Press(t, m, "checkbox", "DescribeVpcs")
+	m = input(m, "policies.v.actq.0", "describesubnets")
+	m = ct.Press(t, m, "checkbox", "DescribeSubnets")
+	m = input(m, "policies.v.actq.0", "DescribeAvailabilityZones")
+	m = ct.Press(t, m, "checkbox", "DescribeAvailabilityZones")
+	m = ct.Press(t, m, "radio", "All")
+	m = ct.Press(t, m, "checkbox", "Require MFA")
+	want := `{
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Sid": "Statement1",
+            "Effect": "Allow",
+            "Action": [
+                "ec2:DescribeVpcs",
+                "ec2:DescribeSubnets",
+                "ec2:DescribeAvailabilityZones"
+            ],
+            "Resource": "*",
+            "Condition": {
+                "Bool": {
+                    "aws:MultiFactorAuthPresent": "true"
+                }
+            }
+        }
+    ]
+}`
+	require.Equal(t, want, m.Field("policies.doc"))
+	m = ct.Press(t, m, "tab", "JSON")
+	ct.Find(t, m, "textbox", "Policy editor (JSON)")
+	m = ct.Press(t, m, "tab", "Visual")
+	m = ct.Press(t, m, "button", "Add more permissions")
+	m = ct.Click(m, "policies.v.effect", "1:Deny")
+	m = ct.Click(m, "policies.v.svc", "1:*")
+	m = ct.Click(m, "policies.v.res", "1:all")
+	m = input(m, "policies.v.ck.1", "aws:SourceIp")
+	m = input(m, "policies.v.co.1", "NotIpAddress")
+	m = input(m, "policies.v.cv.1", "203.0.113.0/24")
+	m = ct.Click(m, "policies.v.cond", "1")
+	d, probs := visual.FromJSON(m.Field("policies.doc"))
+	require.Empty(t, probs)
+	require.Equal(t, visual.Statement{Sid: "Statement2", Effect: "Deny", Service: "*", All: true, AllResources: true,
+		Conditions: []visual.Condition{{Operator: "NotIpAddress", Key: "aws:SourceIp", Values: []string{"203.0.113.0/24"}}}}, d.Statements[1])
+	// Reorder and remove.
+	m = ct.Click(m, "policies.v.up", "1")
+	d, _ = visual.FromJSON(m.Field("policies.doc"))
+	require.Equal(t, "Deny", d.Statements[0].Effect)
+	m = ct.Click(m, "policies.v.del", "0")
+	d, _ = visual.FromJSON(m.Field("policies.doc"))
+	require.Len(t, d.Statements, 1)
+	ct.CheckPseudo(t, ct.Pseudo(m))
+
+	// A bad condition value is named, nothing typed is lost.
+	m = input(m, "policies.v.ck.0", "aws:SourceIp")
+	m = input(m, "policies.v.co.0", "IpAddress")
+	m = input(m, "policies.v.cv.0", "10.0.0.0/33")
+	m = ct.Click(m, "policies.v.cond", "0")
+	require.True(t, ct.Shows(m, "A value is not an IP address or CIDR block."))
+	require.Equal(t, "10.0.0.0/33", m.Field("policies.v.cv.0"))
+}
+
+// TestVisualRefusesUnrepresentable: NotAction keeps the student on JSON
+// with a note naming it.
+func TestVisualRefusesUnrepresentable(t *testing.T) {
+	m := demo(t, "#/iam/policies/create")
+	m = typeDoc(m, guardrails(t))
+	m = ct.Press(t, m, "tab", "Visual")
+	ct.Find(t, m, "textbox", "Policy editor (JSON)")
+	require.True(t, ct.Shows(m, "NotAction in statement 3"))
+	require.True(t, strings.Contains(m.Field("policies.doc"), "NotAction"))
+}
