@@ -174,7 +174,7 @@ func visualVals(m core.Model, c i18n.Catalog, d visual.Doc) ui.Vals {
 			v = append(v, ui.V{K: "services", L: serviceHits(m, m.Field(vField("svcq", i)), is)})
 		}
 		if cs != nil {
-			v = append(v, actionVals(m, &s, cs, i)...)
+			v = append(v, actionVals(m, c, &s, cs, i)...)
 			var rts []ui.Vals
 			chosen := m.Field(vField("rt", i))
 			var rt catalog.ResourceType
@@ -244,7 +244,7 @@ func serviceHits(m core.Model, q, is string) []ui.Vals {
 // actionVals are a statement's access level groups and the actions
 // listed: those of the open group, or with a search those matching it
 // (at most 60).
-func actionVals(m core.Model, s *visual.Statement, cs *catalog.Service, i int) ui.Vals {
+func actionVals(m core.Model, c i18n.Catalog, s *visual.Statement, cs *catalog.Service, i int) ui.Vals {
 	is := strconv.Itoa(i)
 	open := m.Field(vField("open", i))
 	var lv []ui.Vals
@@ -258,7 +258,7 @@ func actionVals(m core.Model, s *visual.Statement, cs *catalog.Service, i int) u
 		if open == lt {
 			toggle = "visual.hide"
 		}
-		lv = append(lv, ui.Vals{{K: "level", S: string(l)}, {K: "arg", S: is + ":" + lt}, {K: "cid", S: "pv-lvl-" + is + "-" + lt}, {K: "on", B: chosen == total},
+		lv = append(lv, ui.Vals{{K: "level", S: c.T("visual.level." + lt)}, {K: "arg", S: is + ":" + lt}, {K: "cid", S: "pv-lvl-" + is + "-" + lt}, {K: "on", B: chosen == total},
 			{K: "chosen", S: strconv.Itoa(chosen)}, {K: "total", S: strconv.Itoa(total)}, {K: "open", S: core.BoolAttr(open == lt)}, {K: "toggle", S: toggle}})
 	}
 	q := strings.ToLower(strings.TrimSpace(m.Field(vField("actq", i))))
@@ -272,7 +272,7 @@ func actionVals(m core.Model, s *visual.Statement, cs *catalog.Service, i int) u
 			more++
 			continue
 		}
-		acts = append(acts, ui.Vals{{K: "name", S: a.Name}, {K: "cid", S: "pv-act-" + is + "-" + a.Name}, {K: "level", S: string(a.Level)}, {K: "arg", S: is + ":" + a.Name}, {K: "on", B: s.All || s.HasAction(a.Name)}})
+		acts = append(acts, ui.Vals{{K: "name", S: a.Name}, {K: "cid", S: "pv-act-" + is + "-" + a.Name}, {K: "level", S: c.T("visual.level." + string(catalog.LevelLetter(a.Level)))}, {K: "arg", S: is + ":" + a.Name}, {K: "on", B: s.All || s.HasAction(a.Name)}})
 	}
 	return ui.Vals{{K: "levels", L: lv}, {K: "actions", L: acts}, {K: "more", S: strconv.Itoa(more), B: more > 0}}
 }
