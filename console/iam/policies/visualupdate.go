@@ -149,6 +149,10 @@ func visualClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 		}
 		m = shiftWork(m, i, j, action == "policies.v.del", len(d.Statements)+1)
 	}
+	if action != "policies.v.del" && action != "policies.v.up" && action != "policies.v.down" && s.Service != "" {
+		// The service stays chosen when its last action is unticked.
+		m = m.SetFields(vField("svc", i), s.Service)
+	}
 	text := visual.ToJSON(d)
 	m = m.SetFields(fieldDoc, text)
 	return checkEditor(m, text, t), nil
@@ -237,4 +241,18 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// clearWork forgets the working fields of the first statements (a new
+// document is being edited).
+func clearWork(m core.Model) core.Model {
+	var kv []string
+	for i := 0; i < 10; i++ {
+		for _, w := range workFields {
+			if m.Field(vField(w, i)) != "" {
+				kv = append(kv, vField(w, i), "")
+			}
+		}
+	}
+	return m.SetFields(kv...)
 }
