@@ -354,7 +354,7 @@ func editorView(m core.Model, c i18n.Catalog, w where) ui.Node {
 		{K: "blocked", B: m.Policy.Errors[fieldDoc] != "" && m.Policy.ErrRoute == m.UI.Route && blocks(chk)},
 		{K: "errText", S: errText(m), B: errText(m) != ""},
 		{K: "visual", B: isVisual}, {K: "visualTab", N: vtab}, {K: "visualSel", S: core.BoolAttr(isVisual)}, {K: "jsonSel", S: core.BoolAttr(!isVisual)},
-		{K: "note", S: m.Field(fieldNote), B: m.Field(fieldNote) != ""},
+		{K: "note", S: strings.ReplaceAll(m.Field(fieldNote), "(statement ", "("+c.T("visual.stmtWord")+" "), B: m.Field(fieldNote) != ""},
 		// The counter warns before the quota: "all List actions" of a large
 		// service is long.
 		{K: "nearQuota", B: chk.Size > t.SizeQuota()*9/10},

@@ -92,7 +92,9 @@ func TestVisualRefusesUnrepresentable(t *testing.T) {
 	m = typeDoc(m, guardrails(t))
 	m = ct.Press(t, m, "tab", "Visual")
 	ct.Find(t, m, "textbox", "Policy editor (JSON)")
-	require.True(t, ct.Shows(m, "NotAction in statement 3"))
+	require.True(t, ct.Shows(m, "NotAction (statement 3)"))
+	m = ct.Click(m, "lang", "ko")
+	require.True(t, ct.Shows(m, "NotAction (문 3)"))
 	require.True(t, strings.Contains(m.Field("policies.doc"), "NotAction"))
 }
 

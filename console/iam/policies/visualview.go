@@ -265,7 +265,11 @@ func actionVals(m core.Model, c i18n.Catalog, s *visual.Statement, cs *catalog.S
 	var acts []ui.Vals
 	more := 0
 	for _, a := range cs.Actions {
-		if q == "" && string(catalog.LevelLetter(a.Level)) != open || q != "" && !strings.Contains(strings.ToLower(a.Name), q) {
+		// Listed: the open group's actions, or those matching the filter,
+		// or with neither the chosen ones.
+		lt := string(catalog.LevelLetter(a.Level))
+		show := q == "" && (lt == open || open == "" && s.HasAction(a.Name)) || q != "" && strings.Contains(strings.ToLower(a.Name), q)
+		if !show {
 			continue
 		}
 		if len(acts) >= 60 {

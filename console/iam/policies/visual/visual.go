@@ -109,7 +109,7 @@ func supported(op string) bool {
 // ---- JSON → form ----
 
 // FromJSON reads a policy text as the form. Problems name, one a line,
-// what the visual editor cannot show ("NotAction in statement 3"); the
+// what the visual editor cannot show ("NotAction (statement 3)"); the
 // document is only meaningful when there are none.
 func FromJSON(text string) (Doc, []string) {
 	pd, err := policy.Parse(text)
@@ -149,7 +149,7 @@ func FromJSON(text string) (Doc, []string) {
 		vs, p := statement(s)
 		d.Statements = append(d.Statements, vs)
 		for _, x := range p {
-			bad(x + " in statement " + strconv.Itoa(s.Index+1))
+			bad(x + " (statement " + strconv.Itoa(s.Index+1) + ")")
 		}
 	}
 	return d, probs

@@ -183,19 +183,19 @@ func TestRoundTrip(t *testing.T) {
 
 func TestUnrepresentable(t *testing.T) {
 	tests := []struct{ text, why string }{
-		{`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"iam:*","Resource":"*"}]}`, "NotAction in statement 1"},
-		{`{"Statement":[{"Effect":"Allow","Action":"s3:*","NotResource":"arn:aws:s3:::b"}]}`, "NotResource in statement 1"},
-		{`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}]}`, "Principal in statement 1"},
-		{`{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"BinaryEquals":{"k":"AA=="}}}]}`, "condition operator BinaryEquals in statement 1"},
-		{`{"Statement":[{"Effect":"Allow","Action":["s3:GetObject","ec2:DescribeVpcs"],"Resource":"*"}]}`, "actions of several services (s3, ec2) in statement 1"},
-		{`{"Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]}`, "wildcard action s3:Get* in statement 1"},
-		{`{"Statement":[{"Effect":"Allow","Action":["s3:*","s3:GetObject"],"Resource":"*"}]}`, "s3:* with other actions in statement 1"},
-		{`{"Statement":[{"Effect":"Allow","Action":"s3","Resource":"*"}]}`, "action s3 (not service:action) in statement 1"},
-		{`{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":["*","arn:aws:s3:::b"]}]}`, `Resource "*" in a list in statement 1`},
+		{`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"iam:*","Resource":"*"}]}`, "NotAction (statement 1)"},
+		{`{"Statement":[{"Effect":"Allow","Action":"s3:*","NotResource":"arn:aws:s3:::b"}]}`, "NotResource (statement 1)"},
+		{`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}]}`, "Principal (statement 1)"},
+		{`{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"BinaryEquals":{"k":"AA=="}}}]}`, "condition operator BinaryEquals (statement 1)"},
+		{`{"Statement":[{"Effect":"Allow","Action":["s3:GetObject","ec2:DescribeVpcs"],"Resource":"*"}]}`, "actions of several services (s3, ec2) (statement 1)"},
+		{`{"Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]}`, "wildcard action s3:Get* (statement 1)"},
+		{`{"Statement":[{"Effect":"Allow","Action":["s3:*","s3:GetObject"],"Resource":"*"}]}`, "s3:* with other actions (statement 1)"},
+		{`{"Statement":[{"Effect":"Allow","Action":"s3","Resource":"*"}]}`, "action s3 (not service:action) (statement 1)"},
+		{`{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":["*","arn:aws:s3:::b"]}]}`, `Resource "*" in a list (statement 1)`},
 		{`{"Id":"x","Statement":[]}`, "Id"},
-		{`{"Statement":[{"Effect":"Maybe","Action":"s3:*","Resource":"*"}]}`, "Effect other than Allow or Deny in statement 1"},
-		{`{"Statement":[{"Effect":"Allow","Resource":"*"}]}`, "no Action in statement 1"},
-		{`{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"k":[1]}}}]}`, "values of k that are not strings in statement 1"},
+		{`{"Statement":[{"Effect":"Maybe","Action":"s3:*","Resource":"*"}]}`, "Effect other than Allow or Deny (statement 1)"},
+		{`{"Statement":[{"Effect":"Allow","Resource":"*"}]}`, "no Action (statement 1)"},
+		{`{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"k":[1]}}}]}`, "values of k that are not strings (statement 1)"},
 		{`{"Statement":[`, "not valid JSON"},
 	}
 	for _, tt := range tests {
@@ -205,7 +205,7 @@ func TestUnrepresentable(t *testing.T) {
 	}
 	// Scenario: the MFA guardrail's NotAction is named.
 	_, probs := FromJSON(`{"Version":"2012-10-17","Statement":[{"Sid":"A","Effect":"Allow","Action":"iam:GetUser","Resource":"*"},{"Effect":"Deny","NotAction":["iam:GetUser"],"Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]}`)
-	require.Equal(t, []string{"NotAction in statement 2"}, probs)
+	require.Equal(t, []string{"NotAction (statement 2)"}, probs)
 }
 
 func TestARN(t *testing.T) {
