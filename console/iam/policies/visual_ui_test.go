@@ -139,3 +139,27 @@ func TestVisualResourcesAndSourceIP(t *testing.T) {
 	require.Equal(t, []string{"iam:GetUser"}, d.Statements[0].Actions)
 	ct.CheckPseudo(t, ct.Pseudo(m))
 }
+
+// TestVisualOnEditAndInline: Edit opens a representable policy in the
+// form, a change reaches the saved version; an inline policy has the tab.
+func TestVisualOnEditAndInline(t *testing.T) {
+	m := demo(t, "#/iam/policies/create")
+	m = typeDoc(m, `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}`)
+	m, _ = ct.PressAt(t, m, ct.T0, "button", "Next")
+	m, _ = ct.SubmitAt(m, ct.T0, "policies.create", map[string]string{"policies.name": "Buckets"})
+	m = ct.Send(m, console.Navigate{Now: ct.T0, Hash: "#/iam/policies/customer/Buckets/edit"})
+	m = ct.Press(t, m, "tab", "Visual")
+	ct.Find(t, m, "heading", "Statement 1: Amazon S3")
+	m = ct.Press(t, m, "checkbox", "Require MFA")
+	m, _ = ct.PressAt(t, m, ct.T0, "button", "Next")
+	m, _ = ct.SubmitAt(m, ct.T0, "policies.save", nil)
+	p, ok := m.World.CustomerPolicy("123456789012", "Buckets")
+	require.True(t, ok)
+	require.Contains(t, p.Default().Document, `"aws:MultiFactorAuthPresent": "true"`)
+	require.Contains(t, p.Default().Document, `"s3:ListAllMyBuckets"`)
+
+	m = withUser(t, m, "Luna")
+	m = ct.Send(m, console.Navigate{Now: ct.T0, Hash: "#/iam/inline/user/Luna"})
+	m = ct.Press(t, m, "tab", "Visual")
+	ct.Find(t, m, "searchbox", "Select a service")
+}
