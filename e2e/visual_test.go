@@ -116,6 +116,8 @@ func TestVisualEditorCreatesPolicy(t *testing.T) {
 	clickLast(p, "button", "Add another condition")
 	p.WaitText("NotIpAddress aws:SourceIp 203.0.113.0/24")
 	bothLanguages(p, "policy-visual-deny")
+	// Two statements' forms pass axe-core's WCAG 2.1 AA rules.
+	p.audit(t, axeSource(t), "visual editor")
 
 	p.Click("tab", "JSON")
 	got := p.Value("textbox", "Policy editor (JSON)")
