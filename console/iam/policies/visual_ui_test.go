@@ -163,3 +163,15 @@ func TestVisualOnEditAndInline(t *testing.T) {
 	m = ct.Press(t, m, "tab", "Visual")
 	ct.Find(t, m, "searchbox", "Select a service")
 }
+
+// TestVisualSizeWarning: "All List actions" of EC2 names 224 actions, more
+// than a managed policy holds; the counter warns.
+func TestVisualSizeWarning(t *testing.T) {
+	m := demo(t, "#/iam/policies/create")
+	m = ct.Press(t, m, "tab", "Visual")
+	m = ct.Click(m, "policies.v.svc", "0:ec2")
+	require.False(t, ct.Shows(m, "The policy is close to the 6,144-character limit."))
+	m = ct.Press(t, m, "checkbox", "All List actions")
+	require.True(t, ct.Shows(m, "The policy is close to the 6,144-character limit."))
+	require.Contains(t, m.Field("policies.doc"), `"ec2:DescribeVpcs"`)
+}
