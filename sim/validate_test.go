@@ -122,4 +122,3 @@ func TestValidateChecksIAMByItsOwnRules(t *testing.T) {
 	require.Error(t, err, "two users whose names differ only by case, as a bad merge could make")
 	require.Contains(t, err.Error(), "IAM")
 }
-
