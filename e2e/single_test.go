@@ -333,3 +333,56 @@ func TestSingleFileInWebKit(t *testing.T) {
 		t.Fatalf("the inlined catalog did not load in WebKit: %v", n)
 	}
 }
+
+// Issue 18: a workshop from one file. Opened from file:// with its lab
+// link, the single file plays lab 1 (sign-up and root sign-in) to its end,
+// switches language, opens the JSON policy editor (the action catalog and
+// the checks work offline), and gives a completion code that the native
+// labsim verify accepts for the student's name and this build's key.
+func TestSingleFileCompletesLab1WithAVerifiableCode(t *testing.T) {
+	cli, err := filepath.Abs(filepath.Join("..", "bin", "labsim"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(cli); err != nil {
+		t.Fatalf("the native CLI is not built (make build builds bin/labsim): %v", err)
+	}
+	file, _ := packSingle(t)
+	p := NewPageOn(t, "file://"+filepath.ToSlash(filepath.Dir(file)))
+	p.Open("/labsim-workshop.html?lab=create-account&lang=en")
+	p.Find("complementary", "Lab guide")
+	suSignUp(t, p, suEN, "kim@example.com", "Lab-Student-2026", "my-lab", false)
+	suSignIn(t, p, suEN, "Lab-Student-2026", "my-lab")
+	p.WaitText("Lab complete. Well done!")
+
+	// The language switch and the policy editor, from the file alone.
+	p.Click("button", "한국어")
+	p.WaitText("실습을 완료했습니다. 수고하셨습니다!")
+	p.Click("button", "English")
+	p.WaitText("Lab complete. Well done!")
+	Eval[bool](p, `(location.hash = '#/iam/policies/create', true)`)
+	p.WaitText("Policy editor")
+	replaceEditorText(p, `{"Version": "2012-10-17", "Statement": [{"Effect": "Alow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}]}`)
+	p.WaitText("The effect Alow is not valid")
+
+	// The completion code.
+	p.Type("textbox", "Your name", "Kim Minji")
+	p.Click("button", "Make my completion code")
+	code := strings.TrimSpace(Eval[string](p, `(document.getElementById('lab-code') || {textContent: ''}).textContent`))
+	for deadline := time.Now().Add(10 * time.Second); code == "" && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+		code = strings.TrimSpace(Eval[string](p, `(document.getElementById('lab-code') || {textContent: ''}).textContent`))
+	}
+	if code == "" {
+		t.Fatalf("no completion code on the page:\n%s", p.Text())
+	}
+	p.Screenshot("single-file-completion-code-en")
+	out, err := exec.Command(cli, "verify", "--key", "e2e-key", "--name", "Kim Minji", "--lab", "create-account", code).CombinedOutput()
+	t.Logf("labsim verify:\n%s", out)
+	if err != nil {
+		t.Fatalf("labsim verify refused %s: %v", code, err)
+	}
+	if out2, err := exec.Command(cli, "verify", "--key", "another-key", code).CombinedOutput(); err == nil {
+		t.Fatalf("a code verified under another key:\n%s", out2)
+	}
+}

@@ -21,6 +21,8 @@ import (
 type testHooks struct {
 	global safejs.Value
 	merges int
+	// batches counts the batches of messages handled (handled).
+	batches int
 }
 
 // holdSave waits while the test holds saves.
@@ -52,4 +54,16 @@ func (h *testHooks) flag(name string) bool {
 	}
 	b, err := v.Truthy()
 	return err == nil && b
+}
+
+// handled publishes how many batches of messages the page has handled
+// (window.labsimHandled), so that a test can wait for the page to answer an
+// event instead of sleeping: events are handled just after the browser
+// finishes dispatching them (see loop).
+func (h *testHooks) handled() {
+	if h == nil {
+		return
+	}
+	h.batches++
+	_ = h.global.Set("labsimHandled", h.batches)
 }

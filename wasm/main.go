@@ -158,12 +158,22 @@ func boot(global safejs.Value) error {
 // loop is the only goroutine that touches the model after boot.
 func loop(a *app, q *queue) {
 	for range q.signal {
+		// The signal often comes from inside a DOM event handler (a click):
+		// Go then runs this goroutine before the handler returns to the
+		// browser, so an update here would patch the page in the middle of
+		// the event, before its default action — a radio button clicked
+		// while a clock tick was queued was unchecked again by the patch,
+		// and its input and change events never came. A timer lets the
+		// event finish first; the messages queued meanwhile are handled in
+		// order right after it.
+		time.Sleep(time.Millisecond)
 		for _, m := range q.drain() {
 			a.dispatch(m)
 		}
 		for _, fn := range q.drainCalls() {
 			fn()
 		}
+		a.hooks.handled()
 	}
 }
 
