@@ -173,8 +173,11 @@ func MFAValidationText(c i18n.Catalog, e *awserr.Error) string {
 		}
 		return c.T("auth.err.keyCharacters")
 	case "Account":
-		if constraint == "required" {
+		switch constraint {
+		case "required":
 			return c.T("auth.err.accountRequired")
+		case "characters":
+			return c.T("auth.err.accountCharacters", "char", visibleChar(e.Param("char")))
 		}
 		return c.T("auth.err.accountLength")
 	}

@@ -1,6 +1,10 @@
 package account
 
-import "strings"
+import (
+	"strings"
+
+	"labsim/sim/textin"
+)
 
 // Email limits.
 const (
@@ -42,8 +46,14 @@ func ValidEmail(email string) bool { return len(ValidateEmail(email, nil)) == 0 
 // taken receives the normalized address (see NormalizeEmail) and may be nil.
 func ValidateEmail(email string, taken func(normalized string) bool) []Problem {
 	v := Clean(email)
-	if v == "" {
+	base, bad := textin.Check(v)
+	if v == "" || (bad && base.Code == textin.CodeInvisibleOnly) {
 		return []Problem{problem(FieldEmail, CodeRequired)}
+	}
+	if bad {
+		// A control or bidirectional character is named as it is, not
+		// mistaken for a space or a non-English letter.
+		return []Problem{problem(FieldEmail, CodeInvalidChar, "char", base.Char)}
 	}
 	if len(v) > MaxEmailLength {
 		return []Problem{problem(FieldEmail, CodeEmailTooLong, maxParam(MaxEmailLength)...)}
