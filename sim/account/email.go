@@ -16,7 +16,7 @@ const (
 // Reasons given in Params["reason"] of an email.invalid problem.
 const (
 	EmailReasonASCII  = "ascii"  // a character outside 7-bit ASCII
-	EmailReasonSpace  = "space"  // white space or a control character inside
+	EmailReasonSpace  = "space"  // white space inside (control characters are CodeInvalidChar)
 	EmailReasonAt     = "at"     // not exactly one @
 	EmailReasonLocal  = "local"  // part before @ empty, too long or with a forbidden character
 	EmailReasonDots   = "dots"   // leading, trailing or doubled dot
