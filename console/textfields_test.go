@@ -1,12 +1,15 @@
 package console_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"labsim/console/ui"
+	"labsim/sim"
+	"labsim/sim/mfa"
 )
 
 // fieldKind says which rule a free-text field applies after the input
@@ -270,4 +273,66 @@ func TestEveryFreeTextFieldAppliesTheBaseline(t *testing.T) {
 			})
 		}
 	}
+}
+
+// requireIsolated fails when a text node of root shows value without an
+// isolating ancestor (<bdi> or dir="auto") or the first-strong isolate
+// characters around it.
+func requireIsolated(t *testing.T, root ui.Node, value, where string) int {
+	t.Helper()
+	found := 0
+	var walk func(n ui.Node, isolated bool)
+	walk = func(n ui.Node, isolated bool) {
+		if d, _ := n.Attr("dir"); n.Tag == "bdi" || d == "auto" {
+			isolated = true
+		}
+		if n.Tag == "" && strings.Contains(n.Text, value) {
+			found++
+			require.True(t, isolated || strings.Contains(n.Text, "\u2068"+value+"\u2069"),
+				"%s shows %q without <bdi>, dir=\"auto\" or an isolate: %q", where, value, n.Text)
+		}
+		for _, k := range n.Kids {
+			walk(k, isolated)
+		}
+	}
+	walk(root, false)
+	return found
+}
+
+// TestStudentTypedValuesAreIsolated: a right-to-left account name cannot
+// reorder the text around it in the top bar, the account menu, Console
+// Home, the welcome email and the authenticator app.
+func TestStudentTypedValuesAreIsolated(t *testing.T) {
+	const name = "שלום-lab"
+	m := demoModel(t)
+	acct := m.World.Accounts[m.Session.AccountID]
+	acct.Name = name
+	m.World.Accounts[m.Session.AccountID] = acct
+	w, err := m.World.Do(m.Session, sim.AddAuthenticatorAccount{Account: name, Issuer: name, Secret: mfa.DemoSecret}, m.Env())
+	require.NoError(t, err)
+	m.World = w
+	seen := 0
+	for where, s := range map[string]Model{
+		"top bar and home": send(m, Navigate{Now: t0, Hash: "#/"}),
+		"account menu":     click(m, "menu", "account"),
+		"authenticator":    click(click(m, "devices.open", "phone"), "devices.app", "authenticator"),
+	} {
+		seen += requireIsolated(t, View(s), name, where)
+	}
+	require.GreaterOrEqual(t, seen, 4)
+
+	// The welcome email of a new account.
+	done := suAllScreens(t)["done-inbox"]
+	var mail ui.Node
+	for _, e := range done.World.Devices.Inbox {
+		done = click(done, "devices.email", strconv.Itoa(e.ID))
+		mail = View(done)
+	}
+	acctName := done.World.Accounts[done.Session.AccountID].Name
+	if acctName == "" {
+		for _, a := range done.World.Accounts {
+			acctName = a.Name
+		}
+	}
+	require.Positive(t, requireIsolated(t, mail, acctName, "welcome email"))
 }

@@ -63,7 +63,7 @@ var homeTpl = ui.MustParse(`
 		<p>{t home.intro}</p>
 		<dl class="kv">
 			<dt>{t account.name}</dt>
-			<dd>{d name}</dd>
+			<dd><bdi>{d name}</bdi></dd>
 			<dt>{t account.id}</dt>
 			<dd class="mono">{d id}</dd>
 		</dl>

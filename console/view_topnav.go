@@ -152,16 +152,16 @@ func dashedID(id string) string { return core.DashedID(id) }
 // Security Credentials and Sign out.
 var accountTpl = ui.MustParse(`
 <div class="menu">
-	<button type="button" id="menu-btn-account" class="nav-btn menu-btn" data-action="menu" data-arg="account" aria-expanded="$expanded" aria-controls="account-menu" aria-label="$label">{d name}</button>
+	<button type="button" id="menu-btn-account" class="nav-btn menu-btn" data-action="menu" data-arg="account" aria-expanded="$expanded" aria-controls="account-menu" aria-label="$label"><bdi>{d name}</bdi></button>
 	<div if="open" id="account-menu" class="dropdown account-menu" role="region" aria-label="%account.menu">
 		<dl class="kv">
 			<dt>{t account.name}</dt>
-			<dd>{d account}</dd>
+			<dd><bdi>{d account}</bdi></dd>
 			<dt>{t account.id}</dt>
 			<dd class="mono">{d id}</dd>
 			<_ if="user">
 				<dt>{t account.user}</dt>
-				<dd>{d user}</dd>
+				<dd><bdi>{d user}</bdi></dd>
 			</_>
 		</dl>
 		<ul class="menu-list">

@@ -69,9 +69,9 @@ var authApp = ui.MustParse(`
 		<ul class="auth-list">
 			<li each="entries" class="auth-entry" aria-labelledby="$labelID">
 				<p id="$labelID" class="auth-label" tabindex="-1">
-					<span if="issuer" class="auth-issuer">{d issuer}</span>
+					<bdi if="issuer" class="auth-issuer">{d issuer}</bdi>
 					<_ if="issuer">{": "}</_>
-					<span class="auth-account">{d account}</span>
+					<bdi class="auth-account">{d account}</bdi>
 				</p>
 				<p class="auth-code-row">
 					<span id="$codeID" class="auth-code mono">{d code}</span>
