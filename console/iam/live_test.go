@@ -1,0 +1,31 @@
+package iam_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	ct "labsim/internal/consoletest"
+)
+
+// TestIAMFieldErrorsClearAsTheFieldBecomesValid: the Create user and
+// Create user group names and the custom password lose their error while
+// the student types a valid value; an invalid value keeps it.
+func TestIAMFieldErrorsClearAsTheFieldBecomesValid(t *testing.T) {
+	m := goTo(demo(t, "en"), "#/iam/users/create")
+	m, _ = submitForm(t, m, "iam.cu.details", "iam.cu.name", "Super User", "iam.cu.console", "true", "iam.cu.kind", "iam", "iam.cu.pwtype", "custom", "iam.cu.password", "short")
+	require.Contains(t, errorOf(t, m, "textbox", "User name"), "Valid characters")
+	m = typeIn(m, "iam.cu.name", "Super Use")
+	require.Contains(t, errorOf(t, m, "textbox", "User name"), "Valid characters")
+	m = typeIn(m, "iam.cu.name", "SuperUser")
+	require.NotContains(t, errorOf(t, m, "textbox", "User name"), "Valid characters")
+	require.Contains(t, errorOf(t, m, "textbox", "Password"), "too short", "the other field keeps its error")
+	m = typeIn(m, "iam.cu.password", "Super-Pass-2026")
+	require.NotContains(t, errorOf(t, m, "textbox", "Password"), "too short")
+
+	g := goTo(demo(t, "en"), "#/iam/groups/create")
+	g, _ = submitForm(t, g, "iam.cg", "iam.cg.name", "Dev Ops")
+	require.Equal(t, "true", ct.AttrOf(ct.Find(t, g, "textbox", "User group name"), "aria-invalid"))
+	g = typeIn(g, "iam.cg.name", "DevOps")
+	require.NotEqual(t, "true", ct.AttrOf(ct.Find(t, g, "textbox", "User group name"), "aria-invalid"))
+}
