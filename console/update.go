@@ -272,6 +272,8 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 	case "region":
 		m.UI.Region = arg
 		m.Menu = ""
+		// The menu closes: focus stays on its button, never <body>.
+		return m, []Effect{Focus{ID: "menu-btn-region"}}
 	case "guide":
 		return m.toggleGuide()
 	case "dismiss":

@@ -53,10 +53,11 @@ func mfaClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 			return m, nil
 		}
 		next.MFA.ShowQR = next.MFA.QR.DataURL != ""
-		return next, nil
+		// The button is replaced by the code: focus goes to the code.
+		return next, []core.Effect{core.Focus{ID: "mfa-qr"}}
 	case "mfa.showKey":
 		m.MFA.ShowSecret = true
-		return m, nil
+		return m, []core.Effect{core.Focus{ID: "mfa-key"}}
 	case "mfa.close":
 		m = mfaResetSetup(m)
 		return mfaGo(m, hashCredentials)
