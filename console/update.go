@@ -144,7 +144,7 @@ func initModel(msg Init) (Model, []Effect) {
 			m.UI.Fields = nil
 			m.UI.Route = ""
 			m.labReplaced(labLoad)
-			m.notify("info", "notice.world.loaded", "name", name)
+			m.notify("info", "notice.world.loaded", "name", worldTitle(m.Catalog(), name))
 		}
 		rewrite = true
 	}
@@ -354,7 +354,7 @@ func (m Model) loadWorld(name, notice string) (Model, []Effect) {
 	m.World, m.Session = st.World, st.Session
 	m.UI.Fields, m.Secrets, m.Confirm = nil, nil, ""
 	m.labReplaced(labLoad)
-	m.notify("success", notice, "name", name)
+	m.notify("success", notice, "name", worldTitle(m.Catalog(), name))
 	m, fx := m.navigate("#/")
 	return m, append(append(kept, fx...), m.urlEffect(false))
 }

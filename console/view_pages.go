@@ -4,6 +4,7 @@ import (
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"
+	"labsim/sim/mfa"
 )
 
 // siteHeaderTpl is the signed-out header in the style of aws.amazon.com.
@@ -141,7 +142,7 @@ var simulatorTplPage = ui.MustParse(`
 		<p>{t simulator.worldsIntro}</p>
 		<ul class="worlds">
 			<li each="worlds" class="world">
-				<div><strong>{d name}</strong><p>{t $desc}</p></div>
+				<div><strong>{d title}</strong>{" "}<code class="world-id">{d name}</code><p>{t $desc secret=$secret}</p></div>
 				<button if="!confirming" type="button" data-action="world" data-arg="$name" id="$id" class="btn btn-normal" aria-label="$label">{t simulator.load}</button>
 				<_ if="confirming">{slot confirm}</_>
 			</li>
@@ -169,6 +170,14 @@ var simulatorTplPage = ui.MustParse(`
 	</div>
 </section>`)
 
+// worldTitle is a prepared world's name in the catalog's language.
+func worldTitle(c i18n.Catalog, name string) string {
+	if k := "world.title." + name; c.Has(k) {
+		return c.T(k)
+	}
+	return name
+}
+
 // simulatorPage computes the Simulator page's view-model.
 func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 	storageKey := "simulator.storage.local"
@@ -178,10 +187,11 @@ func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 	var worlds []ui.Vals
 	for _, p := range sim.PreparedWorlds() {
 		confirming := m.Confirm == "world:"+p.Name
-		w := ui.Vals{{K: "name", S: p.Name}, {K: "desc", S: "world." + p.Name}, {K: "confirming", B: confirming},
-			{K: "id", S: "world-" + p.Name}, {K: "label", S: c.T("simulator.loadWorld", "name", p.Name)}}
+		title := worldTitle(c, p.Name)
+		w := ui.Vals{{K: "name", S: p.Name}, {K: "title", S: title}, {K: "desc", S: "world." + p.Name}, {K: "confirming", B: confirming},
+			{K: "id", S: "world-" + p.Name}, {K: "label", S: c.T("simulator.loadWorld", "name", p.Name)}, {K: "secret", S: string(mfa.DemoSecret)}}
 		if confirming {
-			w = append(w, ui.V{K: "confirm", N: []ui.Node{confirmBox(c, "simulator.confirmWorld", "world", p.Name, p.Name)}})
+			w = append(w, ui.V{K: "confirm", N: []ui.Node{confirmBox(c, "simulator.confirmWorld", "world", p.Name, title)}})
 		}
 		worlds = append(worlds, w)
 	}
