@@ -77,6 +77,7 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 	case EffectFailed:
 		m.Now = msg.Now
 		m.notifyWith("warning", "notice.failed."+msg.Effect, msg.Text)
+		m.IAM.Copied = ""
 	case ImportFile:
 		m.Now = msg.Now
 		m, fx = m.importFile(msg)

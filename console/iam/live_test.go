@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console"
 	ct "labsim/internal/consoletest"
 )
 
@@ -28,4 +29,16 @@ func TestIAMFieldErrorsClearAsTheFieldBecomesValid(t *testing.T) {
 	require.Equal(t, "true", ct.AttrOf(ct.Find(t, g, "textbox", "User group name"), "aria-invalid"))
 	g = typeIn(g, "iam.cg.name", "DevOps")
 	require.NotEqual(t, "true", ct.AttrOf(ct.Find(t, g, "textbox", "User group name"), "aria-invalid"))
+}
+
+// TestCopySigninURLShowsCopied: the copy button says "Copied" in a status
+// region after copying, and not after the browser refused.
+func TestCopySigninURLShowsCopied(t *testing.T) {
+	m := goTo(demo(t, "en"), "#/iam")
+	require.False(t, ct.Shows(m, "✓ Copied"))
+	m, fx := ct.PressAt(t, m, ct.T1, "button", "Copy sign-in URL")
+	require.Len(t, ct.EffectsOf[console.Copy](fx), 1)
+	require.True(t, ct.Shows(m, "✓ Copied"))
+	m = ct.Send(m, console.EffectFailed{Now: ct.T1, Effect: "copy", Text: "x"})
+	require.False(t, ct.Shows(m, "✓ Copied"))
 }
