@@ -172,16 +172,16 @@ var phone = ui.MustParse(`
 		<div if="home" class="home-screen">
 			<section if="notes" aria-label="%devices.notifications">
 				<ul class="notifications">
-					<li each="notes" class="notification">
-						<p class="note-head">
+					<li each="notes"><button type="button" class="notification" data-action="devices.app" data-arg="messages">
+						<span class="note-head">
 							<strong>{d from}</strong>
 							{d when}
-						</p>
-						<p>
+						</span>
+						<span class="note-text">
 							<_ if="textKey">{t =text}</_>
 							<_ if="!textKey">{d text}</_>
-						</p>
-					</li>
+						</span>
+					</button></li>
 				</ul>
 			</section>
 			<ul class="app-grid" aria-label="%devices.apps">
