@@ -6,6 +6,7 @@ import (
 	"labsim/console/core"
 	"labsim/console/devices"
 	"labsim/console/i18n"
+	"labsim/console/info"
 	"labsim/console/iam"
 	"labsim/console/iam/policies"
 	"labsim/console/lab"
@@ -27,6 +28,7 @@ func areas() []core.Area {
 		signin.Area(),               // root sign-in, IAM user form, password reset (signin.…)
 		devices.Area(),              // virtual phone and inbox drawer (devices.…)
 		lab.Area(),                  // the lab guide panel (lab.…; lab.begin is the shell's)
+		info.Area(),                 // information pages of the account menu and sign-up links (#/info/…)
 	}
 }
 
