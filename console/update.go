@@ -293,15 +293,23 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 				return m, []Effect{Copy{Text: n.Diagnostics}}
 			}
 		}
+	case "account.copyId":
+		// The ID without dashes, as AWS's copy button gives it.
+		m.IAM.Copied = m.Session.AccountID
+		return m, []Effect{Copy{Text: m.IAM.Copied}, Focus{ID: "account-copy-id"}}
 	case "signout":
 		w, err := m.World.Do(m.Session, sim.SignOut{}, m.env())
 		m.World = w
 		if err == nil {
 			m.Session = sim.Session{}
 			m.Secrets = nil
+			m.notify("success", "notice.signedOut")
 		}
 		m.Menu = ""
-		return m.navigate("#/")
+		// The address follows: it must not keep a page the visitor can
+		// no longer see.
+		m, fx := m.navigate("#/")
+		return m, append(fx, m.urlEffect(false))
 	case "confirm":
 		m.Confirm = arg
 		m.Menu = ""

@@ -148,8 +148,9 @@ func accountLabel(m Model) string { return m.AccountName() }
 // dashedID writes an account ID as the console shows it (core.DashedID).
 func dashedID(id string) string { return core.DashedID(id) }
 
-// accountTpl is the account menu: the account's name, ID and user, My
-// Security Credentials and Sign out.
+// accountTpl is the account menu as AWS's: the account's name and ID
+// (1234-5678-9012) with a copy button, the user, the account pages, My
+// Security Credentials, Settings and Sign out.
 var accountTpl = ui.MustParse(`
 <div class="menu">
 	<button type="button" id="menu-btn-account" class="nav-btn menu-btn" data-action="menu" data-arg="account" aria-expanded="$expanded" aria-controls="account-menu" aria-label="$label"><bdi>{d name}</bdi></button>
@@ -158,14 +159,19 @@ var accountTpl = ui.MustParse(`
 			<dt>{t account.name}</dt>
 			<dd><bdi>{d account}</bdi></dd>
 			<dt>{t account.id}</dt>
-			<dd class="mono">{d id}</dd>
+			<dd><span id="account-id" class="mono">{d id}</span>{" "}<button type="button" id="account-copy-id" class="btn btn-link btn-small" data-action="account.copyId" aria-label="%account.copyId">{t account.copy}</button>{" "}<span class="copied" role="status"><_ if="copied">{t account.copied}</_></span></dd>
 			<_ if="user">
 				<dt>{t account.user}</dt>
 				<dd><bdi>{d user}</bdi></dd>
 			</_>
 		</dl>
 		<ul class="menu-list">
+			<li><a id="account-info" href="#/info/account">{t info.account.title}</a></li>
+			<li><a href="#/info/organization">{t info.organization.title}</a></li>
+			<li><a href="#/info/quotas">{t info.quotas.title}</a></li>
+			<li><a href="#/info/billing">{t info.billing.title}</a></li>
 			<li><a id="account-credentials" href="#/security-credentials">{t account.credentials}</a></li>
+			<li><a href="#/info/settings">{t info.settings.title}</a></li>
 		</ul>
 		<div class="menu-footer"><button type="button" data-action="signout" class="btn btn-primary">{t account.signout}</button></div>
 	</div>
@@ -175,7 +181,8 @@ func accountMenu(m Model, c i18n.Catalog) ui.Node {
 	acct := m.World.Accounts[m.Session.AccountID]
 	return accountTpl.Root(c, ui.Vals{{K: "open", B: m.Menu == "account"}, {K: "expanded", S: core.BoolAttr(m.Menu == "account")},
 		{K: "name", S: accountLabel(m)}, {K: "label", S: c.T("account.button", "name", accountLabel(m))},
-		{K: "account", S: acct.Name}, {K: "id", S: dashedID(acct.ID)}, {K: "user", B: !m.Session.Root, S: m.Session.UserName}})
+		{K: "account", S: acct.Name}, {K: "id", S: dashedID(acct.ID)}, {K: "user", B: !m.Session.Root, S: m.Session.UserName},
+		{K: "copied", B: m.IAM.Copied != "" && m.IAM.Copied == acct.ID}})
 }
 
 // simulatorTpl is the simulator menu.
