@@ -1,0 +1,79 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"strings"
+	"testing"
+)
+
+// activeFocus describes document.activeElement: its id, or "BODY" when
+// focus dropped to the body, and "hidden" when the element has no box.
+func activeFocus(p *Page) string {
+	return Eval[string](p, `(() => {
+		const e = document.activeElement;
+		if (!e || e === document.body) return "BODY";
+		const r = e.getBoundingClientRect();
+		if (r.width === 0 && r.height === 0) return "hidden:" + e.id;
+		return e.id || e.tagName;
+	})()`)
+}
+
+// waitFocus waits until focus is on the element with the id (the app
+// moves focus after it renders).
+func waitFocus(t *testing.T, p *Page, id, after string) {
+	t.Helper()
+	for range 100 {
+		if activeFocus(p) == id {
+			return
+		}
+		Eval[any](p, `new Promise(r => setTimeout(r, 50))`)
+	}
+	t.Fatalf("after %s focus is on %q, want #%s", after, activeFocus(p), id)
+}
+
+// TestFocusStaysOnVisibleElements: after Show QR code, Show secret key,
+// choosing a region and closing the lab guide, focus is on a visible
+// element, never <body>.
+func TestFocusStaysOnVisibleElements(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?world=demo&lang=en")
+	openWizardSetup(t, p, false)
+	p.Click("button", "Show QR code")
+	waitFocus(t, p, "mfa-qr", "Show QR code")
+	p.Click("button", "Show secret key")
+	waitFocus(t, p, "mfa-key", "Show secret key")
+
+	p.Click("link", "Console Home")
+	p.Find("heading", "Console Home")
+	Eval[any](p, `document.getElementById("menu-btn-region").click()`)
+	waitFocus(t, p, "region-ap-northeast-2", "opening the Region menu")
+	Eval[any](p, `document.getElementById("region-eu-west-1").click()`)
+	waitFocus(t, p, "menu-btn-region", "choosing a region")
+
+	p.Click("button", "Lab guide")
+	p.Click("button", "Close the lab guide")
+	waitFocus(t, p, "guide-btn", "closing the lab guide")
+}
+
+// TestAccountMenuAndSignOut: the account menu as AWS's, in both
+// languages, and sign-out's note with the address replaced.
+func TestAccountMenuAndSignOut(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?world=demo&lang=en#/iam")
+	p.Click("button", "Account menu: labsim-demo")
+	for _, l := range []string{"Account", "Organization", "Service Quotas", "Billing and Cost Management", "My Security Credentials", "Settings"} {
+		p.Find("link", l)
+	}
+	p.WaitText("1234-5678-9012")
+	bothLanguages(p, "fidelity-account-menu")
+	p.Click("button", "Account menu: labsim-demo")
+	p.Click("button", "Copy account ID")
+	waitFocus(t, p, "account-copy-id", "Copy account ID")
+	p.Click("button", "Sign out")
+	p.WaitText("You have signed out.")
+	if h := Eval[string](p, `location.hash`); strings.HasPrefix(h, "#/iam") {
+		t.Fatalf("the address still names %s after signing out", h)
+	}
+	p.Screenshot("fidelity-signed-out-en")
+}
