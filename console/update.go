@@ -145,7 +145,7 @@ func initModel(msg Init) (Model, []Effect) {
 			m.UI.Fields = nil
 			m.UI.Route = ""
 			m.labReplaced(labLoad)
-			m.notify("info", "notice.world.loaded", "name", worldTitle(m.Catalog(), name))
+			m.notifyWorld("info", "notice.world.loaded", name)
 		}
 		rewrite = true
 	}
@@ -363,7 +363,7 @@ func (m Model) loadWorld(name, notice string) (Model, []Effect) {
 	m.World, m.Session = st.World, st.Session
 	m.UI.Fields, m.Secrets, m.Confirm = nil, nil, ""
 	m.labReplaced(labLoad)
-	m.notify("success", notice, "name", worldTitle(m.Catalog(), name))
+	m.notifyWorld("success", notice, name)
 	m, fx := m.navigate("#/")
 	return m, append(append(kept, fx...), m.urlEffect(false))
 }

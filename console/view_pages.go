@@ -170,6 +170,17 @@ var simulatorTplPage = ui.MustParse(`
 	</div>
 </section>`)
 
+// notifyWorld adds the notice that a prepared world was loaded: a notice
+// of its own per world ("notice.world.loaded.fresh"), so that it follows
+// the language, else the generic one naming the world by its id.
+func (m *Model) notifyWorld(kind, key, name string) {
+	if k := key + "." + name; key == "notice.world.loaded" && m.Catalog().Has(k) {
+		m.notify(kind, k)
+		return
+	}
+	m.notify(kind, key, "name", name)
+}
+
 // worldTitle is a prepared world's name in the catalog's language.
 func worldTitle(c i18n.Catalog, name string) string {
 	if k := "world.title." + name; c.Has(k) {

@@ -27,6 +27,13 @@ func TestPreparedWorldsAreTranslated(t *testing.T) {
 	m = click(click(m, "world", "fresh"), "world", "fresh")
 	require.True(t, shows(m, "준비된 환경 “새로 시작”을(를) 불러왔습니다."))
 	require.False(t, shows(m, "fresh을(를)"))
+	m = click(m, "lang", "en")
+	require.True(t, shows(m, "Loaded the prepared world “Fresh start”."), "the notice follows the language")
+	for _, p := range sim.PreparedWorlds() {
+		for _, l := range []i18n.Lang{i18n.EN, i18n.KO} {
+			require.True(t, i18n.For(l).Has("notice.world.loaded."+p.Name), "%s in %s", p.Name, l)
+		}
+	}
 }
 
 func shows(m Model, s string) bool { return suText(m, s) }
