@@ -47,6 +47,9 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		m, fx = m.submit(msg.Form)
 	case Key:
 		m.Now = msg.Now
+		if next, kfx, ok := m.servicesKey(msg.Key, msg.Target); ok {
+			return next, kfx
+		}
 		if msg.Key == "Escape" {
 			for _, a := range areas() {
 				if a.Escape == nil {

@@ -37,12 +37,13 @@ var servicesTpl = ui.MustParse(`
 	<button type="button" id="menu-btn-services" class="nav-btn menu-btn" data-action="menu" data-arg="services" aria-expanded="$expanded" aria-controls="services-menu">{t shell.services}</button>
 	<div if="open" id="services-menu" class="dropdown services-menu" role="region" aria-label="%shell.services">
 		<label for="services-filter" class="field-label">{t services.search}</label>
-		<input id="services-filter" type="search" name="services.filter" value="$filter" autocomplete="off" placeholder="%services.placeholder">
+		<input id="services-filter" type="search" name="services.filter" value="$filter" autocomplete="off" placeholder="%services.placeholder" data-nav="services" aria-describedby="services-keys">
+		<p id="services-keys" class="visually-hidden">{t services.keys}</p>
 		<div class="svc-groups">
 			<section each="groups" class="svc-group" aria-labelledby="$id">
 				<h2 id="$id">{t $cat}</h2>
 				<ul>
-					<li each="items"><a href="$href"><span class="svc-name">{d name}</span><span class="svc-desc">{t $desc}</span></a></li>
+					<li each="items"><a id="$id" href="$href" data-nav="services"><span class="svc-name">{d name}</span><span class="svc-desc">{t $desc}</span></a></li>
 				</ul>
 			</section>
 			<p if="none" class="empty">{t services.noMatch}</p>
@@ -59,7 +60,7 @@ func servicesMenu(m Model, c i18n.Catalog) ui.Node {
 			var items []ui.Vals
 			for _, s := range Services {
 				if s.Category == cat && s.Matches(m.Filter) {
-					items = append(items, ui.Vals{{K: "href", S: serviceHref(s)}, {K: "name", S: s.Name}, {K: "desc", S: "svc." + s.ID + ".short"}})
+					items = append(items, ui.Vals{{K: "id", S: "svc-" + s.ID}, {K: "href", S: serviceHref(s)}, {K: "name", S: s.Name}, {K: "desc", S: "svc." + s.ID + ".short"}})
 				}
 			}
 			if len(items) > 0 {
