@@ -5,6 +5,9 @@ package e2e
 import (
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // activeFocus describes document.activeElement: its id, or "BODY" when
@@ -85,4 +88,33 @@ func TestAccountMenuAndSignOut(t *testing.T) {
 		t.Fatalf("the address still names %s after signing out", h)
 	}
 	p.Screenshot("fidelity-signed-out-en")
+}
+
+// TestKeyboardOnlySearchToIAM: from Console Home, Alt+S opens the
+// Services search, typing "iam" and Enter opens IAM; Down and Up move
+// between the field and the services.
+func TestKeyboardOnlySearchToIAM(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?world=demo&lang=en")
+	p.Find("heading", "Console Home")
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("s", chromedp.KeyModifiers(chromedp.ModifierAlt))); err != nil {
+		t.Fatal(err)
+	}
+	waitFocus(t, p, "services-filter", "Alt+S")
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("iam")); err != nil {
+		t.Fatal(err)
+	}
+	p.Find("link", "IAM Manage access to AWS resources")
+	p.Press(kb.ArrowDown)
+	waitFocus(t, p, "svc-iam", "Down")
+	p.Press(kb.ArrowUp)
+	waitFocus(t, p, "services-filter", "Up")
+	p.Press(kb.Enter)
+	p.Find("heading", "IAM dashboard")
+	if h := Eval[string](p, `location.hash`); h != "#/iam" {
+		t.Fatalf("address %q after Enter, want #/iam", h)
+	}
+	if f := activeFocus(p); f == "BODY" || strings.HasPrefix(f, "hidden") {
+		t.Fatalf("focus on %s after opening IAM", f)
+	}
 }
