@@ -118,3 +118,22 @@ func TestKeyboardOnlySearchToIAM(t *testing.T) {
 		t.Fatalf("focus on %s after opening IAM", f)
 	}
 }
+
+// TestGuideAndPhoneTogetherAt1366: with the lab guide docked and the phone
+// drawer open at 1366×768, the page keeps at least 800px (the drawer
+// overlays instead of squeezing it).
+func TestGuideAndPhoneTogetherAt1366(t *testing.T) {
+	p := NewPage(t)
+	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(1366, 768)); err != nil {
+		t.Fatal(err)
+	}
+	p.Open("/?world=demo&lang=ko")
+	p.Click("button", "실습 가이드")
+	p.Click("button", "가상 휴대폰")
+	p.Find("complementary", "가상 장치")
+	w := Eval[float64](p, `document.getElementById("main").getBoundingClientRect().width`)
+	if w < 800 {
+		t.Fatalf("the page is %.0fpx wide with the guide and the phone open", w)
+	}
+	p.Screenshot("fidelity-guide-and-phone-1366-ko")
+}
