@@ -107,8 +107,11 @@ func dashboardView(m core.Model, c i18n.Catalog) ui.Node {
 	if hasMFA {
 		mfa = vals("class", "reco reco-done", "icon", "✓", "title", "iam.reco.hasMFA", "status", "iam.reco.done", "desc", "iam.reco.hasMFA.desc")
 	}
-	// The simulator has no root access keys, so this always holds.
 	keys := vals("class", "reco reco-done", "icon", "✓", "title", "iam.reco.noKeys", "status", "iam.reco.done", "desc", "iam.reco.noKeys.desc")
+	if len(acct.RootAccessKeys) > 0 {
+		// Root access keys are discouraged: the recommendation turns red.
+		keys = vals("class", "reco reco-todo reco-danger", "icon", "!", "title", "iam.reco.hasKeys", "status", "iam.reco.todo", "desc", "iam.reco.hasKeys.desc")
+	}
 	a := acct.IAM
 	preview := c.T("iam.alias.previewEmpty")
 	if typed := m.Field(fieldAlias); typed != "" {

@@ -6,7 +6,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"labsim/console"
+	"labsim/console/ui"
 	ct "labsim/internal/consoletest"
+	"labsim/sim"
 )
 
 // TestIAMFieldErrorsClearAsTheFieldBecomesValid: the Create user and
@@ -41,4 +43,24 @@ func TestCopySigninURLShowsCopied(t *testing.T) {
 	require.True(t, ct.Shows(m, "✓ Copied"))
 	m = ct.Send(m, console.EffectFailed{Now: ct.T1, Effect: "copy", Text: "x"})
 	require.False(t, ct.Shows(m, "✓ Copied"))
+}
+
+// TestRootKeyTurnsTheRecommendationRed: while the root user has an access
+// key, the dashboard's recommendation says so in red.
+func TestRootKeyTurnsTheRecommendationRed(t *testing.T) {
+	m := demo(t, "en")
+	w, err := m.World.Do(m.Session, sim.CreateRootAccessKey{}, m.Env())
+	require.NoError(t, err)
+	m.World = w
+	m = goTo(m, "#/iam")
+	require.True(t, ct.Shows(m, "Root user has active access keys"))
+	require.False(t, ct.Shows(m, "Root user has no active access keys"))
+	found := false
+	console.View(m).Walk(func(n ui.Node) bool {
+		if c, _ := n.Attr("class"); c == "reco reco-todo reco-danger" {
+			found = true
+		}
+		return true
+	})
+	require.True(t, found)
 }
