@@ -37,6 +37,9 @@ func mfaResetSetup(m core.Model) core.Model {
 
 // mfaClick handles the MFA pages' buttons.
 func mfaClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
+	if next, fx, ok := rootCredsClick(m, action, arg); ok {
+		return next, fx
+	}
 	switch action {
 	case "mfa.start":
 		m.MFA.Errors = nil
@@ -90,6 +93,8 @@ func mfaSubmitForm(m core.Model, form string) (core.Model, []core.Effect) {
 		return mfaAssign(m)
 	case "mfa.resync":
 		return mfaResync(m)
+	case "mfa.password":
+		return changeRootPassword(m)
 	}
 	return m, nil
 }
