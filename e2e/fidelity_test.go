@@ -137,3 +137,30 @@ func TestGuideAndPhoneTogetherAt1366(t *testing.T) {
 	}
 	p.Screenshot("fidelity-guide-and-phone-1366-ko")
 }
+
+// TestSecurityCredentialsRootKeyAndPassword: My Security Credentials by
+// visible labels: a root access key after AWS's warning (the secret shown
+// once, focus on it), deleted again; screenshots in both languages.
+func TestSecurityCredentialsRootKeyAndPassword(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?world=demo&lang=en")
+	p.Click("button", "Account menu: labsim-demo")
+	p.Click("link", "My Security Credentials")
+	p.Find("heading", "Access keys (access key ID and secret access key)")
+	bothLanguages(p, "fidelity-credentials")
+	p.Click("button", "Create access key")
+	waitFocus(t, p, "cred-key-confirm", "Create access key")
+	p.Click("button", "Create access key")
+	waitFocus(t, p, "cred-key-created", "confirming")
+	p.WaitText("This is the only time the secret access key can be seen.")
+	p.Screenshot("fidelity-credentials-key-en")
+	id := Eval[string](p, `document.querySelector("[data-action='mfa.rootkeyDelete']").getAttribute("data-arg")`)
+	p.Click("button", "Delete access key "+id)
+	waitFocus(t, p, "cred-key-create", "Delete")
+	p.Type("textbox", "Current password", "Labsim-Demo-2026!")
+	p.Type("textbox", "New password", "Labsim-New-2026!")
+	p.Type("textbox", "Confirm new password", "Labsim-New-2026!")
+	p.Click("button", "Change password")
+	p.WaitText("Your password has been changed.")
+	waitFocus(t, p, "cred-password-done", "Change password")
+}
