@@ -216,6 +216,9 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 		fx = append(fx, SetURL{Query: "?lang=" + string(m.UI.Lang), Hash: r.Hash()})
 	}
 	if changed {
+		if m.Session.SignedIn() {
+			m.UI.Recent = visited(m.UI.Recent, r)
+		}
 		m.dropStaleNotices()
 		// A secret the IAM pages showed once is gone once the student
 		// leaves its page; an open IAM dialog closes.

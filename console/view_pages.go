@@ -59,16 +59,51 @@ func landingPage(c i18n.Catalog) ui.Node { return landingTpl.Root(c, nil) }
 var homeTpl = ui.MustParse(`
 <section class="page">
 	<h1 id="page-title" tabindex="-1">{t home.title}</h1>
-	<div class="container">
-		<h2>{t home.welcome}</h2>
-		<p>{t home.intro}</p>
-		<dl class="kv">
-			<dt>{t account.name}</dt>
-			<dd><bdi>{d name}</bdi></dd>
-			<dt>{t account.id}</dt>
-			<dd class="mono">{d id}</dd>
-		</dl>
+	<div class="grid home-widgets">
+		<section class="container" aria-labelledby="home-recent">
+			<h2 id="home-recent">{t home.recent}</h2>
+			<ul if="recent" class="link-list"><li each="recent"><a href="$href">{d name}</a></li></ul>
+			<p if="!recent" class="empty">{t home.recent.none}</p>
+		</section>
+		<section class="container" aria-labelledby="home-welcome">
+			<h2 id="home-welcome">{t home.welcomeAWS}</h2>
+			<p>{t home.intro}</p>
+			<dl class="kv">
+				<dt>{t account.name}</dt>
+				<dd><bdi>{d name}</bdi></dd>
+				<dt>{t account.id}</dt>
+				<dd class="mono">{d id}</dd>
+			</dl>
+			<p><a href="#/simulator">{t home.aboutSim}</a></p>
+		</section>
+		<section class="container" aria-labelledby="home-health">
+			<h2 id="home-health">{t home.health}</h2>
+			<dl class="kv">
+				<dt>{t home.health.open}</dt><dd>{"0"}</dd>
+				<dt>{t home.health.scheduled}</dt><dd>{"0"}</dd>
+				<dt>{t home.health.other}</dt><dd>{"0"}</dd>
+			</dl>
+			<p class="field-hint">{t home.health.note}</p>
+		</section>
+		<section class="container" aria-labelledby="home-cost">
+			<h2 id="home-cost">{t home.cost}</h2>
+			<dl class="kv">
+				<dt>{t home.cost.month}</dt><dd>{"$0.00"}</dd>
+				<dt>{t home.cost.forecast}</dt><dd>{"$0.00"}</dd>
+			</dl>
+			<p class="field-hint">{t home.cost.note}</p>
+		</section>
+		<section class="container" aria-labelledby="home-build">
+			<h2 id="home-build">{t home.build}</h2>
+			<ul class="link-list">
+				<li><a href="#/security-credentials">{t home.build.mfa}</a></li>
+				<li><a href="#/iam/users/create">{t home.build.user}</a></li>
+				<li><a href="#/iam/groups/create">{t home.build.group}</a></li>
+				<li><a href="#/iam/policies/create">{t home.build.policy}</a></li>
+			</ul>
+		</section>
 	</div>
+	<h2 class="home-services">{t home.services}</h2>
 	<div class="grid">
 		<section each="cats" class="container" aria-labelledby="$id">
 			<h2 id="$id">{t $cat}</h2>
@@ -90,7 +125,14 @@ func homePage(m Model, c i18n.Catalog) ui.Node {
 		}
 		cats = append(cats, ui.Vals{{K: "id", S: "home-cat-" + cat}, {K: "cat", S: "cat." + cat}, {K: "links", L: links}})
 	}
-	return homeTpl.Root(c, ui.Vals{{K: "name", S: acct.Name}, {K: "id", S: dashedID(acct.ID)}, {K: "cats", L: cats}})
+	var recent []ui.Vals
+	for _, id := range m.UI.Recent {
+		if s, ok := ServiceByID(id); ok {
+			recent = append(recent, ui.Vals{{K: "href", S: serviceHref(s)}, {K: "name", S: s.Name}})
+		}
+	}
+	return homeTpl.Root(c, ui.Vals{{K: "name", S: acct.Name}, {K: "id", S: dashedID(acct.ID)}, {K: "cats", L: cats},
+		{K: "recent", B: len(recent) > 0, L: recent}})
 }
 
 // serviceTpl is a service's own page: what it is for, its category, and
