@@ -95,8 +95,11 @@ func TestAccountMenuAndSignOut(t *testing.T) {
 // between the field and the services.
 func TestKeyboardOnlySearchToIAM(t *testing.T) {
 	p := NewPage(t)
-	p.Open("/?world=demo&lang=en")
-	p.Find("heading", "Console Home")
+	p.Open("/?world=demo&lang=en#/services/s3")
+	p.Click("link", "labsim Console Home")
+	p.Find("heading", "Recently visited")
+	p.Find("link", "S3")
+	bothLanguages(p, "fidelity-console-home")
 	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("s", chromedp.KeyModifiers(chromedp.ModifierAlt))); err != nil {
 		t.Fatal(err)
 	}
