@@ -205,3 +205,16 @@ func (m Model) SetMFAErrors(errs map[string]error) Model {
 	m.MFA.ErrRoute = m.UI.Route
 	return m
 }
+
+// ClearMFAErrorIf removes field's error on the current page when valid
+// reports the typed value now passes the field's rule, so that the error
+// goes away while the student types (nothing is added while typing).
+func (m Model) ClearMFAErrorIf(field, value string, valid func(string) bool) Model {
+	if m.MFA.ErrRoute != m.UI.Route || m.MFA.Errors[field] == nil || !valid(value) {
+		return m
+	}
+	errs := maps.Clone(m.MFA.Errors)
+	delete(errs, field)
+	m.MFA.Errors = errs
+	return m
+}

@@ -12,6 +12,7 @@ import (
 	"labsim/sim"
 	"labsim/sim/awserr"
 	"labsim/sim/mfa"
+	"labsim/sim/textin"
 )
 
 // The virtual phone's Authenticator app: a TOTP app like Google
@@ -28,7 +29,7 @@ const (
 // AuthenticatorArea routes the app's controls; the phone (devices area) shows the
 // app itself through phoneApps.
 func AuthenticatorArea() core.Area {
-	return core.Area{Prefix: "auth", Click: totpClick, Submit: totpSubmit}
+	return core.Area{Prefix: "auth", Click: totpClick, Submit: totpSubmit, Input: totpInput}
 }
 
 // authApp is the app's screens: the list of accounts, "Add account",
@@ -299,4 +300,19 @@ func totpParseURI(uri string) (issuer, account string, secret mfa.Secret, err er
 		return "", "", "", err
 	}
 	return issuer, account, secret, nil
+}
+
+// totpInput clears the account name's or the key's error as soon as the
+// typed value passes its rule.
+func totpInput(m core.Model, field, value string) (core.Model, []core.Effect) {
+	switch field {
+	case fieldTOTPAccount:
+		return m.ClearMFAErrorIf(field, value, func(v string) bool {
+			p, bad := textin.Check(v)
+			return strings.TrimSpace(v) != "" && !bad && p.Code == "" && len(v) <= sim.MaxAuthenticatorLabel
+		}), nil
+	case fieldTOTPKey:
+		return m.ClearMFAErrorIf(field, value, func(v string) bool { _, err := mfa.ParseSecret(v); return err == nil }), nil
+	}
+	return m, nil
 }

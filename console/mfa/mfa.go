@@ -17,6 +17,7 @@ func Area() core.Area {
 		Title:  credentialsTitle,
 		Click:  mfaClick,
 		Submit: mfaSubmitForm,
+		Input:  mfaInput,
 	}
 }
 
@@ -228,4 +229,22 @@ func mfaCodeErrors(err error) map[string]error {
 		}
 	}
 	return map[string]error{fieldMFACodes: err}
+}
+
+// mfaInput clears an MFA code's error as soon as it has six digits.
+func mfaInput(m core.Model, field, value string) (core.Model, []core.Effect) {
+	if field != fieldMFACode1 && field != fieldMFACode2 {
+		return m, nil
+	}
+	return m.ClearMFAErrorIf(field, value, func(v string) bool {
+		if len(v) != 6 {
+			return false
+		}
+		for _, c := range v {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}), nil
 }

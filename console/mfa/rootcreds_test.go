@@ -77,3 +77,17 @@ func TestRootPasswordChangeFromTheConsole(t *testing.T) {
 	require.NotContains(t, string(log), "Labsim-New-2026!")
 	require.Empty(t, ok.Secrets["mfa.password.new"], "the typed passwords are forgotten")
 }
+
+// TestMFACodeErrorsClearWhileTyping: an MFA code's format error goes away
+// once the field holds six digits.
+func TestMFACodeErrorsClearWhileTyping(t *testing.T) {
+	setup, _ := ct.ToMFASetup(t)
+	bad, _ := ct.SubmitAt(setup, ct.T1, "mfa.assign", map[string]string{"mfa.code1": "12", "mfa.code2": ""})
+	require.Equal(t, "true", ct.AttrOf(ct.Find(t, bad, "textbox", "MFA code 1"), "aria-invalid"))
+	code2Bad := ct.AttrOf(ct.Find(t, bad, "textbox", "MFA code 2"), "aria-invalid")
+	bad = ct.Send(bad, console.Input{Now: ct.T1, Field: "mfa.code1", Value: "12345"})
+	require.Equal(t, "true", ct.AttrOf(ct.Find(t, bad, "textbox", "MFA code 1"), "aria-invalid"))
+	bad = ct.Send(bad, console.Input{Now: ct.T1, Field: "mfa.code1", Value: "123456"})
+	require.NotEqual(t, "true", ct.AttrOf(ct.Find(t, bad, "textbox", "MFA code 1"), "aria-invalid"))
+	require.Equal(t, code2Bad, ct.AttrOf(ct.Find(t, bad, "textbox", "MFA code 2"), "aria-invalid"), "the other code keeps its state")
+}
