@@ -8,6 +8,7 @@ import (
 	"labsim/console/i18n"
 	"labsim/console/iam"
 	"labsim/console/iam/policies"
+	"labsim/console/info"
 	"labsim/console/lab"
 	"labsim/console/mfa"
 	"labsim/console/policysim"
@@ -33,6 +34,7 @@ func areas() []core.Area {
 		services.EC2Area(),          // EC2 instances (ec2.…)
 		services.S3Area(),           // S3 buckets (s3.…)
 		policysim.Area(),            // IAM policy simulator (policysim.…)
+		info.Area(),                 // information pages of the account menu and sign-up links (#/info/…)
 	}
 }
 

@@ -73,7 +73,8 @@ func (m Model) toggleGuide() (Model, []Effect) {
 		m.Model, _ = lab.Labs(m.Model)
 		return m, []Effect{Focus{ID: "lab-title"}}
 	}
-	return m, nil
+	// Focus goes back to the button that opens the guide, never <body>.
+	return m, []Effect{Focus{ID: "guide-btn"}}
 }
 
 // labReplaced records on the running attempt that the world was replaced.

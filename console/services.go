@@ -74,3 +74,32 @@ func (s Service) Matches(filter string) bool {
 	}
 	return true
 }
+
+// maxRecent is how many services Console Home's Recently visited lists.
+const maxRecent = 5
+
+// visited returns recent with the service a route belongs to first (the
+// IAM console and My Security Credentials are IAM), without repeats;
+// routes of no service leave it as it is. recent is not changed.
+func visited(recent []string, r Route) []string {
+	id := ""
+	switch r.Page {
+	case "services":
+		if _, ok := ServiceByID(r.Arg); ok {
+			id = r.Arg
+		}
+	case "iam", "security-credentials":
+		id = "iam"
+	}
+	if id == "" || (len(recent) > 0 && recent[0] == id) {
+		return recent
+	}
+	out := make([]string, 0, maxRecent)
+	out = append(out, id)
+	for _, v := range recent {
+		if v != id && len(out) < maxRecent {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -270,7 +270,7 @@ func TestEscapeClosesTheDevicesDrawer(t *testing.T) {
 
 func TestInfoNoticesGoAwayWhenThePageChanges(t *testing.T) {
 	m := demoModel(t)
-	require.Equal(t, "notice.world.loaded", m.Notices[0].Key)
+	require.Equal(t, "notice.world.loaded.demo", m.Notices[0].Key)
 	m = send(m, StorageFailed{Now: t0.Add(time.Second), Reason: "full"})
 	m = send(m, Navigate{Now: t0.Add(2 * time.Second), Hash: "#/services/s3"})
 	require.Len(t, m.Notices, 1, "the info banner went, the warning stays")

@@ -47,6 +47,9 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		m, fx = m.submit(msg.Form)
 	case Key:
 		m.Now = msg.Now
+		if next, kfx, ok := m.servicesKey(msg.Key, msg.Target); ok {
+			return next, kfx
+		}
 		if msg.Key == "Escape" {
 			for _, a := range areas() {
 				if a.Escape == nil {
@@ -77,6 +80,7 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 	case EffectFailed:
 		m.Now = msg.Now
 		m.notifyWith("warning", "notice.failed."+msg.Effect, msg.Text)
+		m.IAM.Copied = ""
 	case ImportFile:
 		m.Now = msg.Now
 		m, fx = m.importFile(msg)
@@ -144,7 +148,7 @@ func initModel(msg Init) (Model, []Effect) {
 			m.UI.Fields = nil
 			m.UI.Route = ""
 			m.labReplaced(labLoad)
-			m.notify("info", "notice.world.loaded", "name", name)
+			m.notifyWorld("info", "notice.world.loaded", name)
 		}
 		rewrite = true
 	}
@@ -212,6 +216,9 @@ func (m Model) navigate(hash string) (Model, []Effect) {
 		fx = append(fx, SetURL{Query: "?lang=" + string(m.UI.Lang), Hash: r.Hash()})
 	}
 	if changed {
+		if m.Session.SignedIn() {
+			m.UI.Recent = visited(m.UI.Recent, r)
+		}
 		m.dropStaleNotices()
 		// A secret the IAM pages showed once is gone once the student
 		// leaves its page; an open IAM dialog closes.
@@ -273,7 +280,9 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 	case "region":
 		m.UI.Region = arg
 		m.Menu = ""
-		return m.loadPage()
+		// The menu closes: focus stays on its button, never <body>.
+		m, fx := m.loadPage()
+		return m, append(fx, Focus{ID: "menu-btn-region"})
 	case "guide":
 		return m.toggleGuide()
 	case "dismiss":
@@ -292,15 +301,23 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 				return m, []Effect{Copy{Text: n.Diagnostics}}
 			}
 		}
+	case "account.copyId":
+		// The ID without dashes, as AWS's copy button gives it.
+		m.IAM.Copied = m.Session.AccountID
+		return m, []Effect{Copy{Text: m.IAM.Copied}, Focus{ID: "account-copy-id"}}
 	case "signout":
 		w, err := m.World.Do(m.Session, sim.SignOut{}, m.env())
 		m.World = w
 		if err == nil {
 			m.Session = sim.Session{}
 			m.Secrets = nil
+			m.notify("success", "notice.signedOut")
 		}
 		m.Menu = ""
-		return m.navigate("#/")
+		// The address follows: it must not keep a page the visitor can
+		// no longer see.
+		m, fx := m.navigate("#/")
+		return m, append(fx, m.urlEffect(false))
 	case "confirm":
 		m.Confirm = arg
 		m.Menu = ""
@@ -354,7 +371,7 @@ func (m Model) loadWorld(name, notice string) (Model, []Effect) {
 	m.World, m.Session = st.World, st.Session
 	m.UI.Fields, m.Secrets, m.Confirm = nil, nil, ""
 	m.labReplaced(labLoad)
-	m.notify("success", notice, "name", name)
+	m.notifyWorld("success", notice, name)
 	m, fx := m.navigate("#/")
 	return m, append(append(kept, fx...), m.urlEffect(false))
 }

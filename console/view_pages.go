@@ -4,6 +4,7 @@ import (
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"
+	"labsim/sim/mfa"
 )
 
 // siteHeaderTpl is the signed-out header in the style of aws.amazon.com.
@@ -58,16 +59,51 @@ func landingPage(c i18n.Catalog) ui.Node { return landingTpl.Root(c, nil) }
 var homeTpl = ui.Lazy(`
 <section class="page">
 	<h1 id="page-title" tabindex="-1">{t home.title}</h1>
-	<div class="container">
-		<h2>{t home.welcome}</h2>
-		<p>{t home.intro}</p>
-		<dl class="kv">
-			<dt>{t account.name}</dt>
-			<dd>{d name}</dd>
-			<dt>{t account.id}</dt>
-			<dd class="mono">{d id}</dd>
-		</dl>
+	<div class="grid home-widgets">
+		<section class="container" aria-labelledby="home-recent">
+			<h2 id="home-recent">{t home.recent}</h2>
+			<ul if="recent" class="link-list"><li each="recent"><a href="$href">{d name}</a></li></ul>
+			<p if="!recent" class="empty">{t home.recent.none}</p>
+		</section>
+		<section class="container" aria-labelledby="home-welcome">
+			<h2 id="home-welcome">{t home.welcomeAWS}</h2>
+			<p>{t home.intro}</p>
+			<dl class="kv">
+				<dt>{t account.name}</dt>
+				<dd><bdi>{d name}</bdi></dd>
+				<dt>{t account.id}</dt>
+				<dd class="mono">{d id}</dd>
+			</dl>
+			<p><a href="#/simulator">{t home.aboutSim}</a></p>
+		</section>
+		<section class="container" aria-labelledby="home-health">
+			<h2 id="home-health">{t home.health}</h2>
+			<dl class="kv">
+				<dt>{t home.health.open}</dt><dd>{"0"}</dd>
+				<dt>{t home.health.scheduled}</dt><dd>{"0"}</dd>
+				<dt>{t home.health.other}</dt><dd>{"0"}</dd>
+			</dl>
+			<p class="field-hint">{t home.health.note}</p>
+		</section>
+		<section class="container" aria-labelledby="home-cost">
+			<h2 id="home-cost">{t home.cost}</h2>
+			<dl class="kv">
+				<dt>{t home.cost.month}</dt><dd>{"$0.00"}</dd>
+				<dt>{t home.cost.forecast}</dt><dd>{"$0.00"}</dd>
+			</dl>
+			<p class="field-hint">{t home.cost.note}</p>
+		</section>
+		<section class="container" aria-labelledby="home-build">
+			<h2 id="home-build">{t home.build}</h2>
+			<ul class="link-list">
+				<li><a href="#/security-credentials">{t home.build.mfa}</a></li>
+				<li><a href="#/iam/users/create">{t home.build.user}</a></li>
+				<li><a href="#/iam/groups/create">{t home.build.group}</a></li>
+				<li><a href="#/iam/policies/create">{t home.build.policy}</a></li>
+			</ul>
+		</section>
 	</div>
+	<h2 class="home-services">{t home.services}</h2>
 	<div class="grid">
 		<section each="cats" class="container" aria-labelledby="$id">
 			<h2 id="$id">{t $cat}</h2>
@@ -89,7 +125,14 @@ func homePage(m Model, c i18n.Catalog) ui.Node {
 		}
 		cats = append(cats, ui.Vals{{K: "id", S: "home-cat-" + cat}, {K: "cat", S: "cat." + cat}, {K: "links", L: links}})
 	}
-	return homeTpl.Root(c, ui.Vals{{K: "name", S: acct.Name}, {K: "id", S: dashedID(acct.ID)}, {K: "cats", L: cats}})
+	var recent []ui.Vals
+	for _, id := range m.UI.Recent {
+		if s, ok := ServiceByID(id); ok {
+			recent = append(recent, ui.Vals{{K: "href", S: serviceHref(s)}, {K: "name", S: s.Name}})
+		}
+	}
+	return homeTpl.Root(c, ui.Vals{{K: "name", S: acct.Name}, {K: "id", S: dashedID(acct.ID)}, {K: "cats", L: cats},
+		{K: "recent", B: len(recent) > 0, L: recent}})
 }
 
 // serviceTpl is a service's own page: what it is for, its category, and
@@ -141,7 +184,7 @@ var simulatorTplPage = ui.Lazy(`
 		<p>{t simulator.worldsIntro}</p>
 		<ul class="worlds">
 			<li each="worlds" class="world">
-				<div><strong>{d name}</strong><p>{t $desc}</p></div>
+				<div><strong>{d title}</strong>{" "}<code class="world-id">{d name}</code><p>{t $desc secret=$secret}</p></div>
 				<button if="!confirming" type="button" data-action="world" data-arg="$name" id="$id" class="btn btn-normal" aria-label="$label">{t simulator.load}</button>
 				<_ if="confirming">{slot confirm}</_>
 			</li>
@@ -169,6 +212,25 @@ var simulatorTplPage = ui.Lazy(`
 	</div>
 </section>`)
 
+// notifyWorld adds the notice that a prepared world was loaded: a notice
+// of its own per world ("notice.world.loaded.fresh"), so that it follows
+// the language, else the generic one naming the world by its id.
+func (m *Model) notifyWorld(kind, key, name string) {
+	if k := key + "." + name; key == "notice.world.loaded" && m.Catalog().Has(k) {
+		m.notify(kind, k)
+		return
+	}
+	m.notify(kind, key, "name", name)
+}
+
+// worldTitle is a prepared world's name in the catalog's language.
+func worldTitle(c i18n.Catalog, name string) string {
+	if k := "world.title." + name; c.Has(k) {
+		return c.T(k)
+	}
+	return name
+}
+
 // simulatorPage computes the Simulator page's view-model.
 func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 	storageKey := "simulator.storage.local"
@@ -178,10 +240,11 @@ func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 	var worlds []ui.Vals
 	for _, p := range sim.PreparedWorlds() {
 		confirming := m.Confirm == "world:"+p.Name
-		w := ui.Vals{{K: "name", S: p.Name}, {K: "desc", S: "world." + p.Name}, {K: "confirming", B: confirming},
-			{K: "id", S: "world-" + p.Name}, {K: "label", S: c.T("simulator.loadWorld", "name", p.Name)}}
+		title := worldTitle(c, p.Name)
+		w := ui.Vals{{K: "name", S: p.Name}, {K: "title", S: title}, {K: "desc", S: "world." + p.Name}, {K: "confirming", B: confirming},
+			{K: "id", S: "world-" + p.Name}, {K: "label", S: c.T("simulator.loadWorld", "name", p.Name)}, {K: "secret", S: string(mfa.DemoSecret)}}
 		if confirming {
-			w = append(w, ui.V{K: "confirm", N: []ui.Node{confirmBox(c, "simulator.confirmWorld", "world", p.Name, p.Name)}})
+			w = append(w, ui.V{K: "confirm", N: []ui.Node{confirmBox(c, "simulator.confirmWorld", "world", p.Name, title)}})
 		}
 		worlds = append(worlds, w)
 	}

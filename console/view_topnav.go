@@ -37,12 +37,13 @@ var servicesTpl = ui.Lazy(`
 	<button type="button" id="menu-btn-services" class="nav-btn menu-btn" data-action="menu" data-arg="services" aria-expanded="$expanded" aria-controls="services-menu">{t shell.services}</button>
 	<div if="open" id="services-menu" class="dropdown services-menu" role="region" aria-label="%shell.services">
 		<label for="services-filter" class="field-label">{t services.search}</label>
-		<input id="services-filter" type="search" name="services.filter" value="$filter" autocomplete="off" placeholder="%services.placeholder">
+		<input id="services-filter" type="search" name="services.filter" value="$filter" autocomplete="off" placeholder="%services.placeholder" data-nav="services" aria-describedby="services-keys">
+		<p id="services-keys" class="visually-hidden">{t services.keys}</p>
 		<div class="svc-groups">
 			<section each="groups" class="svc-group" aria-labelledby="$id">
 				<h2 id="$id">{t $cat}</h2>
 				<ul>
-					<li each="items"><a href="$href"><span class="svc-name">{d name}</span><span class="svc-desc">{t $desc}</span></a></li>
+					<li each="items"><a id="$id" href="$href" data-nav="services"><span class="svc-name">{d name}</span><span class="svc-desc">{t $desc}</span></a></li>
 				</ul>
 			</section>
 			<p if="none" class="empty">{t services.noMatch}</p>
@@ -59,7 +60,7 @@ func servicesMenu(m Model, c i18n.Catalog) ui.Node {
 			var items []ui.Vals
 			for _, s := range Services {
 				if s.Category == cat && s.Matches(m.Filter) {
-					items = append(items, ui.Vals{{K: "href", S: serviceHref(s)}, {K: "name", S: s.Name}, {K: "desc", S: "svc." + s.ID + ".short"}})
+					items = append(items, ui.Vals{{K: "id", S: "svc-" + s.ID}, {K: "href", S: serviceHref(s)}, {K: "name", S: s.Name}, {K: "desc", S: "svc." + s.ID + ".short"}})
 				}
 			}
 			if len(items) > 0 {
@@ -150,24 +151,30 @@ func accountLabel(m Model) string { return m.AccountName() }
 // dashedID writes an account ID as the console shows it (core.DashedID).
 func dashedID(id string) string { return core.DashedID(id) }
 
-// accountTpl is the account menu: the account's name, ID and user, My
-// Security Credentials and Sign out.
+// accountTpl is the account menu as AWS's: the account's name and ID
+// (1234-5678-9012) with a copy button, the user, the account pages, My
+// Security Credentials, Settings and Sign out.
 var accountTpl = ui.Lazy(`
 <div class="menu">
-	<button type="button" id="menu-btn-account" class="nav-btn menu-btn" data-action="menu" data-arg="account" aria-expanded="$expanded" aria-controls="account-menu" aria-label="$label">{d name}</button>
+	<button type="button" id="menu-btn-account" class="nav-btn menu-btn" data-action="menu" data-arg="account" aria-expanded="$expanded" aria-controls="account-menu" aria-label="$label"><bdi>{d name}</bdi></button>
 	<div if="open" id="account-menu" class="dropdown account-menu" role="region" aria-label="%account.menu">
 		<dl class="kv">
 			<dt>{t account.name}</dt>
-			<dd>{d account}</dd>
+			<dd><bdi>{d account}</bdi></dd>
 			<dt>{t account.id}</dt>
-			<dd class="mono">{d id}</dd>
+			<dd><span id="account-id" class="mono">{d id}</span>{" "}<button type="button" id="account-copy-id" class="btn btn-link btn-small" data-action="account.copyId" aria-label="%account.copyId">{t account.copy}</button>{" "}<span class="copied" role="status"><_ if="copied">{t account.copied}</_></span></dd>
 			<_ if="user">
 				<dt>{t account.user}</dt>
-				<dd>{d user}</dd>
+				<dd><bdi>{d user}</bdi></dd>
 			</_>
 		</dl>
 		<ul class="menu-list">
+			<li><a id="account-info" href="#/info/account">{t info.account.title}</a></li>
+			<li><a href="#/info/organization">{t info.organization.title}</a></li>
+			<li><a href="#/info/quotas">{t info.quotas.title}</a></li>
+			<li><a href="#/info/billing">{t info.billing.title}</a></li>
 			<li><a id="account-credentials" href="#/security-credentials">{t account.credentials}</a></li>
+			<li><a href="#/info/settings">{t info.settings.title}</a></li>
 		</ul>
 		<div class="menu-footer"><button type="button" data-action="signout" class="btn btn-primary">{t account.signout}</button></div>
 	</div>
@@ -177,7 +184,8 @@ func accountMenu(m Model, c i18n.Catalog) ui.Node {
 	acct := m.World.Accounts[m.Session.AccountID]
 	return accountTpl.Root(c, ui.Vals{{K: "open", B: m.Menu == "account"}, {K: "expanded", S: core.BoolAttr(m.Menu == "account")},
 		{K: "name", S: accountLabel(m)}, {K: "label", S: c.T("account.button", "name", accountLabel(m))},
-		{K: "account", S: acct.Name}, {K: "id", S: dashedID(acct.ID)}, {K: "user", B: !m.Session.Root, S: m.Session.UserName}})
+		{K: "account", S: acct.Name}, {K: "id", S: dashedID(acct.ID)}, {K: "user", B: !m.Session.Root, S: m.Session.UserName},
+		{K: "copied", B: m.IAM.Copied != "" && m.IAM.Copied == acct.ID}})
 }
 
 // simulatorTpl is the simulator menu.

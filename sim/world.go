@@ -58,6 +58,9 @@ type Account struct {
 	// IAM is the account's IAM users, groups, customer managed policies
 	// and password policy (the alias stays in Alias).
 	IAM iam.Account `json:"iam,omitzero"`
+	// RootAccessKeys are the root user's access keys (AWS discourages
+	// them; at most two), secrets kept only as hashes.
+	RootAccessKeys []iam.AccessKey `json:"rootAccessKeys,omitempty"`
 }
 
 // Contact is the account's contact information from sign-up step 2.
@@ -72,6 +75,7 @@ type Contact struct {
 // clone copies the account's slices.
 func (a Account) clone() Account {
 	a.RootMFA = slices.Clone(a.RootMFA)
+	a.RootAccessKeys = slices.Clone(a.RootAccessKeys)
 	a.IAM = a.IAM.Clone()
 	return a
 }

@@ -106,8 +106,27 @@ func decodeSubmit(ev safejs.Value, now time.Time) (console.Msg, bool) {
 
 // decodeKey reports the keys the console handles globally.
 func decodeKey(ev safejs.Value, now time.Time) (console.Msg, bool) {
-	if k := propString(ev, "key"); k == "Escape" {
+	k := propString(ev, "key")
+	switch {
+	case k == "Escape":
 		return console.Key{Now: now, Key: k}, true
+	case propBool(ev, "altKey") && propString(ev, "code") == "KeyS":
+		// Alt+S opens the Services menu's search, as [Alt+S] does at AWS
+		// (by the key's position, so a Korean or Mac layout works too).
+		_, _ = ev.Call("preventDefault")
+		return console.Key{Now: now, Key: "Alt+S"}, true
+	case k == "ArrowDown" || k == "ArrowUp" || k == "Enter":
+		target, _ := prop(ev, "target")
+		if attr(target, "data-nav") != "services" {
+			return nil, false
+		}
+		if k != "Enter" || attr(target, "id") == "services-filter" {
+			_, _ = ev.Call("preventDefault")
+		} else {
+			// Enter on a link follows it natively.
+			return nil, false
+		}
+		return console.Key{Now: now, Key: k, Target: attr(target, "id")}, true
 	}
 	return nil, false
 }

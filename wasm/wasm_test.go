@@ -113,6 +113,28 @@ func TestDecodeKeyOnlyEscape(t *testing.T) {
 	require.Equal(t, "Escape", m.(console.Key).Key)
 }
 
+// TestDecodeKeyServicesNavigation: Alt+S anywhere (by the key's position),
+// the arrows on the Services menu's controls, Enter only in its field; an
+// arrow elsewhere is the browser's.
+func TestDecodeKeyServicesNavigation(t *testing.T) {
+	target := func(id, nav string) string {
+		return `target: { getAttribute: n => n === 'id' ? '` + id + `' : (n === 'data-nav' ? ` + nav + ` : null) }, preventDefault() {}`
+	}
+	m, ok := decodeKey(js(t, `return { key: 'ß', code: 'KeyS', altKey: true, preventDefault() {} };`), t0)
+	require.True(t, ok)
+	require.Equal(t, console.Key{Now: t0, Key: "Alt+S"}, m)
+	m, ok = decodeKey(js(t, `return { key: 'ArrowDown', `+target("services-filter", "'services'")+` };`), t0)
+	require.True(t, ok)
+	require.Equal(t, console.Key{Now: t0, Key: "ArrowDown", Target: "services-filter"}, m)
+	m, ok = decodeKey(js(t, `return { key: 'Enter', `+target("services-filter", "'services'")+` };`), t0)
+	require.True(t, ok)
+	require.Equal(t, "Enter", m.(console.Key).Key)
+	_, ok = decodeKey(js(t, `return { key: 'Enter', `+target("svc-iam", "'services'")+` };`), t0)
+	require.False(t, ok, "Enter on a link follows it natively")
+	_, ok = decodeKey(js(t, `return { key: 'ArrowDown', `+target("x", "null")+` };`), t0)
+	require.False(t, ok)
+}
+
 // fakePage records what the loop asks of the page.
 type fakePage struct {
 	html       []string

@@ -362,6 +362,36 @@ func DropFields(fields map[string]string, prefix string) map[string]string {
 	return out
 }
 
+// Revalidated updates the page's shown problems while the student types
+// into field, from a fresh validation of the whole page: a problem whose
+// field is now valid goes away at once, the typed field's problem becomes
+// its current one, and fields without a shown problem get none (no
+// complaints about what the student has not tried to submit yet).
+func (m Model) Revalidated(field string, fresh []account.Problem, fields map[string]string) Model {
+	if m.Auth.Route != m.UI.Route || len(m.Auth.Problems) == 0 {
+		return m
+	}
+	kept := make([]account.Problem, 0, len(m.Auth.Problems))
+	for _, p := range m.Auth.Problems {
+		name, ok := fields[p.Field]
+		if !ok {
+			kept = append(kept, p)
+			continue
+		}
+		for _, f := range fresh {
+			if f.Field == p.Field {
+				if name == field {
+					p = f
+				}
+				kept = append(kept, p)
+				break
+			}
+		}
+	}
+	m.Auth.Problems = kept
+	return m
+}
+
 // WithProblems returns the model showing problems, with focus on the first
 // field that has one (ids from fields): the control itself, or what focus
 // chooses for it (nil: the control's id).

@@ -14,6 +14,9 @@ type IAMState struct {
 	Dialog string
 	// Secret is what the console shows only once.
 	Secret IAMSecret
+	// Copied is the text the last copy button put on the clipboard, for
+	// the button's "Copied" feedback ("" once a copy failed).
+	Copied string
 }
 
 // IAMSecret is a console password or an access key's secret, shown once on

@@ -173,8 +173,11 @@ func MFAValidationText(c i18n.Catalog, e *awserr.Error) string {
 		}
 		return c.T("auth.err.keyCharacters")
 	case "Account":
-		if constraint == "required" {
+		switch constraint {
+		case "required":
 			return c.T("auth.err.accountRequired")
+		case "characters":
+			return c.T("auth.err.accountCharacters", "char", visibleChar(e.Param("char")))
 		}
 		return c.T("auth.err.accountLength")
 	}
@@ -200,5 +203,18 @@ func MFAHintKey(err error) string {
 func (m Model) SetMFAErrors(errs map[string]error) Model {
 	m.MFA.Errors = errs
 	m.MFA.ErrRoute = m.UI.Route
+	return m
+}
+
+// ClearMFAErrorIf removes field's error on the current page when valid
+// reports the typed value now passes the field's rule, so that the error
+// goes away while the student types (nothing is added while typing).
+func (m Model) ClearMFAErrorIf(field, value string, valid func(string) bool) Model {
+	if m.MFA.ErrRoute != m.UI.Route || m.MFA.Errors[field] == nil || !valid(value) {
+		return m
+	}
+	errs := maps.Clone(m.MFA.Errors)
+	delete(errs, field)
+	m.MFA.Errors = errs
 	return m
 }

@@ -89,6 +89,9 @@ type UIState struct {
 	// Fields holds what the student typed into ordinary form fields, by
 	// field name, so that nothing typed is lost on reload.
 	Fields map[string]string `json:"fields,omitempty"`
+	// Recent are the services the student opened, newest first, for
+	// Console Home's Recently visited.
+	Recent []string `json:"recent,omitempty"`
 }
 
 // StorageStatus says where saves go.

@@ -40,6 +40,9 @@ type Submit struct {
 type Key struct {
 	Now time.Time
 	Key string
+	// Target is the id of the focused element for keys that act on it
+	// (the arrows and Enter in the Services menu); "" for global keys.
+	Target string
 }
 
 // Tick is the clock: sent every second while something on screen depends

@@ -12,6 +12,7 @@ import (
 	"labsim/sim"
 	"labsim/sim/awserr"
 	"labsim/sim/mfa"
+	"labsim/sim/textin"
 )
 
 // The virtual phone's Authenticator app: a TOTP app like Google
@@ -28,7 +29,7 @@ const (
 // AuthenticatorArea routes the app's controls; the phone (devices area) shows the
 // app itself through phoneApps.
 func AuthenticatorArea() core.Area {
-	return core.Area{Prefix: "auth", Click: totpClick, Submit: totpSubmit}
+	return core.Area{Prefix: "auth", Click: totpClick, Submit: totpSubmit, Input: totpInput}
 }
 
 // authApp is the app's screens: the list of accounts, "Add account",
@@ -69,9 +70,9 @@ var authApp = ui.Lazy(`
 		<ul class="auth-list">
 			<li each="entries" class="auth-entry" aria-labelledby="$labelID">
 				<p id="$labelID" class="auth-label" tabindex="-1">
-					<span if="issuer" class="auth-issuer">{d issuer}</span>
+					<bdi if="issuer" class="auth-issuer">{d issuer}</bdi>
 					<_ if="issuer">{": "}</_>
-					<span class="auth-account">{d account}</span>
+					<bdi class="auth-account">{d account}</bdi>
 				</p>
 				<p class="auth-code-row">
 					<span id="$codeID" class="auth-code mono">{d code}</span>
@@ -299,4 +300,19 @@ func totpParseURI(uri string) (issuer, account string, secret mfa.Secret, err er
 		return "", "", "", err
 	}
 	return issuer, account, secret, nil
+}
+
+// totpInput clears the account name's or the key's error as soon as the
+// typed value passes its rule.
+func totpInput(m core.Model, field, value string) (core.Model, []core.Effect) {
+	switch field {
+	case fieldTOTPAccount:
+		return m.ClearMFAErrorIf(field, value, func(v string) bool {
+			p, bad := textin.Check(v)
+			return strings.TrimSpace(v) != "" && !bad && p.Code == "" && len(v) <= sim.MaxAuthenticatorLabel
+		}), nil
+	case fieldTOTPKey:
+		return m.ClearMFAErrorIf(field, value, func(v string) bool { _, err := mfa.ParseSecret(v); return err == nil }), nil
+	}
+	return m, nil
 }

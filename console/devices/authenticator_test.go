@@ -248,3 +248,20 @@ func TestAuthenticatorFocusFollowsEveryScreen(t *testing.T) {
 
 // drawerOf renders the virtual devices drawer of m.
 func drawerOf(m Model) ui.Node { return devices.DevicesDrawer(m.Model, m.Catalog()) }
+
+// TestAuthenticatorErrorsClearWhileTyping: the account name's and the
+// key's errors go away as soon as the typed value passes its rule.
+func TestAuthenticatorErrorsClearWhileTyping(t *testing.T) {
+	m := click(click(demoModel(t), "devices.open", "phone"), "devices.app", "authenticator")
+	m, _ = mfaPress(t, m, mfaT1, "button", "Add account")
+	m, _ = mfaPress(t, m, mfaT1, "button", "Enter a setup key")
+	m, _ = Update(m, Submit{Now: mfaT1, Form: "auth.key", Values: map[string]string{"auth.account": "", "auth.key": "ABC"}})
+	require.True(t, suText(m, "Enter an account name."))
+	m = send(m, Input{Now: mfaT1, Field: "auth.account", Value: "\u200B"})
+	require.True(t, suText(m, "Enter an account name."), "an invisible-only name is still empty")
+	m = send(m, Input{Now: mfaT1, Field: "auth.account", Value: "my lab"})
+	require.False(t, suText(m, "Enter an account name."))
+	require.True(t, suText(m, "The key is too short or too long"), "the other field keeps its error")
+	m = send(m, Input{Now: mfaT1, Field: "auth.key", Value: "JBSWY3DPEHPK3PXP"})
+	require.False(t, suText(m, "The key is too short or too long"))
+}

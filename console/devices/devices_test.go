@@ -117,3 +117,23 @@ func findMaybe(m Model, role, name string) (any, bool) {
 	n, ok := ui.Find(View(m), role, name)
 	return n, ok
 }
+
+// TestReadingANotificationClearsTheBadge: pressing a text's notification
+// on the home screen opens it in Messages and clears the unread badge.
+func TestReadingANotificationClearsTheBadge(t *testing.T) {
+	m := click(devWithItems(t), "devices.open", "phone")
+	var note ui.Node
+	View(m).Walk(func(n ui.Node) bool {
+		if c, _ := n.Attr("class"); c == "notification" {
+			note = n
+		}
+		return true
+	})
+	require.Equal(t, "button", note.Tag, "the notification is a button")
+	action, _ := note.Attr("data-action")
+	arg, _ := note.Attr("data-arg")
+	m, fx := Update(m, Click{Now: t0, Action: action, Arg: arg})
+	require.Equal(t, "0 unread", suDescription(t, m, "button", "Virtual phone"))
+	require.True(t, suText(m, "To +821012345678"))
+	requireFocusInView(t, m, fx)
+}

@@ -82,6 +82,10 @@ func stamp(t, now time.Time) string {
 	return lt.Format("2006-01-02 15:04")
 }
 
+// studentTyped names the message arguments a student typed (names), which
+// argsOf isolates.
+var studentTyped = map[string]bool{"accountName": true, "userName": true, "fullName": true, "accountAlias": true}
+
 // argsOf flattens an item's catalog arguments for Catalog.T.
 func argsOf(args map[string]string) []string {
 	keys := make([]string, 0, len(args))
@@ -91,7 +95,14 @@ func argsOf(args map[string]string) []string {
 	slices.Sort(keys)
 	out := make([]string, 0, 2*len(keys))
 	for _, k := range keys {
-		out = append(out, k, args[k])
+		v := args[k]
+		if studentTyped[k] {
+			// First-strong isolate … pop directional isolate: the <bdi> of
+			// plain text, so that a name cannot reorder the sentence
+			// around it.
+			v = "\u2068" + v + "\u2069"
+		}
+		out = append(out, k, v)
 	}
 	return out
 }
@@ -161,16 +172,16 @@ var phone = ui.Lazy(`
 		<div if="home" class="home-screen">
 			<section if="notes" aria-label="%devices.notifications">
 				<ul class="notifications">
-					<li each="notes" class="notification">
-						<p class="note-head">
+					<li each="notes"><button type="button" class="notification" data-action="devices.app" data-arg="messages">
+						<span class="note-head">
 							<strong>{d from}</strong>
 							{d when}
-						</p>
-						<p>
+						</span>
+						<span class="note-text">
 							<_ if="textKey">{t =text}</_>
 							<_ if="!textKey">{d text}</_>
-						</p>
-					</li>
+						</span>
+					</button></li>
 				</ul>
 			</section>
 			<ul class="app-grid" aria-label="%devices.apps">

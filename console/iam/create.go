@@ -226,7 +226,9 @@ var cuReview = ui.Tpl{Tag: "form", Attrs: []ui.Attr{{Key: "data-form", Val: "iam
 			}},
 			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-field"}}, Kids: []ui.Tpl{
 				{Tag: "label", Attrs: []ui.Attr{{Key: "for", Val: "$vid"}, {Key: "class", Val: "field-label"}}, T: "iam.tags.value"},
-				{Tag: "input", Attrs: []ui.Attr{{Key: "id", Val: "$vid"}, {Key: "name", Val: "$vname"}, {Key: "type", Val: "text"}, {Key: "value", Val: "$vv"}}},
+				{Tag: "input", Attrs: []ui.Attr{{Key: "id", Val: "$vid"}, {Key: "name", Val: "$vname"}, {Key: "type", Val: "text"}, {Key: "value", Val: "$vv"},
+					{Key: "aria-invalid", Val: "?verr:true"}, {Key: "aria-describedby", Val: "$vdesc"}}},
+				{If: "verr", Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "$vdesc"}, {Key: "class", Val: "field-error"}, {Key: "role", Val: "alert"}}, T: "=verrText"},
 			}},
 			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal btn-small"}, {Key: "data-action", Val: "iam.cu.tagRemove"},
 				{Key: "data-arg", Val: "$i"}, {Key: "aria-label", Val: "$removeLabel"}}, T: "iam.remove"},
@@ -554,6 +556,9 @@ func cuReviewView(m core.Model, c i18n.Catalog) ui.Node {
 		tv := vals("kid", "iam-cu-tagk-"+n, "vid", "iam-cu-tagv-"+n, "kname", kname, "vname", vname, "kv", m.Field(kname), "vv", m.Field(vname), "i", n, "removeLabel", c.T("iam.tags.removeN", "n", strconv.Itoa(i+1)))
 		if e := errText(m, c, kname); e != "" {
 			tv = append(tv, vals("?kerr", "1", "kerrText", e, "kdesc", "iam-cu-tagk-"+n+"-error")...)
+		}
+		if e := errText(m, c, vname); e != "" {
+			tv = append(tv, vals("?verr", "1", "verrText", e, "vdesc", "iam-cu-tagv-"+n+"-error")...)
 		}
 		tags = append(tags, tv)
 	}

@@ -69,6 +69,8 @@ var dashboard = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
 				{Lit: " "},
 				{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "data-action", Val: "iam.copyURL"},
 					{Key: "class", Val: "btn btn-normal btn-small"}, {Key: "aria-label", Val: "%iam.account.copyLabel"}}, T: "iam.account.copy"},
+				{Lit: " "},
+				{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "copied"}, {Key: "role", Val: "status"}}, Kids: []ui.Tpl{{If: "copied", T: "iam.account.copied"}}},
 			}},
 		}},
 		// Create or edit the alias.
@@ -105,8 +107,11 @@ func dashboardView(m core.Model, c i18n.Catalog) ui.Node {
 	if hasMFA {
 		mfa = vals("class", "reco reco-done", "icon", "✓", "title", "iam.reco.hasMFA", "status", "iam.reco.done", "desc", "iam.reco.hasMFA.desc")
 	}
-	// The simulator has no root access keys, so this always holds.
 	keys := vals("class", "reco reco-done", "icon", "✓", "title", "iam.reco.noKeys", "status", "iam.reco.done", "desc", "iam.reco.noKeys.desc")
+	if len(acct.RootAccessKeys) > 0 {
+		// Root access keys are discouraged: the recommendation turns red.
+		keys = vals("class", "reco reco-todo reco-danger", "icon", "!", "title", "iam.reco.hasKeys", "status", "iam.reco.todo", "desc", "iam.reco.hasKeys.desc")
+	}
 	a := acct.IAM
 	preview := c.T("iam.alias.previewEmpty")
 	if typed := m.Field(fieldAlias); typed != "" {
@@ -121,6 +126,7 @@ func dashboardView(m core.Model, c i18n.Catalog) ui.Node {
 		{K: "id", S: acct.ID},
 		{K: "alias", S: acct.Alias, B: acct.Alias != ""},
 		{K: "url", S: SigninURL(acct)},
+		{K: "copied", B: m.IAM.Copied != "" && m.IAM.Copied == SigninURL(acct)},
 		{K: "idURL", S: aliasURL(acct.ID)},
 		{K: "users", S: strconv.Itoa(len(a.Users))},
 		{K: "groups", S: strconv.Itoa(len(a.Groups))},
@@ -146,7 +152,8 @@ func dashboardClick(m core.Model, action string) (core.Model, []core.Effect) {
 	}
 	switch action {
 	case "iam.copyURL":
-		return m, []core.Effect{core.Copy{Text: SigninURL(acct)}}
+		m.IAM.Copied = SigninURL(acct)
+		return m, []core.Effect{core.Copy{Text: m.IAM.Copied}}
 	case "iam.alias.open":
 		m = withErrors(setField(m, fieldAlias, acct.Alias), nil)
 		m.IAM.Dialog = "alias"

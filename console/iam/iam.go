@@ -25,6 +25,7 @@ func Area() core.Area {
 		Click:  click,
 		Submit: submit,
 		Escape: escape,
+		Input:  input,
 	}
 }
 

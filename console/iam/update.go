@@ -8,6 +8,7 @@ import (
 	"labsim/sim"
 	"labsim/sim/awserr"
 	"labsim/sim/iam"
+	"labsim/sim/textin"
 )
 
 // click handles the IAM pages' buttons.
@@ -162,10 +163,19 @@ func resetPassword(m core.Model, user string) (core.Model, []core.Effect) {
 	return next, []core.Effect{core.Focus{ID: "page-title"}}
 }
 
-// passwordErr is the console's message for a refused password.
-func passwordErr(rules []iam.PasswordRule) []string {
+// passwordErr is the console's message for a refused password; a
+// character outside printable ASCII is named ("U+0001" for one that does
+// not show).
+func passwordErr(rules []iam.PasswordRule, pw string) []string {
 	if len(rules) == 0 {
 		return nil
+	}
+	if rules[0] == iam.RuleCharacters {
+		for _, r := range pw {
+			if r < 0x21 || r > 0x7E {
+				return []string{"iam.err.pw.charactersNamed", "char", textin.Name(r)}
+			}
+		}
 	}
 	return []string{"iam.err.pw." + string(rules[0])}
 }
@@ -188,7 +198,7 @@ func cuSubmitDetails(m core.Model) (core.Model, []core.Effect) {
 		pw := m.Field(fieldCUPw)
 		if pw == "" {
 			errs[fieldCUPw] = []string{"iam.err.pwEmpty"}
-		} else if e := passwordErr(acct.IAM.PasswordPolicy.Check(pw, acct.Name, acct.Email)); e != nil {
+		} else if e := passwordErr(acct.IAM.PasswordPolicy.Check(pw, acct.Name, acct.Email), pw); e != nil {
 			errs[fieldCUPw] = e
 		}
 		if focus == "" && errs[fieldCUPw] != nil {
@@ -218,6 +228,22 @@ func cuSubmitPerms(m core.Model) (core.Model, []core.Effect) {
 	return m.Go(hashCU3)
 }
 
+// tagTextErr names the first character of a tag key or value that is not
+// allowed: the input baseline first (control, bidirectional, only
+// invisible characters), then the tag pattern.
+func tagTextErr(s string) []string {
+	if p, bad := textin.Check(s); bad {
+		if p.Code == textin.CodeInvisibleOnly {
+			return []string{"iam.err.tagInvisible"}
+		}
+		return []string{"iam.err.tagChar", "char", p.Char}
+	}
+	if r, bad := iam.BadTagRune(s); bad {
+		return []string{"iam.err.tagChar", "char", textin.Name(r)}
+	}
+	return nil
+}
+
 // cuTags reads the review step's tags; rows with neither key nor value
 // are skipped. A value without a key is an error.
 func cuTags(m core.Model) ([]iam.Tag, map[string][]string) {
@@ -233,6 +259,14 @@ func cuTags(m core.Model) ([]iam.Tag, map[string][]string) {
 			errs["iam.cu.tagk."+n] = []string{"iam.err.tagKeyEmpty"}
 			continue
 		}
+		if e := tagTextErr(k); e != nil {
+			errs["iam.cu.tagk."+n] = e
+			continue
+		}
+		if e := tagTextErr(v); e != nil {
+			errs["iam.cu.tagv."+n] = e
+			continue
+		}
 		tags = append(tags, iam.Tag{Key: k, Value: v})
 	}
 	return tags, errs
@@ -246,6 +280,9 @@ func cuCreate(m core.Model) (core.Model, []core.Effect) {
 		for i := range tagCount(m) {
 			if k := "iam.cu.tagk." + strconv.Itoa(i); errs[k] != nil {
 				return withErrors(m, errs), []core.Effect{core.Focus{ID: "iam-cu-tagk-" + strconv.Itoa(i)}}
+			}
+			if v := "iam.cu.tagv." + strconv.Itoa(i); errs[v] != nil {
+				return withErrors(m, errs), []core.Effect{core.Focus{ID: "iam-cu-tagv-" + strconv.Itoa(i)}}
 			}
 		}
 	}

@@ -62,10 +62,7 @@ var credentialsTpl = ui.Lazy(`
 		<p if="devices">{t cred.mfa.count n=$count}</p>
 		<_ if="devices">{slot table}</_>
 	</section>
-	<section class="container" aria-labelledby="cred-password">
-		<h2 id="cred-password">{t cred.password.title}</h2>
-		<p>{t cred.password.intro email=$email}</p>
-	</section>
+	{slot root}
 	<section class="container" aria-labelledby="cred-ids">
 		<h2 id="cred-ids">{t cred.ids.title}</h2>
 		<dl class="kv">
@@ -99,6 +96,9 @@ func credentialsPage(m core.Model, c i18n.Catalog) ui.Node {
 				{K: "manageLabel", S: c.T("cred.mfa.manageLabel", "serial", d.Serial)}})
 		}
 		v = append(v, ui.V{K: "table", N: []ui.Node{devicesTable.Render(c, rows)}})
+	}
+	if m.Session.Root {
+		v = append(v, ui.V{K: "root", N: rootCreds(m, c, acct)})
 	}
 	return credentialsTpl.Root(c, v)
 }

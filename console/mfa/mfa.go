@@ -17,6 +17,7 @@ func Area() core.Area {
 		Title:  credentialsTitle,
 		Click:  mfaClick,
 		Submit: mfaSubmitForm,
+		Input:  mfaInput,
 	}
 }
 
@@ -37,6 +38,9 @@ func mfaResetSetup(m core.Model) core.Model {
 
 // mfaClick handles the MFA pages' buttons.
 func mfaClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
+	if next, fx, ok := rootCredsClick(m, action, arg); ok {
+		return next, fx
+	}
 	switch action {
 	case "mfa.start":
 		m.MFA.Errors = nil
@@ -53,10 +57,11 @@ func mfaClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 			return m, nil
 		}
 		next.MFA.ShowQR = next.MFA.QR.DataURL != ""
-		return next, nil
+		// The button is replaced by the code: focus goes to the code.
+		return next, []core.Effect{core.Focus{ID: "mfa-qr"}}
 	case "mfa.showKey":
 		m.MFA.ShowSecret = true
-		return m, nil
+		return m, []core.Effect{core.Focus{ID: "mfa-key"}}
 	case "mfa.close":
 		m = mfaResetSetup(m)
 		return mfaGo(m, hashCredentials)
@@ -89,6 +94,8 @@ func mfaSubmitForm(m core.Model, form string) (core.Model, []core.Effect) {
 		return mfaAssign(m)
 	case "mfa.resync":
 		return mfaResync(m)
+	case "mfa.password":
+		return changeRootPassword(m)
 	}
 	return m, nil
 }
@@ -222,4 +229,22 @@ func mfaCodeErrors(err error) map[string]error {
 		}
 	}
 	return map[string]error{fieldMFACodes: err}
+}
+
+// mfaInput clears an MFA code's error as soon as it has six digits.
+func mfaInput(m core.Model, field, value string) (core.Model, []core.Effect) {
+	if field != fieldMFACode1 && field != fieldMFACode2 {
+		return m, nil
+	}
+	return m.ClearMFAErrorIf(field, value, func(v string) bool {
+		if len(v) != 6 {
+			return false
+		}
+		for _, c := range v {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}), nil
 }

@@ -77,14 +77,14 @@ var setupStep = ui.Lazy(`
 		</li>
 		<li>
 			<p>{t mfa.setup.step2}</p>
-			<img if="qr" id="mfa-qr" class="mfa-qr" src="$qr" width="$side" height="$side" alt="$qrAlt">
+			<img if="qr" id="mfa-qr" tabindex="-1" class="mfa-qr" src="$qr" width="$side" height="$side" alt="$qrAlt">
 			<div if="!qr" class="mfa-qr-placeholder">
 				<button type="button" data-action="mfa.showQR" class="btn btn-normal">{t mfa.setup.showQR}</button>
 			</div>
 			<p>{t mfa.setup.orKey}</p>
 			<div if="key" class="mfa-key">
 				<p id="mfa-key-label" class="field-label">{t mfa.setup.keyLabel}</p>
-				<p id="mfa-key" class="mono mfa-key-value" aria-labelledby="mfa-key-label">{d key}</p>
+				<p id="mfa-key" tabindex="-1" class="mono mfa-key-value" aria-labelledby="mfa-key-label">{d key}</p>
 				<p class="mfa-note">{t mfa.setup.keyNote}</p>
 			</div>
 			<button if="!key" type="button" data-action="mfa.showKey" class="btn btn-link">{t mfa.setup.showKey}</button>

@@ -107,7 +107,23 @@ var (
 // #/signup/done.
 func Area() core.Area {
 	return core.Area{Pages: []string{"signup"}, Public: true, Prefix: "signup",
-		View: signupView, Title: signupTitle, Click: signupClick, Submit: signupSubmit, Route: signupRoute}
+		View: signupView, Title: signupTitle, Click: signupClick, Submit: signupSubmit, Route: signupRoute,
+		Input: signupInput}
+}
+
+// signupInput clears a field's error as soon as the field becomes valid
+// (core.Model.Revalidated) on pages 1–3. Page 4's security check is left
+// alone: clearing its error as the student types would tell the answer.
+func signupInput(m core.Model, field, _ string) (core.Model, []core.Effect) {
+	switch suPage(m, core.ParseRoute(m.UI.Route)) {
+	case "1":
+		return m.Revalidated(field, suStep1Problems(m), suStep1Fields), nil
+	case "2":
+		return m.Revalidated(field, account.ValidateContact(suContact(m)), suStep2Fields), nil
+	case "3":
+		return m.Revalidated(field, account.ValidateBilling(suBillingInput(m), m.Now), suStep3Fields), nil
+	}
+	return m, nil
 }
 
 // signupRoute rewrites a sign-up route to the page it shows, so that the

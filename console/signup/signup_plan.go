@@ -55,7 +55,7 @@ var step5 = ui.Lazy(`
 		</fieldset>
 		<div class="enterprise">
 			<h3>{d entTitle}</h3>
-			<p>{d entBody}</p>
+			<p>{d entBody}{" "}<a href="#/info/support-plans">{t signup.step5.learnMore}</a></p>
 		</div>
 		<div class="form-actions">{slot submit}</div>
 	</form>
@@ -83,6 +83,6 @@ var donePage = ui.Lazy(`
 			<button type="button" data-action="devices.open" data-arg="inbox" class="btn btn-normal">{t signup.done.openInbox}</button>
 			<a class="btn btn-primary" href="$console">{t signup.done.console}</a>
 		</div>
-		<p class="done-other"><a href="#/signup/1">{t signup.done.another}</a>{" "}{t signup.done.sales}</p>
+		<p class="done-other"><a href="#/signup/1">{t signup.done.another}</a>{" "}{t signup.done.or}{" "}<a href="#/info/sales">{t signup.done.sales}</a>{"."}</p>
 	</div>
 </section>`)

@@ -1,6 +1,10 @@
 package account
 
-import "strings"
+import (
+	"strings"
+
+	"labsim/sim/textin"
+)
 
 // Email limits.
 const (
@@ -12,7 +16,7 @@ const (
 // Reasons given in Params["reason"] of an email.invalid problem.
 const (
 	EmailReasonASCII  = "ascii"  // a character outside 7-bit ASCII
-	EmailReasonSpace  = "space"  // white space or a control character inside
+	EmailReasonSpace  = "space"  // white space inside (control characters are CodeInvalidChar)
 	EmailReasonAt     = "at"     // not exactly one @
 	EmailReasonLocal  = "local"  // part before @ empty, too long or with a forbidden character
 	EmailReasonDots   = "dots"   // leading, trailing or doubled dot
@@ -42,8 +46,14 @@ func ValidEmail(email string) bool { return len(ValidateEmail(email, nil)) == 0 
 // taken receives the normalized address (see NormalizeEmail) and may be nil.
 func ValidateEmail(email string, taken func(normalized string) bool) []Problem {
 	v := Clean(email)
-	if v == "" {
+	base, bad := textin.Check(v)
+	if v == "" || (bad && base.Code == textin.CodeInvisibleOnly) {
 		return []Problem{problem(FieldEmail, CodeRequired)}
+	}
+	if bad {
+		// A control or bidirectional character is named as it is, not
+		// mistaken for a space or a non-English letter.
+		return []Problem{problem(FieldEmail, CodeInvalidChar, "char", base.Char)}
 	}
 	if len(v) > MaxEmailLength {
 		return []Problem{problem(FieldEmail, CodeEmailTooLong, maxParam(MaxEmailLength)...)}

@@ -15,12 +15,22 @@ const tagPattern = `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`
 // checkTagText checks a tag key or value's characters: Unicode letters,
 // separators and numbers, and _ . : / = + - @.
 func checkTagText(field, s string) error {
-	for _, r := range s {
-		if r == utf8.RuneError || !(unicode.IsLetter(r) || unicode.Is(unicode.Z, r) || unicode.IsNumber(r) || strings.ContainsRune("_.:/=+-@", r)) {
-			return validation(field, "pattern", s, "pattern", tagPattern)
-		}
+	if _, bad := BadTagRune(s); bad {
+		return validation(field, "pattern", s, "pattern", tagPattern)
 	}
 	return nil
+}
+
+// BadTagRune returns the first character of a tag key or value that the
+// tag pattern refuses (utf8.RuneError for invalid UTF-8), so that a form
+// can name it.
+func BadTagRune(s string) (rune, bool) {
+	for _, r := range s {
+		if r == utf8.RuneError || !(unicode.IsLetter(r) || unicode.Is(unicode.Z, r) || unicode.IsNumber(r) || strings.ContainsRune("_.:/=+-@", r)) {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // checkTagKey checks a tag key: 1–128 characters, not starting with

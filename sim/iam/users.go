@@ -206,14 +206,24 @@ func (a *Account) CreateAccessKey(e Env, userName string) (AccessKey, string, er
 	if len(u.AccessKeys) >= MaxAccessKeysPerUser {
 		return AccessKey{}, "", limit("AccessKeysPerUser", MaxAccessKeysPerUser)
 	}
+	k, secret, err := NewAccessKey(e)
+	if err != nil {
+		return AccessKey{}, "", err
+	}
+	u.AccessKeys = append(u.AccessKeys, k)
+	return k, secret, nil
+}
+
+// NewAccessKey makes an active access key and its secret (for a user, or
+// the root user's keys kept by the account); only the secret's hash is in
+// the key.
+func NewAccessKey(e Env) (AccessKey, string, error) {
 	secret := newSecretKey(e.Rand)
 	h, err := hashSecret(e, secret)
 	if err != nil {
 		return AccessKey{}, "", err
 	}
-	k := AccessKey{ID: newAccessKeyID(e.Rand), SecretHash: h, Status: KeyActive, CreatedAt: e.now()}
-	u.AccessKeys = append(u.AccessKeys, k)
-	return k, secret, nil
+	return AccessKey{ID: newAccessKeyID(e.Rand), SecretHash: h, Status: KeyActive, CreatedAt: e.now()}, secret, nil
 }
 
 // keyIndex finds a user's access key.
