@@ -249,6 +249,8 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 		return m.asideClick(action, arg)
 	}
 	switch action {
+	case whyAction:
+		m.Model = m.Model.ToggleWhy()
 	case "outside":
 		// A click outside any menu closes the open one.
 		m.Menu = ""

@@ -104,6 +104,9 @@ func consolePage(m Model, c i18n.Catalog, r Route) ui.Node {
 		return simulatorPage(m, c)
 	}
 	if a, ok := areaForRoute(r); ok && a.View != nil {
+		if n, denied := deniedView(m, c, a, r); denied {
+			return n
+		}
 		return a.View(m.Model, c, r)
 	}
 	return notFoundPage(c)

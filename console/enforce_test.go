@@ -1,0 +1,211 @@
+package console
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"labsim/console/access"
+	"labsim/sim"
+	"labsim/sim/awserr"
+)
+
+// TestEveryRouteHasAnEnforcementRow derives the routes from the areas'
+// Pages (and the sub-routes each area shows) and fails when one has no
+// row in the enforcement table.
+func TestEveryRouteHasAnEnforcementRow(t *testing.T) {
+	routes := []string{"#/", "#/simulator", "#/services/ec2"}
+	for _, a := range areas() {
+		for _, p := range a.Pages {
+			routes = append(routes, "#/"+p)
+		}
+	}
+	// The sub-routes of the areas' pages.
+	routes = append(routes,
+		"#/iam/users", "#/iam/users/create", "#/iam/users/create/permissions", "#/iam/users/Luna",
+		"#/iam/groups", "#/iam/groups/create", "#/iam/groups/NetworkAdmin", "#/iam/settings", "#/iam/roles",
+		"#/iam/providers", "#/iam/policies/create", "#/iam/policies/create/review",
+		"#/iam/policies/aws/IAMFullAccess", "#/iam/policies/customer/NetworkAdminGuardrails/json",
+		"#/iam/inline/user/Luna", "#/iam/inline/group/NetworkAdmin/review",
+		"#/security-credentials/mfa", "#/security-credentials/manage",
+		"#/vpc/subnets", "#/vpc/route-tables", "#/vpc/internet-gateways", "#/vpc/network-acls", "#/vpc/security-groups",
+		"#/signin/password", "#/signin/123456789012", "#/signin/new-password", "#/signin-mfa/troubleshoot", "#/signup/2")
+	for _, h := range routes {
+		r := ParseRoute(h)
+		_, _, ok := access.Lookup(r)
+		require.True(t, ok, "no enforcement row for %s", h)
+		// Signed-in pages that show something AWS protects check something.
+		if a, ok := areaForRoute(r); ok && !a.Public && h != "#/iam/inline" {
+			steps, _ := access.Steps(sim.World{}, sim.Session{AccountID: sim.DemoAccountID}, r)
+			require.NotEmpty(t, steps, "%s checks nothing", h)
+		}
+	}
+}
+
+func TestEnforcementTableResources(t *testing.T) {
+	m, _ := start(t, map[string]string{"world": "delegation-done", "lang": "en"}, "")
+	s := sim.Session{AccountID: sim.DemoAccountID, Principal: "arn:aws:iam::123456789012:user/Luna", UserName: "Luna"}
+	for _, tc := range []struct {
+		hash  string
+		steps []sim.Step
+	}{
+		{"#/iam/users", []sim.Step{{Action: "iam:ListUsers", Resource: "arn:aws:iam::123456789012:user/"}}},
+		{"#/iam/users/SuperUser", []sim.Step{{Action: "iam:GetUser", Resource: "arn:aws:iam::123456789012:user/SuperUser"},
+			{Action: "iam:ListAttachedUserPolicies", Resource: "arn:aws:iam::123456789012:user/SuperUser"},
+			{Action: "iam:ListUserPolicies", Resource: "arn:aws:iam::123456789012:user/SuperUser"},
+			{Action: "iam:ListGroupsForUser", Resource: "arn:aws:iam::123456789012:user/SuperUser"}}},
+		{"#/iam/groups/NetworkAdmin", []sim.Step{{Action: "iam:GetGroup", Resource: "arn:aws:iam::123456789012:group/NetworkAdmin"},
+			{Action: "iam:ListAttachedGroupPolicies", Resource: "arn:aws:iam::123456789012:group/NetworkAdmin"},
+			{Action: "iam:ListGroupPolicies", Resource: "arn:aws:iam::123456789012:group/NetworkAdmin"}}},
+		{"#/iam/policies/customer/NetworkAdminGuardrails", []sim.Step{
+			{Action: "iam:GetPolicy", Resource: sim.GuardrailsPolicyARN(sim.DemoAccountID)},
+			{Action: "iam:GetPolicyVersion", Resource: sim.GuardrailsPolicyARN(sim.DemoAccountID)}}},
+		{"#/iam/policies/aws/IAMFullAccess/entities", []sim.Step{
+			{Action: "iam:GetPolicy", Resource: "arn:aws:iam::aws:policy/IAMFullAccess"},
+			{Action: "iam:GetPolicyVersion", Resource: "arn:aws:iam::aws:policy/IAMFullAccess"},
+			{Action: "iam:ListEntitiesForPolicy", Resource: "arn:aws:iam::aws:policy/IAMFullAccess"}}},
+		{"#/security-credentials", []sim.Step{{Action: "iam:GetUser", Resource: s.Principal},
+			{Action: "iam:ListMFADevices", Resource: s.Principal}}},
+		{"#/vpc/subnets", []sim.Step{{Action: "ec2:DescribeSubnets", Resource: "*"}}},
+		{"#/s3", []sim.Step{{Action: "s3:ListAllMyBuckets", Resource: "*"}}},
+		{"#/", []sim.Step{}},
+	} {
+		steps, ok := access.Steps(m.World, s, ParseRoute(tc.hash))
+		require.True(t, ok, tc.hash)
+		require.Equal(t, tc.steps, steps, tc.hash)
+	}
+}
+
+// asLuna signs Luna in directly (the sign-in pages are tested in
+// console/signin), with or without MFA.
+func asLuna(t *testing.T, mfaUsed bool) Model {
+	t.Helper()
+	m, _ := start(t, map[string]string{"world": "delegation-done", "lang": "en"}, "")
+	a := m.World.Accounts[sim.DemoAccountID]
+	u, ok := a.IAM.User(sim.LunaName)
+	require.True(t, ok)
+	m.Session = sim.UserSession(a, u, m.Now, mfaUsed)
+	return m
+}
+
+const (
+	lunaARN      = "arn:aws:iam::123456789012:user/Luna"
+	listUsersOn  = "User: " + lunaARN + " is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::123456789012:user/"
+	explicitDeny = listUsersOn + " with an explicit deny in an identity-based policy"
+	implicitDeny = listUsersOn + " because no identity-based policy allows the iam:ListUsers action"
+)
+
+func TestDeniedPageShowsAWSMessageAndWhy(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		mfa      bool
+		ip       string
+		message  string
+		whyShows []string
+	}{
+		{"no MFA: explicit deny", false, "", explicitDeny,
+			[]string{"aws:MultiFactorAuthPresent", "BoolIfExists aws:MultiFactorAuthPresent false", "A Deny statement matches."}},
+		{"MFA: implicit deny", true, "", implicitDeny,
+			[]string{"aws:MultiFactorAuthAge", "does not apply: the action is not listed in Action", "No statement allows this request"}},
+		{"MFA, outside the campus: explicit deny", true, "198.51.100.7", explicitDeny,
+			[]string{"aws:SourceIp", "198.51.100.7", "NotIpAddress aws:SourceIp 203.0.113.0/24", "A Deny statement matches."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := asLuna(t, tc.mfa)
+			if tc.ip != "" {
+				m.World.SourceIP = tc.ip
+			}
+			before := len(m.World.Events)
+			m = send(m, Navigate{Now: m.Now, Hash: "#/iam/users"})
+			// The page load went through the door and its denial is logged.
+			require.Len(t, m.World.Events, before+1)
+			ev := lastEvent(m)
+			require.Equal(t, "iam:ListUsers", ev.Action)
+			require.Equal(t, awserr.AccessDenied, ev.ErrorCode)
+			require.Equal(t, lunaARN, ev.Principal)
+
+			find(t, m, "heading", "Users")
+			alert := find(t, m, "alert", "")
+			require.Contains(t, alert.TextContent(), "Access denied")
+			require.Contains(t, alert.TextContent(), tc.message)
+			require.NotContains(t, View(m).TextContent(), "Create user", "nothing of the page shows")
+
+			require.False(t, shows(m, "Request context"))
+			m = press(t, m, "button", "Why?")
+			for _, s := range tc.whyShows {
+				require.True(t, shows(m, s), "Why? shows %q", s)
+			}
+			require.True(t, shows(m, "NetworkAdminGuardrails"))
+			checkPseudo(t, mfaPseudo(m))
+		})
+	}
+}
+
+func TestRootIsAlwaysAllowedAndNotLogged(t *testing.T) {
+	m, _ := start(t, map[string]string{"world": "delegation-done", "lang": "en"}, "")
+	a := m.World.Accounts[sim.DemoAccountID]
+	m.Session = sim.RootSession(a, m.Now, false)
+	n := len(m.World.Events)
+	m = send(m, Navigate{Now: m.Now, Hash: "#/iam/users"})
+	require.Len(t, m.World.Events, n)
+	require.False(t, shows(m, "Access denied"))
+	find(t, m, "link", "Luna")
+}
+
+func TestAllowedPageForLunaShowsItsContent(t *testing.T) {
+	m := asLuna(t, false)
+	// Her own credentials page is allowed without MFA (her own user and
+	// MFA devices), the users list is not.
+	m = send(m, Navigate{Now: m.Now, Hash: "#/security-credentials"})
+	require.False(t, shows(m, "Access denied"))
+	require.Equal(t, "iam:GetUser", lastEvent(m).Action)
+	require.Equal(t, "", lastEvent(m).ErrorCode)
+	m = asLuna(t, true)
+	m = send(m, Navigate{Now: m.Now, Hash: "#/vpc"})
+	require.False(t, shows(m, "Access denied"))
+	require.Equal(t, "ec2:DescribeVpcs", lastEvent(m).Action)
+	require.Equal(t, "", lastEvent(m).ErrorCode)
+}
+
+func TestRequestContextOfEachSession(t *testing.T) {
+	m := asLuna(t, false)
+	a := m.World.Accounts[sim.DemoAccountID]
+	u, _ := a.IAM.User(sim.LunaName)
+	env := sim.Env{Now: m.Now, Region: "ap-northeast-2"}
+	for _, tc := range []struct {
+		name    string
+		s       sim.Session
+		action  string
+		want    map[string]string
+		missing []string
+	}{
+		{"root", sim.RootSession(a, m.Now, true), "iam:ListUsers", nil, nil},
+		{"signed out", sim.Session{}, "iam:ListUsers", nil, nil},
+		{"IAM user without MFA", sim.UserSession(a, u, m.Now, false), "iam:ListUsers", map[string]string{
+			"aws:username": "Luna", "aws:userid": u.ID, "aws:PrincipalArn": lunaARN, "aws:PrincipalType": "User",
+			"aws:PrincipalAccount": sim.DemoAccountID, "aws:MultiFactorAuthPresent": "false", "aws:SourceIp": "203.0.113.10",
+			"aws:SecureTransport": "true", "aws:ViaAWSService": "false", "aws:RequestedRegion": "us-east-1",
+			"aws:CurrentTime": m.Now.UTC().Format("2006-01-02T15:04:05Z")}, []string{"aws:MultiFactorAuthAge"}},
+		{"IAM user with MFA, regional service", sim.UserSession(a, u, m.Now, true), "ec2:DescribeVpcs", map[string]string{
+			"aws:MultiFactorAuthPresent": "true", "aws:MultiFactorAuthAge": "0", "aws:RequestedRegion": "ap-northeast-2"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := m.World.RequestContext(tc.s, tc.action, env)
+			if tc.want == nil {
+				require.Nil(t, ctx)
+				return
+			}
+			for k, v := range tc.want {
+				require.Equal(t, []string{v}, ctx[k], k)
+			}
+			for _, k := range tc.missing {
+				require.NotContains(t, ctx, k)
+			}
+			require.True(t, strings.HasPrefix(ctx["aws:EpochTime"][0], "17") || len(ctx["aws:EpochTime"][0]) == 10)
+		})
+	}
+}
+
+// shows reports whether the view shows a text.
+func shows(m Model, s string) bool { return strings.Contains(View(m).TextContent(), s) }
