@@ -209,3 +209,55 @@ func TestRequestContextOfEachSession(t *testing.T) {
 
 // shows reports whether the view shows a text.
 func shows(m Model, s string) bool { return strings.Contains(View(m).TextContent(), s) }
+
+func TestLunaManagesHerOwnCredentialsWithoutMFA(t *testing.T) {
+	m := asLuna(t, false)
+	now := m.Now
+	m = send(m, Navigate{Now: now, Hash: "#/security-credentials"})
+	find(t, m, "heading", "My Security Credentials")
+	require.True(t, shows(m, lunaARN))
+	// Access keys: the guardrails deny iam:ListAccessKeys without MFA.
+	require.True(t, shows(m, "is not authorized to perform: iam:ListAccessKeys on resource: "+lunaARN+" with an explicit deny"))
+
+	// Own password: checked, then iam:ChangePassword through the door.
+	m, _ = mfaSend(m, now, "mfa.changePassword", map[string]string{"mfa.cp.old.password": sim.LunaPassword,
+		"mfa.cp.new.password": "Luna-Next-2026!", "mfa.cp.confirm": "Luna-Other-2026!"})
+	require.True(t, shows(m, "The passwords do not match."))
+	m, _ = mfaSend(m, now, "mfa.changePassword", map[string]string{"mfa.cp.old.password": sim.LunaPassword,
+		"mfa.cp.new.password": "Luna-Next-2026!", "mfa.cp.confirm": "Luna-Next-2026!"})
+	require.True(t, shows(m, "Your password has been changed."))
+	require.Equal(t, "iam:ChangePassword", lastEvent(m).Action)
+	require.True(t, m.World.Accounts[sim.DemoAccountID].IAM.CheckPassword(sim.LunaName, "Luna-Next-2026!"))
+
+	// Own MFA device: the same wizard and code rules as root.
+	m, _ = mfaPress(t, m, now, "button", "Assign MFA device")
+	m, _ = mfaSend(m, now, "mfa.type", map[string]string{"mfa.type": "virtual"})
+	require.Equal(t, "#/security-credentials/mfa/virtual", m.UI.Route)
+	secret, ok := m.MFAPendingSecret()
+	require.True(t, ok)
+	ev, ok := findEvent(m, "iam:CreateVirtualMFADevice")
+	require.True(t, ok)
+	require.Equal(t, "arn:aws:iam::123456789012:mfa/Luna", ev.Resource)
+	require.Equal(t, "", ev.ErrorCode)
+	m, _ = mfaSend(m, now, "mfa.assign", map[string]string{"mfa.code1": "123456", "mfa.code2": "123456"})
+	u, _ := m.World.Accounts[sim.DemoAccountID].IAM.User(sim.LunaName)
+	require.Empty(t, u.MFA, "two equal codes are refused")
+	m, _ = mfaSend(m, now, "mfa.assign", map[string]string{
+		"mfa.code1": mfaCodeAt(t, secret, now, -1), "mfa.code2": mfaCodeAt(t, secret, now, 0)})
+	u, _ = m.World.Accounts[sim.DemoAccountID].IAM.User(sim.LunaName)
+	require.Len(t, u.MFA, 1)
+	ev, ok = findEvent(m, "iam:EnableMFADevice")
+	require.True(t, ok)
+	require.Equal(t, "", ev.ErrorCode)
+	require.Empty(t, m.World.Accounts[sim.DemoAccountID].RootMFA, "the root user's devices are untouched")
+}
+
+// findEvent returns the latest event of an action.
+func findEvent(m Model, action string) (sim.Event, bool) {
+	for i := len(m.World.Events) - 1; i >= 0; i-- {
+		if m.World.Events[i].Action == action {
+			return m.World.Events[i], true
+		}
+	}
+	return sim.Event{}, false
+}
