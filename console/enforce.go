@@ -1,11 +1,14 @@
 package console
 
 import (
+	"strings"
+
 	"labsim/console/access"
 	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"
+	"labsim/sim/awserr"
 )
 
 // whyAction is the Click action of the Why? button of a page the shell
@@ -52,4 +55,47 @@ func deniedView(m Model, c i18n.Catalog, a core.Area, r Route) (ui.Node, bool) {
 	}
 	return deniedPageTpl.Root(c, ui.Vals{{K: "title", S: title},
 		{K: "denied", N: []ui.Node{core.Denied(c, m.Model, res, whyAction)}}}), true
+}
+
+// fieldOpDenied remembers the last operation the signed-in user was denied
+// on a page: "<route>\n<action>\n<resource>".
+const fieldOpDenied = "access.opDenied"
+
+// noteOpDenial remembers an operation of a button or form (through the
+// door in the area's Click or Submit) that the signed-in IAM user was
+// denied, when the page stays: the page then shows AWS's message with a
+// Why? above its content, next to where the student acted.
+func (m Model) noteOpDenial(before Model) Model {
+	if !m.Session.IsIAMUser() || m.UI.Route != before.UI.Route {
+		return m
+	}
+	last := 0
+	if n := len(before.World.Events); n > 0 {
+		last = before.World.Events[n-1].Seq
+	}
+	for i := len(m.World.Events) - 1; i >= 0; i-- {
+		ev := m.World.Events[i]
+		if ev.Seq <= last {
+			break
+		}
+		if ev.ErrorCode == awserr.AccessDenied && ev.Principal == m.Session.Principal {
+			m.Model = m.SetFields(fieldOpDenied, m.UI.Route+"\n"+ev.Action+"\n"+ev.Resource)
+			return m
+		}
+	}
+	return m
+}
+
+// opDeniedView is the denied box of the page's last denied operation, if
+// it is still denied.
+func opDeniedView(m Model, c i18n.Catalog) (ui.Node, bool) {
+	parts := strings.SplitN(m.Field(fieldOpDenied), "\n", 3)
+	if len(parts) != 3 || parts[0] != m.UI.Route || !m.Session.IsIAMUser() {
+		return ui.Node{}, false
+	}
+	res := m.AuthorizePage(parts[1], parts[2])
+	if res.Decision == sim.Allowed {
+		return ui.Node{}, false
+	}
+	return core.Denied(c, m.Model, res, whyAction), true
 }

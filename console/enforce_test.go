@@ -7,8 +7,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"labsim/console/access"
+	"labsim/console/ui"
 	"labsim/sim"
 	"labsim/sim/awserr"
+	"labsim/sim/mfa"
 )
 
 // TestEveryRouteHasAnEnforcementRow derives the routes from the areas'
@@ -260,4 +262,47 @@ func findEvent(m Model, action string) (sim.Event, bool) {
 		}
 	}
 	return sim.Event{}, false
+}
+
+// withLunaDevice gives Luna a virtual MFA device through the door.
+func withLunaDevice(t *testing.T, m Model) (Model, mfa.Secret) {
+	t.Helper()
+	a := m.World.Accounts[sim.DemoAccountID]
+	u, _ := a.IAM.User(sim.LunaName)
+	s := sim.UserSession(a, u, m.Now, false)
+	env := m.Env()
+	var secret mfa.Secret
+	w, err := m.World.Do(s, sim.CreateVirtualMFADevice{Name: sim.LunaName, Secret: &secret}, env)
+	require.NoError(t, err)
+	w, err = w.Do(s, sim.EnableMFADevice{UserName: sim.LunaName, DeviceName: sim.LunaName, Secret: secret,
+		Code1: mfaCodeAt(t, secret, m.Now, -1), Code2: mfaCodeAt(t, secret, m.Now, 0)}, env)
+	require.NoError(t, err)
+	m.World = w
+	return m, secret
+}
+
+func TestDeniedOperationShowsTheMessageAndWhyOnThePage(t *testing.T) {
+	m, _ := withLunaDevice(t, asLuna(t, true))
+	serial := "arn:aws:iam::123456789012:mfa/Luna"
+	m = send(m, Navigate{Now: m.Now, Hash: "#/security-credentials"})
+	m = click(m, "mfa.manage", serial)
+	require.Equal(t, "#/security-credentials/manage", m.UI.Route)
+	m = click(m, "mfa.remove", "")
+	m = click(m, "mfa.removeYes", "")
+	// Nothing changed: the device is still Luna's.
+	u, _ := m.World.Accounts[sim.DemoAccountID].IAM.User(sim.LunaName)
+	require.Len(t, u.MFA, 1)
+	ev, ok := findEvent(m, "iam:DeactivateMFADevice")
+	require.True(t, ok)
+	require.Equal(t, awserr.AccessDenied, ev.ErrorCode)
+	msg := "User: " + lunaARN + " is not authorized to perform: iam:DeactivateMFADevice on resource: " + lunaARN +
+		" because no identity-based policy allows the iam:DeactivateMFADevice action"
+	require.True(t, shows(m, msg))
+	m = press(t, m, "button", "Why?")
+	require.True(t, shows(m, "No statement allows this request"))
+	require.True(t, shows(m, "AllowManageOwnPasswordAndMFA"))
+	// Another page forgets it.
+	m = send(m, Navigate{Now: m.Now, Hash: "#/vpc"})
+	_, why := ui.Find(View(m), "button", "Why?")
+	require.False(t, why)
 }

@@ -241,9 +241,10 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 		return m.labBegin(arg)
 	}
 	if a, ok := areaForName(action); ok && a.Click != nil {
+		before := m
 		next, fx := a.Click(m.Model, action, arg)
 		m.Model = next
-		return m, fx
+		return m.noteOpDenial(before), fx
 	}
 	if strings.HasPrefix(action, "aside.") {
 		return m.asideClick(action, arg)
@@ -364,9 +365,10 @@ func (m Model) loadWorld(name, notice string) (Model, []Effect) {
 // submit hands a submitted form to the area that owns it.
 func (m Model) submit(form string) (Model, []Effect) {
 	if a, ok := areaForName(form); ok && a.Submit != nil {
+		before := m
 		next, fx := a.Submit(m.Model, form)
 		m.Model = next
-		return m, fx
+		return m.noteOpDenial(before), fx
 	}
 	return m, nil
 }

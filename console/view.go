@@ -107,6 +107,9 @@ func consolePage(m Model, c i18n.Catalog, r Route) ui.Node {
 		if n, denied := deniedView(m, c, a, r); denied {
 			return n
 		}
+		if box, denied := opDeniedView(m, c); denied {
+			return ui.El("div", ui.Class("op-denied"), box, a.View(m.Model, c, r))
+		}
 		return a.View(m.Model, c, r)
 	}
 	return notFoundPage(c)
