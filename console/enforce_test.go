@@ -306,3 +306,28 @@ func TestDeniedOperationShowsTheMessageAndWhyOnThePage(t *testing.T) {
 	_, why := ui.Find(View(m), "button", "Why?")
 	require.False(t, why)
 }
+
+func TestSimulatedNetworkChangesSourceIp(t *testing.T) {
+	m := asLuna(t, true)
+	m = click(m, "devices.open", "phone")
+	m = press(t, m, "button", "Simulated network")
+	require.Equal(t, "203.0.113.10", suAttrOf(t, m, "Public IP address"))
+	m, _ = mfaSend(m, m.Now, "devices.network", map[string]string{"devices.network.ip": "198.51.100.300"})
+	require.True(t, shows(m, "Enter an IPv4 address"))
+	require.Equal(t, "198.51.100.300", suAttrOf(t, m, "Public IP address"), "what was typed stays")
+	require.NotEqual(t, "198.51.100.300", m.World.SourceIP, "nothing changes")
+	m, _ = mfaSend(m, m.Now, "devices.network", map[string]string{"devices.network.ip": "198.51.100.7"})
+	require.Equal(t, "198.51.100.7", m.World.SourceIP)
+	require.Equal(t, sim.SetSourceIPAction, lastEvent(m).Action)
+	require.True(t, shows(m, "Your computer now uses 198.51.100.7."))
+	m = send(m, Navigate{Now: m.Now, Hash: "#/vpc"})
+	require.True(t, shows(m, "is not authorized to perform: ec2:DescribeVpcs with an explicit deny in an identity-based policy"))
+	checkPseudo(t, mfaPseudo(m))
+}
+
+// suAttrOf is the value of the text field with a label.
+func suAttrOf(t *testing.T, m Model, label string) string {
+	t.Helper()
+	v, _ := find(t, m, "textbox", label).Attr("value")
+	return v
+}
