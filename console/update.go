@@ -148,6 +148,7 @@ func initModel(msg Init) (Model, []Effect) {
 		}
 		rewrite = true
 	}
+	m = m.initPrivate(msg)
 	m, fx2 := m.openLab(msg.Query["lab"])
 	fx = append(fx, fx2...)
 	rewrite = rewrite || msg.Query["lab"] != ""
