@@ -1,8 +1,8 @@
 package console
 
 import (
-	"labsim/sim"
 	"encoding/json"
+	"labsim/sim"
 	"math/rand/v2"
 	"strings"
 )
