@@ -21,12 +21,12 @@ FUZZTIME ?= 5s
 # origin must differ. The site is "site".
 DEPLOYMENT ?= site
 LDFLAGS := -s -w
-# No inlining in the console's view code: Go's WebAssembly backend adds a
-# resumption point at every call site, so inlining the small ui helpers into
-# hundreds of view calls made main.wasm about 1.8 MB (20%) larger, for no
-# speed that a student can see. The simulated world and the policy engine
-# keep inlining: their speed is measured (make bench).
-WASM_GCFLAGS := -gcflags=labsim/console/...=-l
+# No inlining outside the simulated world: Go's WebAssembly backend adds a
+# resumption point at every call site, and without inlining main.wasm is
+# about 87 KB smaller under brotli (README, "Size and speed"). sim/... (the
+# policy engine, the world) keeps inlining: with it off the policy
+# evaluation under WebAssembly was 2.5-3x slower (make bench).
+WASM_GCFLAGS := -gcflags=all=-l -gcflags=labsim/sim/...=
 
 .PHONY: build run test test-native test-wasm test-e2e fuzz size bench startup clean labsim floor base budget
 

@@ -1,40 +1,52 @@
 package console
 
 import (
-	"labsim/console/lab"
 	"strconv"
 
 	"labsim/console/core"
 	"labsim/console/i18n"
+	"labsim/console/lab"
 	"labsim/console/ui"
 )
+
+// page is the whole page: a skip button (not a link to #main: the URL
+// fragment is the router's), then the signed-out site (header, banners,
+// the public page) or the console (top bar, banners, the page and the lab
+// guide), and the areas' drawers.
+var page = ui.Lazy(`
+<div id="app" lang="$lang">
+	<button type="button" data-action="skip" class="skip-link">{t nav.skip}</button>
+	<div if="!signedIn" class="site">
+		{slot header}
+		{slot notices}
+		{slot main}
+		{slot overlays}
+	</div>
+	<div if="signedIn" class="console">
+		{slot header}
+		{slot notices}
+		<div class="$layout">
+			<main id="main" class="content">{slot page}</main>
+			{slot guide}
+		</div>
+		{slot overlays}
+	</div>
+</div>`)
 
 // View renders the whole page for the model.
 func View(m Model) ui.Node {
 	c := m.Catalog()
 	r := m.route()
-	var page ui.Node
+	v := ui.Vals{{K: "lang", S: string(langAttr(m.UI.Lang))}, {K: "signedIn", B: m.Session.SignedIn()},
+		{K: "notices", N: []ui.Node{notices(m, c)}}, {K: "overlays", N: overlays(m, c)}}
 	if !m.Session.SignedIn() {
-		page = ui.El("div", ui.Class("site"),
-			siteHeader(m, c),
-			notices(m, c),
-			withLab(m, c, ui.El("main", ui.ID("main"), ui.Class("site-main"), publicPage(m, c, r))),
-			overlays(m, c),
-		)
+		main := ui.El("main", ui.ID("main"), ui.Class("site-main"), publicPage(m, c, r))
+		v = append(v, ui.V{K: "header", N: []ui.Node{siteHeader(m, c)}}, ui.V{K: "main", N: []ui.Node{withLab(m, c, main)}})
 	} else {
-		page = ui.El("div", ui.Class("console"),
-			topNav(m, c, r),
-			notices(m, c),
-			ui.El("div", ui.Class("layout", lab.PanelClass(m.Model)),
-				ui.El("main", ui.ID("main"), ui.Class("content"), consolePage(m, c, r)),
-				lab.Panel(m.Model, c),
-			),
-			overlays(m, c),
-		)
+		v = append(v, ui.V{K: "header", N: []ui.Node{topNav(m, c, r)}}, ui.V{K: "page", N: []ui.Node{consolePage(m, c, r)}},
+			ui.V{K: "layout", S: "layout " + lab.PanelClass(m.Model)}, ui.V{K: "guide", N: []ui.Node{lab.Panel(m.Model, c)}})
 	}
-	// A button, not a link to #main: the URL fragment is the router's.
-	skip := button(c, "nav.skip", "skip", "", ui.Class("skip-link"))
-	return ui.El("div", ui.ID("app"), ui.A("lang", string(langAttr(m.UI.Lang))), skip, page)
+	return page.Root(c, v)
 }
 
 // withLab docks the lab guide beside a signed-out page while it is open.
@@ -126,7 +138,7 @@ func button(c i18n.Catalog, key, action, arg string, extra ...any) ui.Node {
 // noticesTpl is the banners (Cloudscape's flashbar); errors and warnings
 // are announced assertively. A crash offers its diagnostics to copy; a
 // failed copy or download offers the text to copy by hand.
-var noticesTpl = ui.MustParse(`
+var noticesTpl = ui.Lazy(`
 <div class="flashbar" aria-live="polite">
 	<div each="notices" class="$class" role="$role">
 		<div class="flash-body">
@@ -158,10 +170,13 @@ func notices(m Model, c i18n.Catalog) ui.Node {
 	return noticesTpl.Root(c, ui.Vals{{K: "notices", L: items}})
 }
 
-func notFoundPage(c i18n.Catalog) ui.Node {
-	return ui.El("section", ui.Class("page"),
-		heading(ui.Text(c.T("notfound.title"))),
-		ui.El("p", ui.Text(c.T("notfound.body"))),
-		ui.El("a", ui.A("href", "#/"), ui.Text(c.T("notfound.home"))),
-	)
-}
+// notFound is the page for an address that names nothing.
+var notFound = ui.Lazy(`
+<section class="page">
+	<h1 id="page-title" tabindex="-1">{t notfound.title}</h1>
+	<p>{t notfound.body}</p>
+	<a href="#/">{t notfound.home}</a>
+</section>`)
+
+// notFoundPage is the page for an address that names nothing.
+func notFoundPage(c i18n.Catalog) ui.Node { return notFound.Root(c, nil) }

@@ -7,7 +7,7 @@ import (
 )
 
 // siteHeaderTpl is the signed-out header in the style of aws.amazon.com.
-var siteHeaderTpl = ui.MustParse(`
+var siteHeaderTpl = ui.Lazy(`
 <header class="site-header">
 	<nav class="site-header-inner" aria-label="%nav.label">
 		<a class="brand" href="#/" aria-label="%nav.home"><span class="brand-mark" aria-hidden="true"></span><span class="brand-name">{t app.name}</span></a>
@@ -26,7 +26,7 @@ func siteHeader(m Model, c i18n.Catalog) ui.Node {
 }
 
 // landingTpl is the page before sign-in.
-var landingTpl = ui.MustParse(`
+var landingTpl = ui.Lazy(`
 <div class="landing">
 	<section class="hero">
 		<div class="hero-inner">
@@ -55,7 +55,7 @@ var landingTpl = ui.MustParse(`
 func landingPage(c i18n.Catalog) ui.Node { return landingTpl.Root(c, nil) }
 
 // homeTpl is Console Home.
-var homeTpl = ui.MustParse(`
+var homeTpl = ui.Lazy(`
 <section class="page">
 	<h1 id="page-title" tabindex="-1">{t home.title}</h1>
 	<div class="container">
@@ -94,7 +94,7 @@ func homePage(m Model, c i18n.Catalog) ui.Node {
 
 // serviceTpl is a service's own page: what it is for, its category, and
 // what this version of the simulator lets the student do there.
-var serviceTpl = ui.MustParse(`
+var serviceTpl = ui.Lazy(`
 <section class="page">
 	<nav class="breadcrumbs" aria-label="%nav.breadcrumbs">
 		<ol><li><a href="#/">{t home.title}</a></li><li aria-current="page">{d name}</li></ol>
@@ -129,7 +129,7 @@ func simNoteKey(s Service) string {
 
 // simulatorTplPage holds the saved data tools: storage status, prepared
 // worlds, work kept aside, export, import and reset.
-var simulatorTplPage = ui.MustParse(`
+var simulatorTplPage = ui.Lazy(`
 <section class="page">
 	<h1 id="page-title" tabindex="-1">{t simulator.title}</h1>
 	<div class="container">
@@ -195,7 +195,7 @@ func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 }
 
 // confirmTpl asks for confirmation of a destructive action.
-var confirmTpl = ui.MustParse(`
+var confirmTpl = ui.Lazy(`
 <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
 	<p id="confirm-text" tabindex="-1">{t $key name=$name}</p>
 	<button type="button" data-action="$action" data-arg="?arg" class="btn btn-danger">{t confirm.yes}</button>

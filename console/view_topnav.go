@@ -10,7 +10,7 @@ import (
 // topNavTpl is the console's top bar: home link, Services menu, the
 // areas' buttons, language switch, lab guide, region selector, account
 // menu and simulator menu.
-var topNavTpl = ui.MustParse(`
+var topNavTpl = ui.Lazy(`
 <header class="topnav">
 	<nav class="topnav-inner" aria-label="%nav.label">
 		<a class="brand" href="#/" aria-label="%nav.home"><span class="brand-mark" aria-hidden="true"></span><span class="brand-name">{t app.name}</span></a>
@@ -32,7 +32,7 @@ func topNav(m Model, c i18n.Catalog, r Route) ui.Node {
 
 // servicesTpl is the Services menu: its button and, when open, the
 // search field and the services by category.
-var servicesTpl = ui.MustParse(`
+var servicesTpl = ui.Lazy(`
 <div class="menu">
 	<button type="button" id="menu-btn-services" class="nav-btn menu-btn" data-action="menu" data-arg="services" aria-expanded="$expanded" aria-controls="services-menu">{t shell.services}</button>
 	<div if="open" id="services-menu" class="dropdown services-menu" role="region" aria-label="%shell.services">
@@ -79,14 +79,16 @@ func serviceHref(s Service) string {
 	return "#/services/" + s.ID
 }
 
+// langTpl is the 한국어 / English toggle.
+var langTpl = ui.Lazy(`
+<div id="$id" class="lang-switch" role="group" aria-label="%nav.language">
+	<button type="button" class="lang-opt" data-action="lang" data-arg="ko" lang="ko" aria-pressed="$ko">{"한국어"}</button>
+	<button type="button" class="lang-opt" data-action="lang" data-arg="en" lang="en" aria-pressed="$en">{"English"}</button>
+</div>`)
+
 // langSwitch is the 한국어 / English toggle.
 func langSwitch(m Model, c i18n.Catalog, id string) ui.Node {
-	opt := func(l i18n.Lang, name string) ui.Node {
-		return ui.El("button", ui.A("type", "button"), ui.Class("lang-opt"), ui.A("data-action", "lang"),
-			ui.A("data-arg", string(l)), ui.A("lang", string(l)), ui.A("aria-pressed", core.BoolAttr(m.UI.Lang == l)), ui.Data(name))
-	}
-	return ui.El("div", ui.ID(id), ui.Class("lang-switch"), ui.A("role", "group"), ui.A("aria-label", c.T("nav.language")),
-		opt(i18n.KO, "한국어"), opt(i18n.EN, "English"))
+	return langTpl.Root(c, ui.Vals{{K: "id", S: id}, {K: "ko", S: core.BoolAttr(m.UI.Lang == i18n.KO)}, {K: "en", S: core.BoolAttr(m.UI.Lang == i18n.EN)}})
 }
 
 // regionName returns a region's name in the catalog's language.
@@ -106,7 +108,7 @@ func regionShort(c i18n.Catalog, r catalog.Region) string {
 
 // regionTpl is the region selector: "Global" on global services' pages,
 // else the button and, when open, the regions.
-var regionTpl = ui.MustParse(`
+var regionTpl = ui.Lazy(`
 <div class="menu">
 	<_ if="global">
 		<button type="button" class="nav-btn region-global" disabled aria-describedby="global-note">{t region.global}</button>
@@ -150,7 +152,7 @@ func dashedID(id string) string { return core.DashedID(id) }
 
 // accountTpl is the account menu: the account's name, ID and user, My
 // Security Credentials and Sign out.
-var accountTpl = ui.MustParse(`
+var accountTpl = ui.Lazy(`
 <div class="menu">
 	<button type="button" id="menu-btn-account" class="nav-btn menu-btn" data-action="menu" data-arg="account" aria-expanded="$expanded" aria-controls="account-menu" aria-label="$label">{d name}</button>
 	<div if="open" id="account-menu" class="dropdown account-menu" role="region" aria-label="%account.menu">
@@ -179,7 +181,7 @@ func accountMenu(m Model, c i18n.Catalog) ui.Node {
 }
 
 // simulatorTpl is the simulator menu.
-var simulatorTpl = ui.MustParse(`
+var simulatorTpl = ui.Lazy(`
 <div class="menu">
 	<button type="button" id="menu-btn-simulator" class="nav-btn menu-btn" data-action="menu" data-arg="simulator" aria-expanded="$expanded" aria-controls="simulator-menu">{t simulator.menu}</button>
 	<div if="open" id="simulator-menu" class="dropdown simulator-menu" role="region" aria-label="%simulator.menu">

@@ -413,3 +413,10 @@ func (p *Page) Requested(s string) bool {
 	}
 	return false
 }
+
+// jsString writes s as a JavaScript string literal (JSON's quoting is
+// valid JavaScript).
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

@@ -170,11 +170,6 @@ func isChecked(p *Page, name string) bool {
 	return Eval[bool](p, `[...document.querySelectorAll('input[type=checkbox]')].some(e => e.labels.length && e.labels[0].textContent === `+jsString(name)+` && e.checked)`)
 }
 
-// jsString quotes s as a JavaScript string literal.
-func jsString(s string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
-}
-
 // TestIAMAccessibility audits the IAM pages with axe-core in both
 // languages: lists, the wizard's steps with errors, Create user group,
 // Account settings, and a modal dialog.

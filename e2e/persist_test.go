@@ -31,9 +31,6 @@ func waitJS(p *Page, what, expr string) {
 	}
 }
 
-// jsString quotes a string for JavaScript.
-func jsString(s string) string { return strconv.Quote(s) }
-
 // setField types into a named form field the way the browser reports
 // typing (an input event), without focus moving between the tabs.
 func setField(p *Page, name, value string) {

@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -29,11 +28,6 @@ func choose(p *Page, label, text string) {
 	if !ok {
 		p.t.Fatalf("no option %q in %q", text, label)
 	}
-}
-
-func jsString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }
 
 // resultOf is the text of the simulator's result row of an action.

@@ -12,12 +12,15 @@ import (
 	"labsim/sim/account"
 )
 
+// infoTpl is a page's short confirmation.
+var infoTpl = ui.Lazy(`<div class="alert alert-success" role="status"><p>{t $key}</p></div>`)
+
 // AuthInfo renders the page's confirmation, if any.
 func AuthInfo(m Model, c i18n.Catalog) ui.Node {
 	if m.Auth.Info == "" || m.Auth.Route != m.UI.Route {
 		return ui.Node{}
 	}
-	return ui.El("div", ui.Class("alert", "alert-success"), ui.A("role", "status"), ui.El("p", ui.Text(c.T(m.Auth.Info))))
+	return infoTpl.Root(c, ui.Vals{{K: "key", S: m.Auth.Info}})
 }
 
 // AuthForm renders the controls of one page: values come from the model
@@ -107,8 +110,8 @@ func visibleChar(s string) string {
 // code while no code box is shown): an alert that focus can move to, with
 // the id ErrorFor would give it.
 var (
-	errorTpl = ui.MustParse(`<p id="$id" class="field-error" role="alert">{t =text}</p>`)
-	boxTpl   = ui.MustParse(`<div id="$id" class="alert alert-error" role="alert" tabindex="-1"><p>{t =text}</p></div>`)
+	errorTpl = ui.Lazy(`<p id="$id" class="field-error" role="alert">{t =text}</p>`)
+	boxTpl   = ui.Lazy(`<div id="$id" class="alert alert-error" role="alert" tabindex="-1"><p>{t =text}</p></div>`)
 )
 
 // ErrorFor renders a field's problem, if any.
@@ -192,31 +195,51 @@ type Option struct {
 	Label ui.Node
 }
 
-// selectField is a labelled select with its error; a blank first Option
-// with placeholderKey when given.
-func (f AuthForm) SelectField(name, labelKey, hintKey, placeholderKey string, opts []Option, extra ...any) ui.Node {
+// selectTpl is a labelled select with its hint, error and options (a
+// placeholder first when it has one).
+var selectTpl = ui.Lazy(`
+<div class="form-field">
+	<label for="$id" class="field-label">{t $label}</label>
+	<p if="hint" id="$hintID" class="field-hint">{t $hint}</p>
+	<select id="$id" name="$name" aria-invalid="?bad:true" aria-describedby="?described" autocomplete="?autocomplete">
+		<option if="placeholder" value="" selected="?none">{t $placeholder}</option>
+		<option each="opts" value="$value" selected="?selected">{slot text}</option>
+	</select>
+	{slot error}
+</div>`)
+
+// SelectField is a labelled select with its hint and error; cur's option
+// is selected. An extra autocomplete attribute is passed on.
+func (f AuthForm) SelectField(name, labelKey, hintKey, placeholderKey string, opts []Option, extra ...ui.Attr) ui.Node {
 	id := AuthID(name)
 	cur := f.Value(name)
-	var kids []ui.Node
-	if placeholderKey != "" {
-		kids = append(kids, ui.El("option", ui.A("value", ""), ui.If(cur == "", ui.A("selected", "")), ui.Text(f.C.T(placeholderKey))))
+	items := make([]ui.Vals, len(opts))
+	for i, o := range opts {
+		items[i] = ui.Vals{{K: "value", S: o.Value}, {K: "selected", B: o.Value == cur}, {K: "text", N: []ui.Node{o.Label}}}
 	}
-	for _, o := range opts {
-		kids = append(kids, ui.El("option", ui.A("value", o.Value), ui.If(o.Value == cur, ui.A("selected", "")), o.Label))
+	var ids []string
+	if hintKey != "" {
+		ids = append(ids, id+"-hint")
 	}
-	attrs := []any{ui.ID(id), ui.A("name", name), f.Described(name, hintKey != "")}
-	attrs = append(attrs, extra...)
-	attrs = append(attrs, kids)
-	return ui.El("div", ui.Class("form-field"),
-		ui.El("label", ui.A("for", id), ui.Class("field-label"), ui.Text(f.C.T(labelKey))),
-		f.HintNode(name, hintKey),
-		ui.El("select", attrs...),
-		f.ErrorFor(name))
+	_, bad := f.Problems[name]
+	if bad {
+		ids = append(ids, id+"-error")
+	}
+	v := ui.Vals{{K: "id", S: id}, {K: "name", S: name}, {K: "label", S: labelKey}, {K: "hint", B: hintKey != "", S: hintKey},
+		{K: "hintID", S: id + "-hint"}, {K: "bad", B: bad}, {K: "described", B: len(ids) > 0, S: strings.Join(ids, " ")},
+		{K: "placeholder", B: placeholderKey != "", S: placeholderKey}, {K: "none", B: cur == ""},
+		{K: "opts", L: items}, {K: "error", N: []ui.Node{f.ErrorFor(name)}}}
+	for _, a := range extra {
+		if a.Key == "autocomplete" {
+			v = append(v, ui.V{K: "autocomplete", B: true, S: a.Val})
+		}
+	}
+	return selectTpl.Root(f.C, v)
 }
 
 // radiosTpl is a fieldset of radio buttons with a legend and an error;
 // each option may carry a description shown under its label.
-var radiosTpl = ui.MustParse(`
+var radiosTpl = ui.Lazy(`
 <fieldset class="form-field radio-group" id="$id" aria-describedby="?bad">
 	<legend class="field-label">{t $legend}</legend>
 	<div each="opts" class="radio">
@@ -250,20 +273,26 @@ func (f AuthForm) Radios(name, legendKey string, opts []Option, descs []ui.Node)
 		{K: "bad", B: bad, S: id + "-error"}, {K: "opts", L: items}, {K: "error", N: []ui.Node{f.ErrorFor(name)}}})
 }
 
-// checkbox is a labelled checkbox with its error.
+// checkboxTpl is a labelled checkbox with its error.
+var checkboxTpl = ui.Lazy(`
+<div class="form-field checkbox">
+	<input id="$id" type="checkbox" name="$name" value="true" checked="?checked" aria-invalid="?bad:true" aria-describedby="?bad">
+	<label for="$id">{slot label}</label>
+	{slot error}
+</div>`)
+
+// Checkbox is a labelled checkbox with its error.
 func (f AuthForm) Checkbox(name string, label ui.Node) ui.Node {
 	id := AuthID(name)
-	return ui.El("div", ui.Class("form-field", "checkbox"),
-		ui.El("input", ui.ID(id), ui.A("type", "checkbox"), ui.A("name", name), ui.A("value", "true"),
-			ui.If(f.Value(name) == "true", ui.A("checked", "")), f.Described(name, false)),
-		ui.El("label", ui.A("for", id), label),
-		f.ErrorFor(name))
+	_, bad := f.Problems[name]
+	return checkboxTpl.Root(f.C, ui.Vals{{K: "id", S: id}, {K: "name", S: name}, {K: "checked", B: f.Value(name) == "true"},
+		{K: "bad", B: bad, S: id + "-error"}, {K: "label", N: []ui.Node{label}}, {K: "error", N: []ui.Node{f.ErrorFor(name)}}})
 }
 
 // submitTpl is a form's primary button; while busy it shows its busy
 // text, is disabled and marked aria-busy so that the page never looks
 // frozen.
-var submitTpl = ui.MustParse(`
+var submitTpl = ui.Lazy(`
 <_>
 	<button if="busy" type="submit" class="btn btn-primary btn-busy" disabled aria-busy="true"><span class="spinner" aria-hidden="true"></span>{t $busyKey}</button>
 	<button if="!busy" type="submit" class="btn btn-primary">{t $key}</button>
@@ -274,43 +303,51 @@ func (f AuthForm) Submit(key, busyKey string, busy bool) ui.Node {
 	return submitTpl.Root(f.C, ui.Vals{{K: "busy", B: busy}, {K: "key", S: key}, {K: "busyKey", S: busyKey}})
 }
 
+// checklistTpl is the live list of root password rules, with a tick or
+// a cross for each (and "met"/"not met" for screen readers).
+var checklistTpl = ui.Lazy(`
+<div id="$id" class="checklist">
+	<p class="checklist-title">{t signup.rule.title}</p>
+	<ul>
+		<li each="rules" class="$class">
+			<span class="rule-mark" aria-hidden="true">{d mark}</span>
+			<span class="visually-hidden">{t $state}</span>
+			{t $key}
+			<ul if="sub"><li each="sub" class="$class"><span class="rule-mark" aria-hidden="true">{d mark}</span><span class="visually-hidden">{t $state}</span>{t $key}</li></ul>
+		</li>
+	</ul>
+</div>`)
+
 // PasswordChecklist is the live list of root password rules for the
-// password typed in pwField, with a tick or a cross for each.
+// password typed, with a tick or a cross for each.
 func PasswordChecklist(c i18n.Catalog, pw, email, accountName, id string) ui.Node {
 	cl := account.PasswordChecklist(pw, email, accountName)
-	item := func(ok bool, key string, kids ...ui.Node) ui.Node {
-		state, mark, cls := "signup.rule.unmet", "✗", "rule-unmet"
+	rule := func(ok bool, key string) ui.Vals {
 		if ok {
-			state, mark, cls = "signup.rule.met", "✓", "rule-met"
+			return ui.Vals{{K: "class", S: "rule-met"}, {K: "mark", S: "✓"}, {K: "state", S: "signup.rule.met"}, {K: "key", S: key}, {K: "sub"}}
 		}
-		return ui.El("li", ui.Class(cls),
-			ui.El("span", ui.Class("rule-mark"), ui.A("aria-hidden", "true"), ui.Data(mark)),
-			ui.El("span", ui.Class("visually-hidden"), ui.Text(c.T(state))),
-			ui.Text(c.T(key)), kids)
+		return ui.Vals{{K: "class", S: "rule-unmet"}, {K: "mark", S: "✗"}, {K: "state", S: "signup.rule.unmet"}, {K: "key", S: key}, {K: "sub"}}
 	}
-	return ui.El("div", ui.ID(id), ui.Class("checklist"),
-		ui.El("p", ui.Class("checklist-title"), ui.Text(c.T("signup.rule.title"))),
-		ui.El("ul",
-			item(cl.MinLength && cl.MaxLength, "signup.rule.length"),
-			item(cl.ThreeClasses, "signup.rule.classes", ui.El("ul",
-				item(cl.Upper, "signup.rule.upper"),
-				item(cl.Lower, "signup.rule.lower"),
-				item(cl.Digit, "signup.rule.digit"),
-				item(cl.Symbol, "signup.rule.symbol"))),
-			item(cl.AllowedChars, "signup.rule.chars"),
-			item(cl.NotEmail, "signup.rule.notEmail"),
-			item(cl.NotAccountName, "signup.rule.notName"),
-		))
+	classes := rule(cl.ThreeClasses, "signup.rule.classes")
+	classes[4] = ui.V{K: "sub", B: true, L: []ui.Vals{rule(cl.Upper, "signup.rule.upper"), rule(cl.Lower, "signup.rule.lower"),
+		rule(cl.Digit, "signup.rule.digit"), rule(cl.Symbol, "signup.rule.symbol")}}
+	return checklistTpl.Root(c, ui.Vals{{K: "id", S: id}, {K: "rules", L: []ui.Vals{
+		rule(cl.MinLength && cl.MaxLength, "signup.rule.length"), classes, rule(cl.AllowedChars, "signup.rule.chars"),
+		rule(cl.NotEmail, "signup.rule.notEmail"), rule(cl.NotAccountName, "signup.rule.notName")}}})
 }
+
+// matchesTpl shows "Matches" under a confirmation field once it repeats
+// the password (an empty live region until then).
+var matchesTpl = ui.Lazy(`
+<_>
+	<p if="!ok" id="$id" class="field-hint" aria-live="polite"></p>
+	<p if="ok" id="$id" class="field-hint matches" aria-live="polite"><span aria-hidden="true">{"✓ "}</span>{t signup.matches}</p>
+</_>`)
 
 // MatchesNote shows "Matches" under a confirmation field once it repeats
 // the password.
 func MatchesNote(c i18n.Catalog, pw, confirm, id string) ui.Node {
-	if !account.ConfirmMatches(pw, confirm) {
-		return ui.El("p", ui.ID(id), ui.Class("field-hint"), ui.A("aria-live", "polite"))
-	}
-	return ui.El("p", ui.ID(id), ui.Class("field-hint", "matches"), ui.A("aria-live", "polite"),
-		ui.El("span", ui.A("aria-hidden", "true"), ui.Data("✓ ")), ui.Text(c.T("signup.matches")))
+	return matchesTpl.Root(c, ui.Vals{{K: "id", S: id}, {K: "ok", B: account.ConfirmMatches(pw, confirm)}})
 }
 
 // DropFields returns a copy of the fields without those whose names start

@@ -25,7 +25,7 @@ type FormField struct {
 
 // textFieldTpl is a label, an input and its error, with aria-invalid and
 // aria-describedby set when there is an error.
-var textFieldTpl = ui.MustParse(`
+var textFieldTpl = ui.Lazy(`
 <div class="form-field">
 	<label for="$id" class="field-label">{t $label}</label>
 	<input id="$id" name="$name" type="text" value="$value" spellcheck="false" inputmode="?code:numeric" autocomplete="$autocomplete" autocapitalize="?mono:characters" class="?class" aria-invalid="?described:true" aria-describedby="?described">

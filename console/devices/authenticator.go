@@ -33,7 +33,7 @@ func AuthenticatorArea() core.Area {
 
 // authApp is the app's screens: the list of accounts, "Add account",
 // the simulated scan and "Enter a setup key".
-var authApp = ui.MustParse(`
+var authApp = ui.Lazy(`
 <div class="auth-app">
 	<div if="add" class="auth-add">
 		<h3 id="auth-screen-title" tabindex="-1">{t auth.addTitle}</h3>

@@ -25,39 +25,44 @@ func phoneApps(m core.Model, c i18n.Catalog) []phoneApp {
 	}
 }
 
-// messagesApp lists the text messages, newest first.
-func messagesApp(m core.Model, c i18n.Catalog) ui.Node {
-	var items []ui.Node
+// appsTpl is the Messages and Calls apps: the texts and calls, newest
+// first, or a note that there are none.
+var appsTpl = ui.Lazy(`
+<_>
+	<p if="empty" class="empty">{t $emptyKey}</p>
+	<ul if="sms" class="sms-list" aria-label="%devices.app.messages">
+		<li each="items" class="sms">
+			<p class="sms-head"><strong>{d from}</strong>{d when}</p>
+			<p class="sms-text"><_ if="textKey">{t =text}</_><_ if="!textKey">{d text}</_></p>
+			<p class="sms-to">{t devices.sms.to number=$to}</p>
+		</li>
+	</ul>
+	<ul if="calls" class="call-list" aria-label="%devices.app.calls">
+		<li each="items" class="call-log"><strong>{d from}</strong>{d when}<br>{t $status}</li>
+	</ul>
+</_>`)
+
+// phoneList renders the phone's items of one kind, newest first.
+func phoneList(m core.Model, c i18n.Catalog, kind, listKey, emptyKey string) ui.Node {
+	var items []ui.Vals
 	for i := len(m.World.Devices.Phone) - 1; i >= 0; i-- {
 		p := m.World.Devices.Phone[i]
-		if p.Kind != sim.PhoneSMS {
+		if p.Kind != kind {
 			continue
 		}
-		items = append(items, ui.El("li", ui.Class("sms"),
-			ui.El("p", ui.Class("sms-head"), ui.El("strong", ui.Data(p.From)), ui.Data(" · "+stamp(p.Time, m.Now))),
-			ui.El("p", ui.Class("sms-text"), itemText(c, p)),
-			ui.El("p", ui.Class("sms-to"), ui.Text(c.T("devices.sms.to", "number", p.To)))))
+		items = append(items, append(itemVals(c, p), ui.V{K: "when", S: " · " + stamp(p.Time, m.Now)}, ui.V{K: "to", S: p.To},
+			ui.V{K: "status", S: "devices.call.status." + p.Args["status"]}))
 	}
-	if len(items) == 0 {
-		return ui.El("p", ui.Class("empty"), ui.Text(c.T("devices.sms.empty")))
-	}
-	return ui.El("ul", ui.Class("sms-list"), ui.A("aria-label", c.T("devices.app.messages")), items)
+	return appsTpl.Root(c, ui.Vals{{K: "empty", B: len(items) == 0}, {K: "emptyKey", S: emptyKey},
+		{K: listKey, B: len(items) > 0}, {K: "items", L: items}})
+}
+
+// messagesApp lists the text messages, newest first.
+func messagesApp(m core.Model, c i18n.Catalog) ui.Node {
+	return phoneList(m, c, sim.PhoneSMS, "sms", "devices.sms.empty")
 }
 
 // callsApp lists the calls, newest first, with how each ended.
 func callsApp(m core.Model, c i18n.Catalog) ui.Node {
-	var items []ui.Node
-	for i := len(m.World.Devices.Phone) - 1; i >= 0; i-- {
-		p := m.World.Devices.Phone[i]
-		if p.Kind != sim.PhoneCall {
-			continue
-		}
-		items = append(items, ui.El("li", ui.Class("call-log"),
-			ui.El("strong", ui.Data(p.From)), ui.Data(" · "+stamp(p.Time, m.Now)), ui.El("br"),
-			ui.Text(c.T("devices.call.status."+p.Args["status"]))))
-	}
-	if len(items) == 0 {
-		return ui.El("p", ui.Class("empty"), ui.Text(c.T("devices.calls.empty")))
-	}
-	return ui.El("ul", ui.Class("call-list"), ui.A("aria-label", c.T("devices.app.calls")), items)
+	return phoneList(m, c, sim.PhoneCall, "calls", "devices.calls.empty")
 }

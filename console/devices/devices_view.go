@@ -14,7 +14,7 @@ import (
 
 // navButton opens one tab of the drawer. Its name stays "Virtual phone" /
 // "Inbox"; the unread count is its description.
-var navButton = ui.MustParse(`
+var navButton = ui.Lazy(`
 <span each="tabs" class="devices-nav">
 	<button id="$id" type="button" class="nav-btn devices-btn" data-action="devices.open" data-arg="$tab" aria-label="$label" aria-expanded="$expanded" aria-controls="devices-drawer" aria-describedby="$countID">
 		<span class="$icon" aria-hidden="true"></span>
@@ -36,11 +36,11 @@ func devicesNavItems(m core.Model, c i18n.Catalog) []ui.Node {
 			{K: "icon", S: "devices-icon icon-" + tab}, {K: "key", S: "devices." + tab},
 			{K: "unread", B: unread > 0}, {K: "count", S: strconv.Itoa(unread)}}
 	}
-	return ui.Render(c, ui.Vals{{K: "tabs", L: []ui.Vals{tab("phone", phone), tab("inbox", inbox)}}}, navButton)
+	return ui.Render(c, ui.Vals{{K: "tabs", L: []ui.Vals{tab("phone", phone), tab("inbox", inbox)}}}, *navButton.Tpl())
 }
 
 // drawer is the side drawer with the virtual phone and the inbox.
-var drawer = ui.MustParse(`
+var drawer = ui.Lazy(`
 <aside id="devices-drawer" class="drawer" aria-labelledby="devices-title">
 	<div class="drawer-head">
 		<h2 id="devices-title" tabindex="-1">{t devices.title}</h2>
@@ -111,7 +111,7 @@ func itemText(c i18n.Catalog, p sim.PhoneItem) ui.Node {
 
 // phone is the virtual phone: a ringing or answered call takes the
 // screen; otherwise the open app or the home screen.
-var phone = ui.MustParse(`
+var phone = ui.Lazy(`
 <div class="phone" role="region" aria-label="%devices.phone">
 	<div class="phone-status" aria-hidden="true">
 		{d clock}
@@ -288,7 +288,7 @@ func appUnread(m core.Model, app string) int {
 
 // inbox is the list of emails or the open email; an in-page link in an
 // email's arguments (a reset link) becomes a link.
-var inbox = ui.MustParse(`
+var inbox = ui.Lazy(`
 <div class="inbox">
 	<p if="empty" class="empty">{t devices.inbox.empty}</p>
 	<h3 if="list">{t devices.inbox}</h3>
@@ -307,7 +307,7 @@ var inbox = ui.MustParse(`
 `)
 
 // email is one open email.
-var email = ui.MustParse(`
+var email = ui.Lazy(`
 <article class="email" aria-labelledby="email-title">
 	<button type="button" data-action="devices.back" class="btn btn-link">{t devices.inbox.back}</button>
 	<h3 id="email-title" tabindex="-1">{t =subject}</h3>

@@ -53,7 +53,7 @@ func credentialsTitle(m core.Model, c i18n.Catalog, r core.Route) string {
 }
 
 // credentialsTpl is the root user's My Security Credentials page.
-var credentialsTpl = ui.MustParse(`
+var credentialsTpl = ui.Lazy(`
 <section class="page mfa-page">
 	<h1 id="page-title" tabindex="-1">{t cred.title}</h1>
 	<p>{t cred.intro}</p>

@@ -6,7 +6,7 @@ import (
 
 // mfaFrame is the MFA pages' frame: breadcrumbs back to My Security
 // Credentials, the heading and the page's body.
-var mfaFrame = ui.MustParse(`
+var mfaFrame = ui.Lazy(`
 <section class="$class">
 	<nav class="breadcrumbs" aria-label="%nav.breadcrumbs">
 		<ol>

@@ -39,7 +39,7 @@ func mfaManageView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 
 // manageBody is Manage for an assigned device: its serial and date, and
 // Remove (after a confirmation) or Resync.
-var manageBody = ui.MustParse(`
+var manageBody = ui.Lazy(`
 <div class="container">
 	<p>{t mfa.manage.intro}</p>
 	<dl class="kv">
@@ -62,7 +62,7 @@ var manageBody = ui.MustParse(`
 `)
 
 // resyncForm asks for two consecutive codes.
-var resyncForm = ui.MustParse(`
+var resyncForm = ui.Lazy(`
 <form class="container" data-form="mfa.resync" novalidate>
 	<h2>{t mfa.resync.title}</h2>
 	<p>{t mfa.resync.intro}</p>

@@ -26,7 +26,7 @@ func mfaWizardView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 }
 
 // typeStep is the choice among the three device types.
-var typeStep = ui.MustParse(`
+var typeStep = ui.Lazy(`
 <form class="container" data-form="mfa.type" novalidate>
 	<fieldset class="mfa-radio-group" aria-invalid="?err:true" aria-describedby="?err:mfa-type-error">
 		<legend class="field-label">{t mfa.type.legend}</legend>
@@ -65,7 +65,7 @@ func mfaTypeStep(m core.Model, c i18n.Catalog) ui.Node {
 
 // setupStep shows how to add the device to an app, the QR code or the
 // secret key, and the two code fields.
-var setupStep = ui.MustParse(`
+var setupStep = ui.Lazy(`
 <form class="container mfa-setup" data-form="mfa.assign" novalidate>
 	<h2>{t mfa.setup.title}</h2>
 	<ol class="mfa-steps">
@@ -138,10 +138,10 @@ func mfaSetupStep(m core.Model, c i18n.Catalog) ui.Node {
 
 // notice is a short note with the way back to My Security Credentials
 // (the device is already assigned, or no longer there).
-var notice = ui.MustParse(`<div class="container"><p>{t $text}</p><a href="#/security-credentials">{t mfa.backToCredentials}</a></div>`)
+var notice = ui.Lazy(`<div class="container"><p>{t $text}</p><a href="#/security-credentials">{t mfa.backToCredentials}</a></div>`)
 
 // doneStep confirms the assignment.
-var doneStep = ui.MustParse(`
+var doneStep = ui.Lazy(`
 <div class="container">
 	<h2>{t mfa.setup.title}</h2>
 	<div class="alert alert-success" role="status"><p>{t mfa.done.text}</p></div>

@@ -33,7 +33,7 @@ func signinView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 // signinPages are the sign-in cards. Every card starts with its heading,
 // the signed-in note and the "Authentication failed" box when they apply.
 var (
-	choosePage = ui.MustParse(`
+	choosePage = ui.Lazy(`
 <div>
 	<h1 id="page-title" tabindex="-1">{t signin.title}</h1>
 	<p if="signedIn" class="info-note">{t signin.alreadySignedIn name=$account}</p>
@@ -47,7 +47,7 @@ var (
 	<p class="divider"><span>{t signin.new}</span></p>
 	<a class="btn btn-normal btn-block" href="#/signup">{t signin.create}</a>
 </div>`)
-	passwordPage = ui.MustParse(`
+	passwordPage = ui.Lazy(`
 <div>
 	<h1 id="page-title" tabindex="-1">{t signin.root.title}</h1>
 	<p if="signedIn" class="info-note">{t signin.alreadySignedIn name=$account}</p>
@@ -62,7 +62,7 @@ var (
 	</form>
 	<p><a href="#/signin">{t signin.other}</a></p>
 </div>`)
-	forgotPage = ui.MustParse(`
+	forgotPage = ui.Lazy(`
 <div>
 	<h1 id="page-title" tabindex="-1">{t signin.forgot.title}</h1>
 	<_ if="sent">
@@ -81,7 +81,7 @@ var (
 	</_>
 	<p><a href="#/signin">{t signin.back}</a></p>
 </div>`)
-	resetPage = ui.MustParse(`
+	resetPage = ui.Lazy(`
 <div>
 	<h1 id="page-title" tabindex="-1">{t signin.reset.title}</h1>
 	<_ if="bad">

@@ -90,7 +90,7 @@ func signinMFAView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 
 // mfaCard is the MFA sign-in pages' centred card: the code form, the
 // troubleshooting page, or what to do when the sign-in expired.
-var mfaCard = ui.MustParse(`
+var mfaCard = ui.Lazy(`
 <section class="page signin-page mfa-page">
 	<div class="container signin-card">
 		<h1 id="page-title" tabindex="-1">{t $title}</h1>
@@ -151,7 +151,7 @@ func signinMFAForm(m core.Model, c i18n.Catalog, acct sim.Account) ui.Vals {
 
 // signinMFAAltPage is the three steps of the alternative factors: verify
 // the email address, verify the phone number, sign in.
-var signinMFAAltPage = ui.MustParse(`
+var signinMFAAltPage = ui.Lazy(`
 <div>
 	<section class="alt-step">
 		<h2>{t signinmfa.ts.step1}</h2>

@@ -75,7 +75,7 @@ func suStep3(m core.Model, c i18n.Catalog) ui.Node {
 // step3 is the payment page: the simulator's note about cards, the card,
 // its expiry, the cardholder, the billing address and the CVV where the
 // country asks for one.
-var step3 = ui.MustParse(`
+var step3 = ui.Lazy(`
 <div>
 	<h2>{t signup.step3.title}</h2>
 	<div class="sim-notice" role="note" aria-labelledby="sim-notice-title">
@@ -174,7 +174,7 @@ func suBankPage(m core.Model, c i18n.Catalog) ui.Node {
 }
 
 // bankPage is the simulated bank's page that authorises the 1 USD check.
-var bankPage = ui.MustParse(`
+var bankPage = ui.Lazy(`
 <section class="page bank-page">
 	<div class="bank">
 		<p class="bank-brand"><span class="bank-logo" aria-hidden="true"></span>{t signup.bank.name}</p>

@@ -57,7 +57,7 @@ func suPhoneForm(f core.AuthForm, c i18n.Catalog) ui.Node {
 // captchaTpl is the security check: the picture the simulator drew, a
 // new picture, the characters as text (always when there is no picture)
 // and the answer.
-var captchaTpl = ui.MustParse(`
+var captchaTpl = ui.Lazy(`
 <fieldset class="form-field captcha">
 	<legend class="field-label">{t signup.captcha}</legend>
 	<div class="captcha-row">
@@ -103,7 +103,7 @@ func spaced(s string) string {
 // phoneTpl is page 4 once a code was sent or a call placed: the SMS code
 // form, or the voice call's PIN and outcome; the phone actions (open the
 // phone, send again, change the number) are in both.
-var phoneTpl = ui.MustParse(`
+var phoneTpl = ui.Lazy(`
 <div>
 	<div if="sms">
 		<p role="status">{t signup.step4.smsSent number=$to}</p>

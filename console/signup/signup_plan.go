@@ -37,7 +37,7 @@ func suStep5(m core.Model, c i18n.Catalog) ui.Node {
 }
 
 // step5 is page 5: the support plan cards and the Enterprise note.
-var step5 = ui.MustParse(`
+var step5 = ui.Lazy(`
 <div>
 	<h2>{t signup.step5.title}</h2>
 	<p>{t signup.step5.intro}</p>
@@ -71,7 +71,7 @@ func suDonePage(m core.Model, c i18n.Catalog) ui.Node {
 }
 
 // donePage is the congratulations page.
-var donePage = ui.MustParse(`
+var donePage = ui.Lazy(`
 <section class="page signup-page signup-done">
 	<div class="container done-card">
 		<div class="done-mark" aria-hidden="true"></div>

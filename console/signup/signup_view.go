@@ -30,7 +30,7 @@ func signupView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 // frame is the sign-up page: the "Sign up for AWS" heading, the free
 // tier panel beside the first two pages (with an invitation on the first),
 // and the step's card.
-var frame = ui.MustParse(`
+var frame = ui.Lazy(`
 <section class="page signup-page" data-step="$step">
 	<h1 id="page-title" tabindex="-1">{t signup.title}</h1>
 	<div class="$layout">
@@ -82,7 +82,7 @@ func suStep1(m core.Model, c i18n.Catalog) ui.Node {
 }
 
 // step1 is page 1: email address, password, confirmation, account name.
-var step1 = ui.MustParse(`
+var step1 = ui.Lazy(`
 <div>
 	<h2 class="visually-hidden">{t signup.step1.title}</h2>
 	<form data-form="signup.step1" novalidate aria-labelledby="page-title">
@@ -153,7 +153,7 @@ func suStep2(m core.Model, c i18n.Catalog) ui.Node {
 }
 
 // step2 is page 2: contact information.
-var step2 = ui.MustParse(`
+var step2 = ui.Lazy(`
 <div>
 	<h2>{t signup.step2.title}</h2>
 	<form data-form="signup.step2" novalidate aria-label="%signup.step2.title">

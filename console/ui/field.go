@@ -23,7 +23,7 @@ type Field struct {
 }
 
 // fieldTpl is a labelled input with its hint and error.
-var fieldTpl = MustParse(`
+var fieldTpl = Lazy(`
 <div class="form-field">
 	<label for="$id" class="field-label">{t =label}</label>
 	<p if="hint" id="$hintID" class="field-hint">{t =hint}</p>

@@ -41,3 +41,14 @@ func TestParseRefusesMistakes(t *testing.T) {
 	}
 	require.Panics(t, func() { MustParse(`<p>`) })
 }
+
+// BenchmarkParseTable is the start-up cost of one mid-sized template
+// (the table frame, 20 lines); the console parses about 60 at start-up.
+func BenchmarkParseTable(b *testing.B) {
+	src := Source(*tableFrame.Tpl())
+	for b.Loop() {
+		if _, err := Parse(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

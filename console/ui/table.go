@@ -50,7 +50,7 @@ type Table struct {
 
 // tableFrame is a table's markup around its rows, and the page
 // navigation under it.
-var tableFrame = MustParse(`
+var tableFrame = Lazy(`
 <_>
 	<table id="$id" class="$class" aria-label="$label">
 		<thead>
@@ -72,7 +72,7 @@ var tableFrame = MustParse(`
 </_>`)
 
 // selectCell is a row's selection checkbox.
-var selectCell = MustParse(`<td><input type="checkbox" name="$selectName" value="$id" aria-label="$selectLabel" checked="?selected"></td>`)
+var selectCell = Lazy(`<td><input type="checkbox" name="$selectName" value="$id" aria-label="$selectLabel" checked="?selected"></td>`)
 
 // Render renders the table with its rows: the table alone, or in a
 // "table-wrap" with the page navigation when there is more than one page.
@@ -113,7 +113,7 @@ func (t *Table) Render(c Catalog, rows []Vals) Node {
 		tr := Node{Tag: "tr"}
 		if t.Select != "" {
 			rs = &scope{v: Vals{{K: "selectLabel", S: c.T(t.SelectLabel, "name", rs.text("name"))}}, up: rs}
-			tr.Kids = selectCell.render(c, rs, tr.Kids)
+			tr.Kids = selectCell.Tpl().render(c, rs, tr.Kids)
 		}
 		for i := range t.Columns {
 			col := &t.Columns[i]
@@ -129,7 +129,7 @@ func (t *Table) Render(c Catalog, rows []Vals) Node {
 		V{K: "first", B: page == 0}, V{K: "last", B: page >= pages-1},
 		V{K: "prevKey", S: t.PrevKey}, V{K: "nextKey", S: t.NextKey},
 		V{K: "pageText", S: c.T(t.PageKey, "page", strconv.Itoa(page+1), "pages", strconv.Itoa(pages))})
-	out := tableFrame.render(c, &scope{v: v}, nil)
+	out := tableFrame.Tpl().render(c, &scope{v: v}, nil)
 	if pages == 1 {
 		return out[0]
 	}

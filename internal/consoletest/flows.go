@@ -113,6 +113,7 @@ func SuFormValues(form ui.Node) map[string]string {
 	return values
 }
 
+// SuAttrIndex returns the index of the attribute key of n, -1 when absent.
 func SuAttrIndex(n ui.Node, key string) int {
 	for i, a := range n.Attrs {
 		if a.Key == key {
