@@ -3,7 +3,6 @@ package console
 import (
 	"strings"
 
-	"labsim/console/access"
 	"labsim/console/core"
 	"labsim/console/i18n"
 	"labsim/console/ui"
@@ -26,7 +25,7 @@ func ownReads(a core.Area) bool { return a.Load != nil || a.Prefix == "policies"
 // user is always allowed, so its page loads are not logged.
 func (m Model) enforceRead(a core.Area, r Route) Model {
 	if !ownReads(a) && m.Session.IsIAMUser() {
-		m.Model = access.Read(m.Model, r)
+		m.Model = accessRead(m.Model, r)
 	}
 	return m
 }
@@ -45,7 +44,7 @@ func deniedView(m Model, c i18n.Catalog, a core.Area, r Route) (ui.Node, bool) {
 	if ownReads(a) || !m.Session.IsIAMUser() {
 		return ui.Node{}, false
 	}
-	res := access.Authorize(m.Model, r)
+	res := accessAuthorize(m.Model, r)
 	if res.Decision == sim.Allowed {
 		return ui.Node{}, false
 	}

@@ -3,10 +3,11 @@ package console
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
-	"labsim/console/access"
+	"labsim/console/i18n"
 	"labsim/console/ui"
 	"labsim/sim"
 	"labsim/sim/awserr"
@@ -35,11 +36,11 @@ func TestEveryRouteHasAnEnforcementRow(t *testing.T) {
 		"#/signin/password", "#/signin/123456789012", "#/signin/new-password", "#/signin-mfa/troubleshoot", "#/signup/2")
 	for _, h := range routes {
 		r := ParseRoute(h)
-		_, _, ok := access.Lookup(r)
+		_, _, ok := AccessLookup(r)
 		require.True(t, ok, "no enforcement row for %s", h)
 		// Signed-in pages that show something AWS protects check something.
 		if a, ok := areaForRoute(r); ok && !a.Public && h != "#/iam/inline" {
-			steps, _ := access.Steps(sim.World{}, sim.Session{AccountID: sim.DemoAccountID}, r)
+			steps, _ := AccessSteps(sim.World{}, sim.Session{AccountID: sim.DemoAccountID}, r)
 			require.NotEmpty(t, steps, "%s checks nothing", h)
 		}
 	}
@@ -73,7 +74,7 @@ func TestEnforcementTableResources(t *testing.T) {
 		{"#/s3", []sim.Step{{Action: "s3:ListAllMyBuckets", Resource: "*"}}},
 		{"#/", []sim.Step{}},
 	} {
-		steps, ok := access.Steps(m.World, s, ParseRoute(tc.hash))
+		steps, ok := AccessSteps(m.World, s, ParseRoute(tc.hash))
 		require.True(t, ok, tc.hash)
 		require.Equal(t, tc.steps, steps, tc.hash)
 	}
@@ -122,7 +123,7 @@ func TestDeniedPageShowsAWSMessageAndWhy(t *testing.T) {
 			m = send(m, Navigate{Now: m.Now, Hash: "#/iam/users"})
 			// The page load went through the door and its denial is logged.
 			require.Len(t, m.World.Events, before+1)
-			ev := lastEvent(m)
+			ev := enfLastEvent(m)
 			require.Equal(t, "iam:ListUsers", ev.Action)
 			require.Equal(t, awserr.AccessDenied, ev.ErrorCode)
 			require.Equal(t, lunaARN, ev.Principal)
@@ -139,7 +140,7 @@ func TestDeniedPageShowsAWSMessageAndWhy(t *testing.T) {
 				require.True(t, shows(m, s), "Why? shows %q", s)
 			}
 			require.True(t, shows(m, "NetworkAdminGuardrails"))
-			checkPseudo(t, mfaPseudo(m))
+			checkPseudo(t, enfPseudo(m))
 		})
 	}
 }
@@ -161,13 +162,13 @@ func TestAllowedPageForLunaShowsItsContent(t *testing.T) {
 	// MFA devices), the users list is not.
 	m = send(m, Navigate{Now: m.Now, Hash: "#/security-credentials"})
 	require.False(t, shows(m, "Access denied"))
-	require.Equal(t, "iam:GetUser", lastEvent(m).Action)
-	require.Equal(t, "", lastEvent(m).ErrorCode)
+	require.Equal(t, "iam:GetUser", enfLastEvent(m).Action)
+	require.Equal(t, "", enfLastEvent(m).ErrorCode)
 	m = asLuna(t, true)
 	m = send(m, Navigate{Now: m.Now, Hash: "#/vpc"})
 	require.False(t, shows(m, "Access denied"))
-	require.Equal(t, "ec2:DescribeVpcs", lastEvent(m).Action)
-	require.Equal(t, "", lastEvent(m).ErrorCode)
+	require.Equal(t, "ec2:DescribeVpcs", enfLastEvent(m).Action)
+	require.Equal(t, "", enfLastEvent(m).ErrorCode)
 }
 
 func TestRequestContextOfEachSession(t *testing.T) {
@@ -222,18 +223,18 @@ func TestLunaManagesHerOwnCredentialsWithoutMFA(t *testing.T) {
 	require.True(t, shows(m, "is not authorized to perform: iam:ListAccessKeys on resource: "+lunaARN+" with an explicit deny"))
 
 	// Own password: checked, then iam:ChangePassword through the door.
-	m, _ = mfaSend(m, now, "mfa.changePassword", map[string]string{"mfa.cp.old.password": sim.LunaPassword,
+	m, _ = enfSubmit(m, now, "mfa.changePassword", map[string]string{"mfa.cp.old.password": sim.LunaPassword,
 		"mfa.cp.new.password": "Luna-Next-2026!", "mfa.cp.confirm": "Luna-Other-2026!"})
 	require.True(t, shows(m, "The passwords do not match."))
-	m, _ = mfaSend(m, now, "mfa.changePassword", map[string]string{"mfa.cp.old.password": sim.LunaPassword,
+	m, _ = enfSubmit(m, now, "mfa.changePassword", map[string]string{"mfa.cp.old.password": sim.LunaPassword,
 		"mfa.cp.new.password": "Luna-Next-2026!", "mfa.cp.confirm": "Luna-Next-2026!"})
 	require.True(t, shows(m, "Your password has been changed."))
-	require.Equal(t, "iam:ChangePassword", lastEvent(m).Action)
+	require.Equal(t, "iam:ChangePassword", enfLastEvent(m).Action)
 	require.True(t, m.World.Accounts[sim.DemoAccountID].IAM.CheckPassword(sim.LunaName, "Luna-Next-2026!"))
 
 	// Own MFA device: the same wizard and code rules as root.
-	m, _ = mfaPress(t, m, now, "button", "Assign MFA device")
-	m, _ = mfaSend(m, now, "mfa.type", map[string]string{"mfa.type": "virtual"})
+	m, _ = enfPress(t, m, now, "button", "Assign MFA device")
+	m, _ = enfSubmit(m, now, "mfa.type", map[string]string{"mfa.type": "virtual"})
 	require.Equal(t, "#/security-credentials/mfa/virtual", m.UI.Route)
 	secret, ok := m.MFAPendingSecret()
 	require.True(t, ok)
@@ -241,11 +242,11 @@ func TestLunaManagesHerOwnCredentialsWithoutMFA(t *testing.T) {
 	require.True(t, ok)
 	require.Equal(t, "arn:aws:iam::123456789012:mfa/Luna", ev.Resource)
 	require.Equal(t, "", ev.ErrorCode)
-	m, _ = mfaSend(m, now, "mfa.assign", map[string]string{"mfa.code1": "123456", "mfa.code2": "123456"})
+	m, _ = enfSubmit(m, now, "mfa.assign", map[string]string{"mfa.code1": "123456", "mfa.code2": "123456"})
 	u, _ := m.World.Accounts[sim.DemoAccountID].IAM.User(sim.LunaName)
 	require.Empty(t, u.MFA, "two equal codes are refused")
-	m, _ = mfaSend(m, now, "mfa.assign", map[string]string{
-		"mfa.code1": mfaCodeAt(t, secret, now, -1), "mfa.code2": mfaCodeAt(t, secret, now, 0)})
+	m, _ = enfSubmit(m, now, "mfa.assign", map[string]string{
+		"mfa.code1": enfCodeAt(t, secret, now, -1), "mfa.code2": enfCodeAt(t, secret, now, 0)})
 	u, _ = m.World.Accounts[sim.DemoAccountID].IAM.User(sim.LunaName)
 	require.Len(t, u.MFA, 1)
 	ev, ok = findEvent(m, "iam:EnableMFADevice")
@@ -275,7 +276,7 @@ func withLunaDevice(t *testing.T, m Model) (Model, mfa.Secret) {
 	w, err := m.World.Do(s, sim.CreateVirtualMFADevice{Name: sim.LunaName, Secret: &secret}, env)
 	require.NoError(t, err)
 	w, err = w.Do(s, sim.EnableMFADevice{UserName: sim.LunaName, DeviceName: sim.LunaName, Secret: secret,
-		Code1: mfaCodeAt(t, secret, m.Now, -1), Code2: mfaCodeAt(t, secret, m.Now, 0)}, env)
+		Code1: enfCodeAt(t, secret, m.Now, -1), Code2: enfCodeAt(t, secret, m.Now, 0)}, env)
 	require.NoError(t, err)
 	m.World = w
 	return m, secret
@@ -312,17 +313,17 @@ func TestSimulatedNetworkChangesSourceIp(t *testing.T) {
 	m = click(m, "devices.open", "phone")
 	m = press(t, m, "button", "Simulated network")
 	require.Equal(t, "203.0.113.10", suAttrOf(t, m, "Public IP address"))
-	m, _ = mfaSend(m, m.Now, "devices.network", map[string]string{"devices.network.ip": "198.51.100.300"})
+	m, _ = enfSubmit(m, m.Now, "devices.network", map[string]string{"devices.network.ip": "198.51.100.300"})
 	require.True(t, shows(m, "Enter an IPv4 address"))
 	require.Equal(t, "198.51.100.300", suAttrOf(t, m, "Public IP address"), "what was typed stays")
 	require.NotEqual(t, "198.51.100.300", m.World.SourceIP, "nothing changes")
-	m, _ = mfaSend(m, m.Now, "devices.network", map[string]string{"devices.network.ip": "198.51.100.7"})
+	m, _ = enfSubmit(m, m.Now, "devices.network", map[string]string{"devices.network.ip": "198.51.100.7"})
 	require.Equal(t, "198.51.100.7", m.World.SourceIP)
-	require.Equal(t, sim.SetSourceIPAction, lastEvent(m).Action)
+	require.Equal(t, sim.SetSourceIPAction, enfLastEvent(m).Action)
 	require.True(t, shows(m, "Your computer now uses 198.51.100.7."))
 	m = send(m, Navigate{Now: m.Now, Hash: "#/vpc"})
 	require.True(t, shows(m, "is not authorized to perform: ec2:DescribeVpcs with an explicit deny in an identity-based policy"))
-	checkPseudo(t, mfaPseudo(m))
+	checkPseudo(t, enfPseudo(m))
 }
 
 // suAttrOf is the value of the text field with a label.
@@ -330,4 +331,36 @@ func suAttrOf(t *testing.T, m Model, label string) string {
 	t.Helper()
 	v, _ := find(t, m, "textbox", label).Attr("value")
 	return v
+}
+
+// enfLastEvent returns the world's latest event.
+func enfLastEvent(m Model) sim.Event { return m.World.Events[len(m.World.Events)-1] }
+
+// enfSubmit sends a form with its values at now.
+func enfSubmit(m Model, now time.Time, form string, values map[string]string) (Model, []Effect) {
+	return Update(m, Submit{Now: now, Form: form, Values: values})
+}
+
+// enfPress activates a control found by role and name at now.
+func enfPress(t *testing.T, m Model, now time.Time, role, name string) (Model, []Effect) {
+	t.Helper()
+	n := find(t, m, role, name)
+	action, ok := n.Attr("data-action")
+	require.True(t, ok, "%s %q has no data-action", role, name)
+	arg, _ := n.Attr("data-arg")
+	return Update(m, Click{Now: now, Action: action, Arg: arg})
+}
+
+// enfCodeAt returns secret's code k steps from now's step.
+func enfCodeAt(t *testing.T, s mfa.Secret, now time.Time, k int64) string {
+	t.Helper()
+	c, err := mfa.CodeAt(s, mfa.Step(now)+k)
+	require.NoError(t, err)
+	return c
+}
+
+// enfPseudo renders the model in the pseudo-locale.
+func enfPseudo(m Model) Model {
+	m.UI.Lang = i18n.Pseudo
+	return m
 }

@@ -19,8 +19,8 @@ const (
 	lunaImplicitDeny = lunaListUsers + " because no identity-based policy allows the iam:ListUsers action"
 )
 
-// goTo moves to a route as a student typing the address would.
-func goTo(p *Page, hash string) {
+// goHash moves to a route as a student typing the address would.
+func goHash(p *Page, hash string) {
 	p.t.Helper()
 	Eval[any](p, `location.hash = '`+hash+`'`)
 }
@@ -34,7 +34,7 @@ func openAccountMenu(p *Page) {
 // signInAsLuna fills the IAM user form of the account's sign-in URL.
 func signInAsLuna(p *Page) {
 	p.t.Helper()
-	goTo(p, "#/signin/123456789012")
+	goHash(p, "#/signin/123456789012")
 	p.Find("heading", "Sign in")
 	if v := p.Value("textbox", "Account ID (12 digits) or account alias"); v != "123456789012" {
 		p.t.Fatalf("the sign-in URL filled in %q", v)
@@ -64,7 +64,7 @@ func TestLunaIsDeniedAndSeesWhy(t *testing.T) {
 	}
 
 	// Without MFA: explicitly denied, Why? names aws:MultiFactorAuthPresent.
-	goTo(p, "#/iam/users")
+	goHash(p, "#/iam/users")
 	p.WaitText(lunaExplicitDeny)
 	p.Click("button", "Why?")
 	p.WaitText("BoolIfExists aws:MultiFactorAuthPresent false")
@@ -112,7 +112,7 @@ func TestLunaIsDeniedAndSeesWhy(t *testing.T) {
 	p.Find("heading", "Console Home")
 
 	// With MFA: no policy allows iam:ListUsers.
-	goTo(p, "#/iam/users")
+	goHash(p, "#/iam/users")
 	p.WaitText(lunaImplicitDeny)
 	p.Click("button", "Why?")
 	p.WaitText("No statement allows this request")
