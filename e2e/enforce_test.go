@@ -25,6 +25,16 @@ func goHash(p *Page, hash string) {
 	Eval[any](p, `location.hash = '`+hash+`'`)
 }
 
+// openWhy unfolds the Why? of the page unless it is open (the page
+// remembers it).
+func openWhy(p *Page) {
+	p.t.Helper()
+	p.Find("button", "Why?")
+	if Eval[string](p, `document.querySelector('.why-toggle').getAttribute('aria-expanded')`) != "true" {
+		p.Click("button", "Why?")
+	}
+}
+
 // openAccountMenu opens the top bar's account menu, whatever its name.
 func openAccountMenu(p *Page) {
 	p.t.Helper()
@@ -39,6 +49,8 @@ func signInAsLuna(p *Page) {
 	if v := p.Value("textbox", "Account ID (12 digits) or account alias"); v != "123456789012" {
 		p.t.Fatalf("the sign-in URL filled in %q", v)
 	}
+	clearField(p, "signin-user")
+	clearField(p, "signin-iam-password")
 	p.Type("textbox", "IAM user name", "Luna")
 	p.Type("textbox", "Password", "Labsim-Luna-2026!")
 	p.Click("button", "Sign in")
@@ -66,7 +78,7 @@ func TestLunaIsDeniedAndSeesWhy(t *testing.T) {
 	// Without MFA: explicitly denied, Why? names aws:MultiFactorAuthPresent.
 	goHash(p, "#/iam/users")
 	p.WaitText(lunaExplicitDeny)
-	p.Click("button", "Why?")
+	openWhy(p)
 	p.WaitText("BoolIfExists aws:MultiFactorAuthPresent false")
 	p.WaitText("DenyAllExceptListedIfNoMFA")
 	bothLanguages(p, "enforce-03-denied-no-mfa-why")
@@ -114,7 +126,7 @@ func TestLunaIsDeniedAndSeesWhy(t *testing.T) {
 	// With MFA: no policy allows iam:ListUsers.
 	goHash(p, "#/iam/users")
 	p.WaitText(lunaImplicitDeny)
-	p.Click("button", "Why?")
+	openWhy(p)
 	p.WaitText("No statement allows this request")
 	bothLanguages(p, "enforce-07-denied-implicit-why")
 
