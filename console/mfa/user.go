@@ -104,7 +104,7 @@ var userCredentialsTpl = ui.MustParse(`
 	</section>
 	<section class="container" aria-labelledby="cred-keys">
 		<h2 id="cred-keys">{t cred.user.keys}</h2>
-		<p if="keysDenied" class="field-error" lang="en">{d keysDenied}</p>
+		{slot keysDenied}
 		<p if="noKeys" class="empty">{t cred.user.noKeys}</p>
 		<ul if="keys"><li each="keyList"><span class="mono">{d id}</span> <span>{d status}</span></li></ul>
 	</section>
@@ -136,7 +136,8 @@ func userCredentialsPage(m core.Model, c i18n.Catalog) ui.Node {
 		v = append(v, ui.V{K: "table", N: []ui.Node{devicesTable.Render(c, rows)}})
 	}
 	if res := m.AuthorizePage("iam:ListAccessKeys", u.ARN); res.Decision != sim.Allowed {
-		v = append(v, ui.V{K: "keysDenied", B: true, S: res.Message})
+		// AWS's message and the Why? (the shell's "access.why" folds it).
+		v = append(v, ui.V{K: "keysDenied", N: []ui.Node{core.Denied(c, m, res, "access.why")}})
 	} else {
 		keys := make([]ui.Vals, 0, len(u.AccessKeys))
 		for _, k := range u.AccessKeys {
