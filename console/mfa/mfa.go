@@ -2,7 +2,6 @@ package mfa
 
 import (
 	"labsim/console/core"
-	"labsim/sim"
 	"labsim/sim/awserr"
 	"labsim/sim/mfa"
 )
@@ -147,8 +146,7 @@ func mfaResync(m core.Model) (core.Model, []core.Effect) {
 	if !ok {
 		return mfaGo(m, hashCredentials)
 	}
-	op := sim.ResyncRootMFADevice{Serial: d.Serial,
-		Code1: core.TypedCode(m.Field(fieldMFACode1)), Code2: core.TypedCode(m.Field(fieldMFACode2))}
+	op := resyncDeviceOp(m, d.Serial, core.TypedCode(m.Field(fieldMFACode1)), core.TypedCode(m.Field(fieldMFACode2)))
 	w, err := m.World.Do(m.Session, op, m.Env())
 	m.World = w
 	if err != nil {

@@ -70,6 +70,14 @@ func deleteDeviceOp(m core.Model, serial string) sim.Op {
 	return sim.DeleteRootVirtualMFADevice{Serial: serial}
 }
 
+// resyncDeviceOp resynchronises a device with two consecutive codes.
+func resyncDeviceOp(m core.Model, serial, code1, code2 string) sim.Op {
+	if m.Session.IsIAMUser() {
+		return sim.ResyncMFADevice{UserName: m.Session.UserName, Serial: serial, Code1: code1, Code2: code2}
+	}
+	return sim.ResyncRootMFADevice{Serial: serial, Code1: code1, Code2: code2}
+}
+
 // Fields of the IAM user's password change on the credentials page
 // (secrets: core.IsSecretField).
 const (
