@@ -365,3 +365,50 @@ func enfPseudo(m Model) Model {
 	m.UI.Lang = i18n.Pseudo
 	return m
 }
+
+// TestDeniedPageWhyForEachConditionOperatorFamily gives SuperUser (in
+// delegation-done, with IAMFullAccess) an inline Deny on iam:ListUsers
+// under one condition of each operator family, and checks that the users
+// page is an explicit deny whose Why? names the operator, the key, the
+// policy's value and the request's value, and says the condition is met;
+// a condition that is not met leaves the allow of IAMFullAccess.
+func TestDeniedPageWhyForEachConditionOperatorFamily(t *testing.T) {
+	for _, tc := range []struct {
+		family, cond, shows, request string
+		met                          bool
+	}{
+		{"String", `"StringEquals":{"aws:username":"SuperUser"}`, "StringEquals aws:username SuperUser", "SuperUser", true},
+		{"String not met", `"StringLike":{"aws:username":"Lu*"}`, "StringLike aws:username Lu*", "SuperUser", false},
+		{"Numeric", `"NumericLessThan":{"aws:EpochTime":"4000000000"}`, "NumericLessThan aws:EpochTime 4000000000", "", true},
+		{"Date", `"DateGreaterThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"}`, "DateGreaterThan aws:CurrentTime 2020-01-01T00:00:00Z", "", true},
+		{"Bool", `"Bool":{"aws:SecureTransport":"true"}`, "Bool aws:SecureTransport true", "true", true},
+		{"IP", `"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}`, "IpAddress aws:SourceIp 203.0.113.0/24", "203.0.113.10", true},
+		{"ARN", `"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:user/Super*"}`, "ArnLike aws:PrincipalArn arn:aws:iam::*:user/Super*", "arn:aws:iam::123456789012:user/SuperUser", true},
+		{"Null", `"Null":{"aws:MultiFactorAuthAge":"true"}`, "Null aws:MultiFactorAuthAge true", "—", true},
+		{"IfExists", `"StringEqualsIfExists":{"aws:PrincipalTag/team":"none"}`, "StringEqualsIfExists aws:PrincipalTag/team none", "—", true},
+	} {
+		t.Run(tc.family, func(t *testing.T) {
+			m, _ := start(t, map[string]string{"world": "delegation-done", "lang": "en"}, "")
+			a := m.World.Accounts[sim.DemoAccountID]
+			u, _ := a.IAM.User(sim.SuperUserName)
+			doc := `{"Version":"2012-10-17","Statement":[{"Sid":"Family","Effect":"Deny","Action":"iam:ListUsers","Resource":"*","Condition":{` + tc.cond + `}}]}`
+			w, err := m.World.Do(sim.RootSession(a, m.Now, false), sim.PutUserPolicy{UserName: sim.SuperUserName, PolicyName: "Family", Document: doc}, m.Env())
+			require.NoError(t, err)
+			m.World = w
+			m.Session = sim.UserSession(a, u, m.Now, false)
+			m = send(m, Navigate{Now: m.Now, Hash: "#/iam/users"})
+			if !tc.met {
+				require.False(t, shows(m, "Access denied"))
+				return
+			}
+			require.True(t, shows(m, "User: arn:aws:iam::123456789012:user/SuperUser is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::123456789012:user/ with an explicit deny in an identity-based policy"))
+			m = press(t, m, "button", "Why?")
+			require.True(t, shows(m, tc.shows))
+			if tc.request != "" {
+				require.True(t, shows(m, "request value: "+tc.request))
+			}
+			require.True(t, shows(m, "— met"))
+			require.True(t, shows(m, "this statement decided"))
+		})
+	}
+}
