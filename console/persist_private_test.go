@@ -62,3 +62,13 @@ func TestPrivateWindowHasItsOwnSession(t *testing.T) {
 	require.True(t, other.m.Session.Root)
 	require.False(t, other.m.Private())
 }
+
+func TestSimulatorMenuOpensAPrivateWindow(t *testing.T) {
+	m, _ := start(t, map[string]string{"world": "demo", "lang": "en"}, "")
+	m = click(m, "menu", "simulator")
+	link := find(t, m, "link", "Open a private window")
+	for k, v := range map[string]string{"href": "./?private=1#/signin", "target": "_blank", "rel": "noopener"} {
+		got, _ := link.Attr(k)
+		require.Equal(t, v, got, k)
+	}
+}

@@ -143,4 +143,29 @@ func TestLunaIsDeniedAndSeesWhy(t *testing.T) {
 	p.WaitText("NotIpAddress aws:SourceIp 203.0.113.0/24")
 	p.WaitText("DenyOutsideAllowedNetwork")
 	bothLanguages(p, "enforce-09-denied-source-ip-why")
+
+	// A private window of the same browser: the root user signs in there
+	// while this tab stays Luna's.
+	p.Click("button", "Simulator")
+	p.WaitText("Open a private window")
+	if href := Eval[string](p, `document.getElementById('simulator-private').getAttribute('href')`); href != "./?private=1#/signin" {
+		t.Fatalf("Open a private window links to %q", href)
+	}
+	root := NewPageOn(t, p.Base)
+	root.Open("/?private=1&lang=en#/signin")
+	root.Find("heading", "Sign in")
+	root.Click("radio", "Root user")
+	root.Type("textbox", "Root user email address", "student@example.com")
+	root.Click("button", "Next")
+	root.Type("textbox", "Password", "Labsim-Demo-2026!")
+	root.Click("button", "Sign in")
+	root.Find("heading", "Console Home")
+	goHash(root, "#/iam/users")
+	root.Find("link", "Luna")
+	top(root)
+	root.Screenshot("enforce-10-private-window-root-en")
+	// Luna's tab, reloaded, is still Luna's and still denied.
+	p.Reload()
+	p.WaitText("Luna @ ")
+	p.WaitText(lunaExplicitDeny)
 }
