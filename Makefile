@@ -64,7 +64,7 @@ test-wasm:
 # accessibility audit needs axe-core from e2e/package.json (installed here
 # when npm is available; skipped with a loud message otherwise, except in CI).
 test-e2e: build
-	@if { [ ! -d e2e/node_modules/axe-core ] || [ ! -d e2e/node_modules/puppeteer-core ]; } && command -v npm >/dev/null 2>&1; then \
+	@if [ ! e2e/node_modules/.package-lock.json -nt e2e/package-lock.json ] && command -v npm >/dev/null 2>&1; then \
 		npm ci --prefix e2e --no-audit --no-fund; fi
 	$(GO) test -count=1 -tags e2e -timeout 20m ./e2e/...
 

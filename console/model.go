@@ -115,6 +115,9 @@ type Init struct {
 	Aside []Aside
 	// Tab is the tab's own state (sessionStorage), "" when none.
 	Tab string
+	// CompletionKey is the build's completion-code key (index.html's
+	// data-completion-key), "" when the build has none.
+	CompletionKey string
 	// Deployment is the build's deployment id (index.html's
 	// data-deployment): it names the storage key (StorageKeyFor).
 	Deployment string

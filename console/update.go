@@ -110,7 +110,7 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 
 // initModel builds the first model from what the browser knows.
 func initModel(msg Init) (Model, []Effect) {
-	m := Model{Model: core.Model{Now: msg.Now, Rng: *rand.NewChaCha8(msg.Seed), Storage: msg.Storage, PasswordCost: msg.PasswordCost,
+	m := Model{Model: core.Model{Now: msg.Now, Rng: *rand.NewChaCha8(msg.Seed), Storage: msg.Storage, PasswordCost: msg.PasswordCost, CompletionKey: msg.CompletionKey,
 		Shell: shell{}}, Aside: slices.Clone(msg.Aside)}
 	if m.PasswordCost <= 0 {
 		m.PasswordCost = account.DefaultIterations

@@ -294,19 +294,62 @@ func (p *Page) Has(role, name string) bool {
 // Click clicks the element with the role and name with a real mouse event.
 func (p *Page) Click(role, name string) {
 	p.t.Helper()
-	id := p.Find(role, name)
+	// The page may move between finding the control and clicking it (a
+	// focus effect scrolls, a banner appears, the clock re-renders the lab
+	// guide): click only where a hit test lands on the control, as a
+	// student's click would, and look again when it does not.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		id := p.Find(role, name)
+		x, y, hit := p.hitPoint(id)
+		if hit {
+			if err := chromedp.Do(p.ctx, chromedp.MouseClickXY(x, y)); err != nil {
+				p.t.Fatalf("click %s %q: %v", role, name, err)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("%s %q is covered by something else where it is drawn", role, name)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// hitPoint scrolls a node into view and returns its centre and whether a
+// hit test there lands on it (or on a label of it).
+func (p *Page) hitPoint(id cdp.BackendNodeID) (x, y float64, hit bool) {
+	p.t.Helper()
 	if _, err := chromedp.Call(p.ctx, dom.ScrollIntoViewIfNeeded, dom.ScrollIntoViewIfNeededParams{BackendNodeID: id}); err != nil {
-		p.t.Fatalf("scroll to %s %q: %v", role, name, err)
+		return 0, 0, false
 	}
 	box, err := chromedp.Call(p.ctx, dom.GetBoxModel, dom.GetBoxModelParams{BackendNodeID: id})
 	if err != nil {
-		p.t.Fatalf("box of %s %q: %v", role, name, err)
+		return 0, 0, false
 	}
 	q := box.Model.Content
-	x, y := (q[0]+q[2]+q[4]+q[6])/4, (q[1]+q[3]+q[5]+q[7])/4
-	if err := chromedp.Do(p.ctx, chromedp.MouseClickXY(x, y)); err != nil {
-		p.t.Fatalf("click %s %q: %v", role, name, err)
+	x, y = (q[0]+q[2]+q[4]+q[6])/4, (q[1]+q[3]+q[5]+q[7])/4
+	obj, err := chromedp.Call(p.ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: id})
+	if err != nil {
+		return 0, 0, false
 	}
+	yes := true
+	res, err := chromedp.Call(p.ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+		FunctionDeclaration: `function(x, y) { const e = document.elementFromPoint(x, y);
+			return !!e && (e === this || this.contains(e) || (!!this.labels && [...this.labels].some(l => l.contains(e)))); }`,
+		ObjectID:      obj.Object.ObjectID,
+		Arguments:     []*runtime.CallArgument{{Value: jsonNumber(x)}, {Value: jsonNumber(y)}},
+		ReturnByValue: &yes})
+	if err != nil {
+		return 0, 0, false
+	}
+	_ = json.Unmarshal(res.Result.Value, &hit)
+	return x, y, hit
+}
+
+// jsonNumber encodes a number as a CDP call argument.
+func jsonNumber(f float64) []byte {
+	b, _ := json.Marshal(f)
+	return b
 }
 
 // Focus focuses the element with the role and name.

@@ -291,3 +291,68 @@ func TestImportKeepsTheCurrentWorkAside(t *testing.T) {
 	p.Open("/?lang=en#/")
 	p.Find("link", "Sign In to the Console")
 }
+
+// createGroup creates a user group on the Create user group page of a tab,
+// optionally holding the tab's save between reading and writing.
+func createGroup(p *Page, name string, hold bool) {
+	p.t.Helper()
+	Eval[bool](p, `(location.hash = '#/iam/groups/create', true)`)
+	waitJS(p, "Create user group page", `!!document.querySelector('form[data-form="iam.cg"] [name="iam.cg.name"]')`)
+	setField(p, "iam.cg.name", name)
+	if hold {
+		holdSaves(p, true)
+	}
+	Eval[bool](p, `(document.querySelector('form[data-form="iam.cg"]').requestSubmit(), true)`)
+}
+
+// groupsOf lists the IAM groups of the demo account in a saved document.
+func groupsOf(p *Page) []string {
+	p.t.Helper()
+	names := Eval[[]string](p, `(() => { const d = JSON.parse(localStorage.getItem('labsim:state') || '{}');
+		const a = ((d.world || {}).accounts || {})['123456789012'] || {};
+		return ((a.iam || {}).groups || []).map(g => g.name); })()`)
+	slices.Sort(names)
+	return names
+}
+
+// Issue 8 with IAM: two tabs signed in as the same root user create user
+// groups at the same moment (each forced between the other's reading and
+// writing); every group is in storage and on both tabs' group lists.
+func TestTwoTabsCreatingIAMGroupsLoseNothing(t *testing.T) {
+	const rounds = 5
+	a := NewPage(t)
+	a.Open("/?lang=en&world=demo#/iam/groups")
+	a.Find("heading", "User groups (0)")
+	b := NewPageOn(t, a.Base)
+	b.Open("/?lang=en#/iam/groups")
+	b.Find("heading", "User groups (0)")
+	var want []string
+	for round := range rounds {
+		before := merges(a) + merges(b)
+		ga, gb := fmt.Sprintf("GroupA%02d", round), fmt.Sprintf("GroupB%02d", round)
+		createGroup(b, gb, true)
+		waitJS(b, "tab B held before writing", `window.labsimTestHolding === true`)
+		createGroup(a, ga, false)
+		waitJS(a, "tab A saved "+ga, `(localStorage.getItem('labsim:state') || '').includes(`+jsString(ga)+`)`)
+		holdSaves(b, false)
+		want = append(want, ga, gb)
+		slices.Sort(want)
+		deadline := time.Now().Add(20 * time.Second)
+		for !slices.Equal(groupsOf(a), want) {
+			if time.Now().After(deadline) {
+				t.Fatalf("round %d: storage has groups %v, want %v", round, groupsOf(a), want)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if after := merges(a) + merges(b); after < before+1 {
+			t.Fatalf("round %d: no merge of the concurrent saves", round)
+		}
+	}
+	for _, p := range []*Page{a, b} {
+		Eval[bool](p, `(location.hash = '#/iam/groups', true)`)
+		p.Find("heading", fmt.Sprintf("User groups (%d)", len(want)))
+		for _, g := range want {
+			p.Find("link", g)
+		}
+	}
+}

@@ -78,6 +78,14 @@ func (p *Page) suWaitHeading(name string) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+	// A new page moves focus to its title after it is painted, which may
+	// scroll it: a click sent before that can be pressed on one control
+	// and released on another (seen with the lab guide open). Wait for
+	// the page to settle, as a student's eyes do.
+	settle := time.Now().Add(3 * time.Second)
+	for time.Now().Before(settle) && !Eval[bool](p, `!!document.activeElement && document.activeElement.id === 'page-title'`) {
+		time.Sleep(30 * time.Millisecond)
+	}
 }
 
 // suRead returns the visible text of the first element matching a CSS

@@ -91,6 +91,11 @@ func (a Account) validate() error {
 		}
 		names[d.Name] = true
 	}
+	// IAM: names unique ignoring case, references to existing users,
+	// groups and policies, quotas and sizes, by IAM's own rules.
+	if err := a.IAM.Validate(a.ID); err != nil {
+		return fmt.Errorf("IAM: %w", err)
+	}
 	return nil
 }
 

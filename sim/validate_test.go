@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -106,4 +107,18 @@ func TestValidateRejectsWhatNoOperationCouldMake(t *testing.T) {
 			require.ErrorContains(t, err, tc.want)
 		})
 	}
+}
+
+func TestValidateChecksIAMByItsOwnRules(t *testing.T) {
+	st, err := Prepared("delegation-done", testEnv())
+	require.NoError(t, err)
+	w := st.World.Clone()
+	require.NoError(t, w.Validate())
+	a := w.Accounts[DemoAccountID]
+	a.IAM.Users = append(slices.Clone(a.IAM.Users), a.IAM.Users[0])
+	a.IAM.Users[len(a.IAM.Users)-1].Name = strings.ToUpper(a.IAM.Users[0].Name)
+	w.Accounts[DemoAccountID] = a
+	err = w.Validate()
+	require.Error(t, err, "two users whose names differ only by case, as a bad merge could make")
+	require.Contains(t, err.Error(), "IAM")
 }

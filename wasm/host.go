@@ -281,7 +281,9 @@ func (h *host) startLMS(versions []scorm.Version, hadSave bool, q *queue) {
 		err = nil
 		break
 	}
-	if err != nil {
+	if err != nil && err != errNoLMS {
+		// No LMS at all is the student's notice (LMSLaunched), not a
+		// problem for the console; an LMS that refused is.
 		h.warn(err)
 	}
 	q.push(msg)

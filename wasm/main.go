@@ -108,6 +108,9 @@ func boot(global safejs.Value) error {
 	dep := deployment(doc)
 	a.key = console.StorageKeyFor(dep)
 	init := console.Init{Now: time.Now(), Storage: status, Deployment: dep}
+	if el, err := doc.Get("documentElement"); err == nil {
+		init.CompletionKey = attr(el, "data-completion-key")
+	}
 	if _, err := rand.Read(init.Seed[:]); err != nil {
 		return err
 	}

@@ -29,4 +29,7 @@ type LabState struct {
 	// Said is the last progress announcement (a step done), for screen
 	// readers.
 	Said string
+	// Code is the completion code made on the completion page, and
+	// CodeErr the catalog key of the problem with the name typed for it.
+	Code, CodeErr string
 }

@@ -49,6 +49,10 @@ type Model struct {
 	CatalogState string
 	// PasswordCost is the password hash's iteration count (from Init).
 	PasswordCost int
+	// CompletionKey is the key of this build's completion codes (index.html's
+	// data-completion-key, set by labsim pack --key); "" when the build
+	// gives no codes.
+	CompletionKey string
 	// Auth is the transient state of the sign-up, sign-in and password
 	// pages: the problems shown next to fields and slow work in progress.
 	Auth AuthState

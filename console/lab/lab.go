@@ -10,6 +10,10 @@
 package lab
 
 import (
+	"labsim/sim/completion"
+	"labsim/sim/textin"
+	"unicode/utf8"
+
 	"errors"
 	"slices"
 	"strconv"
@@ -241,8 +245,48 @@ func Click(m core.Model, action, arg string) (core.Model, []core.Effect) {
 		return m, []core.Effect{core.Focus{ID: "lab-feedback"}}
 	case "lab.download":
 		return download(m, arg)
+	case "lab.code":
+		return makeCode(m)
 	}
 	return m, nil
+}
+
+// CodeNameField is the field of the name a completion code binds.
+const CodeNameField = "lab.codeName"
+
+// maxCodeName bounds the name typed for a completion code, in characters.
+const maxCodeName = 100
+
+// makeCode makes the completion code of the finished attempt for the name
+// the student typed (sim/completion), when the build has a key.
+func makeCode(m core.Model) (core.Model, []core.Effect) {
+	l, a := Running(m)
+	if a == nil || !a.Complete() || m.CompletionKey == "" {
+		return m, nil
+	}
+	name := strings.TrimSpace(m.Field(CodeNameField))
+	m.Lab.Code, m.Lab.CodeErr = "", ""
+	p, bad := textin.Check(name)
+	switch {
+	case name == "" || (bad && p.Code == textin.CodeInvisibleOnly):
+		m.Lab.CodeErr = "lab.code.nameRequired"
+	case bad:
+		m.Lab.CodeErr = "lab.code.nameChars"
+	case utf8.RuneCountInString(name) > maxCodeName:
+		m.Lab.CodeErr = "lab.code.nameLong"
+	}
+	if m.Lab.CodeErr != "" {
+		return m, []core.Effect{core.Focus{ID: "lab-code-name"}}
+	}
+	sc := a.Score(l)
+	code, err := completion.Encode([]byte(m.CompletionKey), completion.Result{Lab: l.ID, Version: l.Version,
+		Score: sc.Percent, Passed: sc.Passed, Replaced: len(a.Replaced) > 0, Date: a.CompletedAt, Name: name})
+	if err != nil {
+		m.Lab.CodeErr = "lab.code.failed"
+		return m, []core.Effect{core.Focus{ID: "lab-code-name"}}
+	}
+	m.Lab.Code = code
+	return m, []core.Effect{core.Focus{ID: "lab-code"}}
 }
 
 // download offers the completion report as printable HTML or JSON.

@@ -16,6 +16,7 @@ import (
 	"labsim/internal/consoletest"
 	"labsim/sim"
 	"labsim/sim/account"
+	"labsim/sim/completion"
 	engine "labsim/sim/lab"
 )
 
@@ -322,4 +323,55 @@ func TestInstructionsAreEscapedByConstruction(t *testing.T) {
 	got := ui.HTML(ui.Node{Tag: "div", Kids: lab.Doc(doc)})
 	require.Equal(t, `<div><p>Type <code>a &amp; &lt;b</code> then <strong>Services → IAM</strong></p><ul><li>one</li><li>two <em>x</em></li></ul></div>`, got)
 	require.Equal(t, `<b>one two <em>x</em></b>`, ui.HTML(ui.Node{Tag: "b", Kids: lab.Inline(doc[1:])}))
+}
+
+func TestCompletionPageMakesAVerifiableCode(t *testing.T) {
+	m := openGuide(t)
+	m.CompletionKey = "class-7"
+	m, _ = press(t, m, "button", "Start lab: Cloud and AWS concepts check")
+	m, _ = press(t, m, "button", "Start lab")
+	labs, err := engine.Builtin()
+	require.NoError(t, err)
+	l := engine.Find(labs, "cloud-concepts")
+	for _, s := range l.Steps {
+		m = consoletest.Click(m, "lab.answer", s.ID+":"+s.Quiz().Answer)
+	}
+	require.True(t, m.UI.Lab.Attempt.Complete())
+	find(t, m, "textbox", "Your name")
+
+	// Bad names are refused next to the field, and nothing is made.
+	for _, bad := range []struct{ name, says string }{
+		{"", "Enter your name."},
+		{"\u200B\u200D", "Enter your name."},
+		{"Kim\u202EMinji", "cannot be used here"},
+		{strings.Repeat("가", 101), "at most 100 characters"},
+	} {
+		m2 := consoletest.Send(m, console.Input{Now: consoletest.T0, Field: lab.CodeNameField, Value: bad.name})
+		m2, fx := press(t, m2, "button", "Make my completion code")
+		require.Contains(t, fx, console.Effect(console.Focus{ID: "lab-code-name"}), bad.name)
+		require.True(t, ui.ContainsText(view(m2), bad.says), bad.name)
+		require.Empty(t, m2.Lab.Code)
+		field := find(t, m2, "textbox", "Your name")
+		require.Equal(t, "true", attr(field, "aria-invalid"))
+	}
+
+	m = consoletest.Send(m, console.Input{Now: consoletest.T0, Field: lab.CodeNameField, Value: "  Kim Minji "})
+	m, fx := press(t, m, "button", "Make my completion code")
+	require.Contains(t, fx, console.Effect(console.Focus{ID: "lab-code"}))
+	code := m.Lab.Code
+	require.NotEmpty(t, code)
+	require.True(t, ui.ContainsText(view(m), code))
+	claim, err := completion.Verify([]byte("class-7"), code)
+	require.NoError(t, err)
+	require.True(t, claim.LabIs("cloud-concepts"))
+	require.Equal(t, 100, claim.Score)
+	require.True(t, claim.Passed)
+	require.True(t, claim.NameMatches([]byte("class-7"), "kim minji"))
+	require.False(t, claim.NameMatches([]byte("class-7"), "Lee Minji"))
+	_, err = completion.Verify([]byte("another-key"), code)
+	require.Error(t, err, "a code of another build's key does not verify")
+
+	// Without a key the build offers no codes.
+	m.CompletionKey = ""
+	require.False(t, ui.ContainsText(view(m), "Completion code"))
 }

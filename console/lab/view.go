@@ -156,6 +156,20 @@ var done = ui.Tpl{Tag: "div", Attrs: []a{{Key: "class", Val: "lab-done"}}, Kids:
 		{Tag: "dt", T: "lab.hintsUsed"}, {Tag: "dd", D: "hintsUsed"},
 	}},
 	{If: "replaced", Tag: "p", Attrs: []a{{Key: "class", Val: "lab-note"}, {Key: "role", Val: "note"}}, T: "lab.replaced", Args: []string{"n", "$replacedN"}},
+	{If: "codeKey", Tag: "section", Attrs: []a{{Key: "class", Val: "lab-code"}, {Key: "aria-labelledby", Val: "lab-code-title"}}, Kids: []ui.Tpl{
+		{Tag: "h4", Attrs: []a{{Key: "id", Val: "lab-code-title"}}, T: "lab.code.title"},
+		{Tag: "p", T: "lab.code.intro"},
+		{Tag: "label", Attrs: []a{{Key: "for", Val: "lab-code-name"}, {Key: "class", Val: "field-label"}}, T: "lab.code.name"},
+		{Tag: "input", Attrs: []a{{Key: "id", Val: "lab-code-name"}, {Key: "type", Val: "text"}, {Key: "name", Val: "lab.codeName"}, {Key: "value", Val: "$codeName"},
+			{Key: "dir", Val: "auto"}, {Key: "autocomplete", Val: "name"}, {Key: "maxlength", Val: "100"},
+			{Key: "aria-invalid", Val: "?codeErr:true"}, {Key: "aria-describedby", Val: "?codeErr:lab-code-error"}}},
+		{If: "codeErr", Tag: "p", Attrs: []a{{Key: "id", Val: "lab-code-error"}, {Key: "class", Val: "field-error"}, {Key: "role", Val: "alert"}}, T: "$codeErrKey"},
+		{Tag: "button", Attrs: []a{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "lab.code"}}, T: "lab.code.make"},
+		{If: "code", Tag: "p", Attrs: []a{{Key: "class", Val: "lab-code-result"}, {Key: "role", Val: "status"}}, Kids: []ui.Tpl{
+			{T: "lab.code.yours"}, {Lit: " "},
+			{Tag: "code", Attrs: []a{{Key: "id", Val: "lab-code"}, {Key: "tabindex", Val: "-1"}}, D: "code"},
+		}},
+	}},
 	{Tag: "div", Attrs: []a{{Key: "class", Val: "lab-actions"}}, Kids: []ui.Tpl{
 		{Tag: "button", Attrs: []a{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-primary"}, {Key: "data-action", Val: "lab.download"}, {Key: "data-arg", Val: "html"}}, T: "lab.download.html"},
 		{Tag: "button", Attrs: []a{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "lab.download"}, {Key: "data-arg", Val: "json"}}, T: "lab.download.json"},
@@ -320,6 +334,9 @@ func runVals(m core.Model, c i18n.Catalog, l *engine.Lab, at *engine.Attempt) ui
 		{K: "score", S: strconv.Itoa(sc.Percent)}, {K: "points", S: strconv.Itoa(sc.Points)}, {K: "pass", S: strconv.Itoa(l.PassingScore)},
 		{K: "hintsUsed", S: strconv.Itoa(sc.HintsUsed)},
 		{K: "replaced", B: len(at.Replaced) > 0}, {K: "replacedN", S: strconv.Itoa(len(at.Replaced))},
+		{K: "codeKey", B: m.CompletionKey != ""}, {K: "codeName", S: m.Field(CodeNameField)},
+		{K: "codeErr", B: m.Lab.CodeErr != ""}, {K: "codeErrKey", S: m.Lab.CodeErr},
+		{K: "code", B: m.Lab.Code != "", S: m.Lab.Code},
 	}
 	if sc.Passed {
 		v = append(v, ui.V{K: "resultKey", S: "lab.passed"}, ui.V{K: "resultCls", S: "lab-ok"})

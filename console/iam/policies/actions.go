@@ -118,6 +118,8 @@ func click(m core.Model, action, arg string) (core.Model, []core.Effect) {
 		return m.SetFields(fieldPageNo, arg), nil
 	case "policies.panel":
 		return m.SetFields(fieldPanelTab, arg), nil
+	case "policies.mode":
+		return setMode(m, arg)
 	case "policies.goto":
 		return gotoFinding(m, arg)
 	case "policies.next":
@@ -155,6 +157,9 @@ func click(m core.Model, action, arg string) (core.Model, []core.Effect) {
 		return m, nil
 	case "policies.deleteDo":
 		return deletePolicy(m, w)
+	}
+	if strings.HasPrefix(action, vPrefix) {
+		return visualClick(m, action, arg)
 	}
 	return m, nil
 }

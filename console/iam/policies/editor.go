@@ -8,6 +8,7 @@ import (
 
 	"labsim/console/core"
 	"labsim/console/i18n"
+	"labsim/console/iam/policies/visual"
 	"labsim/console/ui"
 	"labsim/sim/policy"
 )
@@ -214,11 +215,19 @@ var editorTpl = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
 	{If: "errText", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "alert alert-error"}, {Key: "role", Val: "alert"}}, D: "errText"},
 	{Tag: "section", Attrs: []ui.Attr{{Key: "class", Val: "container"}, {Key: "aria-labelledby", Val: "pe-title"}}, Kids: []ui.Tpl{
 		{Tag: "h2", Attrs: []ui.Attr{{Key: "id", Val: "pe-title"}}, T: "policies.editor.title"},
-		// Only the JSON tab exists until the visual editor does (issue 13).
+		// The Visual and JSON tabs edit the same text (console/iam/policies/visual).
 		{Tag: "div", Attrs: []ui.Attr{{Key: "role", Val: "tablist"}, {Key: "class", Val: "pe-modes"}, {Key: "aria-label", Val: "%policies.editor.modes"}}, Kids: []ui.Tpl{
-			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "role", Val: "tab"}, {Key: "id", Val: "pe-tab-json"}, {Key: "aria-selected", Val: "true"}, {Key: "aria-controls", Val: "pe-json"}, {Key: "class", Val: "pe-mode"}}, T: "policies.editor.json"},
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "role", Val: "tab"}, {Key: "id", Val: "pe-tab-visual"}, {Key: "aria-selected", Val: "$visualSel"}, {Key: "aria-controls", Val: "pe-visual"}, {Key: "class", Val: "pe-mode"}, {Key: "data-action", Val: "policies.mode"}, {Key: "data-arg", Val: "visual"}}, T: "visual.tab"},
+			{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "role", Val: "tab"}, {Key: "id", Val: "pe-tab-json"}, {Key: "aria-selected", Val: "$jsonSel"}, {Key: "aria-controls", Val: "pe-json"}, {Key: "class", Val: "pe-mode"}, {Key: "data-action", Val: "policies.mode"}, {Key: "data-arg", Val: "json"}}, T: "policies.editor.json"},
 		}},
-		{Tag: "div", Attrs: []ui.Attr{{Key: "id", Val: "pe-json"}, {Key: "role", Val: "tabpanel"}, {Key: "aria-labelledby", Val: "pe-tab-json"}}, Kids: []ui.Tpl{
+		{If: "note", Tag: "div", Attrs: []ui.Attr{{Key: "id", Val: "pe-note"}, {Key: "class", Val: "alert alert-warning"}, {Key: "role", Val: "alert"}, {Key: "tabindex", Val: "-1"}}, Kids: []ui.Tpl{
+			{Tag: "p", T: "visual.cannot"},
+			{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "mono-wrap"}}, D: "note"},
+		}},
+		{If: "visual", Slot: "visualTab"},
+		{If: "visual", Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "$countClass"}}, T: "policies.editor.count", Args: []string{"n", "$size", "max", "$quota"}},
+		{If: "nearQuota", Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "field-error"}, {Key: "role", Val: "status"}}, T: "visual.nearQuota", Args: []string{"max", "$quota"}},
+		{If: "!visual", Tag: "div", Attrs: []ui.Attr{{Key: "id", Val: "pe-json"}, {Key: "role", Val: "tabpanel"}, {Key: "aria-labelledby", Val: "pe-tab-json"}}, Kids: []ui.Tpl{
 			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "pe-editor"}}, Kids: []ui.Tpl{
 				{Tag: "pre", Attrs: []ui.Attr{{Key: "class", Val: "pe-gutter"}, {Key: "aria-hidden", Val: "true"}}, D: "gutter"},
 				{Tag: "textarea", Attrs: []ui.Attr{{Key: "id", Val: editorID}, {Key: "name", Val: fieldDoc}, {Key: "class", Val: "pe-text"},
@@ -323,6 +332,18 @@ func editorView(m core.Model, c i18n.Catalog, w where) ui.Node {
 	if chk.Size > t.SizeQuota() {
 		countClass = "field-error"
 	}
+	isVisual := m.Field(fieldMode) == "visual"
+	var vdoc visual.Doc
+	if isVisual {
+		var probs []string
+		if vdoc, probs = visual.FromJSON(text); len(probs) > 0 {
+			isVisual = false
+		}
+	}
+	var vtab []ui.Node
+	if isVisual {
+		vtab = []ui.Node{visualTpl.Root(c, visualVals(m, c, vdoc))}
+	}
 	v := ui.Vals{
 		{K: "heading", S: heading}, {K: "name", S: name}, {K: "cancel", S: cancel},
 		{K: "gutter", S: gutter(lineCount(text))}, {K: "rows", S: strconv.Itoa(max(lineCount(text)+1, 12))}, {K: "text", S: text},
@@ -332,6 +353,11 @@ func editorView(m core.Model, c i18n.Catalog, w where) ui.Node {
 		{K: "groupInline", B: t == policy.GroupInlinePolicy},
 		{K: "blocked", B: m.Policy.Errors[fieldDoc] != "" && m.Policy.ErrRoute == m.UI.Route && blocks(chk)},
 		{K: "errText", S: errText(m), B: errText(m) != ""},
+		{K: "visual", B: isVisual}, {K: "visualTab", N: vtab}, {K: "visualSel", S: core.BoolAttr(isVisual)}, {K: "jsonSel", S: core.BoolAttr(!isVisual)},
+		{K: "note", S: strings.ReplaceAll(m.Field(fieldNote), "(statement ", "("+c.T("visual.stmtWord")+" "), B: m.Field(fieldNote) != ""},
+		// The counter warns before the quota: "all List actions" of a large
+		// service is long.
+		{K: "nearQuota", B: chk.Size > t.SizeQuota()*9/10},
 	}
 	for _, pt := range panelTabs {
 		v = append(v, ui.V{K: "n" + pt.id, S: strconv.Itoa(counts[pt.typ])})

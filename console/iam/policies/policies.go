@@ -252,7 +252,8 @@ func enter(m core.Model, r core.Route) (core.Model, []core.Effect) {
 	m = authorizeRead(m, w)
 	if key, text, t, ok := editorFor(m, w); ok {
 		if m.Field(fieldDocFor) != key {
-			m = m.SetFields(fieldDoc, text, fieldDocFor, key, fieldPanelTab, "")
+			m = m.SetFields(fieldDoc, text, fieldDocFor, key, fieldPanelTab, "", fieldMode, "", fieldNote, "")
+			m = clearWork(m)
 		}
 		m = checkEditor(m, m.Field(fieldDoc), t)
 	}
