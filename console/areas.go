@@ -113,6 +113,9 @@ func overlays(m Model, c i18n.Catalog) []ui.Node {
 // loadPage runs the Load of the area that shows the current page.
 func (m Model) loadPage() (Model, []Effect) {
 	r := m.route()
+	if a, ok := areaForRoute(r); ok && !a.Public {
+		m = m.enforceRead(a, r)
+	}
 	if a, ok := areaForRoute(r); ok && a.Load != nil && (a.Public || m.Session.SignedIn()) {
 		next, fx := a.Load(m.Model, r)
 		m.Model = next

@@ -101,7 +101,7 @@ func ParseRoute(hash string) Route { return core.ParseRoute(hash) }
 type Init struct {
 	Now  time.Time
 	Seed [32]byte
-	// Query holds the URL's query parameters (lang, world, lab, scorm).
+	// Query holds the URL's query parameters (lang, world, lab, scorm, private).
 	Query map[string]string
 	// Hash is the URL fragment, e.g. "#/iam".
 	Hash string

@@ -59,7 +59,7 @@ func (m Model) saved() Saved {
 		Schema:   Schema,
 		Revision: m.Revision,
 		World:    m.World,
-		Session:  m.Session,
+		Session:  m.browserSession(),
 		UI:       m.UI,
 		Rng:      base64.StdEncoding.EncodeToString(rng),
 	}

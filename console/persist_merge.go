@@ -183,7 +183,7 @@ func (m Model) mergeIn(s Saved, data string, base *Saved, concurrent, refused bo
 	if raw, ferr := json.Marshal(fields.Value); ferr == nil {
 		_ = json.Unmarshal(raw, &newFields)
 	}
-	session := m.Session
+	session := m.browserSession()
 	baseSession := sim.Session{}
 	if base != nil {
 		baseSession = base.Session
@@ -211,7 +211,8 @@ func (m Model) mergeIn(s Saved, data string, base *Saved, concurrent, refused bo
 		return m.keepMine(data)
 	}
 	before, _ := m.Encode(m.Revision)
-	m.World, m.Session, m.UI.Fields = merged, session, m.withOwnFields(newFields)
+	m.World, m.UI.Fields = merged, m.withOwnFields(newFields)
+	m = m.setBrowserSession(session)
 	m.persist.merged = true
 	if len(newFields) == 0 {
 		m.UI.Fields = nil
@@ -231,7 +232,7 @@ func (m Model) mergeIn(s Saved, data string, base *Saved, concurrent, refused bo
 	}
 	// This tab's language, region and page are its own: they are written
 	// with its next change, not answered to every save of another tab.
-	theirsOnly := !refused && jsonEqual(world.Value, theirs.world) && jsonEqual(fields.Value, theirs.fields) && session == s.Session
+	theirsOnly := !refused && jsonEqual(world.Value, theirs.world) && jsonEqual(fields.Value, theirs.fields) && m.browserSession() == s.Session
 	if theirsOnly {
 		// Nothing of this tab's is missing from the stored document:
 		// saving it again would make two tabs answer each other's saves.
@@ -272,7 +273,8 @@ func (m Model) cleanSince(stored string) bool {
 // has, unchanged: what a merge would give, without merging.
 func (m Model) fastForward(s Saved) Model {
 	before, _ := m.Encode(m.Revision)
-	m.World, m.Session = s.World, s.Session
+	m.World = s.World
+	m = m.setBrowserSession(s.Session)
 	if m.World.Accounts == nil {
 		m.World.Accounts = map[string]sim.Account{}
 	}

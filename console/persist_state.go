@@ -2,6 +2,7 @@ package console
 
 import (
 	"encoding/json"
+	"labsim/sim"
 	"math/rand/v2"
 	"strings"
 )
@@ -42,6 +43,12 @@ type persistState struct {
 	prevFields map[string]string
 	merged     bool
 	lastTab    string
+	// private is set in a private window (persist_private.go): the tab's
+	// session is its own, kept in the tab's storage; shared is then the
+	// browser's session of the shared document, which this tab saves
+	// unchanged.
+	private bool
+	shared  sim.Session
 }
 
 // UseMemory asks the browser side to save into memory from now on,

@@ -2,8 +2,10 @@ package console
 
 import (
 	"encoding/json"
-	"labsim/console/core"
 	"maps"
+
+	"labsim/console/core"
+	"labsim/sim"
 )
 
 // Form fields are per tab: a tab shows what was typed in it, whatever
@@ -19,6 +21,9 @@ import (
 type tabState struct {
 	// Fields holds the values typed in this tab.
 	Fields map[string]string `json:"fields,omitempty"`
+	// Private marks a private window, whose Session is its own.
+	Private bool        `json:"private,omitempty"`
+	Session sim.Session `json:"session,omitzero"`
 }
 
 // SaveTab writes the tab's own state into the tab's storage.
@@ -70,8 +75,12 @@ func (m Model) trackTab(effects []Effect) (Model, []Effect) {
 		m.persist.own = own
 	}
 	m.persist.prevFields = m.UI.Fields
-	data, err := json.Marshal(tabState{Fields: m.persist.own})
-	if err != nil || string(data) == m.persist.lastTab || m.persist.lastTab == "" && len(m.persist.own) == 0 {
+	t := tabState{Fields: m.persist.own}
+	if m.persist.private {
+		t.Private, t.Session = true, m.Session
+	}
+	data, err := json.Marshal(t)
+	if err != nil || string(data) == m.persist.lastTab || m.persist.lastTab == "" && len(m.persist.own) == 0 && !t.Private {
 		return m, effects
 	}
 	m.persist.lastTab = string(data)

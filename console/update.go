@@ -152,6 +152,7 @@ func initModel(msg Init) (Model, []Effect) {
 		}
 		rewrite = true
 	}
+	m = m.initPrivate(msg)
 	m, fx2 := m.openLab(msg.Query["lab"])
 	fx = append(fx, fx2...)
 	rewrite = rewrite || msg.Query["lab"] != ""
@@ -248,14 +249,17 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 		return m.labBegin(arg)
 	}
 	if a, ok := areaForName(action); ok && a.Click != nil {
+		before := m
 		next, fx := a.Click(m.Model, action, arg)
 		m.Model = next
-		return m, fx
+		return m.noteOpDenial(before), fx
 	}
 	if strings.HasPrefix(action, "aside.") {
 		return m.asideClick(action, arg)
 	}
 	switch action {
+	case whyAction:
+		m.Model = m.Model.ToggleWhy()
 	case "outside":
 		// A click outside any menu closes the open one.
 		m.Menu = ""
@@ -379,9 +383,10 @@ func (m Model) loadWorld(name, notice string) (Model, []Effect) {
 // submit hands a submitted form to the area that owns it.
 func (m Model) submit(form string) (Model, []Effect) {
 	if a, ok := areaForName(form); ok && a.Submit != nil {
+		before := m
 		next, fx := a.Submit(m.Model, form)
 		m.Model = next
-		return m, fx
+		return m.noteOpDenial(before), fx
 	}
 	return m, nil
 }

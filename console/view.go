@@ -116,6 +116,12 @@ func consolePage(m Model, c i18n.Catalog, r Route) ui.Node {
 		return simulatorPage(m, c)
 	}
 	if a, ok := areaForRoute(r); ok && a.View != nil {
+		if n, denied := deniedView(m, c, a, r); denied {
+			return n
+		}
+		if box, denied := opDeniedView(m, c); denied {
+			return ui.El("div", ui.Class("op-denied"), box, a.View(m.Model, c, r))
+		}
 		return a.View(m.Model, c, r)
 	}
 	return notFoundPage(c)

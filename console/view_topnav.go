@@ -195,6 +195,7 @@ var simulatorTpl = ui.Lazy(`
 	<div if="open" id="simulator-menu" class="dropdown simulator-menu" role="region" aria-label="%simulator.menu">
 		<ul class="menu-list">
 			<li><a id="simulator-open" href="#/simulator">{t simulator.open}</a></li>
+			<li><a id="simulator-private" href="./?private=1#/signin" target="_blank" rel="noopener">{t simulator.private}</a></li>
 		</ul>
 	</div>
 </div>`)

@@ -170,3 +170,47 @@ func (o DeleteVirtualMFADevice) Apply(w *World, s Session, env Env) error {
 func (o DeleteVirtualMFADevice) Detail(w World) map[string]string {
 	return map[string]string{"serialNumber": o.Serial}
 }
+
+// ResyncMFADevice resynchronises an IAM user's assigned device with two
+// consecutive codes (iam:ResyncMFADevice on the user; see
+// mfa.Device.Resync).
+type ResyncMFADevice struct {
+	UserName, Serial string
+	Code1, Code2     string
+}
+
+// Action implements Op.
+func (ResyncMFADevice) Action() string { return "iam:ResyncMFADevice" }
+
+// Resource implements Op: the user.
+func (o ResyncMFADevice) Resource(w World, s Session) string {
+	return w.userARN(s.AccountID, o.UserName)
+}
+
+// Apply implements Op.
+func (o ResyncMFADevice) Apply(w *World, s Session, env Env) error {
+	acct, err := sessionAccount(w, s)
+	if err != nil {
+		return err
+	}
+	u, ok := acct.IAM.User(o.UserName)
+	if !ok {
+		return awserr.New(awserr.NoSuchEntity, "kind", iam.KindUser, "name", o.UserName)
+	}
+	for _, d := range u.MFA {
+		if d.Serial != o.Serial {
+			continue
+		}
+		next, err := d.Resync(o.Code1, o.Code2, env.Now)
+		if err != nil {
+			return fmt.Errorf("resync MFA device: %w", err)
+		}
+		return changeIAM(w, s, env, func(a *iam.Account, e iam.Env) error { return a.SetMFADevice(o.UserName, next) })
+	}
+	return awserr.New(awserr.NoSuchEntity, "kind", iam.KindMFADevice, "name", o.Serial)
+}
+
+// Detail implements Detailer.
+func (o ResyncMFADevice) Detail(w World) map[string]string {
+	return map[string]string{"userName": o.UserName, "serialNumber": o.Serial}
+}

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -351,4 +352,35 @@ func TestReadIsAuthorisedAndLoggedAndChangesNothing(t *testing.T) {
 	root := RootSession(w.Accounts[DemoAccountID], t0, false)
 	_, err = w.Do(root, userPage, env)
 	require.NoError(t, err)
+}
+
+func TestResyncMFADeviceOfAUser(t *testing.T) {
+	st, err := Prepared("delegation-done", Env{Now: time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC), Rand: rand.New(rand.NewPCG(1, 2)), Entropy: rand.NewChaCha8([32]byte{3})})
+	require.NoError(t, err)
+	w := st.World
+	a := w.Accounts[DemoAccountID]
+	u, _ := a.IAM.User(LunaName)
+	now := time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
+	s := UserSession(a, u, now, false)
+	env := Env{Now: now, Entropy: rand.NewChaCha8([32]byte{4})}
+	var secret mfa.Secret
+	w, err = w.Do(s, CreateVirtualMFADevice{Name: LunaName, Secret: &secret}, env)
+	require.NoError(t, err)
+	code := func(at time.Time, k int64) string {
+		c, err := mfa.CodeAt(secret, mfa.Step(at)+k)
+		require.NoError(t, err)
+		return c
+	}
+	w, err = w.Do(s, EnableMFADevice{UserName: LunaName, DeviceName: LunaName, Secret: secret, Code1: code(now, -1), Code2: code(now, 0)}, env)
+	require.NoError(t, err)
+	serial := mfa.SerialNumber(DemoAccountID, LunaName)
+	later := now.Add(10 * time.Minute)
+	env.Now = later
+	// Without MFA the guardrails allow resync of her own device.
+	_, err = w.Do(s, ResyncMFADevice{UserName: LunaName, Serial: serial, Code1: "000000", Code2: "000000"}, env)
+	require.Error(t, err)
+	w, err = w.Do(s, ResyncMFADevice{UserName: LunaName, Serial: serial, Code1: code(later, -1), Code2: code(later, 0)}, env)
+	require.NoError(t, err)
+	_, err = w.Do(s, ResyncMFADevice{UserName: LunaName, Serial: "arn:aws:iam::123456789012:mfa/nope", Code1: code(later, 1), Code2: code(later, 2)}, env)
+	require.Equal(t, awserr.NoSuchEntity, awserr.Code(err))
 }

@@ -205,7 +205,7 @@ func queryParams(global safejs.Value, search string) map[string]string {
 	if err != nil {
 		return out
 	}
-	for _, k := range []string{"lang", "world", "lab", "scorm"} {
+	for _, k := range []string{"lang", "world", "lab", "scorm", "private"} {
 		v, err := params.Call("get", k)
 		if err == nil && v.Type() == safejs.TypeString {
 			out[k], _ = v.String()

@@ -90,7 +90,13 @@ func (m Model) MFAPendingURI() (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return mfa.URI(mfa.DefaultRootDeviceName, AccountLabel(a), s), true
+	name := mfa.DefaultRootDeviceName
+	if m.Session.IsIAMUser() {
+		// An IAM user's device is named after the user, as AWS's console
+		// suggests (console/mfa's myDeviceName).
+		name = m.Session.UserName
+	}
+	return mfa.URI(name, AccountLabel(a), s), true
 }
 
 // MFAQROnScreen returns the URI of the QR code the setup step shows right

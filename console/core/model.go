@@ -208,7 +208,7 @@ func (m Model) Go(hash string) (Model, []Effect) {
 var secretCodes = map[string]bool{
 	"mfa.code1": true, "mfa.code2": true,
 	"signinmfa.code": true, "signinmfa.emailcode": true,
-	"signup.verificationCode": true,
+	"signup.verificationCode": true, "signin.iam.code": true,
 }
 
 // IsSecretField reports whether a field holds a password, a card number

@@ -28,6 +28,9 @@ func (m Model) AccountName() string {
 	if m.Session.Root {
 		return acct.Name
 	}
+	if acct.Alias != "" {
+		return m.Session.UserName + " @ " + acct.Alias
+	}
 	return m.Session.UserName + " @ " + DashedID(acct.ID)
 }
 

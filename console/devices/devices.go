@@ -9,7 +9,7 @@ import (
 // Area is the virtual phone and inbox: two top-bar buttons on every
 // page, signed in or out, and the drawer they open.
 func Area() core.Area {
-	return core.Area{Prefix: "devices", Click: devicesClick, NavItems: devicesNavItems, Overlay: devicesDrawer, Escape: devicesEscape}
+	return core.Area{Prefix: "devices", Click: devicesClick, Submit: networkSubmit, NavItems: devicesNavItems, Overlay: devicesDrawer, Escape: devicesEscape}
 }
 
 // devicesEscape closes the drawer and returns focus to its button.
@@ -37,11 +37,14 @@ func devicesClick(m core.Model, action, arg string) (core.Model, []core.Effect) 
 		return m, []core.Effect{core.Focus{ID: "devices-title"}}
 	case "devices.close":
 		m.Drawer = core.DrawerState{}
+		if d.Tab == "network" {
+			return m, []core.Effect{core.Focus{ID: "devices-btn-phone"}}
+		}
 		if d.Tab != "" {
 			return m, []core.Effect{core.Focus{ID: "devices-btn-" + d.Tab}}
 		}
 	case "devices.tab":
-		if arg == "phone" || arg == "inbox" {
+		if arg == "phone" || arg == "inbox" || arg == "network" {
 			m.Drawer.Tab = arg
 		}
 	case "devices.app":

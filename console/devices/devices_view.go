@@ -52,6 +52,7 @@ var drawer = ui.Lazy(`
 	<div class="seg" role="group" aria-label="%devices.title">
 		<button type="button" data-action="devices.tab" data-arg="phone" class="seg-btn" aria-pressed="$phone">{t devices.phone}</button>
 		<button type="button" data-action="devices.tab" data-arg="inbox" class="seg-btn" aria-pressed="$inbox">{t devices.inbox}</button>
+		<button type="button" data-action="devices.tab" data-arg="network" class="seg-btn" aria-pressed="$network">{t devices.network}</button>
 	</div>
 	{slot body}
 </aside>
@@ -63,13 +64,17 @@ func devicesDrawer(m core.Model, c i18n.Catalog) ui.Node {
 		return ui.Node{}
 	}
 	var body ui.Node
-	if m.Drawer.Tab == "phone" {
+	switch m.Drawer.Tab {
+	case "phone":
 		body = phoneView(m, c)
-	} else {
+	case "network":
+		body = networkView(m, c)
+	default:
 		body = inboxView(m, c)
 	}
 	return drawer.Root(c, ui.Vals{{K: "phone", S: core.BoolAttr(m.Drawer.Tab == "phone")},
-		{K: "inbox", S: core.BoolAttr(m.Drawer.Tab == "inbox")}, {K: "body", N: []ui.Node{body}}})
+		{K: "inbox", S: core.BoolAttr(m.Drawer.Tab == "inbox")}, {K: "network", S: core.BoolAttr(m.Drawer.Tab == "network")},
+		{K: "body", N: []ui.Node{body}}})
 }
 
 // stamp writes an item's time: the time of day for today, else the date

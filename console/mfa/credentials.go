@@ -37,6 +37,9 @@ func credentialsView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	case "manage":
 		return mfaManageView(m, c, r)
 	}
+	if m.Session.IsIAMUser() {
+		return userCredentialsPage(m, c)
+	}
 	return credentialsPage(m, c)
 }
 
@@ -106,11 +109,7 @@ func credentialsPage(m core.Model, c i18n.Catalog) ui.Node {
 // mfaRootDevice returns the root user's device with the serial, or the first
 // one when serial is "".
 func mfaRootDevice(m core.Model, serial string) (mfa.Device, bool) {
-	acct, ok := m.Account()
-	if !ok {
-		return mfa.Device{}, false
-	}
-	for _, d := range acct.RootMFA {
+	for _, d := range myDevices(m) {
 		if serial == "" || d.Serial == serial {
 			return d, true
 		}

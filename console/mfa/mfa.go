@@ -2,7 +2,6 @@ package mfa
 
 import (
 	"labsim/console/core"
-	"labsim/sim"
 	"labsim/sim/awserr"
 	"labsim/sim/mfa"
 )
@@ -96,6 +95,8 @@ func mfaSubmitForm(m core.Model, form string) (core.Model, []core.Effect) {
 		return mfaResync(m)
 	case "mfa.password":
 		return changeRootPassword(m)
+	case "mfa.changePassword":
+		return changeOwnPassword(m)
 	}
 	return m, nil
 }
@@ -112,7 +113,7 @@ func mfaChooseType(m core.Model) (core.Model, []core.Effect) {
 	}
 	if _, ok := m.MFAPendingSecret(); !ok {
 		var secret mfa.Secret
-		w, err := m.World.Do(m.Session, sim.CreateRootVirtualMFADevice{Name: mfa.DefaultRootDeviceName, Secret: &secret}, m.Env())
+		w, err := m.World.Do(m.Session, createDeviceOp(m, &secret), m.Env())
 		m.World = w
 		if err != nil {
 			m = m.SetMFAErrors(map[string]error{fieldMFAType: err})
@@ -132,8 +133,7 @@ func mfaAssign(m core.Model) (core.Model, []core.Effect) {
 	if !ok {
 		return mfaGo(m, hashMFASetup)
 	}
-	op := sim.EnableRootMFADevice{Name: mfa.DefaultRootDeviceName, Secret: secret,
-		Code1: core.TypedCode(m.Field(fieldMFACode1)), Code2: core.TypedCode(m.Field(fieldMFACode2))}
+	op := enableDeviceOp(m, secret, core.TypedCode(m.Field(fieldMFACode1)), core.TypedCode(m.Field(fieldMFACode2)))
 	w, err := m.World.Do(m.Session, op, m.Env())
 	m.World = w
 	if err != nil {
@@ -153,8 +153,7 @@ func mfaResync(m core.Model) (core.Model, []core.Effect) {
 	if !ok {
 		return mfaGo(m, hashCredentials)
 	}
-	op := sim.ResyncRootMFADevice{Serial: d.Serial,
-		Code1: core.TypedCode(m.Field(fieldMFACode1)), Code2: core.TypedCode(m.Field(fieldMFACode2))}
+	op := resyncDeviceOp(m, d.Serial, core.TypedCode(m.Field(fieldMFACode1)), core.TypedCode(m.Field(fieldMFACode2)))
 	w, err := m.World.Do(m.Session, op, m.Env())
 	m.World = w
 	if err != nil {
@@ -189,9 +188,9 @@ func mfaRemove(m core.Model) (core.Model, []core.Effect) {
 	if !ok {
 		return mfaGo(m, hashCredentials)
 	}
-	w, err := m.World.Do(m.Session, sim.DeactivateRootMFADevice{Serial: d.Serial}, m.Env())
+	w, err := m.World.Do(m.Session, deactivateDeviceOp(m, d.Serial), m.Env())
 	if err == nil {
-		w, err = w.Do(m.Session, sim.DeleteRootVirtualMFADevice{Serial: d.Serial}, m.Env())
+		w, err = w.Do(m.Session, deleteDeviceOp(m, d.Serial), m.Env())
 	}
 	m.World = w
 	if err != nil {
@@ -207,8 +206,8 @@ func mfaRemove(m core.Model) (core.Model, []core.Effect) {
 // is deleted (iam:DeleteVirtualMFADevice), as AWS's console does.
 func mfaCancel(m core.Model) (core.Model, []core.Effect) {
 	if _, ok := m.MFAPendingSecret(); ok {
-		serial := mfa.SerialNumber(m.Session.AccountID, mfa.DefaultRootDeviceName)
-		w, _ := m.World.Do(m.Session, sim.DeleteRootVirtualMFADevice{Serial: serial}, m.Env())
+		serial := mfa.SerialNumber(m.Session.AccountID, myDeviceName(m))
+		w, _ := m.World.Do(m.Session, deleteDeviceOp(m, serial), m.Env())
 		m.World = w
 	}
 	m = m.WithMFAPending("")

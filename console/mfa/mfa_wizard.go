@@ -12,11 +12,10 @@ import (
 // generation: choose the device type, set up the virtual device, done.
 func mfaWizardView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	var body ui.Node
-	acct, _ := m.Account()
 	switch {
 	case r.Rest == "done":
 		body = mfaDoneStep(m, c)
-	case len(acct.RootMFA) > 0:
+	case len(myDevices(m)) > 0:
 		body = notice.Root(c, ui.Vals{{K: "text", S: "mfa.already"}})
 	case r.Rest == "virtual":
 		body = mfaSetupStep(m, c)

@@ -70,7 +70,7 @@ var (
 // (#/signin/reset/<token>). The MFA step is MFAArea's #/signin-mfa.
 func Area() core.Area {
 	return core.Area{Pages: []string{"signin"}, Public: true, Prefix: "signin",
-		View: signinView, Title: signinTitle, Click: signinClick, Submit: signinSubmit}
+		View: signinView, Title: signinTitle, Click: signinClick, Submit: signinSubmit, Enter: signinEnter}
 }
 
 // signinTitle is the document title of a sign-in page.
@@ -82,6 +82,10 @@ func signinTitle(m core.Model, c i18n.Catalog, r core.Route) string {
 		return c.T("signin.forgot.title")
 	case "reset":
 		return c.T("signin.reset.title")
+	case argIAMMFA:
+		return c.T("signinmfa.title")
+	case argNewPassword:
+		return c.T("signin.np.title")
 	}
 	return c.T("signin.title")
 }
@@ -94,7 +98,7 @@ func siPage(m core.Model, r core.Route) string {
 		if account.ValidEmail(m.Field(fieldSIEmail)) {
 			return "password"
 		}
-	case "forgot", "reset":
+	case "forgot", "reset", argIAMMFA, argNewPassword:
 		return r.Arg
 	}
 	return ""
@@ -134,6 +138,10 @@ func signinSubmit(m core.Model, form string) (core.Model, []core.Effect) {
 		return siRecover(m)
 	case "signin.reset":
 		return siResetSubmit(m)
+	case "signin.iamMfa":
+		return siIAMMFASubmit(m)
+	case "signin.newPassword":
+		return siNewPasswordSubmit(m)
 	}
 	return m, nil
 }
@@ -144,6 +152,8 @@ func signinClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 	switch action {
 	case "signin.verify":
 		return siVerify(m)
+	case "signin.iamVerify":
+		return siIAMVerify(m)
 	case "signin.resetApply":
 		return siResetApply(m)
 	case "signin.recoverAgain":
@@ -214,9 +224,8 @@ func siPasswordRefused(m core.Model) (core.Model, []core.Effect) {
 	return m, append(fx, core.Focus{ID: "signin-error"})
 }
 
-// siIAM answers an IAM user sign-in. IAM users arrive with a later part of
-// the simulator; until then no user exists, so every complete attempt is
-// refused like a wrong password (and logged).
+// siIAM checks that the IAM user form is complete, then checks the
+// password (siIAMVerify) after the page showed that it is busy.
 func siIAM(m core.Model) (core.Model, []core.Effect) {
 	var p []account.Problem
 	for _, f := range []struct{ prob, field string }{
@@ -233,10 +242,8 @@ func siIAM(m core.Model) (core.Model, []core.Effect) {
 	if len(p) > 0 {
 		return m.WithProblems(p, siIAMFields, nil)
 	}
-	w, _ := m.World.Do(m.Session, sim.ConsoleLoginFailure{AccountID: account.Clean(m.Field(fieldSIAccount)),
-		UserName: account.Clean(m.Field(fieldSIUser))}, m.Env())
-	m.World = w
-	return siFailed(m)
+	m.Auth = core.AuthState{Busy: "signin.iamVerify", Route: m.UI.Route}
+	return m, []core.Effect{core.Next{Msg: core.Click{Now: m.Now, Action: "signin.iamVerify"}}}
 }
 
 // siRecover mails a reset link (Forgot password?).

@@ -19,6 +19,10 @@ func signinView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 		card = siForgotPage(m, c)
 	case "reset":
 		card = siResetPage(m, c, r.Rest)
+	case argIAMMFA:
+		card = siIAMMFAPage(m, c)
+	case argNewPassword:
+		card = siNewPasswordPage(m, c)
 	default:
 		card = siChoosePage(m, c)
 	}
@@ -121,8 +125,10 @@ func siChoosePage(m core.Model, c i18n.Catalog) ui.Node {
 		v = append(v, ui.V{K: "fields", N: []ui.Node{
 			f.Input(fieldSIAccount, "signin.iam.account", "", "text", "username"),
 			f.Input(fieldSIUser, "signin.iam.user", "", "text", "username"),
-			f.Input(fieldSIIAMPass, "signin.password", "", "password", "current-password")}},
-			ui.V{K: "submit", N: []ui.Node{f.Submit("signin.signIn", "", false)}})
+			f.Input(fieldSIIAMPass, "signin.password", "", "password", "current-password"),
+			f.Checkbox(fieldSIRemember, ui.Text(c.T("signin.iam.remember"))),
+			ui.El("p", ui.Class("field-hint"), ui.Text(c.T("signin.iam.forgot")))}},
+			ui.V{K: "submit", N: []ui.Node{f.Submit("signin.signIn", "signin.busy", m.Auth.Busy == "signin.iamVerify")}})
 	} else {
 		v = append(v, ui.V{K: "fields", N: []ui.Node{f.Input(fieldSIEmail, "signin.email", "", "email", "email")}},
 			ui.V{K: "submit", N: []ui.Node{f.Submit("signin.next", "", false)}})
