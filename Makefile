@@ -73,13 +73,13 @@ test-e2e: build
 FUZZ_TARGETS := sim/policy:FuzzParse sim/policy:FuzzValidate sim/policy:FuzzEvaluate \
 	sim/lab:FuzzParseLab sim/lab:FuzzParseRich console:FuzzImport \
 	sim/completion:FuzzVerify cmd/labsim:FuzzParseCodeCSV sim/iam:FuzzNameRules \
-	sim/mfa:FuzzParseSecret console/i18n:FuzzParseFlat sim/textin:FuzzCheck
+	sim/mfa:FuzzParseSecret console/i18n:FuzzParseFlat sim/textin:FuzzCheck \
+	internal/scorm:FuzzDecodeSuspend sim:FuzzParseSourceIP console/iam/policies/visual:FuzzFromJSON
 fuzz:
 	@for pt in $(FUZZ_TARGETS); do \
 		pkg=$${pt%%:*}; t=$${pt#*:}; \
 		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./$$pkg/ || exit 1; \
 	done
-	$(GO) test -run='^$$' -fuzz='^FuzzParseFlat$$' -fuzztime=$(FUZZTIME) ./console/i18n/
 
 # The dependency floor (tools/floor): a page that links only the mission's
 # dependencies, built with the same flags, to measure labsim against.
