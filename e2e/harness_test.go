@@ -303,11 +303,10 @@ func (p *Page) Click(role, name string) {
 		id := p.Find(role, name)
 		x, y, hit := p.hitPoint(id)
 		if hit {
-			before := p.handled()
 			if err := chromedp.Do(p.ctx, chromedp.MouseClickXY(x, y)); err != nil {
 				p.t.Fatalf("click %s %q: %v", role, name, err)
 			}
-			p.waitHandled(before)
+			p.Settle()
 			return
 		}
 		if time.Now().After(deadline) {
@@ -367,27 +366,23 @@ func (p *Page) Focus(role, name string) {
 func (p *Page) Type(role, name, text string) {
 	p.t.Helper()
 	p.Focus(role, name)
-	before := p.handled()
 	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(text)); err != nil {
 		p.t.Fatalf("type into %s %q: %v", role, name, err)
 	}
-	if text != "" {
-		p.waitHandled(before)
-	}
+	p.Settle()
 }
 
-// handled is how many batches of events the page has handled
-// (window.labsimHandled; 0 before the simulator runs).
-func (p *Page) handled() int {
-	return Eval[int](p, `window.labsimHandled || 0`)
-}
-
-// waitHandled waits, for at most two seconds, until the page has handled
-// events after the count before: the page answers an event just after the
-// browser has dispatched it, as a student sees it answer.
-func (p *Page) waitHandled(before int) {
-	deadline := time.Now().Add(2 * time.Second)
-	for p.handled() <= before && time.Now().Before(deadline) {
+// Settle waits, for at most three seconds, until the page has handled every
+// message its events queued (window.labsimHandled catches up with
+// window.labsimQueued): the page answers an event just after the browser has
+// dispatched it, as a student sees it answer. Frames of other origins have
+// no hooks here and settle at once.
+func (p *Page) Settle() {
+	deadline := time.Now().Add(3 * time.Second)
+	for time.Now().Before(deadline) {
+		if Eval[bool](p, `(window.labsimHandled || 0) >= (window.labsimQueued || 0)`) {
+			return
+		}
 		time.Sleep(5 * time.Millisecond)
 	}
 }
@@ -399,6 +394,7 @@ func (p *Page) Press(key string) {
 	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(key)); err != nil {
 		p.t.Fatalf("press %q: %v", key, err)
 	}
+	p.Settle()
 }
 
 // Text returns the page's visible text.

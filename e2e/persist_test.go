@@ -211,6 +211,9 @@ func TestDamagedOrNewerSaveInTheBrowser(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			p := NewPage(t)
 			p.Open("/?lang=en#/signup/1")
+			// The page's own first save lands before the crafted one.
+			waitJS(p, "the page's first save", `!!localStorage.getItem('labsim:state')`)
+			p.Settle()
 			Eval[bool](p, `(localStorage.setItem('labsim:state', `+jsString(tc.doc)+`), true)`)
 			for round := range 3 {
 				p.Reload()

@@ -69,7 +69,13 @@ func TestSandboxedFrameKeepsWorkingInMemory(t *testing.T) {
 	if err := chromedp.Do(frameCtx, chromedp.Click(chromedp.CSS("#menu-btn-services"))); err != nil {
 		t.Fatal(err)
 	}
-	if v, err := chromedp.Run(frameCtx, chromedp.Evaluate[bool](`!!document.getElementById('services-menu')`)); err != nil || !v {
+	// The page answers just after the click has been dispatched.
+	var v bool
+	var err error
+	for deadline := time.Now().Add(5 * time.Second); !v && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		v, err = chromedp.Run(frameCtx, chromedp.Evaluate[bool](`!!document.getElementById('services-menu')`))
+	}
+	if err != nil || !v {
 		t.Fatalf("the Services menu did not open in the sandboxed frame (%v)", err)
 	}
 	p.Screenshot("sandboxed-frame")

@@ -255,6 +255,10 @@ func suSignUp(t *testing.T, p *Page, l suLabels, email, password, name string, v
 		shot("4-voice-form")
 		p.Click("button", l.callMe)
 		pin := p.suRead("#signup-pin")
+		for deadline := time.Now().Add(5 * time.Second); len(pin) != 4 && time.Now().Before(deadline); {
+			time.Sleep(50 * time.Millisecond)
+			pin = p.suRead("#signup-pin")
+		}
 		if len(pin) != 4 {
 			t.Fatalf("PIN %q", pin)
 		}

@@ -21,8 +21,6 @@ import (
 type testHooks struct {
 	global safejs.Value
 	merges int
-	// batches counts the batches of messages handled (handled).
-	batches int
 }
 
 // holdSave waits while the test holds saves.
@@ -56,14 +54,21 @@ func (h *testHooks) flag(name string) bool {
 	return err == nil && b
 }
 
-// handled publishes how many batches of messages the page has handled
-// (window.labsimHandled), so that a test can wait for the page to answer an
-// event instead of sleeping: events are handled just after the browser
-// finishes dispatching them (see loop).
-func (h *testHooks) handled() {
-	if h == nil {
-		return
+// queued publishes how many messages the page has queued
+// (window.labsimQueued) and handled publishes how many it has handled
+// (window.labsimHandled), so that a test can wait until the page has
+// answered an event (handled catches up with queued) instead of sleeping:
+// events are handled just after the browser finishes dispatching them (see
+// loop).
+func (h *testHooks) queued(n int) {
+	if h != nil {
+		_ = h.global.Set("labsimQueued", n)
 	}
-	h.batches++
-	_ = h.global.Set("labsimHandled", h.batches)
+}
+
+// handled: see queued.
+func (h *testHooks) handled(n int) {
+	if h != nil {
+		_ = h.global.Set("labsimHandled", n)
+	}
 }

@@ -23,6 +23,10 @@ type queue struct {
 	items  []console.Msg
 	calls  []func()
 	signal chan struct{}
+	// pushed and drained count messages in and out; onPush, when set, is
+	// told the new count (the page's test hook).
+	pushed, drained int
+	onPush          func(pushed int)
 }
 
 func newQueue() *queue { return &queue{signal: make(chan struct{}, 1)} }
@@ -31,7 +35,12 @@ func newQueue() *queue { return &queue{signal: make(chan struct{}, 1)} }
 func (q *queue) push(m console.Msg) {
 	q.mu.Lock()
 	q.items = append(q.items, m)
+	q.pushed++
+	n, on := q.pushed, q.onPush
 	q.mu.Unlock()
+	if on != nil {
+		on(n)
+	}
 	q.wake()
 }
 
@@ -57,6 +66,7 @@ func (q *queue) drain() []console.Msg {
 	defer q.mu.Unlock()
 	items := q.items
 	q.items = nil
+	q.drained += len(items)
 	return items
 }
 
@@ -104,6 +114,7 @@ func boot(global safejs.Value) error {
 	q := newQueue()
 	a := newApp(st, domPage{global: global, doc: doc, root: root, morph: morph}, time.Now, q.push)
 	a.hooks = &testHooks{global: global}
+	q.onPush = a.hooks.queued
 	_ = global.Set("labsimMerges", 0)
 	dep := deployment(doc)
 	a.key = console.StorageKeyFor(dep)
@@ -173,7 +184,10 @@ func loop(a *app, q *queue) {
 		for _, fn := range q.drainCalls() {
 			fn()
 		}
-		a.hooks.handled()
+		q.mu.Lock()
+		n := q.drained
+		q.mu.Unlock()
+		a.hooks.handled(n)
 	}
 }
 
