@@ -179,6 +179,10 @@
     var tpl = document.createElement('template');
     tpl.innerHTML = html;
     morphChildren(root, tpl.content);
+    // The document's language follows the chosen one (#app's lang), so that
+    // the title and anything outside #app are read in it too.
+    var app = document.getElementById('app');
+    if (app && app.lang && document.documentElement.lang !== app.lang) document.documentElement.lang = app.lang;
   };
 
   // ---- IAM action catalog ----------------------------------------------
