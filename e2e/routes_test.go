@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -80,8 +81,11 @@ func signInRoot(p *Page) {
 // public ones signed out, then every route (Console Home and the
 // Simulator page again) as the root user of delegation-done. visit runs
 // on each; the walk fails when a route of the list was not visited.
-func walkRoutes(t *testing.T, lang string, visit func(p *Page, name string)) {
+func walkRoutes(t *testing.T, lang string, setup func(p *Page), visit func(p *Page, name string)) {
 	p := NewPage(t)
+	if setup != nil {
+		setup(p)
+	}
 	p.Open("/?world=delegation-done&lang=" + lang)
 	visited := map[string]bool{}
 	for _, h := range console.Routes() {
@@ -129,7 +133,7 @@ func walkRoutes(t *testing.T, lang string, visit func(p *Page, name string)) {
 func TestAccessibilityOfEveryRoute(t *testing.T) {
 	src := axeSource(t)
 	for _, lang := range []string{"en", "ko"} {
-		walkRoutes(t, lang, func(p *Page, name string) {
+		walkRoutes(t, lang, nil, func(p *Page, name string) {
 			p.audit(t, src, name)
 			if got := Eval[string](p, `document.documentElement.lang`); got != lang {
 				t.Errorf("%s: <html lang=%q>, want %q", name, got, lang)
@@ -224,5 +228,42 @@ func TestPageLanguageAndEnglishFragments(t *testing.T) {
 	}
 	if got := Eval[string](q, `document.documentElement.lang`); got != "ko" {
 		t.Errorf("Korean denied page: <html lang=%q>", got)
+	}
+}
+
+// overflowJS lists what makes the document wider than the viewport: the
+// outermost elements whose right edge passes it, leaving out those inside
+// an element that scrolls by itself (code, pre and tables in their own
+// container).
+const overflowJS = `(() => {
+	const vw = document.documentElement.clientWidth;
+	if (document.documentElement.scrollWidth <= vw) return [];
+	const scrolls = e => { for (let a = e.parentElement; a; a = a.parentElement) {
+		const o = getComputedStyle(a).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true; } return false; };
+	const out = [];
+	for (const e of document.body.querySelectorAll('*')) {
+		const r = e.getBoundingClientRect();
+		if (r.width === 0 || r.right <= vw + 0.5 || scrolls(e)) continue;
+		if (e.parentElement && e.parentElement.getBoundingClientRect().right > vw + 0.5 && !scrolls(e.parentElement) && e.parentElement !== document.body) continue;
+		out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' right=' + Math.round(r.right));
+		if (out.length === 6) break;
+	}
+	return [String(document.documentElement.scrollWidth) + ' > ' + vw].concat(out);
+})()`
+
+// TestReflowAt320 opens every route of console.Routes() in both languages
+// at 320 CSS pixels wide (WCAG 1.4.10 reflow): the document never scrolls
+// sideways; only code, pre and tables scroll inside their own container.
+func TestReflowAt320(t *testing.T) {
+	for _, lang := range []string{"en", "ko"} {
+		walkRoutes(t, lang, func(p *Page) {
+			if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(320, 640)); err != nil {
+				t.Fatalf("emulate 320 px: %v", err)
+			}
+		}, func(p *Page, name string) {
+			if got := Eval[[]string](p, overflowJS); len(got) > 0 {
+				t.Errorf("%s at 320 px: document scroll width %s; overflowing: %s", name, got[0], strings.Join(got[1:], ", "))
+			}
+		})
 	}
 }
