@@ -258,6 +258,9 @@
   load(go.importObject).then(function (result) {
     mark('compiled');
     bootMessage.textContent = text.starting;
+    // The WebAssembly memory's size in bytes, for the soak test
+    // (e2e/soak_test.go); it only ever grows.
+    window.labsimWasmMemoryBytes = function () { return result.instance.exports.mem.buffer.byteLength; };
     go.run(result.instance).then(function () { fatal(text.stopped); }, function (err) { fatal(text.stopped + ' ' + err); });
     boot.hidden = true;
   }).catch(function (err) {

@@ -105,6 +105,7 @@ func boot(global safejs.Value) error {
 	a := newApp(st, domPage{global: global, doc: doc, root: root, morph: morph}, time.Now, q.push)
 	a.hooks = &testHooks{global: global}
 	_ = global.Set("labsimMerges", 0)
+	_ = a.hooks.publishMemStats()
 	dep := deployment(doc)
 	a.key = console.StorageKeyFor(dep)
 	init := console.Init{Now: time.Now(), Storage: status, Deployment: dep}
