@@ -27,6 +27,10 @@ type memSample struct {
 	NumGC     float64 `json:"numGC"`
 	JSHeap    float64 `json:"jsHeap"` // performance.memory.usedJSHeapSize, -1 when absent
 	WasmBytes float64 `json:"wasmBytes"`
+	// Saved is the bytes of everything in localStorage (the saved work),
+	// Nodes the page's element count: where growth would come from.
+	Saved float64 `json:"saved"`
+	Nodes float64 `json:"nodes"`
 }
 
 // sampleJS reads the Go heap (window.labsimMemStats, from wasm), the JS
@@ -35,7 +39,9 @@ type memSample struct {
 const sampleJS = `(() => { const g = window.labsimMemStats();
 	return {heapAlloc: g.heapAlloc, heapInuse: g.heapInuse, heapSys: g.heapSys, sys: g.sys, numGC: g.numGC,
 		jsHeap: performance.memory ? performance.memory.usedJSHeapSize : -1,
-		wasmBytes: window.labsimWasmMemoryBytes()}; })()`
+		wasmBytes: window.labsimWasmMemoryBytes(),
+		saved: Object.keys(localStorage).reduce((n, k) => n + k.length + (localStorage.getItem(k) || '').length, 0),
+		nodes: document.getElementsByTagName('*').length}; })()`
 
 // navJS moves to a route and resolves at the first change of the page (a
 // render is one patch), or after 300 ms when nothing changes.
@@ -136,13 +142,13 @@ func TestSoak(t *testing.T) {
 	mb := func(v float64) string { return fmt.Sprintf("%.1f MB", v/(1<<20)) }
 	var b strings.Builder
 	fmt.Fprintf(&b, "labsim soak (Chromium): 1000 navigations over %d routes, 200 policy edits, %s\n", len(routes), time.Since(start).Round(time.Second))
-	fmt.Fprintf(&b, "%-6s %-12s %-12s %-12s %-12s %-6s %-12s %-12s\n", "nav", "Go heapAlloc", "Go heapInuse", "Go heapSys", "Go sys", "GCs", "JS heap", "wasm memory")
+	fmt.Fprintf(&b, "%-6s %-12s %-12s %-12s %-12s %-6s %-12s %-12s %-10s %-6s\n", "nav", "Go heapAlloc", "Go heapInuse", "Go heapSys", "Go sys", "GCs", "JS heap", "wasm memory", "saved", "nodes")
 	for _, s := range samples {
 		js := "n/a"
 		if s.JSHeap >= 0 {
 			js = mb(s.JSHeap)
 		}
-		fmt.Fprintf(&b, "%-6d %-12s %-12s %-12s %-12s %-6.0f %-12s %-12s\n", s.Nav, mb(s.HeapAlloc), mb(s.HeapInuse), mb(s.HeapSys), mb(s.GoSys), s.NumGC, js, mb(s.WasmBytes))
+		fmt.Fprintf(&b, "%-6d %-12s %-12s %-12s %-12s %-6.0f %-12s %-12s %-10s %-6.0f\n", s.Nav, mb(s.HeapAlloc), mb(s.HeapInuse), mb(s.HeapSys), mb(s.GoSys), s.NumGC, js, mb(s.WasmBytes), fmt.Sprintf("%.0f kB", s.Saved/1000), s.Nodes)
 	}
 	growth := (samples[2].WasmBytes - samples[1].WasmBytes) / samples[1].WasmBytes
 	fmt.Fprintf(&b, "wasm memory growth between navigations 500 and 1000: %.2f%% (limit 5%%)\n", 100*growth)
