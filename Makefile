@@ -10,6 +10,8 @@
 #                also beside that revision, built into bin/base)
 #   make scorm   SCORM 1.2 and 2004 packages in packages/ (LAB=, LABS=, KEY=)
 #   make single  one self-contained HTML file in packages/ (LABS=, KEY=)
+#   make soak    1,000 navigations and 200 policy edits in one Chromium session;
+#                memory figures in e2e/screenshots/soak.txt (not part of make test)
 
 GO      ?= go
 ADDR    ?= 127.0.0.1:8080
@@ -28,7 +30,7 @@ LDFLAGS := -s -w
 # evaluation under WebAssembly was 2.5-3x slower (make bench).
 WASM_GCFLAGS := -gcflags=all=-l -gcflags=labsim/sim/...=
 
-.PHONY: build run test test-native test-wasm test-e2e fuzz size bench startup clean labsim floor base budget
+.PHONY: build run test test-native test-wasm test-e2e soak fuzz size bench startup clean labsim floor base budget
 
 # labsim is the native CLI (serve, compress, size, policy, lab).
 labsim:
@@ -67,6 +69,14 @@ test-e2e: build
 	@if [ ! e2e/node_modules/.package-lock.json -nt e2e/package-lock.json ] && command -v npm >/dev/null 2>&1; then \
 		npm ci --prefix e2e --no-audit --no-fund; fi
 	$(GO) test -count=1 -tags e2e -timeout 20m ./e2e/...
+
+# The soak test (e2e/soak_test.go, build tags e2e and soak): one Chromium
+# session, 1,000 navigations over console.Routes() and 200 JSON policy
+# edits; fails on any console error or when the WebAssembly memory grows 5%
+# or more between navigations 500 and 1,000. .ci/run runs it after make test.
+soak: build
+	$(GO) test -count=1 -tags 'e2e soak' -run '^TestSoak$$' -timeout 30m ./e2e/
+	@cat e2e/screenshots/soak.txt
 
 # A short run of each parser's fuzz target (package:Target); crashers found
 # are kept in testdata/fuzz and run with the ordinary tests from then on.

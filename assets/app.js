@@ -179,6 +179,10 @@
     var tpl = document.createElement('template');
     tpl.innerHTML = html;
     morphChildren(root, tpl.content);
+    // The document's language follows the chosen one (#app's lang), so that
+    // the title and anything outside #app are read in it too.
+    var app = document.getElementById('app');
+    if (app && app.lang && document.documentElement.lang !== app.lang) document.documentElement.lang = app.lang;
   };
 
   // ---- IAM action catalog ----------------------------------------------
@@ -254,6 +258,9 @@
   load(go.importObject).then(function (result) {
     mark('compiled');
     bootMessage.textContent = text.starting;
+    // The WebAssembly memory's size in bytes, for the soak test
+    // (e2e/soak_test.go); it only ever grows.
+    window.labsimWasmMemoryBytes = function () { return result.instance.exports.mem.buffer.byteLength; };
     go.run(result.instance).then(function () { fatal(text.stopped); }, function (err) { fatal(text.stopped + ' ' + err); });
     boot.hidden = true;
   }).catch(function (err) {

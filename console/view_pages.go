@@ -140,10 +140,10 @@ func homePage(m Model, c i18n.Catalog) ui.Node {
 var serviceTpl = ui.Lazy(`
 <section class="page">
 	<nav class="breadcrumbs" aria-label="%nav.breadcrumbs">
-		<ol><li><a href="#/">{t home.title}</a></li><li aria-current="page">{d name}</li></ol>
+		<ol><li><a href="#/">{t home.title}</a></li><li aria-current="page" lang="en">{d name}</li></ol>
 	</nav>
-	<h1 id="page-title" tabindex="-1">{d name}</h1>
-	<p class="subtitle">{d fullName}</p>
+	<h1 id="page-title" tabindex="-1" lang="en">{d name}</h1>
+	<p class="subtitle" lang="en">{d fullName}</p>
 	<div class="container">
 		<h2>{t service.about}</h2>
 		<p>{t $desc}</p>

@@ -43,7 +43,7 @@ var servicesTpl = ui.Lazy(`
 			<section each="groups" class="svc-group" aria-labelledby="$id">
 				<h2 id="$id">{t $cat}</h2>
 				<ul>
-					<li each="items"><a id="$id" href="$href" data-nav="services"><span class="svc-name">{d name}</span><span class="svc-desc">{t $desc}</span></a></li>
+					<li each="items"><a id="$id" href="$href" data-nav="services"><span class="svc-name" lang="en">{d name}</span><span class="svc-desc">{t $desc}</span></a></li>
 				</ul>
 			</section>
 			<p if="none" class="empty">{t services.noMatch}</p>

@@ -3,6 +3,8 @@
 package main
 
 import (
+	"fmt"
+	"runtime"
 	"time"
 
 	"github.com/hack-pad/safejs"
@@ -71,4 +73,24 @@ func (h *testHooks) handled(n int) {
 	if h != nil {
 		_ = h.global.Set("labsimHandled", n)
 	}
+}
+
+// publishMemStats sets window.labsimMemStats, a function that returns the
+// Go heap's figures from runtime.MemStats (heapAlloc, heapSys, heapInuse,
+// sys, numGC, in bytes and counts) for the soak test (e2e/soak_test.go).
+// Nothing calls it but a test.
+func (h *testHooks) publishMemStats() error {
+	fn, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return map[string]any{"heapAlloc": float64(ms.HeapAlloc), "heapSys": float64(ms.HeapSys),
+			"heapInuse": float64(ms.HeapInuse), "sys": float64(ms.Sys), "numGC": float64(ms.NumGC)}
+	})
+	if err != nil {
+		return fmt.Errorf("labsimMemStats: %w", err)
+	}
+	if err := h.global.Set("labsimMemStats", fn.Value()); err != nil {
+		return fmt.Errorf("labsimMemStats: %w", err)
+	}
+	return nil
 }

@@ -116,6 +116,7 @@ func boot(global safejs.Value) error {
 	a.hooks = &testHooks{global: global}
 	q.onPush = a.hooks.queued
 	_ = global.Set("labsimMerges", 0)
+	_ = a.hooks.publishMemStats()
 	dep := deployment(doc)
 	a.key = console.StorageKeyFor(dep)
 	init := console.Init{Now: time.Now(), Storage: status, Deployment: dep}

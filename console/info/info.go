@@ -32,12 +32,15 @@ func Area() core.Area {
 // Href is the address of a topic's page.
 func Href(topic string) string { return "#/" + Page + "/" + topic }
 
+// PublicTopic reports whether a topic's page is shown while signed out.
+func PublicTopic(topic string) bool { return slices.Contains(publicTopics, topic) }
+
 // known reports whether the route is a topic the visitor may see.
 func known(m core.Model, r core.Route) bool {
 	if !slices.Contains(Topics, r.Arg) || r.Rest != "" {
 		return false
 	}
-	return m.Session.SignedIn() || slices.Contains(publicTopics, r.Arg)
+	return m.Session.SignedIn() || PublicTopic(r.Arg)
 }
 
 func title(m core.Model, c i18n.Catalog, r core.Route) string {

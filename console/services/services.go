@@ -153,7 +153,7 @@ var layout = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "iam-layout
 				{Tag: "span", Attrs: []ui.Attr{{Key: "class", Val: "count"}}, D: "count"},
 			}},
 			{If: "empty", Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "empty-note"}}, T: "$emptyKey"},
-			{If: "!empty", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "table-wrap"}}, Kids: []ui.Tpl{
+			{If: "!empty", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "table-wrap"}, {Key: "tabindex", Val: "0"}, {Key: "role", Val: "region"}, {Key: "aria-labelledby", Val: "$id"}}, Kids: []ui.Tpl{
 				{Tag: "table", Attrs: []ui.Attr{{Key: "class", Val: "table"}, {Key: "aria-labelledby", Val: "$id"}}, Kids: []ui.Tpl{
 					{Tag: "thead", Kids: []ui.Tpl{{Tag: "tr", Kids: []ui.Tpl{
 						{Each: "cols", Tag: "th", Attrs: []ui.Attr{{Key: "scope", Val: "col"}}, T: "$col"},

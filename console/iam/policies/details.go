@@ -25,7 +25,7 @@ const confirmDelete = "policies.delete"
 var detailsTpl = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
 	{Tag: "p", Kids: []ui.Tpl{{Tag: "a", Attrs: []ui.Attr{{Key: "href", Val: HashList}}, T: "policies.nav.policies"}, {Lit: " › "}, {D: "name"}}},
 	{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "page-header"}}, Kids: []ui.Tpl{
-		{Tag: "h1", Attrs: []ui.Attr{{Key: "id", Val: "page-title"}, {Key: "tabindex", Val: "-1"}}, D: "name"},
+		{Tag: "h1", Attrs: []ui.Attr{{Key: "id", Val: "page-title"}, {Key: "tabindex", Val: "-1"}, {Key: "lang", Val: "en"}}, D: "name"},
 		{If: "customer", Tag: "div", Kids: []ui.Tpl{
 			{Tag: "a", Attrs: []ui.Attr{{Key: "href", Val: "$editHref"}, {Key: "class", Val: "btn btn-normal"}}, T: "policies.edit"},
 			{Lit: " "},

@@ -44,7 +44,7 @@ var listTpl = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
 		}}}},
 		{Tag: "tbody", Kids: []ui.Tpl{
 			{Each: "rows", Tag: "tr", Kids: []ui.Tpl{
-				{Tag: "td", Kids: []ui.Tpl{{Tag: "a", Attrs: []ui.Attr{{Key: "href", Val: "$href"}}, D: "name"}}},
+				{Tag: "td", Kids: []ui.Tpl{{Tag: "a", Attrs: []ui.Attr{{Key: "href", Val: "$href"}, {Key: "lang", Val: "en"}}, D: "name"}}},
 				{Tag: "td", T: "$type"},
 				{Tag: "td", Kids: []ui.Tpl{{If: "used", T: "policies.usedAs", Args: []string{"n", "$used"}}}},
 				{Tag: "td", D: "desc"},
