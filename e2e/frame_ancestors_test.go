@@ -87,7 +87,13 @@ func TestAnotherSiteCanFrameTheSimulator(t *testing.T) {
 	if err := chromedp.Do(frame.ctx, chromedp.Click(chromedp.CSS("#menu-btn-services"))); err != nil {
 		t.Fatal(err)
 	}
-	if v, err := chromedp.Run(frame.ctx, chromedp.Evaluate[bool](`!!document.getElementById('services-menu')`)); err != nil || !v {
+	// The page answers just after the click has been dispatched.
+	var v bool
+	var err error
+	for deadline := time.Now().Add(5 * time.Second); !v && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		v, err = chromedp.Run(frame.ctx, chromedp.Evaluate[bool](`!!document.getElementById('services-menu')`))
+	}
+	if err != nil || !v {
 		t.Fatalf("the Services menu did not open in the framed simulator (%v)", err)
 	}
 	p.Screenshot("framed-by-another-site")

@@ -205,6 +205,9 @@ func TestPageLanguageAndEnglishFragments(t *testing.T) {
 	// Luna (delegation-done) has no S3 permission.
 	q := NewPage(t)
 	q.Open("/?lang=ko")
+	// The page's own first save lands before the crafted one.
+	waitJS(q, "the page's first save", `!!localStorage.getItem(`+jsString(console.StorageKey)+`)`)
+	q.Settle()
 	m, _ := console.Update(console.Model{}, console.Init{Now: time.Now(), Seed: [32]byte{5},
 		Query: map[string]string{"world": "delegation-done", "lang": "ko"}, Storage: console.StorageStatus{Mode: "local"}})
 	acct := m.World.Accounts[sim.DemoAccountID]
