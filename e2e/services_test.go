@@ -145,6 +145,9 @@ func TestServiceConsolesAndPolicySimulatorAsRoot(t *testing.T) {
 func TestServiceConsolesAsLuna(t *testing.T) {
 	p := NewPage(t)
 	p.Open("/?lang=en")
+	// The page's own first save lands before the crafted one.
+	waitJS(p, "the page's first save", `!!localStorage.getItem(`+jsString(console.StorageKey)+`)`)
+	p.Settle()
 	m, _ := console.Update(console.Model{}, console.Init{Now: time.Now(), Seed: [32]byte{5},
 		Query: map[string]string{"world": "delegation-done", "lang": "en"}, Storage: console.StorageStatus{Mode: "local"}})
 	acct := m.World.Accounts[sim.DemoAccountID]
