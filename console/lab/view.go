@@ -64,11 +64,6 @@ var list = ui.Tpl{Tag: "div", Attrs: []a{{Key: "class", Val: "lab-list"}}, Kids:
 	}},
 	{Tag: "p", T: "lab.intro"},
 	{If: "instrLoading", Tag: "p", Attrs: []a{{Key: "class", Val: "lab-note"}, {Key: "role", Val: "status"}}, T: "lab.instructor.loading"},
-	{If: "problems", Tag: "div", Attrs: []a{{Key: "class", Val: "lab-problems"}, {Key: "role", Val: "note"}, {Key: "aria-labelledby", Val: "lab-problems-title"}}, Kids: []ui.Tpl{
-		{Tag: "p", Attrs: []a{{Key: "id", Val: "lab-problems-title"}}, Kids: []ui.Tpl{{Tag: "strong", T: "lab.instructor.problems"}}},
-		{Tag: "ul", Kids: []ui.Tpl{{Each: "problems", Tag: "li", Kids: []ui.Tpl{{Tag: "code", Attrs: []a{{Key: "dir", Val: "ltr"}}, D: "text"}}}}},
-		{Tag: "p", T: "lab.instructor.problemsHelp"},
-	}},
 	{Tag: "ul", Attrs: []a{{Key: "class", Val: "lab-cards"}}, Kids: []ui.Tpl{
 		{Each: "labs", Tag: "li", Attrs: []a{{Key: "class", Val: "lab-card"}}, Kids: []ui.Tpl{
 			{Tag: "h3", D: "title"},
@@ -84,6 +79,11 @@ var list = ui.Tpl{Tag: "div", Attrs: []a{{Key: "class", Val: "lab-list"}}, Kids:
 			{If: "!confirm", Tag: "button", Attrs: []a{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "lab.start"},
 				{Key: "data-arg", Val: "$id"}, {Key: "aria-label", Val: "$startLabel"}}, T: "$startKey"},
 		}},
+	}},
+	{If: "problems", Tag: "div", Attrs: []a{{Key: "class", Val: "lab-problems"}, {Key: "role", Val: "note"}, {Key: "aria-labelledby", Val: "lab-problems-title"}}, Kids: []ui.Tpl{
+		{Tag: "p", Attrs: []a{{Key: "id", Val: "lab-problems-title"}}, Kids: []ui.Tpl{{Tag: "strong", T: "lab.instructor.problems"}}},
+		{Tag: "ul", Kids: []ui.Tpl{{Each: "problems", Tag: "li", Kids: []ui.Tpl{{Tag: "code", Attrs: []a{{Key: "dir", Val: "ltr"}}, D: "text"}}}}},
+		{Tag: "p", T: "lab.instructor.problemsHelp"},
 	}},
 }}
 
