@@ -1,6 +1,7 @@
 # labsim — an offline AWS Management Console simulator (see README.md).
 #
 #   make run     build the site into dist/ and serve it on http://127.0.0.1:8080
+#   make build   the site into dist/ (LABS=DIR adds an instructor's lab files)
 #   make test    every test: native, WebAssembly under Node, browser (e2e)
 #   make size    raw / gzip / brotli bytes of a first visit, beside the dependency floor
 #   make budget  where main.wasm's bytes go (runtime, dependencies, console, data…)
@@ -44,6 +45,8 @@ build: labsim
 	cp sim/catalog/actiondata/actions.dat dist/iam-actions.dat
 	sed 's/data-wasm-size="0"/data-wasm-size="'$$(stat -c %s dist/main.wasm)'"/' index.html > dist/index.html
 	sed -i 's/data-deployment="site"/data-deployment="$(DEPLOYMENT)"/' dist/index.html
+	rm -rf dist/labs
+	$(if $(LABS),./bin/labsim pack --labs '$(LABS)' --dir dist)
 	./bin/labsim compress dist
 
 run: build

@@ -98,6 +98,8 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		} else {
 			m.Actions, m.CatalogState = msg.Actions, "loaded"
 		}
+	case InstructorLabs:
+		m, fx = m.instructorLabs(msg)
 	case HostCommand:
 		m.Now = msg.Now
 		m, fx = m.hostCommand(msg)
@@ -156,6 +158,7 @@ func initModel(msg Init) (Model, []Effect) {
 		rewrite = true
 	}
 	m = m.initPrivate(msg)
+	m.Lab.Instructor.Pending = msg.InstructorLabs
 	m, fx2 := m.openLab(msg.Query["lab"])
 	fx = append(fx, fx2...)
 	rewrite = rewrite || msg.Query["lab"] != ""

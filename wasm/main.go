@@ -131,6 +131,7 @@ func boot(global safejs.Value) error {
 	init.Query = queryParams(global, propString(loc, "search"))
 	nav, _ := global.Get("navigator")
 	init.BrowserLang = propString(nav, "language")
+	init.InstructorLabs = instructorLabs(doc)
 	if saved, ok, err := st.Get(a.key); err == nil && ok {
 		init.Saved = saved
 	}
@@ -153,6 +154,9 @@ func boot(global safejs.Value) error {
 	init.DeferSave = true
 	a.holdSaves()
 	a.dispatch(init)
+	if init.InstructorLabs {
+		loadInstructorLabs(global, q.push)
+	}
 	h.startLMS(scormVersions(doc, init.Query["scorm"]), init.Saved != "", q)
 	_ = root.Set("ariaBusy", "false")
 	_ = global.Set("labsimReady", true)

@@ -26,6 +26,7 @@ func Area() core.Area {
 		Submit: submit,
 		Escape: escape,
 		Input:  input,
+		Frame:  framed,
 	}
 }
 
@@ -158,6 +159,14 @@ func view(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	default:
 		body = notFound.Root(c, nil)
 	}
+	return framed(m, c, r, body)
+}
+
+// framed puts a page in the IAM layout, with the navigation current on
+// the route's page. The shell uses it for a page the signed-in user is
+// denied (core.Area.Frame), so that the navigation stays.
+func framed(_ core.Model, c i18n.Catalog, r core.Route, body ui.Node) ui.Node {
+	p, _ := pageOf(r)
 	return frame.Root(c, ui.Vals{
 		{K: "page", N: []ui.Node{body}},
 		{K: "curDash", B: p == subDashboard},
