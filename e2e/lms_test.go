@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"labsim/internal/pack"
@@ -348,4 +349,129 @@ func TestSCOWithoutLMSKeepsWorking(t *testing.T) {
 	Eval[bool](p, `(document.querySelector('[data-action="lab.answer"][data-arg="`+l.Steps[0].ID+`:`+q.Answer+`"]').click(), true)`)
 	waitTrue(t, p, `!!document.querySelector('#lab-feedback.lab-ok')`, "the right answer's feedback")
 	p.expectProblem("no SCORM API found")
+}
+
+// scoWithLMS opens the unzipped package's page at the top of a tab whose
+// window carries a scorm-again runtime of the version as its LMS API
+// (window.API or window.API_1484_11, found by the bridge's search, which
+// starts at the SCO's own window), so that the harness's helpers, which
+// read one document, can play a task lab. A non-empty resume starts the
+// runtime with that suspend_data and clears the browser's storage first,
+// as on another computer. prev is the runtime script of an earlier call,
+// replaced. TestSCORMWithScormAgain covers the LMS in a
+// parent frame.
+func scoWithLMS(t *testing.T, p *Page, v pack.SCORMVersion, labID, resume string, prev page.ScriptIdentifier) page.ScriptIdentifier {
+	t.Helper()
+	script, ctor, name := "scorm12.js", "Scorm12API", "API"
+	if v == pack.SCORM2004 {
+		script, ctor, name = "scorm2004.js", "Scorm2004API", "API_1484_11"
+	}
+	lib, err := os.ReadFile(filepath.Join("node_modules", "scorm-again", "dist", script))
+	if err != nil {
+		t.Fatal("scorm-again is missing: run `npm install --prefix e2e`")
+	}
+	src := string(lib) + `
+;(() => { if (window !== window.top) return;
+  const api = new ` + ctor + `({ autocommit: false, logLevel: 5 });
+  window.` + name + ` = api; window.lms = api;
+  const resume = ` + strconv.Quote(resume) + `;
+  if (resume) {
+    localStorage.clear(); sessionStorage.clear();
+    api.loadFromFlattenedJSON({ 'cmi.suspend_data': resume });
+  }
+})();`
+	if prev != "" {
+		if _, err := chromedp.Call(p.ctx, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: prev}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := chromedp.Call(p.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := res.Identifier
+	p.Open("/sco/index.html?lang=en&lab=" + labID)
+	return id
+}
+
+// TestSCORMLab1ResumesTheWorld plays lab 1 (create-account) as a SCO of
+// each SCORM version with scorm-again as the LMS: sign-up, then the page is
+// opened on "another computer" from suspend_data alone. The account comes
+// back (without its password, which the LMS never holds): the page asks
+// for a new root password at once, the student sets it and signs in, the
+// lab completes, and the LMS reads passed with a score of 100 (2004:
+// completed, passed, scaled 1).
+func TestSCORMLab1ResumesTheWorld(t *testing.T) {
+	const labID = "create-account"
+	for _, v := range []pack.SCORMVersion{pack.SCORM12, pack.SCORM2004} {
+		t.Run(v.Kind(), func(t *testing.T) {
+			srv := lmsServer(t, v, labID)
+			p := NewPageOn(t, srv.URL)
+			get := func(elem string) string {
+				return Eval[string](p, `String(window.lms.getFlattenedCMI()[`+strconv.Quote(elem)+`] ?? '')`)
+			}
+			status, success := "cmi.core.lesson_status", ""
+			if v == pack.SCORM2004 {
+				status, success = "cmi.completion_status", "cmi.success_status"
+			}
+			script := scoWithLMS(t, p, v, labID, "", "")
+			waitSteps(p, "now", "pending", "pending")
+			suSignUp(t, p, suEN, "kim@example.com", "Lab-Student-2026", "my-lab", false)
+			waitSteps(p, "ok", "ok", "now")
+			deadline := time.Now().Add(20 * time.Second)
+			var suspend string
+			for {
+				suspend = get("cmi.suspend_data")
+				if strings.HasPrefix(suspend, "2~"+labID+"~") && !strings.HasSuffix(suspend, "~") && strings.Contains(suspend, "._") {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("suspend_data with two steps done and the world never came: %q", suspend)
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+			if len(suspend) > scorm.MaxSuspend12 {
+				t.Fatalf("suspend_data has %d characters, more than SCORM 1.2 allows", len(suspend))
+			}
+			t.Logf("suspend_data after sign-up: %d characters", len(suspend))
+			if got := get(status); got != "incomplete" {
+				t.Fatalf("%s = %q after two steps", status, got)
+			}
+
+			// Another computer: the LMS's suspend_data only.
+			scoWithLMS(t, p, v, labID, suspend, script)
+			p.WaitText("Your work was resumed from the learning system")
+			p.WaitText("Set a new root user password for kim@example.com")
+			p.suWaitHeading("Reset password")
+			waitSteps(p, "ok", "ok", "now")
+			if v == pack.SCORM12 {
+				bothLanguages(p, "scorm-lab1-resumed-world")
+			}
+			const pw = "Lab-Resumed-2026"
+			p.Type("textbox", "New password", pw)
+			p.Type("textbox", "Confirm new password", pw)
+			p.Click("button", "Reset password")
+			p.WaitText("Your password has been reset")
+			p.Type("textbox", suEN.password, pw)
+			p.Click("button", suEN.signInButton)
+			p.suWaitHeading(suEN.home)
+			p.Find("button", suEN.accountMenu+"my-lab")
+			waitSteps(p, "ok", "ok", "ok")
+			p.WaitText("Lab complete. Well done!")
+
+			want := map[string]string{status: "passed", "cmi.core.score.raw": "100"}
+			if v == pack.SCORM2004 {
+				want = map[string]string{status: "completed", success: "passed", "cmi.score.raw": "100", "cmi.score.scaled": "1"}
+			}
+			for elem, value := range want {
+				deadline := time.Now().Add(20 * time.Second)
+				for get(elem) != value {
+					if time.Now().After(deadline) {
+						t.Fatalf("%s = %q, want %q", elem, get(elem), value)
+					}
+					time.Sleep(100 * time.Millisecond)
+				}
+			}
+		})
+	}
 }
