@@ -475,3 +475,86 @@ func TestSCORMLab1ResumesTheWorld(t *testing.T) {
 		})
 	}
 }
+
+// cspHandler serves dist/ as labsim serve does but with the given
+// Content-Security-Policy in place of the site's own.
+func cspHandler(policy string) http.Handler {
+	h := labsite.Handler(distDir)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(cspWriter{ResponseWriter: w, policy: policy}, r)
+	})
+}
+
+// cspWriter replaces the Content-Security-Policy header as the response
+// starts.
+type cspWriter struct {
+	http.ResponseWriter
+	policy string
+}
+
+func (c cspWriter) WriteHeader(code int) {
+	c.Header().Set("Content-Security-Policy", c.policy)
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c cspWriter) Write(b []byte) (int, error) {
+	if c.Header().Get("Content-Security-Policy") != c.policy {
+		c.Header().Set("Content-Security-Policy", c.policy)
+	}
+	return c.ResponseWriter.Write(b)
+}
+
+// TestStrictCSPWithWasmUnsafeEval serves the site under the strictest
+// policy an LMS may send, script-src 'self' 'wasm-unsafe-eval' (and
+// default-src 'self'): the page starts, a lab runs, and the browser
+// reports no violation. The same page without 'wasm-unsafe-eval' fails to
+// start, so the test can tell.
+func TestStrictCSPWithWasmUnsafeEval(t *testing.T) {
+	const watch = `window.cspViolations = []; document.addEventListener('securitypolicyviolation',
+		e => window.cspViolations.push(e.effectiveDirective + ' ' + e.blockedURI));`
+	tests := []struct {
+		name   string
+		policy string
+		starts bool
+	}{
+		{"wasm-unsafe-eval", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:", true},
+		{"without", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(cspHandler(tc.policy))
+			t.Cleanup(srv.Close)
+			resp, err := http.Get(srv.URL + "/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if got := resp.Header.Get("Content-Security-Policy"); got != tc.policy {
+				t.Fatalf("served CSP %q, want %q", got, tc.policy)
+			}
+			p := NewPageOn(t, srv.URL)
+			p.beforeLoad(watch)
+			if !tc.starts {
+				p.navigate("/?lang=en")
+				waitTrue(t, p, `window.cspViolations.some(v => v.startsWith('script-src') && v.includes('wasm'))`, "the browser refusing to compile WebAssembly")
+				waitTrue(t, p, `document.body.innerText.includes('The simulator could not be loaded')`, "the page saying it could not start")
+				if Eval[bool](p, `window.labsimReady === true`) {
+					t.Fatal("the page started without 'wasm-unsafe-eval'")
+				}
+				p.Screenshot("csp-without-wasm-unsafe-eval")
+				p.expectProblem("CompileError")
+				return
+			}
+			p.Open("/?lang=en&lab=cloud-concepts")
+			l := quizLab(t, "cloud-concepts")
+			q := l.Steps[0].Quiz()
+			Eval[bool](p, `(document.querySelector('[data-action="lab.answer"][data-arg="`+l.Steps[0].ID+`:`+q.Answer+`"]').click(), true)`)
+			waitTrue(t, p, `!!document.querySelector('#lab-feedback.lab-ok')`, "the right answer's feedback")
+			p.Click("link", "Simulator")
+			p.WaitText("Where your work is saved")
+			if v := Eval[[]string](p, `window.cspViolations`); len(v) > 0 {
+				t.Fatalf("CSP violations: %v", v)
+			}
+		})
+	}
+}
