@@ -5,6 +5,7 @@ package e2e
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -309,7 +310,9 @@ func urlQuery(s string) string {
 // TestSandboxedFramePostsEvents embeds the site from another origin in
 // <iframe sandbox="allow-scripts"> (an opaque origin, no storage): it
 // posts labsim:ready and labsim:progress to the parent and obeys the
-// parent's labsim:start-lab, but not the same command from elsewhere.
+// parent's labsim:start-lab, but not the same command in another schema;
+// it keeps its work in memory, and the quiz played inside it posts a
+// labsim:progress per answer and labsim:complete with the score.
 func TestSandboxedFramePostsEvents(t *testing.T) {
 	sim := newServer(t)
 	host := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -334,6 +337,55 @@ func TestSandboxedFramePostsEvents(t *testing.T) {
 	waitTrue(t, p, `window.msgs.some(m => m && m.type === 'labsim:progress' && m.lab === 'cloud-concepts' && m.completed === 0 && m.total > 0 && m.score === 0 && typeof m.step === 'string')`,
 		"labsim:progress for the started lab")
 	p.Screenshot("sandboxed-frame-events")
+
+	// Inside the frame (a process of its own: attach to its target), the
+	// page keeps its work in memory and the quiz can be played; every
+	// answer reaches the parent as labsim:progress, the end as
+	// labsim:complete.
+	var frame context.Context
+	deadline := time.Now().Add(20 * time.Second)
+	for frame == nil {
+		if time.Now().After(deadline) {
+			t.Fatal("no target for the sandboxed frame")
+		}
+		targets, err := chromedp.Targets(p.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tg := range targets {
+			if tg.Type == "iframe" && strings.HasPrefix(tg.URL, sim.URL) {
+				ctx, cancel := chromedp.NewContext(p.ctx, chromedp.WithTargetID(tg.TargetID))
+				t.Cleanup(cancel)
+				frame = ctx
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	inFrame := func(js string) bool {
+		v, err := chromedp.Run(frame, chromedp.Evaluate[bool](js))
+		return err == nil && v
+	}
+	waitFrame := func(js, what string) {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for !inFrame(js) {
+			if time.Now().After(deadline) {
+				t.Fatalf("timed out waiting in the frame for %s", what)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	waitFrame(`(() => { try { localStorage.length; return false } catch (e) { return document.body.innerText.includes('kept in memory only') } })()`,
+		"the memory-only notice, with localStorage refused")
+	l := quizLab(t, "cloud-concepts")
+	for i, st := range l.Steps {
+		q := st.Quiz()
+		waitFrame(`(() => { const b = document.querySelector('[data-action="lab.answer"][data-arg="`+st.ID+`:`+q.Answer+`"]'); if (!b) return false; b.click(); return true; })()`,
+			"question "+strconv.Itoa(i+1))
+		waitTrue(t, p, lastProgress+` === `+strconv.Itoa(i+1), "labsim:progress after question "+strconv.Itoa(i+1))
+	}
+	waitTrue(t, p, `window.msgs.some(m => m && m.type === 'labsim:complete' && m.lab === 'cloud-concepts' && m.score === 100 && m.passed === true && m.passingScore === `+strconv.Itoa(l.PassingScore)+`)`,
+		"labsim:complete with the score")
 	p.expectProblem("request to another origin: " + sim.URL)
 }
 
