@@ -43,6 +43,8 @@ type host struct {
 	q       *queue
 	lmsErr  string
 	leftOut bool
+	// enc encodes the world for suspend_data, again only when it changed.
+	enc scorm.WorldEncoder
 }
 
 // newHost returns the host of the page in global.
@@ -120,7 +122,7 @@ func (h *host) observe(m console.Model) {
 func (h *host) report(m console.Model, s console.LabStatus) {
 	p := scorm.Progress{Lab: s.Lab, Done: s.Done, Total: s.Total, Score: s.Score,
 		PassingScore: s.PassingScore, Completed: s.Completed, Passed: s.Passed}
-	data, withWorld := m.SuspendData()
+	data, withWorld := m.SuspendDataWith(&h.enc)
 	now := time.Now()
 	err := h.lms.Report(p, data, now)
 	if err != nil {

@@ -50,6 +50,13 @@ var ErrSuspend = errors.New("suspend_data is not an attempt of this lab")
 // and trailing empty fields dropped; replaced entries "l|i|r" + offset,
 // joined by ','; world EncodeWorld's text or empty.
 func EncodeSuspend(l *engine.Lab, a engine.Attempt, w *sim.World) (data string, withWorld bool, err error) {
+	var e WorldEncoder
+	return e.Suspend(l, a, w)
+}
+
+// Suspend is EncodeSuspend with e encoding the world (an unchanged world is
+// not encoded again).
+func (e *WorldEncoder) Suspend(l *engine.Lab, a engine.Attempt, w *sim.World) (data string, withWorld bool, err error) {
 	s, err := encodeAttempt(l, a)
 	if err != nil {
 		return "", false, err
@@ -58,7 +65,7 @@ func EncodeSuspend(l *engine.Lab, a engine.Attempt, w *sim.World) (data string, 
 	if w == nil {
 		return s, false, nil
 	}
-	world, err := EncodeWorld(*w)
+	world, err := e.Encode(*w)
 	if err != nil {
 		return "", false, err
 	}

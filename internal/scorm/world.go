@@ -94,22 +94,68 @@ func Portable(w sim.World) Resumed {
 // suspend_data: its JSON, compressed with DEFLATE and written in base64url
 // without padding (no '~', the separator of suspend_data's fields).
 func EncodeWorld(w sim.World) (string, error) {
+	var e WorldEncoder
+	return e.Encode(w)
+}
+
+// WorldEncoder is EncodeWorld for a page that reports after every update:
+// it keeps its compressor, and a world whose event log, accounts and
+// simulated address look as they did at the last call is not encoded
+// again (every change through World.Do appends an event; a replaced world
+// has another log). The zero value is ready to use; it is not safe for
+// concurrent use.
+type WorldEncoder struct {
+	zw   *flate.Writer
+	buf  bytes.Buffer
+	key  worldKey
+	text string
+	ok   bool
+}
+
+// worldKey is what WorldEncoder compares to tell a changed world.
+type worldKey struct {
+	events, lastSeq, accounts, objects int
+	sourceIP                           string
+}
+
+func keyOf(w sim.World) worldKey {
+	k := worldKey{events: len(w.Events), accounts: len(w.Accounts), sourceIP: w.SourceIP}
+	if n := len(w.Events); n > 0 {
+		k.lastSeq = w.Events[n-1].Seq
+	}
+	for _, a := range w.Accounts {
+		k.objects += len(a.IAM.Users) + len(a.IAM.Groups) + len(a.IAM.Policies) + len(a.RootMFA) + len(a.RootAccessKeys)
+	}
+	return k
+}
+
+// Encode is EncodeWorld, reusing the previous result for an unchanged
+// world.
+func (e *WorldEncoder) Encode(w sim.World) (string, error) {
+	key := keyOf(w)
+	if e.ok && key == e.key {
+		return e.text, nil
+	}
 	data, err := json.Marshal(Portable(w))
 	if err != nil {
 		return "", fmt.Errorf("suspend_data world: %w", err)
 	}
-	var b bytes.Buffer
-	zw, err := flate.NewWriter(&b, flate.BestCompression)
-	if err != nil {
+	e.buf.Reset()
+	if e.zw == nil {
+		if e.zw, err = flate.NewWriter(&e.buf, flate.BestCompression); err != nil {
+			return "", fmt.Errorf("suspend_data world: %w", err)
+		}
+	} else {
+		e.zw.Reset(&e.buf)
+	}
+	if _, err := e.zw.Write(data); err != nil {
 		return "", fmt.Errorf("suspend_data world: %w", err)
 	}
-	if _, err := zw.Write(data); err != nil {
+	if err := e.zw.Close(); err != nil {
 		return "", fmt.Errorf("suspend_data world: %w", err)
 	}
-	if err := zw.Close(); err != nil {
-		return "", fmt.Errorf("suspend_data world: %w", err)
-	}
-	return base64.RawURLEncoding.EncodeToString(b.Bytes()), nil
+	e.key, e.text, e.ok = key, base64.RawURLEncoding.EncodeToString(e.buf.Bytes()), true
+	return e.text, nil
 }
 
 // ErrWorld reports a world in suspend_data that cannot be resumed.

@@ -298,3 +298,76 @@ func FuzzSuspendWorld(f *testing.F) {
 		require.Equal(t, r.World, back.World)
 	})
 }
+
+// TestWorldEncoderReusesAnUnchangedWorld: the page's encoder gives what
+// EncodeWorld gives, encodes again after any change through the door or a
+// replaced world, and not otherwise.
+func TestWorldEncoderReusesAnUnchangedWorld(t *testing.T) {
+	var e WorldEncoder
+	w := delegationWorld(t)
+	first, err := e.Encode(w)
+	require.NoError(t, err)
+	want, err := EncodeWorld(w)
+	require.NoError(t, err)
+	require.Equal(t, want, first)
+
+	// Unchanged: the same text (and no work: a world changed behind the
+	// encoder's back without an event is not seen).
+	sneaky := w.Clone()
+	acct := sneaky.Accounts[sim.DemoAccountID]
+	acct.Name = "renamed-without-the-door"
+	sneaky.Accounts[acct.ID] = acct
+	again, err := e.Encode(sneaky)
+	require.NoError(t, err)
+	require.Equal(t, first, again)
+
+	env := opEnv(4)
+	root := sim.RootSession(w.Accounts[sim.DemoAccountID], t0, false)
+	changed, err := w.Do(root, sim.CreateGroup{Name: "Auditors", Path: "/"}, env)
+	require.NoError(t, err)
+	for _, next := range []sim.World{changed, signedUpWorld(t), rootMFAWorld(t), {}} {
+		got, err := e.Encode(next)
+		require.NoError(t, err)
+		want, err := EncodeWorld(next)
+		require.NoError(t, err)
+		require.Equal(t, want, got)
+	}
+}
+
+func BenchmarkEncodeWorld(b *testing.B) {
+	w := delegationWorld(b)
+	for b.Loop() {
+		if _, err := EncodeWorld(w); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWorldEncoderChanged encodes a changed world each time with the
+// page's encoder (its compressor kept).
+func BenchmarkWorldEncoderChanged(b *testing.B) {
+	w := delegationWorld(b)
+	var e WorldEncoder
+	for b.Loop() {
+		w.SourceIP = "203.0.113." + strconv.Itoa(b.N%250+1)
+		e.ok = false
+		if _, err := e.Encode(w); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWorldEncoderUnchanged is the page's report after an update that
+// did not touch the world (a keystroke, a clock tick).
+func BenchmarkWorldEncoderUnchanged(b *testing.B) {
+	w := delegationWorld(b)
+	var e WorldEncoder
+	if _, err := e.Encode(w); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := e.Encode(w); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
