@@ -66,18 +66,18 @@ func (m Model) LabStatus() (LabStatus, bool) {
 // would not fit SCORM 1.2's 4,096 characters beside the attempt.
 func (m Model) SuspendData() (data string, withWorld bool) {
 	var e scorm.WorldEncoder
-	return m.SuspendDataWith(&e)
+	return m.SuspendDataWith(&e, m.Now)
 }
 
-// SuspendDataWith is SuspendData with e encoding the world: a page that
-// reports after every update keeps one, so that an unchanged world is not
-// compressed again.
-func (m Model) SuspendDataWith(e *scorm.WorldEncoder) (data string, withWorld bool) {
+// SuspendDataWith is SuspendData with e encoding the world at now
+// (scorm.WorldEncoder.Suspend): a page that reports after every update
+// keeps one, so that an unchanged world is not compressed again.
+func (m Model) SuspendDataWith(e *scorm.WorldEncoder, now time.Time) (data string, withWorld bool) {
 	l, a := lab.Running(m.Model)
 	if a == nil {
 		return "", false
 	}
-	s, withWorld, err := e.Suspend(l, *a, &m.World)
+	s, withWorld, err := e.Suspend(l, *a, &m.World, now)
 	if err != nil {
 		return "", false
 	}

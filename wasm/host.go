@@ -43,9 +43,18 @@ type host struct {
 	q       *queue
 	lmsErr  string
 	leftOut bool
-	// enc encodes the world for suspend_data, again only when it changed.
-	enc scorm.WorldEncoder
+	// enc encodes the world for suspend_data, again only when it changed
+	// (and, while the attempt stays the same, at most every
+	// worldEvery); model is the model last reported, whose latest world
+	// finish writes.
+	enc   scorm.WorldEncoder
+	model *console.Model
 }
+
+// worldEvery is the least time between two encodings of a changed world
+// while the lab's attempt does not change: the world's commits come every
+// scorm.CommitIdle anyway.
+const worldEvery = 15 * time.Second
 
 // newHost returns the host of the page in global.
 func newHost(global safejs.Value) *host {
@@ -96,6 +105,7 @@ func (h *host) observe(m console.Model) {
 	s, ok := m.LabStatus()
 	if h.lms != nil && ok {
 		h.report(m, s)
+		h.model = &m
 	}
 	if !h.ready || !ok || (h.posted && s == h.last) {
 		return
@@ -122,8 +132,8 @@ func (h *host) observe(m console.Model) {
 func (h *host) report(m console.Model, s console.LabStatus) {
 	p := scorm.Progress{Lab: s.Lab, Done: s.Done, Total: s.Total, Score: s.Score,
 		PassingScore: s.PassingScore, Completed: s.Completed, Passed: s.Passed}
-	data, withWorld := m.SuspendDataWith(&h.enc)
 	now := time.Now()
+	data, withWorld := m.SuspendDataWith(&h.enc, now)
 	err := h.lms.Report(p, data, now)
 	if err != nil {
 		h.warn(err)
@@ -318,6 +328,7 @@ func (h *host) startLMS(versions []scorm.Version, hadSave bool, q *queue) {
 		}
 		h.mu.Lock()
 		h.lms, h.launched = s, now
+		h.enc.Every = worldEvery
 		h.mu.Unlock()
 		// The LMS is the source of truth: its attempt and world resume
 		// unless this browser's own save went as far.
@@ -343,6 +354,13 @@ func (h *host) finish() {
 	defer h.mu.Unlock()
 	if h.lms == nil {
 		return
+	}
+	// The latest world goes in before the last commit.
+	if h.model != nil {
+		if s, ok := h.model.LabStatus(); ok {
+			h.enc.Every = 0
+			h.report(*h.model, s)
+		}
 	}
 	if err := h.lms.Finish(time.Since(h.launched)); err != nil {
 		h.warn(err)

@@ -51,24 +51,32 @@ var ErrSuspend = errors.New("suspend_data is not an attempt of this lab")
 // joined by ','; world EncodeWorld's text or empty.
 func EncodeSuspend(l *engine.Lab, a engine.Attempt, w *sim.World) (data string, withWorld bool, err error) {
 	var e WorldEncoder
-	return e.Suspend(l, a, w)
+	return e.Suspend(l, a, w, time.Time{})
 }
 
-// Suspend is EncodeSuspend with e encoding the world (an unchanged world is
-// not encoded again).
-func (e *WorldEncoder) Suspend(l *engine.Lab, a engine.Attempt, w *sim.World) (data string, withWorld bool, err error) {
+// Suspend is EncodeSuspend with e encoding the world at now: an unchanged
+// world is not encoded again, and with e.Every a changed one is encoded at
+// once only when the attempt changed too (a step done, a hint, an answer),
+// else once e.Every has passed since the last encoding.
+func (e *WorldEncoder) Suspend(l *engine.Lab, a engine.Attempt, w *sim.World, now time.Time) (data string, withWorld bool, err error) {
 	s, err := encodeAttempt(l, a)
 	if err != nil {
 		return "", false, err
 	}
+	attempt := s
 	s += "~"
 	if w == nil {
+		e.attempt = attempt
 		return s, false, nil
 	}
-	world, err := e.Encode(*w)
-	if err != nil {
-		return "", false, err
+	world := e.text
+	if !e.ok || e.Stale(*w) && (e.Every <= 0 || attempt != e.attempt || now.Sub(e.at) >= e.Every) {
+		if world, err = e.Encode(*w); err != nil {
+			return "", false, err
+		}
+		e.at = now
 	}
+	e.attempt = attempt
 	if len(s)+len(world) > MaxSuspend12 {
 		return s, false, nil
 	}

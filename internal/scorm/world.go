@@ -10,6 +10,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"time"
 
 	"labsim/sim"
 	"labsim/sim/account"
@@ -105,12 +106,26 @@ func EncodeWorld(w sim.World) (string, error) {
 // has another log). The zero value is ready to use; it is not safe for
 // concurrent use.
 type WorldEncoder struct {
+	// Every, when not zero, is the least time between two encodings of a
+	// changed world by Suspend while the attempt stays as it was: in
+	// WebAssembly an encoding takes milliseconds, and a student signed in
+	// as an IAM user changes the world (its event log) with every page.
+	// Until it has passed, Suspend carries the world encoded last.
+	Every time.Duration
+
 	zw   *flate.Writer
 	buf  bytes.Buffer
 	key  worldKey
 	text string
 	ok   bool
+	// at is when Suspend last encoded the world; attempt is the attempt
+	// text it last wrote.
+	at      time.Time
+	attempt string
 }
+
+// Stale reports whether w differs from the world encoded last.
+func (e *WorldEncoder) Stale(w sim.World) bool { return !e.ok || keyOf(w) != e.key }
 
 // worldKey is what WorldEncoder compares to tell a changed world.
 type worldKey struct {

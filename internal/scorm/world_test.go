@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -370,4 +371,40 @@ func BenchmarkWorldEncoderUnchanged(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestSuspendLagsTheWorldByEvery: with Every, a world changed while the
+// attempt stays the same is encoded again only once Every has passed; a
+// changed attempt (a step done) takes the world along at once.
+func TestSuspendLagsTheWorldByEvery(t *testing.T) {
+	l := builtin(t, "iam-delegation")
+	e := WorldEncoder{Every: 15 * time.Second}
+	w := delegationWorld(t)
+	worldOf := func(s string) string { return s[strings.LastIndex(s, "~")+1:] }
+	a := taskDone(l, 2)
+	first, ok, err := e.Suspend(l, a, &w, t0)
+	require.NoError(t, err)
+	require.True(t, ok)
+
+	root := sim.RootSession(w.Accounts[sim.DemoAccountID], t0, false)
+	changed, err := w.Do(root, sim.CreateGroup{Name: "Auditors", Path: "/"}, opEnv(5))
+	require.NoError(t, err)
+	fresh, err := EncodeWorld(changed)
+	require.NoError(t, err)
+	require.NotEqual(t, worldOf(first), fresh)
+
+	lagged, _, err := e.Suspend(l, a, &changed, t0.Add(5*time.Second))
+	require.NoError(t, err)
+	require.Equal(t, worldOf(first), worldOf(lagged), "within Every the world waits")
+	due, _, err := e.Suspend(l, a, &changed, t0.Add(15*time.Second))
+	require.NoError(t, err)
+	require.Equal(t, fresh, worldOf(due))
+
+	again, err := changed.Do(root, sim.CreateGroup{Name: "Billing", Path: "/"}, opEnv(6))
+	require.NoError(t, err)
+	step, _, err := e.Suspend(l, taskDone(l, 3), &again, t0.Add(16*time.Second))
+	require.NoError(t, err)
+	want, err := EncodeWorld(again)
+	require.NoError(t, err)
+	require.Equal(t, want, worldOf(step), "a step done takes the world along at once")
 }
