@@ -106,6 +106,9 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 	case LMSLaunched:
 		m.Now = msg.Now
 		m, fx = m.lmsLaunched(msg)
+	case LMSReport:
+		m.Now = msg.Now
+		m, fx = m.lmsReport(msg)
 	case Crashed:
 		m.Now = msg.Now
 		m.notifyWith("error", "notice.crashed", m.diagnostics(msg.Report))

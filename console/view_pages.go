@@ -178,6 +178,7 @@ var simulatorTplPage = ui.Lazy(`
 	<div class="container">
 		<h2>{t simulator.storage}</h2>
 		<p>{t $storage}</p>
+		<p if="lms">{t simulator.storage.lms}</p>
 	</div>
 	<div class="container">
 		<h2>{t simulator.worlds}</h2>
@@ -248,7 +249,7 @@ func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 		}
 		worlds = append(worlds, w)
 	}
-	v := ui.Vals{{K: "storage", S: storageKey}, {K: "worlds", L: worlds}, {K: "aside", N: []ui.Node{asideSection(m, c)}},
+	v := ui.Vals{{K: "storage", S: storageKey}, {K: "lms", B: m.Storage.LMS}, {K: "worlds", L: worlds}, {K: "aside", N: []ui.Node{asideSection(m, c)}},
 		{K: "importError", B: m.ImportError != "", S: m.ImportError},
 		{K: "importConfirm", N: []ui.Node{importConfirm(m, c)}}, {K: "resetting", B: m.Confirm == "reset"}}
 	if m.Confirm == "reset" {

@@ -100,6 +100,10 @@ type StorageStatus struct {
 	Mode string
 	// Reason explains memory mode: "unavailable" or "full".
 	Reason string
+	// LMS reports that the page runs as a SCORM SCO with its LMS found:
+	// the LMS's suspend_data also holds the lab and its world (without
+	// secrets), the only copy that outlives the page in memory mode.
+	LMS bool
 }
 
 // Notice is a banner (Cloudscape "flashbar" item).
