@@ -10,8 +10,8 @@ import (
 // Manage (remove, resync). Its actions and forms are named "mfa.…".
 func Area() core.Area {
 	return core.Area{
-		Pages:  []string{pageCredentials},
-		Prefix: "mfa",
+		Pages:   []string{pageCredentials},
+		Prefix:  "mfa",
 		View:    credentialsView,
 		Title:   credentialsTitle,
 		Click:   mfaClick,
