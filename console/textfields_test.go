@@ -98,6 +98,7 @@ var freeTextFields = map[string]struct {
 	"iam.cg.name":                   {"#/iam/groups/create", kindCode, nil},
 	"iam.cg.pfilter":                {"#/iam/groups/create", kindFilter, nil},
 	"iam.cu.name":                   {"#/iam/users/create", kindCode, nil},
+	"mfa.admin.device":              {"mfa-admin", kindCode, map[string]string{"mfa.type": "virtual"}},
 }
 
 // tableName names a field of a repeated row (a tag's key "iam.cu.tagk.0")
@@ -151,6 +152,12 @@ func textFieldScreens(t *testing.T) map[string]Model {
 	out["iam-cu-tags"] = click(send(named, Navigate{Now: t0, Hash: "#/iam/users/create/review"}), "iam.cu.tagAdd", "")
 	out["iam-alias"] = click(send(in, Navigate{Now: t0, Hash: "#/iam"}), "iam.alias.open", "")
 	out["iam-cu-perms"] = send(in, Navigate{Now: t0, Hash: "#/iam/users/create/permissions"})
+	// The administrator's Assign MFA device dialog over an IAM user's page.
+	w, err := in.World.Do(in.Session, sim.CreateUser{Name: "alice"}, in.Env())
+	require.NoError(t, err)
+	withUser := in
+	withUser.World = w
+	out["mfa-admin"] = click(send(withUser, Navigate{Now: t0, Hash: "#/iam/users/alice"}), "mfa.adminStart", "alice")
 	return out
 }
 

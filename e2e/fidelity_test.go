@@ -150,6 +150,8 @@ func TestSecurityCredentialsRootKeyAndPassword(t *testing.T) {
 	p.Click("button", "Account menu: labsim-demo")
 	p.Click("link", "My Security Credentials")
 	p.Find("heading", "Access keys (access key ID and secret access key)")
+	p.Click("button", "Password")
+	p.Click("button", "Access keys (access key ID and secret access key)")
 	bothLanguages(p, "fidelity-credentials")
 	p.Click("button", "Create access key")
 	waitFocus(t, p, "cred-key-confirm", "Create access key")

@@ -87,7 +87,11 @@ var userPage = ui.Tpl{Tag: "div", Kids: []ui.Tpl{{Tag: "div", Attrs: modalBehind
 				{If: "console", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "iam.u.disableConsole"}}, T: "iam.u.disableConsole"},
 				{If: "!console", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "iam.u.enableConsole"}}, T: "iam.u.enableConsole"},
 			}},
-			{Tag: "h2", T: "iam.u.mfaCount", Args: []string{"n", "$mfaCount"}},
+			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "iam-head"}}, Kids: []ui.Tpl{
+				{Tag: "h2", Attrs: []ui.Attr{{Key: "id", Val: "iam-u-mfa"}}, T: "iam.u.mfaCount", Args: []string{"n", "$mfaCount"}},
+				// The administrator's wizard is console/mfa's dialog (data-action mfa.adminStart).
+				{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "id", Val: "iam-u-mfa-assign"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "mfa.adminStart"}, {Key: "data-arg", Val: "$name"}}, T: "cred.user.assign"},
+			}},
 			{Tag: "ul", Kids: []ui.Tpl{{Each: "mfa", Tag: "li", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "serial"}}},
 			{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "mfa-note"}}, T: "iam.u.mfaNote"},
 			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "iam-head"}}, Kids: []ui.Tpl{
@@ -287,7 +291,9 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 		}
 		v = append(v, ui.V{K: "dialog", N: []ui.Node{dialog(c, "iam.u.keyTitle", u.Name, "iam.u.key", "iam.u.keyCreate", false, keyDialogBody.Root(c, kv))}})
 	}
-	v = append(v, vals("?modal", onText(m.IAM.Dialog != ""))...)
+	// console/mfa's Assign MFA device dialog over this page is modal too.
+	mfaDialog := m.Field(core.FieldMFAAdminUser) == u.Name
+	v = append(v, vals("?modal", onText(m.IAM.Dialog != "" || mfaDialog))...)
 	return userPage.Root(c, v)
 }
 
