@@ -12,12 +12,13 @@ import (
 // searchTpl is the unified search: a combobox (the field keeps focus;
 // Up and Down move the highlighted result, named by
 // aria-activedescendant; Enter opens it; Escape closes the results) over
-// a listbox of grouped results. Results are links, so a click opens them
+// a listbox of grouped results. The field is type="text": a search
+// field's native Escape would empty it. Results are links, so a click opens them
 // as any link does.
 var searchTpl = ui.Lazy(`
 <div class="menu unified-search" role="search" aria-label="%search.label">
 	<label for="search-input" class="visually-hidden">{t search.label}</label>
-	<input id="search-input" type="search" name="search.q" value="$q" role="combobox" aria-autocomplete="list" aria-expanded="$expanded" aria-controls="?listbox" aria-activedescendant="?active" aria-describedby="search-keys" autocomplete="off" spellcheck="false" placeholder="%search.placeholder" data-nav="services">
+	<input id="search-input" type="text" name="search.q" value="$q" role="combobox" aria-autocomplete="list" aria-expanded="$expanded" aria-controls="?listbox" aria-activedescendant="?active" aria-describedby="search-keys" autocomplete="off" spellcheck="false" placeholder="%search.placeholder" data-nav="services">
 	<span class="search-kbd" aria-hidden="true">{"[Alt+S]"}</span>
 	<span id="search-keys" class="visually-hidden">{t search.keys}</span>
 	<div if="panel" id="search-panel" class="dropdown search-panel">
@@ -83,7 +84,8 @@ func hitText(c i18n.Catalog, h searchHit) (title, desc string) {
 func searchOptionID(i int) string { return "search-opt-" + strconv.Itoa(i) }
 
 // searchKey handles the unified search's keys in its field: Alt+S (the
-// console's shortcut; Option+S on a Mac) focuses it, Down and Up move
+// console's shortcut; Option+S on a Mac) focuses it with its text
+// selected, Down and Up move
 // the highlighted result (round the list), Enter opens the highlighted
 // result or the first, Escape closes the results with focus staying in
 // the field. It reports whether it handled the key.
@@ -100,7 +102,8 @@ func (m Model) searchKey(key, target string) (Model, []Effect, bool) {
 		} else {
 			m.Menu = ""
 		}
-		return m, stay, true
+		// What was typed before is selected, so that typing replaces it.
+		return m, append(stay, SetSelection{ID: "search-input", End: len(m.Search)}), true
 	case key == "Escape" && m.Menu == "search":
 		m.Menu, m.SearchAt = "", -1
 		return m, stay, true
@@ -127,8 +130,10 @@ func (m Model) searchKey(key, target string) (Model, []Effect, bool) {
 			m.SearchAt--
 		}
 	case "Enter":
+		// The query stays in the field, as the field keeps it while it
+		// has focus; Alt+S selects it for the next search.
 		at := max(m.SearchAt, 0)
-		m.Search, m.SearchAt = "", -1
+		m.SearchAt = -1
 		next, fx := m.navigate(hits[at].Href)
 		return next, append(fx, next.urlEffect(true), Focus{ID: "page-title"}), true
 	default:

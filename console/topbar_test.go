@@ -150,12 +150,15 @@ func TestUnifiedSearchKeyboard(t *testing.T) {
 	opened, fx := Update(at, Key{Now: t0, Key: "Enter", Target: "search-input"})
 	require.Equal(t, "#/iam/users", opened.UI.Route)
 	require.Equal(t, "", opened.Menu)
-	require.Equal(t, "", opened.Search)
+	require.Equal(t, "users", opened.Search, "the query stays in the field")
 	urls := effectsOf[SetURL](fx)
 	require.True(t, urls[len(urls)-1].Push)
 	f := effectsOf[Focus](fx)
 	require.Equal(t, "page-title", f[len(f)-1].ID)
 	requireFocusInView(t, opened, fx)
+	// Alt+S selects it, so that typing replaces it.
+	_, fx = Update(opened, Key{Now: t0, Key: "Alt+S"})
+	require.Contains(t, fx, Effect(console.SetSelection{ID: "search-input", End: len("users")}))
 
 	// Enter without a highlight opens the first result.
 	first, _ := Update(searchFor(demoModel(t), "iam"), Key{Now: t0, Key: "Enter", Target: "search-input"})
