@@ -18,9 +18,11 @@ import (
 // strip is a separate labelled region above the AWS top bar. Screenshots
 // of the top bar, its panels and the search in both languages.
 func TestTopBarIconsAndStrip(t *testing.T) {
+	src := axeSource(t)
 	p := NewPage(t)
 	p.Open("/?world=demo&lang=en")
 	p.Find("heading", "Console Home")
+	p.audit(t, src, "en top bar and strip")
 	strip := p.Find("region", "Simulator controls (not part of the AWS console)")
 	_ = strip
 	if below := Eval[bool](p, `(() => {
@@ -45,6 +47,7 @@ func TestTopBarIconsAndStrip(t *testing.T) {
 		if f := activeFocus(p); f == "BODY" || strings.HasPrefix(f, "hidden") {
 			t.Fatalf("focus on %s after opening %s", f, c.button)
 		}
+		p.audit(t, src, "en "+c.button+" panel")
 		top(p)
 		p.Screenshot("topbar-panel-" + strings.ToLower(c.button) + "-en")
 		p.Press(kb.Escape)
@@ -62,6 +65,7 @@ func TestTopBarIconsAndStrip(t *testing.T) {
 	if f := activeFocus(p); f == "BODY" || strings.HasPrefix(f, "hidden") {
 		t.Fatalf("focus on %s after choosing Korean in Settings", f)
 	}
+	p.audit(t, src, "ko settings panel")
 	top(p)
 	p.Screenshot("topbar-panel-settings-ko")
 	p.Press(kb.Escape)
@@ -76,6 +80,8 @@ func TestTopBarIconsAndStrip(t *testing.T) {
 	}
 	p.Settle()
 	p.Find("option", "사용자 IAM 기능")
+	p.Press(kb.ArrowDown)
+	p.audit(t, src, "ko search results")
 	top(p)
 	p.Screenshot("topbar-search-users-ko")
 	p.Press(kb.Escape)
@@ -85,6 +91,7 @@ func TestTopBarIconsAndStrip(t *testing.T) {
 	}
 	// A click on a result opens it, as a link.
 	p.Press(kb.ArrowDown)
+	p.Find("listbox", "검색 결과")
 	p.Click("option", "사용자 IAM 기능")
 	p.Find("heading", "사용자 (0)")
 	if h := Eval[string](p, `location.hash`); h != "#/iam/users" {
