@@ -67,6 +67,11 @@ var features = []feature{
 	{"s3", "s3.nav.buckets", "#/s3", "buckets bucket object 버킷 객체"},
 }
 
+// notSimulated are the feature pages that only say their feature is not
+// simulated (the search finds them, as AWS's does; a service's page does
+// not list them among what the build has).
+var notSimulated = map[string]bool{"#/iam/roles": true, "#/iam/providers": true}
+
 // searchDocs are the simulator's documentation pages beside the services'
 // descriptions (which every service has at #/services/<id>).
 var searchDocs = []struct{ Title, Href, Keywords string }{

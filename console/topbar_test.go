@@ -258,3 +258,27 @@ func TestSimulatorStrip(t *testing.T) {
 	require.Equal(t, []Focus{{ID: "simulator-open"}}, effectsOf[Focus](fx))
 	requireFocusInView(t, m, fx)
 }
+
+// TestServicePagesSayWhatTheBuildHas: a service whose console this build
+// has (read from the area registry) links to it and to its pages, never
+// to the pages that only say a feature is not simulated; the others say
+// they are described only.
+func TestServicePagesSayWhatTheBuildHas(t *testing.T) {
+	m := demoModel(t)
+	iam := send(m, Navigate{Now: t0, Hash: "#/services/iam"})
+	require.Equal(t, "#/iam", suAttr(find(t, iam, "link", "Open the IAM console"), "href"))
+	for _, l := range []string{"Users", "User groups", "Policies", "My Security Credentials"} {
+		find(t, iam, "link", l)
+	}
+	require.False(t, suText(iam, "come next"))
+	_, roles := ui.Find(View(iam), "link", "Roles")
+	require.False(t, roles, "Roles is an information page only")
+	for _, id := range []string{"ec2", "vpc", "s3", "policysim"} {
+		p := send(m, Navigate{Now: t0, Hash: "#/services/" + id})
+		require.True(t, suText(p, "This build simulates this service's console"), id)
+	}
+	ls := send(m, Navigate{Now: t0, Hash: "#/services/lightsail"})
+	require.True(t, suText(ls, "does not simulate its resources yet"))
+	_, open := ui.Find(View(ls), "link", "Open the Lightsail console")
+	require.False(t, open)
+}
