@@ -92,6 +92,7 @@ var freeTextFields = map[string]struct {
 	"mfa.password.new":              {"credentials", kindSecret, map[string]string{"mfa.password.current": sim.DemoPassword}},
 	"mfa.password.confirm":          {"credentials", kindCode, map[string]string{"mfa.password.current": sim.DemoPassword, "mfa.password.new": "Labsim-New-2026!"}},
 	"services.filter":               {"in-menu-services", kindFilter, nil},
+	"search.q":                      {"#/iam", kindFilter, nil},
 	"iam.groups.filter":             {"#/iam/groups", kindFilter, nil},
 	"iam.users.filter":              {"#/iam/users", kindFilter, nil},
 	"policies.q":                    {"#/iam/policies", kindFilter, nil},

@@ -290,7 +290,9 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 	case "lang":
 		if l, ok := i18n.Parse(arg); ok {
 			m.UI.Lang = l
-			m.Menu = ""
+			if m.Menu != "settings" { // the settings panel stays open, its button focused
+				m.Menu = ""
+			}
 			return m, []Effect{m.urlEffect(false)}
 		}
 	case "region":

@@ -69,6 +69,12 @@ type Model struct {
 	IAM IAMState
 	// Shell moves between pages for the areas (the console's router).
 	Shell Shell
+
+	// Search is the top bar's unified search text and SearchAt the index
+	// of its highlighted result (-1: none); Menu is "search" while its
+	// results show.
+	Search   string
+	SearchAt int
 }
 
 // Shell is what the console does for its areas: moving to a page, which
@@ -236,6 +242,17 @@ func (m Model) Input(field, value string) Model {
 	}
 	if field == "services.filter" {
 		m.Filter = value
+		return m
+	}
+	if field == "search.q" {
+		// Typing shows the results, none highlighted; an empty field
+		// closes them.
+		m.Search, m.SearchAt = value, -1
+		if strings.TrimSpace(value) != "" {
+			m.Menu = "search"
+		} else if m.Menu == "search" {
+			m.Menu = ""
+		}
 		return m
 	}
 	if IsSecretField(field) {
