@@ -98,6 +98,7 @@ var freeTextFields = map[string]struct {
 	"iam.cg.name":                   {"#/iam/groups/create", kindCode, nil},
 	"iam.cg.pfilter":                {"#/iam/groups/create", kindFilter, nil},
 	"iam.cu.name":                   {"#/iam/users/create", kindCode, nil},
+	"iam.ak.desc":                   {"iam-ak-desc", kindText, map[string]string{"iam.ak.ack": "true"}},
 }
 
 // tableName names a field of a repeated row (a tag's key "iam.cu.tagk.0")
@@ -151,6 +152,11 @@ func textFieldScreens(t *testing.T) map[string]Model {
 	out["iam-cu-tags"] = click(send(named, Navigate{Now: t0, Hash: "#/iam/users/create/review"}), "iam.cu.tagAdd", "")
 	out["iam-alias"] = click(send(in, Navigate{Now: t0, Hash: "#/iam"}), "iam.alias.open", "")
 	out["iam-cu-perms"] = send(in, Navigate{Now: t0, Hash: "#/iam/users/create/permissions"})
+	withLuna := in
+	w, err := in.World.Do(in.Session, sim.CreateUser{Name: "Luna"}, in.Env())
+	require.NoError(t, err)
+	withLuna.World = w
+	out["iam-ak-desc"] = send(withLuna, Navigate{Now: t0, Hash: "#/iam/users/Luna/create-access-key/description"})
 	return out
 }
 

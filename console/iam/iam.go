@@ -52,6 +52,7 @@ const (
 	subUsers
 	subCreateUser
 	subUser
+	subCreateKey
 	subGroups
 	subCreateGroup
 	subGroup
@@ -76,6 +77,9 @@ func pageOf(r core.Route) (sub, string) {
 			return subCreateUser, r.Rest
 		case !hasSlash(r.Rest):
 			return subUser, r.Rest
+		}
+		if _, _, ok := akRoute(r.Rest); ok {
+			return subCreateKey, r.Rest
 		}
 	case "groups":
 		switch {
@@ -121,6 +125,8 @@ func title(m core.Model, c i18n.Catalog, r core.Route) string {
 		return c.T("iam.cg.title")
 	case subSettings:
 		return c.T("iam.nav.settings")
+	case subCreateKey:
+		return c.T("iam.u.keyCreate")
 	case subRoles:
 		return c.T("iam.nav.roles")
 	case subPolicies:
@@ -144,6 +150,8 @@ func view(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 		body = createUserView(m, c, name)
 	case subUser:
 		body = userView(m, c, name)
+	case subCreateKey:
+		body = createKeyView(m, c, name)
 	case subGroups:
 		body = groupsView(m, c)
 	case subCreateGroup:
@@ -161,7 +169,7 @@ func view(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	return frame.Root(c, ui.Vals{
 		{K: "page", N: []ui.Node{body}},
 		{K: "curDash", B: p == subDashboard},
-		{K: "curUsers", B: p == subUsers || p == subCreateUser || p == subUser},
+		{K: "curUsers", B: p == subUsers || p == subCreateUser || p == subUser || p == subCreateKey},
 		{K: "curGroups", B: p == subGroups || p == subCreateGroup || p == subGroup},
 		{K: "curRoles", B: p == subRoles},
 		{K: "curPolicies", B: p == subPolicies},
