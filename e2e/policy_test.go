@@ -177,9 +177,9 @@ func TestPolicyEditorKeystrokeTime(t *testing.T) {
 	// The caret goes inside the Sid's string, where typing keeps JSON.
 	Eval[any](p, `(() => { const e = document.getElementById('policy-doc'); const i = e.value.indexOf('"AllowViewAccountInfo"') + 6;
 		e.setSelectionRange(i, i);
-		window.__times = []; let t0 = 0;
+		window.__times = []; window.__patched = []; let t0 = 0;
 		e.addEventListener('keydown', () => { t0 = performance.now(); }, true);
-		new MutationObserver(() => { if (!t0) return; const s = t0; t0 = 0;
+		new MutationObserver(() => { if (!t0) return; const s = t0; t0 = 0; window.__patched.push(performance.now() - s);
 			requestAnimationFrame(() => setTimeout(() => window.__times.push(performance.now() - s), 0)); })
 			.observe(document.getElementById('pe-count'), {subtree: true, childList: true, characterData: true}); })()`)
 	const n = 220
@@ -196,9 +196,12 @@ func TestPolicyEditorKeystrokeTime(t *testing.T) {
 	times := Eval[[]float64](p, `window.__times`)
 	sort.Float64s(times)
 	median, p95 := times[len(times)/2], times[len(times)*95/100]
+	patched := Eval[[]float64](p, `window.__patched`)
+	sort.Float64s(patched)
 	report := fmt.Sprintf("policy editor keystroke, headless Chromium, %d keystrokes into a policy of %d non-white-space characters (quota 6,144)\n"+
-		"(keydown to the updated validation panel painted: requestAnimationFrame then a zero timeout)\nmedian %.1f ms, p95 %.1f ms, max %.1f ms\n",
-		len(times), size, median, p95, times[len(times)-1])
+		"(keydown to the updated validation panel painted: requestAnimationFrame then a zero timeout)\nmedian %.1f ms, p95 %.1f ms, max %.1f ms\n"+
+		"(keydown to the panel patched in the page, before the frame)\nmedian %.1f ms, p95 %.1f ms\n",
+		len(times), size, median, p95, times[len(times)-1], patched[len(patched)/2], patched[len(patched)*95/100])
 	t.Log(report)
 	if err := os.MkdirAll("screenshots", 0o755); err == nil {
 		_ = os.WriteFile("screenshots/editor-keystroke.txt", []byte(report), 0o644)
