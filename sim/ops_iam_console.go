@@ -396,3 +396,57 @@ func (o ConsoleCreateAccessKey) Detail(w World) map[string]string {
 	}
 	return d
 }
+
+// ConsoleDeleteAccessKey is the console's Delete of an access key:
+// iam:DeleteAccessKey, then iam:UntagUser of the key's description tag
+// when it has one, so that no description outlives its key.
+type ConsoleDeleteAccessKey struct{ UserName, KeyID string }
+
+// Action implements Op.
+func (ConsoleDeleteAccessKey) Action() string { return "iam:DeleteAccessKey" }
+
+// Resource implements Op.
+func (o ConsoleDeleteAccessKey) Resource(w World, s Session) string {
+	return w.userARN(s.AccountID, o.UserName)
+}
+
+// described reports whether the key has a description tag.
+func (o ConsoleDeleteAccessKey) described(w World, s Session) bool {
+	u, ok := w.Accounts[s.AccountID].IAM.User(o.UserName)
+	if !ok {
+		return false
+	}
+	for _, t := range u.Tags {
+		if t.Key == o.KeyID {
+			return true
+		}
+	}
+	return false
+}
+
+// Steps implements MultiStep.
+func (o ConsoleDeleteAccessKey) Steps(w World, s Session) []Step {
+	if !o.described(w, s) {
+		return nil
+	}
+	return []Step{{"iam:UntagUser", o.Resource(w, s)}}
+}
+
+// Apply implements Op.
+func (o ConsoleDeleteAccessKey) Apply(w *World, s Session, env Env) error {
+	described := o.described(*w, s)
+	return changeIAM(w, s, env, func(a *iam.Account, e iam.Env) error {
+		if err := a.DeleteAccessKey(o.UserName, o.KeyID); err != nil {
+			return err
+		}
+		if described {
+			return a.UntagUser(o.UserName, []string{o.KeyID})
+		}
+		return nil
+	})
+}
+
+// Detail implements Detailer.
+func (o ConsoleDeleteAccessKey) Detail(w World) map[string]string {
+	return map[string]string{"userName": o.UserName, "accessKeyId": o.KeyID}
+}

@@ -429,18 +429,34 @@ func TestConsoleCreateAccessKeyTagsItsDescription(t *testing.T) {
 		w = next
 	}
 
+	// The console's Delete removes the key and its description tag.
+	u, _ := w.IAMUser(DemoAccountID, "Luna")
+	described := u.AccessKeys[1].ID
+	tags := len(u.Tags)
+	next, err := w.Do(root, ConsoleDeleteAccessKey{UserName: "Luna", KeyID: described}, env)
+	require.NoError(t, err)
+	u, _ = next.IAMUser(DemoAccountID, "Luna")
+	require.Len(t, u.AccessKeys, 1)
+	require.Len(t, u.Tags, tags-1)
+	_, err = next.Do(root, ConsoleDeleteAccessKey{UserName: "Luna", KeyID: described}, env)
+	requireCode(t, err, awserr.NoSuchEntity)
+	next, err = next.Do(root, ConsoleDeleteAccessKey{UserName: "Luna", KeyID: u.AccessKeys[0].ID}, env)
+	require.NoError(t, err)
+	u, _ = next.IAMUser(DemoAccountID, "Luna")
+	require.Empty(t, u.AccessKeys)
+
 	// A user allowed to create keys but not to tag users may create one
 	// without a description only: with one, nothing changes.
-	w, err := w.Do(root, PutUserPolicy{UserName: "SuperUser", PolicyName: "keys", Document: `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:TagUser","Resource":"*"}]}`}, env)
+	w, err = w.Do(root, PutUserPolicy{UserName: "SuperUser", PolicyName: "keys", Document: `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:TagUser","Resource":"*"}]}`}, env)
 	require.NoError(t, err)
 	w, err = w.Do(root, ConsoleDeleteUser{Name: "Luna"}, env)
 	require.NoError(t, err)
 	su, _ := w.IAMUser(DemoAccountID, "SuperUser")
 	super := UserSession(acct, su, t0, false)
-	next, err := w.Do(super, ConsoleCreateAccessKey{UserName: "SuperUser", Description: "ci"}, env)
+	next, err = w.Do(super, ConsoleCreateAccessKey{UserName: "SuperUser", Description: "ci"}, env)
 	requireCode(t, err, awserr.AccessDenied)
 	require.Contains(t, AccessDeniedMessage(err), "iam:TagUser")
-	u, _ := next.IAMUser(DemoAccountID, "SuperUser")
+	u, _ = next.IAMUser(DemoAccountID, "SuperUser")
 	require.Empty(t, u.AccessKeys)
 	_, err = w.Do(super, ConsoleCreateAccessKey{UserName: "SuperUser"}, env)
 	require.NoError(t, err)

@@ -158,6 +158,17 @@ func TestCreateAccessKeyWizard(t *testing.T) {
 	// Cancel goes back to the user's credentials.
 	m = ct.Press(t, m, "button", "Cancel")
 	require.Equal(t, "#/iam/users/Luna", m.UI.Route)
+
+	// Deleting the described key deletes its description tag too.
+	u, _ = m.World.IAMUser(m.Session.AccountID, "Luna")
+	id := u.AccessKeys[0].ID
+	require.Equal(t, "Luna laptop: AWS CLI", u.Tags[len(u.Tags)-1].Value)
+	m = ct.SuCheck(t, m, "checkbox", id, true)
+	m = ct.Press(t, m, "button", "Delete access key")
+	u, _ = m.World.IAMUser(m.Session.AccountID, "Luna")
+	require.Len(t, u.AccessKeys, 1)
+	require.Empty(t, u.Tags)
+	require.False(t, ct.Shows(m, "Luna laptop: AWS CLI"))
 }
 
 func TestCreateAccessKeyWizardInKorean(t *testing.T) {

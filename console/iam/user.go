@@ -426,7 +426,7 @@ func userClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 			if m.Field(sel+"k/"+k.ID) != "true" {
 				continue
 			}
-			var op sim.Op = sim.DeleteAccessKey{UserName: u.Name, KeyID: k.ID}
+			var op sim.Op = sim.ConsoleDeleteAccessKey{UserName: u.Name, KeyID: k.ID}
 			if action == "iam.u.keyToggle" {
 				status := iam.KeyInactive
 				if k.Status != iam.KeyActive {
