@@ -100,6 +100,7 @@ var freeTextFields = map[string]struct {
 	"iam.cg.pfilter":                {"#/iam/groups/create", kindFilter, nil},
 	"iam.cu.name":                   {"#/iam/users/create", kindCode, nil},
 	"mfa.admin.device":              {"mfa-admin", kindCode, map[string]string{"mfa.type": "virtual"}},
+	"iam.ak.desc":                   {"iam-ak-desc", kindText, map[string]string{"iam.ak.ack": "true"}},
 }
 
 // tableName names a field of a repeated row (a tag's key "iam.cu.tagk.0")
@@ -159,6 +160,11 @@ func textFieldScreens(t *testing.T) map[string]Model {
 	withUser := in
 	withUser.World = w
 	out["mfa-admin"] = click(send(withUser, Navigate{Now: t0, Hash: "#/iam/users/alice"}), "mfa.adminStart", "alice")
+	withLuna := in
+	w, err = in.World.Do(in.Session, sim.CreateUser{Name: "Luna"}, in.Env())
+	require.NoError(t, err)
+	withLuna.World = w
+	out["iam-ak-desc"] = send(withLuna, Navigate{Now: t0, Hash: "#/iam/users/Luna/create-access-key/description"})
 	return out
 }
 

@@ -27,10 +27,12 @@ func click(m core.Model, action, arg string) (core.Model, []core.Effect) {
 		return groupClick(m, action, arg)
 	case strings.HasPrefix(action, "iam.u."):
 		return userClick(m, action, arg)
+	case strings.HasPrefix(action, "iam.ak."):
+		return akClick(m, action)
 	case strings.HasPrefix(action, "iam.pp."):
 		return settingsClick(m, action)
 	case action == "iam.dialog.cancel":
-		back := map[string]string{"alias": "iam-alias-btn", "deleteAlias": "iam-alias-del", "createGroup": "iam-cu-newgroup"}[m.IAM.Dialog]
+		back := map[string]string{"alias": "iam-alias-btn", "deleteAlias": "iam-alias-del", "createGroup": "iam-cu-newgroup", "akLeave": "iam-ak-done"}[m.IAM.Dialog]
 		if back == "" {
 			back = "page-title"
 		}
@@ -65,6 +67,9 @@ func submit(m core.Model, form string) (core.Model, []core.Effect) {
 	}
 	if strings.HasPrefix(form, "iam.u.") {
 		return userSubmit(m, form)
+	}
+	if strings.HasPrefix(form, "iam.ak.") {
+		return akSubmit(m, form)
 	}
 	if form == "iam.pp" {
 		return settingsSubmit(m)
