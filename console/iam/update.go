@@ -30,10 +30,7 @@ func click(m core.Model, action, arg string) (core.Model, []core.Effect) {
 	case strings.HasPrefix(action, "iam.pp."):
 		return settingsClick(m, action)
 	case action == "iam.dialog.cancel":
-		back := map[string]string{"alias": "iam-alias-btn", "deleteAlias": "iam-alias-del", "createGroup": "iam-cu-newgroup"}[m.IAM.Dialog]
-		if back == "" {
-			back = "page-title"
-		}
+		back := dialogOpener(m)
 		m.IAM.Dialog = ""
 		m = withErrors(m, nil)
 		return m, []core.Effect{core.Focus{ID: back}}
