@@ -1,6 +1,7 @@
 package iam
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -162,12 +163,12 @@ func resetPassword(m core.Model, user string) (core.Model, []core.Effect) {
 
 // passwordErr is the console's message for a refused password; a
 // character outside printable ASCII is named ("U+0001" for one that does
-// not show).
+// not show) before any other rule, since no other change makes it pass.
 func passwordErr(rules []iam.PasswordRule, pw string) []string {
 	if len(rules) == 0 {
 		return nil
 	}
-	if rules[0] == iam.RuleCharacters {
+	if slices.Contains(rules, iam.RuleCharacters) {
 		for _, r := range pw {
 			if r < 0x21 || r > 0x7E {
 				return []string{"iam.err.pw.charactersNamed", "char", textin.Name(r)}
