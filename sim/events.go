@@ -5,13 +5,17 @@ import "sort"
 // MaxEvents is how many of the newest events the log keeps when no lab
 // attempt pins older ones (Env.KeepEventsFrom). Lab checks never need a
 // trimmed event: an attempt pins every event since it began. What is left
-// is for people reading the log, such as the root user looking for an IAM
-// user's denials: 500 events is hours of a student's work (each page a
-// signed-in user opens is one logged read, each change one event), and at
-// about 250 bytes of saved JSON each it keeps the log near 125 kB of the
-// browser's 5 MB storage. Without a bound every page opened grew the saved
-// world and the page's memory for as long as the tab lived.
-const MaxEvents = 500
+// is for people reading the log, such as the root user looking for the
+// denials an IAM user just met: the newest 150 events are three of
+// CloudTrail's 50-event pages of Event history, about the last hundred
+// pages a signed-in user opened (each IAM page logs one read). The bound
+// also keeps the page steady over a long session: every change saves the
+// whole world, and every event copies the log, so an unbounded log grew
+// the saved work by about 230 bytes and the page's memory with every page
+// opened (make soak: 14-18% WebAssembly memory growth between navigations
+// 500 and 1,000; with 150 the log is full by navigation 400 and the growth
+// is 0%).
+const MaxEvents = 150
 
 // withEvent returns w with ev appended as the newest event, numbered one
 // after the newest (sequence numbers are consecutive from 1 and never
