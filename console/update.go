@@ -73,6 +73,9 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		// Time changes nothing that is saved.
 		m.Now = msg.Now
 		return m, nil
+	case Persist:
+		// Nothing changes: the save below is the point.
+		m.Now = msg.Now
 	case StorageChanged:
 		m.Now = msg.Now
 		m, fx = m.storageChanged(msg)
@@ -183,6 +186,9 @@ func initModel(msg Init) (Model, []Effect) {
 	fx = append(fx, fx2...)
 	if rewrite || msg.Query["lang"] != string(m.UI.Lang) {
 		fx = append(fx, m.urlEffect(false))
+	}
+	if msg.DeferSave {
+		return m.labAfter(), fx
 	}
 	return m.labAfter().withSave(fx)
 }

@@ -148,7 +148,9 @@ func boot(global safejs.Value) error {
 		return err
 	}
 	// The first save (the world as JSON in localStorage) waits until the
-	// first page is on screen.
+	// first page is on screen: the Init update does not even encode the
+	// world (DeferSave); Persist does, after the first paint.
+	init.DeferSave = true
 	a.holdSaves()
 	a.dispatch(init)
 	h.startLMS(scormVersions(doc, init.Query["scorm"]), init.Saved != "", q)
@@ -156,6 +158,7 @@ func boot(global safejs.Value) error {
 	_ = global.Set("labsimReady", true)
 	mark(global, "rendered")
 	a.page.AfterPaint(func() {
+		q.push(console.Persist{Now: time.Now()})
 		q.call(func() {
 			a.releaseSaves()
 			mark(global, "saved")
