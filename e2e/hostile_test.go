@@ -391,6 +391,15 @@ func TestHostileInputInEveryFreeTextField(t *testing.T) {
 	m2 := consoletest.SuCheck(t, consoletest.SuToStep(t, 2), "radio", "Business - for your work, school or organization", true)
 	loadModel(t, p, m2)
 	h.cover(p, "sign-up step 2")
+	// What a student sees: the refusals next to their fields, a long value
+	// kept inside its box, in both languages. The 100,000-character city
+	// stays in the typed fields and step 3's contact summary shows it.
+	h.set(p, "signup.fullName", "Kim"+injection+"\x01")
+	h.set(p, "signup.addressLine1", "\u202Egnp.exe")
+	h.set(p, "signup.city", strings.Repeat("W", 100_000))
+	Eval[bool](p, `window.__hh.submit("signup.fullName")`)
+	p.Settle()
+	bothLanguages(p, "hostile-signup-2")
 	m3 := consoletest.SuCheck(t, consoletest.SuToStep(t, 3), "radio", "Use a new address", true)
 	m3 = consoletest.SuChoose(t, m3, "Country or Region", "India") // a country that asks for the CVV
 	loadModel(t, p, m3)

@@ -118,3 +118,42 @@ func TestKeyboardDialogsCloseOnEscapeAndReturnFocus(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyboardTablesAndTabs sorts an IAM list and selects a row from the
+// keyboard alone, and switches a group's tabs with Enter: focus stays on
+// the control pressed, with a visible focus ring.
+func TestKeyboardTablesAndTabs(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?world=delegation-done&lang=en")
+	signInRoot(p)
+	p.goHash("#/iam/users")
+	sortState := `document.querySelector('th[aria-sort] .th-sort').closest('th').getAttribute('aria-sort')`
+	Eval[any](p, `document.querySelector('th[aria-sort] .th-sort').focus()`)
+	before := Eval[string](p, sortState)
+	p.Press(kb.Enter)
+	waitJS(p, "Enter on a column header sorts by it", sortState+` !== `+jsString(before))
+	if !Eval[bool](p, `document.activeElement.classList.contains('th-sort')`) {
+		t.Errorf("after sorting focus is on %s, not the column's button", Eval[string](p, `document.activeElement.outerHTML.slice(0, 80)`))
+	} else if !Eval[bool](p, focusRing) {
+		t.Error("the column's button shows no focus ring")
+	}
+
+	p.goHash("#/iam/groups/" + "NetworkAdmin")
+	box := `document.querySelector('td input[type="checkbox"]')`
+	if !Eval[bool](p, `!!`+box) {
+		t.Fatalf("the group's users table has no row checkbox; page text:\n%s", p.Text())
+	}
+	Eval[any](p, box+`.focus()`)
+	p.Press(" ")
+	waitJS(p, "Space selects the row", box+`.checked`)
+	if !Eval[bool](p, `document.activeElement === `+box) || !Eval[bool](p, focusRing) {
+		t.Error("after selecting a row focus left its checkbox or shows no ring")
+	}
+
+	Eval[any](p, `document.getElementById('iam-tab-permissions').focus()`)
+	p.Press(kb.Enter)
+	waitJS(p, "Enter on the Permissions tab selects it", `document.getElementById('iam-tab-permissions').getAttribute('aria-selected') === 'true'`)
+	if got := Eval[string](p, `document.activeElement.id`); got != "iam-tab-permissions" {
+		t.Errorf("after switching tabs focus is on %q", got)
+	}
+}
