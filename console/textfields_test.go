@@ -49,6 +49,22 @@ var freeTextFields = map[string]struct {
 	kind   fieldKind
 	also   map[string]string // other values the form needs to reach the field's rule
 }{
+	// The policy editor and the policy simulator (found by walking every
+	// route of console.Routes()).
+	"policies.doc":  {"#/iam/policies/create", kindJSON, nil},
+	"policies.name": {"#/iam/policies/create/review", kindCode, map[string]string{"policies.doc": minimalPolicy}},
+	// The description and the tag say which characters are refused, not
+	// which character was found.
+	"policies.desc":      {"#/iam/policies/create/review", kindCode, map[string]string{"policies.doc": minimalPolicy, "policies.name": "p1"}},
+	"policies.tagKey":    {"#/iam/policies/create/review", kindCode, map[string]string{"policies.doc": minimalPolicy, "policies.name": "p1"}},
+	"policies.tagValue":  {"#/iam/policies/create/review", kindCode, map[string]string{"policies.doc": minimalPolicy, "policies.name": "p1", "policies.tagKey": "team"}},
+	"policysim.typed":    {"#/policysim", kindCode, nil},
+	"policysim.resource": {"#/policysim", kindCode, nil},
+	"policysim.ip":       {"#/policysim", kindCode, nil},
+	"policysim.time":     {"#/policysim", kindCode, nil},
+	"policysim.mfaAge":   {"#/policysim", kindCode, nil},
+	"policysim.policy":   {"#/policysim", kindJSON, nil},
+
 	"signup.email":                  {"1", kindText, nil},
 	"signup.accountName":            {"1", kindText, nil},
 	"signup.password":               {"1", kindSecret, nil},
@@ -102,26 +118,7 @@ var freeTextFields = map[string]struct {
 	"iam.cg.name":                   {"#/iam/groups/create", kindCode, nil},
 	"iam.cg.pfilter":                {"#/iam/groups/create", kindFilter, nil},
 	"iam.cu.name":                   {"#/iam/users/create", kindCode, nil},
-	// The policy editor and the policy simulator (found by walking every
-	// route of console.Routes()).
-	"policies.doc":  {"#/iam/policies/create", kindJSON, nil},
-	"policies.name": {"#/iam/policies/create/review", kindCode, map[string]string{"policies.doc": minimalPolicy}},
-	// The description and the tag say which characters are refused, not
-	// which character was found.
-	"policies.desc":      {"#/iam/policies/create/review", kindCode, map[string]string{"policies.doc": minimalPolicy, "policies.name": "p1"}},
-	"policies.tagKey":    {"#/iam/policies/create/review", kindCode, map[string]string{"policies.doc": minimalPolicy, "policies.name": "p1"}},
-	"policies.tagValue":  {"#/iam/policies/create/review", kindCode, map[string]string{"policies.doc": minimalPolicy, "policies.name": "p1", "policies.tagKey": "team"}},
-	"policysim.typed":    {"#/policysim", kindCode, nil},
-	"policysim.resource": {"#/policysim", kindCode, nil},
-	"policysim.ip":       {"#/policysim", kindCode, nil},
-	"policysim.time":     {"#/policysim", kindCode, nil},
-	"policysim.mfaAge":   {"#/policysim", kindCode, nil},
-	"policysim.policy":   {"#/policysim", kindJSON, nil},
 }
-
-// minimalPolicy is a policy document IAM accepts, for the fields after the
-// editor.
-const minimalPolicy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}`
 
 // tableName names a field of a repeated row (a tag's key "iam.cu.tagk.0")
 // by its pattern ("iam.cu.tagk.#").
@@ -170,10 +167,6 @@ func textFieldScreens(t *testing.T) map[string]Model {
 		cu = send(cu, in)
 	}
 	out["iam-cu-custom"] = cu
-	named := send(send(in, Navigate{Now: t0, Hash: "#/iam/users/create"}), Input{Now: t0, Field: "iam.cu.name", Value: "alice"})
-	out["iam-cu-tags"] = click(send(named, Navigate{Now: t0, Hash: "#/iam/users/create/review"}), "iam.cu.tagAdd", "")
-	out["iam-alias"] = click(send(in, Navigate{Now: t0, Hash: "#/iam"}), "iam.alias.open", "")
-	out["iam-cu-perms"] = send(in, Navigate{Now: t0, Hash: "#/iam/users/create/permissions"})
 	// Step 2 of Create policy, after a policy IAM accepts.
 	pe := send(send(in, Navigate{Now: t0, Hash: "#/iam/policies/create"}), Input{Now: t0, Field: "policies.doc", Value: minimalPolicy})
 	out["#/iam/policies/create/review"] = click(pe, "policies.next", "")
@@ -184,6 +177,10 @@ func textFieldScreens(t *testing.T) map[string]Model {
 			out[h] = send(in, Navigate{Now: t0, Hash: h})
 		}
 	}
+	named := send(send(in, Navigate{Now: t0, Hash: "#/iam/users/create"}), Input{Now: t0, Field: "iam.cu.name", Value: "alice"})
+	out["iam-cu-tags"] = click(send(named, Navigate{Now: t0, Hash: "#/iam/users/create/review"}), "iam.cu.tagAdd", "")
+	out["iam-alias"] = click(send(in, Navigate{Now: t0, Hash: "#/iam"}), "iam.alias.open", "")
+	out["iam-cu-perms"] = send(in, Navigate{Now: t0, Hash: "#/iam/users/create/permissions"})
 	return out
 }
 
@@ -372,3 +369,7 @@ func TestStudentTypedValuesAreIsolated(t *testing.T) {
 	}
 	require.Positive(t, requireIsolated(t, mail, acctName, "welcome email"))
 }
+
+// minimalPolicy is a policy document IAM accepts, for the fields after the
+// editor.
+const minimalPolicy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}`

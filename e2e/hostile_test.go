@@ -126,6 +126,12 @@ const hostileJS = `window.__hh = {
 	set(name, v) {
 		const e = this.el(name);
 		if (!e) return null;
+		if (e.type === 'radio' || e.type === 'checkbox') {
+			// A choice the form needs: choose it as a click does.
+			const r = e.type === 'radio' ? document.querySelector('[name="' + CSS.escape(name) + '"][value="' + CSS.escape(v) + '"]') : e;
+			if (r && r.checked !== (v !== 'false')) r.click();
+			return v;
+		}
 		const proto = e.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
 		e.focus();
 		Object.getOwnPropertyDescriptor(proto, 'value').set.call(e, v);
@@ -493,6 +499,17 @@ func TestHostileInputInEveryFreeTextField(t *testing.T) {
 	h.cover(p, "Create policy, review")
 	p.goHash("#/policysim")
 	h.cover(p, "IAM policy simulator")
+
+	// The administrator's Assign MFA device dialog on an IAM user's page
+	// (Luna of delegation-done has no device), where the console has it.
+	p = h.newPage()
+	p.Open("/?world=delegation-done&lang=en")
+	signInRoot(p)
+	p.goHash("#/iam/users/" + sim.LunaName)
+	if Eval[bool](p, `!!document.querySelector('[data-action="mfa.adminStart"]')`) {
+		p.clickAction("mfa.adminStart", "")
+		h.cover(p, "Assign MFA device (administrator)")
+	}
 
 	var missed, covered []string
 	for f := range h.table {
