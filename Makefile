@@ -12,7 +12,8 @@
 #   make scorm   SCORM 1.2 and 2004 packages in packages/ (LAB=, LABS=, KEY=)
 #   make single  one self-contained HTML file in packages/ (LABS=, KEY=)
 #   make soak    1,000 navigations and 200 policy edits in one Chromium session;
-#                memory figures in e2e/screenshots/soak.txt (not part of make test)
+#                memory figures in e2e/screenshots/soak.txt (not part of make
+#                test; .ci/run runs it after make test)
 
 GO      ?= go
 ADDR    ?= 127.0.0.1:8080
@@ -52,7 +53,10 @@ build: labsim
 run: build
 	./bin/labsim serve -addr $(ADDR) -dir dist
 
-test: test-native test-wasm test-e2e
+# Each suite prints its time when it ends (README, "Tests").
+test:
+	@for s in native wasm e2e; do t0=$$(date +%s); $(MAKE) --no-print-directory test-$$s || exit 1; \
+		echo "make test: test-$$s took $$(( $$(date +%s) - t0 )) s"; done
 
 test-native:
 	$(GO) vet ./...

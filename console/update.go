@@ -63,6 +63,9 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 			if m.Menu != "" {
 				// Focus goes back to the button that opened the menu.
 				fx = append(fx, Focus{ID: "menu-btn-" + m.Menu})
+			} else if back := confirmOpener(m.Confirm); back != "" {
+				// A confirmation closes as its Cancel does.
+				fx = append(fx, Focus{ID: back})
 			}
 			m.Menu, m.Confirm = "", ""
 		}

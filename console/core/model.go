@@ -128,9 +128,15 @@ type Notice struct {
 // Catalog returns the catalog of the model's language.
 func (m Model) Catalog() i18n.Catalog { return i18n.For(m.UI.Lang) }
 
-// Env returns the environment operations run in.
+// Env returns the environment operations run in. While a lab attempt
+// runs, the event log keeps every event since it began (its checks look at
+// them all); otherwise only the newest sim.MaxEvents.
 func (m *Model) Env() sim.Env {
-	return sim.Env{Now: m.Now, Rand: rand.New(&m.Rng), Entropy: &m.Rng, PasswordCost: m.PasswordCost}
+	env := sim.Env{Now: m.Now, Rand: rand.New(&m.Rng), Entropy: &m.Rng, PasswordCost: m.PasswordCost}
+	if a := m.UI.Lab.Attempt; a != nil && !a.Complete() {
+		env.KeepEventsFrom = a.EventBase + 1
+	}
+	return env
 }
 
 // Route returns the model's current route.

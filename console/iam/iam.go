@@ -237,6 +237,24 @@ func escape(m core.Model) (core.Model, []core.Effect, bool) {
 	if m.IAM.Dialog == "" {
 		return m, nil, false
 	}
+	back := dialogOpener(m)
 	m.IAM.Dialog = ""
-	return m, []core.Effect{core.Focus{ID: "page-title"}}, true
+	return m, []core.Effect{core.Focus{ID: back}}, true
+}
+
+// dialogOpeners are the buttons that open the IAM pages' dialogs, by
+// dialog: closing one (Cancel or Escape) returns focus there.
+var dialogOpeners = map[string]string{
+	"alias": "iam-alias-btn", "deleteAlias": "iam-alias-del", "createGroup": "iam-cu-newgroup",
+	"addUsers": "iam-g-add", "attachGroup": "iam-g-attach", "deleteGroup": "iam-g-delete", "editPolicy": "iam-pp-edit",
+	"akLeave": "iam-ak-done",
+}
+
+// dialogOpener returns the ID of the button that opened the open dialog,
+// or the page's title when it is not known.
+func dialogOpener(m core.Model) string {
+	if id, ok := dialogOpeners[m.IAM.Dialog]; ok {
+		return id
+	}
+	return "page-title"
 }
