@@ -237,6 +237,15 @@ func TestLMSResumesWorld(t *testing.T) {
 		}
 	}
 	require.NotEmpty(t, effectsOf[SetURL](fx))
+	// The work this browser had is kept aside, under a reason of its own.
+	var aside []string
+	for _, a := range next.Aside {
+		aside = append(aside, a.Key)
+	}
+	require.Len(t, aside, 1)
+	require.Contains(t, aside[0], "before-lms")
+	reason, _ := next.Aside[0].reasonAndTime()
+	require.True(t, next.Catalog().Has("aside.reason."+reason), reason)
 	r := next.route()
 	require.Equal(t, "signin", r.Page)
 	require.True(t, strings.HasPrefix(r.Hash(), sim.ResetLinkPrefix), r.Hash())
