@@ -16,6 +16,7 @@ import (
 	"labsim/sim"
 	"labsim/sim/account"
 	"labsim/sim/iam"
+	"labsim/sim/mfa"
 )
 
 // maxWorldJSON bounds the inflated world of suspend_data: a few kilobytes
@@ -37,6 +38,9 @@ type Lost struct {
 	Passwords []string `json:"passwords,omitempty"`
 	// MFA are the IAM users (ARNs) whose MFA devices were dropped.
 	MFA []string `json:"mfa,omitempty"`
+	// Devices are the serials of the MFA devices dropped (root's and
+	// users'; a serial is not a secret).
+	Devices []string `json:"devices,omitempty"`
 	// AccessKeys are the IDs of the access keys dropped (root's and
 	// users'; an ID is not a secret).
 	AccessKeys []string `json:"accessKeys,omitempty"`
@@ -44,7 +48,7 @@ type Lost struct {
 
 // Empty reports whether nothing was dropped.
 func (l Lost) Empty() bool {
-	return len(l.RootPasswords)+len(l.RootMFA)+len(l.Passwords)+len(l.MFA)+len(l.AccessKeys) == 0
+	return len(l.RootPasswords)+len(l.RootMFA)+len(l.Passwords)+len(l.MFA)+len(l.AccessKeys)+len(l.Devices) == 0
 }
 
 // Resumed is a world read back from suspend_data, with what it lost.
@@ -71,6 +75,9 @@ func Portable(w sim.World) Resumed {
 		if len(a.RootMFA) > 0 {
 			lost.RootMFA = append(lost.RootMFA, id)
 		}
+		for _, d := range a.RootMFA {
+			lost.Devices = append(lost.Devices, d.Serial)
+		}
 		for _, k := range a.RootAccessKeys {
 			lost.AccessKeys = append(lost.AccessKeys, k.ID)
 		}
@@ -85,6 +92,9 @@ func Portable(w sim.World) Resumed {
 			if len(u.MFA) > 0 {
 				lost.MFA = append(lost.MFA, u.ARN)
 			}
+			for _, d := range u.MFA {
+				lost.Devices = append(lost.Devices, d.Serial)
+			}
 			for _, k := range u.AccessKeys {
 				lost.AccessKeys = append(lost.AccessKeys, k.ID)
 			}
@@ -95,6 +105,7 @@ func Portable(w sim.World) Resumed {
 	slices.Sort(lost.Passwords)
 	slices.Sort(lost.MFA)
 	slices.Sort(lost.AccessKeys)
+	slices.Sort(lost.Devices)
 	return out
 }
 
@@ -249,12 +260,22 @@ func portableOnly(w sim.World) bool {
 // account), the root user's password, MFA devices and access keys, and for
 // an IAM user that local has too (same ARN and user ID, so not a user
 // deleted and made again), the console password, MFA devices and access
-// keys, each only when r lost it (an access key by its ID): what was
-// removed on another computer does not come back. What comes back leaves
+// keys, each only when r lost it (an access key by its ID, an MFA device
+// by its serial): what was removed on another computer does not come
+// back, but a password changed there is this browser's older one. What comes back leaves
 // Lost. r is not changed.
 func (r Resumed) WithSecretsOf(local sim.World) Resumed {
 	out := Resumed{World: r.World.Clone()}
 	lost := r.Lost
+	devices := func(have []mfa.Device) []mfa.Device {
+		var back []mfa.Device
+		for _, d := range have {
+			if slices.Contains(lost.Devices, d.Serial) {
+				back = append(back, d)
+			}
+		}
+		return back
+	}
 	keys := func(have []iam.AccessKey) []iam.AccessKey {
 		var back []iam.AccessKey
 		for _, k := range have {
@@ -272,9 +293,7 @@ func (r Resumed) WithSecretsOf(local sim.World) Resumed {
 		if slices.Contains(lost.RootPasswords, id) {
 			a.RootPassword = l.RootPassword
 		}
-		if slices.Contains(lost.RootMFA, id) {
-			a.RootMFA = slices.Clone(l.RootMFA)
-		}
+		a.RootMFA = devices(l.RootMFA)
 		a.RootAccessKeys = keys(l.RootAccessKeys)
 		for i := range a.IAM.Users {
 			u := &a.IAM.Users[i]
@@ -286,9 +305,7 @@ func (r Resumed) WithSecretsOf(local sim.World) Resumed {
 					u.Login = lu.Login
 					u.Login.History = slices.Clone(lu.Login.History)
 				}
-				if slices.Contains(lost.MFA, u.ARN) {
-					u.MFA = slices.Clone(lu.MFA)
-				}
+				u.MFA = devices(lu.MFA)
 				u.AccessKeys = keys(lu.AccessKeys)
 			}
 		}
@@ -312,6 +329,7 @@ func (r Resumed) WithSecretsOf(local sim.World) Resumed {
 		Passwords:     without(lost.Passwords, back.Passwords),
 		MFA:           without(lost.MFA, back.MFA),
 		AccessKeys:    without(lost.AccessKeys, back.AccessKeys),
+		Devices:       without(lost.Devices, back.Devices),
 	}
 	return out
 }

@@ -130,6 +130,7 @@ func TestSuspendWorldOfEachLab(t *testing.T) {
 	lab3 := delegationWorld(t)
 	lunaARN := "arn:aws:iam::" + sim.DemoAccountID + ":user/" + sim.LunaName
 	superARN := "arn:aws:iam::" + sim.DemoAccountID + ":user/" + sim.SuperUserName
+	lunaDevice := mfa.SerialNumber(sim.DemoAccountID, "luna-phone")
 	signedUp := signedUpWorld(t)
 	var lab1ID string
 	for id := range signedUp.Accounts {
@@ -141,12 +142,13 @@ func TestSuspendWorldOfEachLab(t *testing.T) {
 		lost Lost
 	}{
 		{"create-account", signedUp, Lost{RootPasswords: []string{lab1ID}}},
-		{"root-mfa", rootMFAWorld(t), Lost{RootPasswords: []string{sim.DemoAccountID}, RootMFA: []string{sim.DemoAccountID}}},
+		{"root-mfa", rootMFAWorld(t), Lost{RootPasswords: []string{sim.DemoAccountID}, RootMFA: []string{sim.DemoAccountID},
+			Devices: []string{mfa.SerialNumber(sim.DemoAccountID, mfa.DefaultRootDeviceName)}}},
 		{"iam-delegation", lab3, Lost{RootPasswords: []string{sim.DemoAccountID}, Passwords: []string{lunaARN, superARN},
-			MFA: []string{lunaARN}, AccessKeys: []string{"AKIAIOSFODNN7EXAMPLE"}}},
+			MFA: []string{lunaARN}, AccessKeys: []string{"AKIAIOSFODNN7EXAMPLE"}, Devices: []string{lunaDevice}}},
 		// The quiz keeps whatever world the student had: after lab 3.
 		{"cloud-concepts", lab3, Lost{RootPasswords: []string{sim.DemoAccountID}, Passwords: []string{lunaARN, superARN},
-			MFA: []string{lunaARN}, AccessKeys: []string{"AKIAIOSFODNN7EXAMPLE"}}},
+			MFA: []string{lunaARN}, AccessKeys: []string{"AKIAIOSFODNN7EXAMPLE"}, Devices: []string{lunaDevice}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.lab, func(t *testing.T) {
@@ -443,7 +445,8 @@ func TestWithSecretsOf(t *testing.T) {
 	local.Accounts[acct.ID] = acct
 	got := r.WithSecretsOf(local)
 	lunaARN := "arn:aws:iam::" + sim.DemoAccountID + ":user/" + sim.LunaName
-	require.Equal(t, Lost{Passwords: []string{lunaARN}, MFA: []string{lunaARN}, AccessKeys: []string{"AKIAIOSFODNN7EXAMPLE"}}, got.Lost)
+	require.Equal(t, Lost{Passwords: []string{lunaARN}, MFA: []string{lunaARN}, AccessKeys: []string{"AKIAIOSFODNN7EXAMPLE"},
+		Devices: []string{mfa.SerialNumber(sim.DemoAccountID, "luna-phone")}}, got.Lost)
 	for _, u := range got.World.Accounts[sim.DemoAccountID].IAM.Users {
 		require.Empty(t, u.AccessKeys, u.Name)
 	}
@@ -469,4 +472,20 @@ func TestWithSecretsOf(t *testing.T) {
 	acct.RootMFA = []mfa.Device{{Name: "root", Serial: mfa.SerialNumber(acct.ID, "root"), Secret: mfa.DemoSecret, EnabledAt: t0}}
 	withMFA.Accounts[acct.ID] = acct
 	require.Empty(t, r.WithSecretsOf(withMFA).World.Accounts[sim.DemoAccountID].RootMFA)
+	// Nor a device of Luna's this browser has and the LMS's world had not.
+	twoDevices := w.Clone()
+	acct = twoDevices.Accounts[sim.DemoAccountID]
+	acct.IAM = acct.IAM.Clone()
+	for i := range acct.IAM.Users {
+		if u := &acct.IAM.Users[i]; u.Name == sim.LunaName {
+			u.MFA = append(u.MFA, mfa.Device{Name: "old", Serial: mfa.SerialNumber(acct.ID, "old"), Secret: mfa.DemoSecret, EnabledAt: t0})
+		}
+	}
+	twoDevices.Accounts[acct.ID] = acct
+	for _, u := range r.WithSecretsOf(twoDevices).World.Accounts[sim.DemoAccountID].IAM.Users {
+		if u.Name == sim.LunaName {
+			require.Len(t, u.MFA, 1)
+			require.Equal(t, "luna-phone", u.MFA[0].Name)
+		}
+	}
 }
