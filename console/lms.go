@@ -233,10 +233,14 @@ func (m Model) lmsLaunched(msg LMSLaunched) (Model, []Effect) {
 
 // resumeWorld puts the world and attempt of suspend_data in place of the
 // current work (kept aside), signed out. The LMS never had the secrets:
-// the student is told which, and when the root password is among them the
-// page asks for a new one at once, through the emailed reset link that
-// "Forgot password?" would send (the email is in the virtual inbox too).
+// those the current world still holds for the same account and users come
+// back (the same browser, another lab of the package); of the others the
+// student is told which, and when the root password is among them the page
+// asks for a new one at once, through the emailed reset link that "Forgot
+// password?" would send (the email is in the virtual inbox too).
 func (m Model) resumeWorld(l *engine.Lab, data string, r scorm.Resumed) (Model, []Effect) {
+	hadSecrets := !r.Lost.Empty()
+	r = r.WithSecretsOf(m.World)
 	fx := m.keepAside("before-lms")
 	m.World, m.Session = r.World, sim.Session{}
 	m.UI.Fields, m.Secrets, m.Confirm = nil, nil, ""
@@ -247,8 +251,15 @@ func (m Model) resumeWorld(l *engine.Lab, data string, r scorm.Resumed) (Model, 
 	m.UI.Lab.Attempt = &a
 	m.UI.GuideOpen = true
 	m.Lab = core.LabState{Labs: m.Lab.Labs, Err: m.Lab.Err}
-	m.notify("info", "notice.lms.resumedWorld")
 	lost := r.Lost
+	switch {
+	case !hadSecrets:
+		m.notify("info", "notice.lms.resumedWorldPlain")
+	case lost.Empty():
+		m.notify("info", "notice.lms.resumedWorldHere")
+	default:
+		m.notify("info", "notice.lms.resumedWorld")
+	}
 	if len(lost.Passwords) > 0 {
 		m.notify("warning", "notice.lms.lostPasswords", "users", userNames(lost.Passwords))
 	}
@@ -262,8 +273,8 @@ func (m Model) resumeWorld(l *engine.Lab, data string, r scorm.Resumed) (Model, 
 		}
 		m.notify("warning", "notice.lms.lostMfa", "who", strings.Join(who, ", "))
 	}
-	if lost.AccessKeys > 0 {
-		m.notify("warning", "notice.lms.lostKeys", "n", strconv.Itoa(lost.AccessKeys))
+	if len(lost.AccessKeys) > 0 {
+		m.notify("warning", "notice.lms.lostKeys", "n", strconv.Itoa(len(lost.AccessKeys)))
 	}
 	route := "#/"
 	if len(lost.RootPasswords) > 0 {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -77,7 +78,7 @@ func TestLabStatus(t *testing.T) {
 	got, ok := fresh.LabStatus()
 	require.True(t, ok)
 	require.Equal(t, s, got)
-	require.Equal(t, "notice.lms.resumedWorld", fresh.Notices[len(fresh.Notices)-1].Key)
+	require.Equal(t, "notice.lms.resumedWorldPlain", fresh.Notices[len(fresh.Notices)-1].Key, "the quiz's world holds no secret")
 }
 
 func TestLMSLaunched(t *testing.T) {
@@ -159,7 +160,14 @@ func TestHostCommands(t *testing.T) {
 // storage.
 func startCheap(t *testing.T, query map[string]string, storage StorageStatus) Model {
 	t.Helper()
-	m, _ := Update(Model{}, Init{Now: t0, Seed: [32]byte{7}, Query: query, BrowserLang: "en-US", Storage: storage, PasswordCost: 1000})
+	return startCheapAt(t, t0, query, storage)
+}
+
+// startCheapAt is startCheap at another time (another day's prepared
+// worlds are other accounts).
+func startCheapAt(t *testing.T, now time.Time, query map[string]string, storage StorageStatus) Model {
+	t.Helper()
+	m, _ := Update(Model{}, Init{Now: now, Seed: [32]byte{7}, Query: query, BrowserLang: "en-US", Storage: storage, PasswordCost: 1000})
 	return m
 }
 
@@ -209,7 +217,7 @@ func TestLMSResumesWorld(t *testing.T) {
 	require.True(t, same.Storage.LMS)
 
 	// Another computer, in a sandboxed frame: memory only.
-	other := startCheap(t, q, StorageStatus{Mode: "memory", Reason: ReasonUnavailable})
+	other := startCheapAt(t, t0.Add(26*time.Hour), q, StorageStatus{Mode: "memory", Reason: ReasonUnavailable})
 	next, fx := Update(other, LMSLaunched{Now: t0, Found: true, Suspend: data, Resume: true})
 	require.True(t, next.Storage.LMS)
 	s, ok := next.LabStatus()
@@ -237,6 +245,15 @@ func TestLMSResumesWorld(t *testing.T) {
 		}
 	}
 	require.NotEmpty(t, effectsOf[SetURL](fx))
+	// The work this browser had is kept aside, under a reason of its own.
+	var aside []string
+	for _, a := range next.Aside {
+		aside = append(aside, a.Key)
+	}
+	require.Len(t, aside, 1)
+	require.Contains(t, aside[0], "before-lms")
+	reason, _ := next.Aside[0].reasonAndTime()
+	require.True(t, next.Catalog().Has("aside.reason."+reason), reason)
 	r := next.route()
 	require.Equal(t, "signin", r.Page)
 	require.True(t, strings.HasPrefix(r.Hash(), sim.ResetLinkPrefix), r.Hash())
@@ -254,6 +271,20 @@ func TestLMSResumesWorld(t *testing.T) {
 	require.NoError(t, err)
 	s2, _ := next.LabStatus()
 	require.Equal(t, 3, s2.Done, "the lab goes on")
+
+	// The same browser, behind the LMS (another lab of the package ran
+	// here since): the world comes from the LMS, its secrets from here.
+	behind := startCheap(t, q, StorageStatus{Mode: "local"})
+	behind.World = m.World
+	here, _ := Update(behind, LMSLaunched{Now: t0, Found: true, Suspend: data, Resume: true, Local: true})
+	hs, _ := here.LabStatus()
+	require.Equal(t, 3, hs.Done)
+	_, err = here.World.CheckRootPassword(sim.DemoEmail, sim.DemoPassword)
+	require.NoError(t, err, "the root password this browser had")
+	require.Contains(t, noticeKeys(here), "notice.lms.resumedWorldHere")
+	require.NotContains(t, noticeKeys(here), "notice.lms.newPassword")
+	require.NotContains(t, noticeKeys(here), "notice.lms.lostPasswords")
+	require.NotEqual(t, "signin", here.route().Page)
 
 	// Data from the previous release (attempt only) still resumes the
 	// attempt, in the lab's own start world.

@@ -10,11 +10,13 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"labsim/sim"
 	"labsim/sim/account"
 	"labsim/sim/iam"
+	"labsim/sim/mfa"
 )
 
 // maxWorldJSON bounds the inflated world of suspend_data: a few kilobytes
@@ -36,13 +38,17 @@ type Lost struct {
 	Passwords []string `json:"passwords,omitempty"`
 	// MFA are the IAM users (ARNs) whose MFA devices were dropped.
 	MFA []string `json:"mfa,omitempty"`
-	// AccessKeys counts the access keys dropped (root's and users').
-	AccessKeys int `json:"accessKeys,omitempty"`
+	// Devices are the serials of the MFA devices dropped (root's and
+	// users'; a serial is not a secret).
+	Devices []string `json:"devices,omitempty"`
+	// AccessKeys are the IDs of the access keys dropped (root's and
+	// users'; an ID is not a secret).
+	AccessKeys []string `json:"accessKeys,omitempty"`
 }
 
 // Empty reports whether nothing was dropped.
 func (l Lost) Empty() bool {
-	return len(l.RootPasswords)+len(l.RootMFA)+len(l.Passwords)+len(l.MFA)+l.AccessKeys == 0
+	return len(l.RootPasswords)+len(l.RootMFA)+len(l.Passwords)+len(l.MFA)+len(l.AccessKeys)+len(l.Devices) == 0
 }
 
 // Resumed is a world read back from suspend_data, with what it lost.
@@ -69,7 +75,12 @@ func Portable(w sim.World) Resumed {
 		if len(a.RootMFA) > 0 {
 			lost.RootMFA = append(lost.RootMFA, id)
 		}
-		lost.AccessKeys += len(a.RootAccessKeys)
+		for _, d := range a.RootMFA {
+			lost.Devices = append(lost.Devices, d.Serial)
+		}
+		for _, k := range a.RootAccessKeys {
+			lost.AccessKeys = append(lost.AccessKeys, k.ID)
+		}
 		a.RootPassword, a.RootMFA, a.RootAccessKeys = account.PasswordHash{}, nil, nil
 		a.ResetToken, a.RecoveryEmail, a.RecoveryCall = sim.IssuedSecret{}, sim.IssuedSecret{}, sim.IssuedSecret{}
 		a.IAM = a.IAM.Clone()
@@ -81,13 +92,20 @@ func Portable(w sim.World) Resumed {
 			if len(u.MFA) > 0 {
 				lost.MFA = append(lost.MFA, u.ARN)
 			}
-			lost.AccessKeys += len(u.AccessKeys)
+			for _, d := range u.MFA {
+				lost.Devices = append(lost.Devices, d.Serial)
+			}
+			for _, k := range u.AccessKeys {
+				lost.AccessKeys = append(lost.AccessKeys, k.ID)
+			}
 			u.Login, u.MFA, u.AccessKeys = iam.LoginProfile{}, nil, nil
 		}
 		out.World.Accounts[id] = a
 	}
 	slices.Sort(lost.Passwords)
 	slices.Sort(lost.MFA)
+	slices.Sort(lost.AccessKeys)
+	slices.Sort(lost.Devices)
 	return out
 }
 
@@ -234,4 +252,84 @@ func portableOnly(w sim.World) bool {
 		}
 	}
 	return true
+}
+
+// WithSecretsOf gives back the secrets r lost that this browser still
+// holds in local: for an account of r that local has too (same ID, email
+// and creation time: a prepared world made on another day is another
+// account), the root user's password, MFA devices and access keys, and for
+// an IAM user that local has too (same ARN and user ID, so not a user
+// deleted and made again), the console password, MFA devices and access
+// keys, each only when r lost it (an access key by its ID, an MFA device
+// by its serial): what was removed on another computer does not come
+// back, but a password changed there is this browser's older one. What comes back leaves
+// Lost. r is not changed.
+func (r Resumed) WithSecretsOf(local sim.World) Resumed {
+	out := Resumed{World: r.World.Clone()}
+	lost := r.Lost
+	devices := func(have []mfa.Device) []mfa.Device {
+		var back []mfa.Device
+		for _, d := range have {
+			if slices.Contains(lost.Devices, d.Serial) {
+				back = append(back, d)
+			}
+		}
+		return back
+	}
+	keys := func(have []iam.AccessKey) []iam.AccessKey {
+		var back []iam.AccessKey
+		for _, k := range have {
+			if slices.Contains(lost.AccessKeys, k.ID) {
+				back = append(back, k)
+			}
+		}
+		return back
+	}
+	for id, a := range out.World.Accounts {
+		l, ok := local.Accounts[id]
+		if !ok || !strings.EqualFold(l.Email, a.Email) || !l.CreatedAt.Equal(a.CreatedAt) {
+			continue
+		}
+		if slices.Contains(lost.RootPasswords, id) {
+			a.RootPassword = l.RootPassword
+		}
+		a.RootMFA = devices(l.RootMFA)
+		a.RootAccessKeys = keys(l.RootAccessKeys)
+		for i := range a.IAM.Users {
+			u := &a.IAM.Users[i]
+			for _, lu := range l.IAM.Users {
+				if lu.ARN != u.ARN || lu.ID != u.ID {
+					continue
+				}
+				if slices.Contains(lost.Passwords, u.ARN) {
+					u.Login = lu.Login
+					u.Login.History = slices.Clone(lu.Login.History)
+				}
+				u.MFA = devices(lu.MFA)
+				u.AccessKeys = keys(lu.AccessKeys)
+			}
+		}
+		out.World.Accounts[id] = a
+	}
+	// Still lost: what was lost and the world does not hold now (what
+	// Portable would drop from it is what it holds).
+	back := Portable(out.World).Lost
+	without := func(was, back []string) []string {
+		var out []string
+		for _, x := range was {
+			if !slices.Contains(back, x) {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	out.Lost = Lost{
+		RootPasswords: without(lost.RootPasswords, back.RootPasswords),
+		RootMFA:       without(lost.RootMFA, back.RootMFA),
+		Passwords:     without(lost.Passwords, back.Passwords),
+		MFA:           without(lost.MFA, back.MFA),
+		AccessKeys:    without(lost.AccessKeys, back.AccessKeys),
+		Devices:       without(lost.Devices, back.Devices),
+	}
+	return out
 }

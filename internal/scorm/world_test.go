@@ -130,6 +130,7 @@ func TestSuspendWorldOfEachLab(t *testing.T) {
 	lab3 := delegationWorld(t)
 	lunaARN := "arn:aws:iam::" + sim.DemoAccountID + ":user/" + sim.LunaName
 	superARN := "arn:aws:iam::" + sim.DemoAccountID + ":user/" + sim.SuperUserName
+	lunaDevice := mfa.SerialNumber(sim.DemoAccountID, "luna-phone")
 	signedUp := signedUpWorld(t)
 	var lab1ID string
 	for id := range signedUp.Accounts {
@@ -141,12 +142,13 @@ func TestSuspendWorldOfEachLab(t *testing.T) {
 		lost Lost
 	}{
 		{"create-account", signedUp, Lost{RootPasswords: []string{lab1ID}}},
-		{"root-mfa", rootMFAWorld(t), Lost{RootPasswords: []string{sim.DemoAccountID}, RootMFA: []string{sim.DemoAccountID}}},
+		{"root-mfa", rootMFAWorld(t), Lost{RootPasswords: []string{sim.DemoAccountID}, RootMFA: []string{sim.DemoAccountID},
+			Devices: []string{mfa.SerialNumber(sim.DemoAccountID, mfa.DefaultRootDeviceName)}}},
 		{"iam-delegation", lab3, Lost{RootPasswords: []string{sim.DemoAccountID}, Passwords: []string{lunaARN, superARN},
-			MFA: []string{lunaARN}, AccessKeys: 1}},
+			MFA: []string{lunaARN}, AccessKeys: []string{"AKIAIOSFODNN7EXAMPLE"}, Devices: []string{lunaDevice}}},
 		// The quiz keeps whatever world the student had: after lab 3.
 		{"cloud-concepts", lab3, Lost{RootPasswords: []string{sim.DemoAccountID}, Passwords: []string{lunaARN, superARN},
-			MFA: []string{lunaARN}, AccessKeys: 1}},
+			MFA: []string{lunaARN}, AccessKeys: []string{"AKIAIOSFODNN7EXAMPLE"}, Devices: []string{lunaDevice}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.lab, func(t *testing.T) {
@@ -407,4 +409,83 @@ func TestSuspendLagsTheWorldByEvery(t *testing.T) {
 	want, err := EncodeWorld(again)
 	require.NoError(t, err)
 	require.Equal(t, want, worldOf(step), "a step done takes the world along at once")
+}
+
+// TestWithSecretsOf: resuming in a browser that still holds the world's
+// secrets gives them back, but only those the LMS's world lost and only
+// for the same account and the same users.
+func TestWithSecretsOf(t *testing.T) {
+	w := delegationWorld(t)
+	r := Portable(w)
+	require.False(t, r.Lost.Empty())
+
+	same := r.WithSecretsOf(w)
+	require.True(t, same.Lost.Empty(), "%+v", same.Lost)
+	for id, a := range w.Accounts {
+		back := same.World.Accounts[id]
+		require.Equal(t, a.RootPassword, back.RootPassword)
+		require.Equal(t, a.IAM.Users, back.IAM.Users)
+	}
+	require.Empty(t, secretsOf(r.World), "r is not changed")
+
+	// Luna deleted and made again here (another user ID), SuperUser's key
+	// deleted here and another made: those stay lost, the new key does not
+	// come.
+	local := w.Clone()
+	acct := local.Accounts[sim.DemoAccountID]
+	for i := range acct.IAM.Users {
+		u := &acct.IAM.Users[i]
+		switch u.Name {
+		case sim.LunaName:
+			u.ID = "AIDAOTHERLUNA0000000"
+		case sim.SuperUserName:
+			u.AccessKeys = []iam.AccessKey{{ID: "AKIANEWKEY0000000000", SecretHash: u.AccessKeys[0].SecretHash, Status: iam.KeyActive, CreatedAt: t0}}
+		}
+	}
+	local.Accounts[acct.ID] = acct
+	got := r.WithSecretsOf(local)
+	lunaARN := "arn:aws:iam::" + sim.DemoAccountID + ":user/" + sim.LunaName
+	require.Equal(t, Lost{Passwords: []string{lunaARN}, MFA: []string{lunaARN}, AccessKeys: []string{"AKIAIOSFODNN7EXAMPLE"},
+		Devices: []string{mfa.SerialNumber(sim.DemoAccountID, "luna-phone")}}, got.Lost)
+	for _, u := range got.World.Accounts[sim.DemoAccountID].IAM.Users {
+		require.Empty(t, u.AccessKeys, u.Name)
+	}
+
+	// Another account under the same ID (another email): nothing comes.
+	other := w.Clone()
+	acct = other.Accounts[sim.DemoAccountID]
+	acct.Email = "someone-else@example.com"
+	other.Accounts[acct.ID] = acct
+	require.Equal(t, r.Lost, r.WithSecretsOf(other).Lost)
+	require.Equal(t, r.Lost, r.WithSecretsOf(sim.World{}).Lost)
+	// The same prepared world made at another time: another account.
+	later := w.Clone()
+	acct = later.Accounts[sim.DemoAccountID]
+	acct.CreatedAt = acct.CreatedAt.Add(time.Hour)
+	later.Accounts[acct.ID] = acct
+	require.Equal(t, r.Lost, r.WithSecretsOf(later).Lost)
+
+	// A secret removed on the other computer does not come back: root MFA
+	// the LMS's world never lost stays off.
+	withMFA := w.Clone()
+	acct = withMFA.Accounts[sim.DemoAccountID]
+	acct.RootMFA = []mfa.Device{{Name: "root", Serial: mfa.SerialNumber(acct.ID, "root"), Secret: mfa.DemoSecret, EnabledAt: t0}}
+	withMFA.Accounts[acct.ID] = acct
+	require.Empty(t, r.WithSecretsOf(withMFA).World.Accounts[sim.DemoAccountID].RootMFA)
+	// Nor a device of Luna's this browser has and the LMS's world had not.
+	twoDevices := w.Clone()
+	acct = twoDevices.Accounts[sim.DemoAccountID]
+	acct.IAM = acct.IAM.Clone()
+	for i := range acct.IAM.Users {
+		if u := &acct.IAM.Users[i]; u.Name == sim.LunaName {
+			u.MFA = append(u.MFA, mfa.Device{Name: "old", Serial: mfa.SerialNumber(acct.ID, "old"), Secret: mfa.DemoSecret, EnabledAt: t0})
+		}
+	}
+	twoDevices.Accounts[acct.ID] = acct
+	for _, u := range r.WithSecretsOf(twoDevices).World.Accounts[sim.DemoAccountID].IAM.Users {
+		if u.Name == sim.LunaName {
+			require.Len(t, u.MFA, 1)
+			require.Equal(t, "luna-phone", u.MFA[0].Name)
+		}
+	}
 }
