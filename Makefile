@@ -1,6 +1,7 @@
 # labsim — an offline AWS Management Console simulator (see README.md).
 #
 #   make run     build the site into dist/ and serve it on http://127.0.0.1:8080
+#   make build   the site into dist/ (LABS=DIR adds an instructor's lab files)
 #   make test    every test: native, WebAssembly under Node, browser (e2e)
 #   make size    raw / gzip / brotli bytes of a first visit, beside the dependency floor
 #   make budget  where main.wasm's bytes go (runtime, dependencies, console, data…)
@@ -11,7 +12,8 @@
 #   make scorm   SCORM 1.2 and 2004 packages in packages/ (LAB=, LABS=, KEY=)
 #   make single  one self-contained HTML file in packages/ (LABS=, KEY=)
 #   make soak    1,000 navigations and 200 policy edits in one Chromium session;
-#                memory figures in e2e/screenshots/soak.txt (not part of make test)
+#                memory figures in e2e/screenshots/soak.txt (not part of make
+#                test; .ci/run runs it after make test)
 
 GO      ?= go
 ADDR    ?= 127.0.0.1:8080
@@ -44,12 +46,17 @@ build: labsim
 	cp sim/catalog/actiondata/actions.dat dist/iam-actions.dat
 	sed 's/data-wasm-size="0"/data-wasm-size="'$$(stat -c %s dist/main.wasm)'"/' index.html > dist/index.html
 	sed -i 's/data-deployment="site"/data-deployment="$(DEPLOYMENT)"/' dist/index.html
+	rm -rf dist/labs
+	$(if $(LABS),./bin/labsim pack --labs '$(LABS)' --dir dist)
 	./bin/labsim compress dist
 
 run: build
 	./bin/labsim serve -addr $(ADDR) -dir dist
 
-test: test-native test-wasm test-e2e
+# Each suite prints its time when it ends (README, "Tests").
+test:
+	@for s in native wasm e2e; do t0=$$(date +%s); $(MAKE) --no-print-directory test-$$s || exit 1; \
+		echo "make test: test-$$s took $$(( $$(date +%s) - t0 )) s"; done
 
 test-native:
 	$(GO) vet ./...
@@ -84,7 +91,7 @@ FUZZ_TARGETS := sim/policy:FuzzParse sim/policy:FuzzValidate sim/policy:FuzzEval
 	sim/lab:FuzzParseLab sim/lab:FuzzParseRich console:FuzzImport \
 	sim/completion:FuzzVerify cmd/labsim:FuzzParseCodeCSV sim/iam:FuzzNameRules \
 	sim/mfa:FuzzParseSecret console/i18n:FuzzParseFlat sim/textin:FuzzCheck \
-	internal/scorm:FuzzDecodeSuspend sim:FuzzParseSourceIP console/iam/policies/visual:FuzzFromJSON
+	internal/scorm:FuzzDecodeSuspend internal/scorm:FuzzSuspendWorld sim:FuzzParseSourceIP console/iam/policies/visual:FuzzFromJSON
 # A run that ends with "context deadline exceeded" and no failing input is
 # go test -fuzz stopping at -fuzztime while a worker was busy on a loaded
 # machine, not a finding: it is run again (twice at most).

@@ -52,9 +52,20 @@ func deniedView(m Model, c i18n.Catalog, a core.Area, r Route) (ui.Node, bool) {
 	if a.Title != nil {
 		title = a.Title(m.Model, c, r)
 	}
-	return deniedPageTpl.Root(c, ui.Vals{{K: "title", S: title},
-		{K: "denied", N: []ui.Node{core.Denied(c, m.Model, res, whyAction)}}}), true
+	v := ui.Vals{{K: "title", S: title}, {K: "denied", N: []ui.Node{core.Denied(c, m.Model, res, whyAction)}}}
+	if a.Frame != nil {
+		return a.Frame(m.Model, c, r, deniedInFrameTpl.Root(c, v)), true
+	}
+	return deniedPageTpl.Root(c, v), true
 }
+
+// deniedInFrameTpl is a denied page inside its area's layout
+// (core.Area.Frame), which is the page frame.
+var deniedInFrameTpl = ui.MustParse(`
+<div class="denied-page">
+	<h1 id="page-title" tabindex="-1">{d title}</h1>
+	{slot denied}
+</div>`)
 
 // fieldOpDenied remembers the last operation the signed-in user was denied
 // on a page: "<route>\n<action>\n<resource>".

@@ -133,6 +133,14 @@ func TestDeniedPageShowsAWSMessageAndWhy(t *testing.T) {
 			require.Contains(t, alert.TextContent(), "Access denied")
 			require.Contains(t, alert.TextContent(), tc.message)
 			require.NotContains(t, View(m).TextContent(), "Create user", "nothing of the page shows")
+			// The IAM navigation stays, so that the student can go on to
+			// another IAM page (the dashboard is denied to Luna too).
+			find(t, m, "link", "User groups")
+			m = send(m, Navigate{Now: m.Now, Hash: "#/iam"})
+			find(t, m, "heading", "IAM dashboard")
+			find(t, m, "alert", "")
+			require.Equal(t, "#/iam/users", attrOf(find(t, m, "link", "Users"), "href"))
+			m = send(m, Navigate{Now: m.Now, Hash: "#/iam/users"})
 
 			require.False(t, shows(m, "Request context"))
 			m = press(t, m, "button", "Why?")

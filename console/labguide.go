@@ -56,6 +56,11 @@ func (m Model) openLab(id string) (Model, []Effect) {
 	if _, a := lab.Running(m.Model); a != nil && a.Lab == id && !a.Complete() {
 		return m, nil
 	}
+	if _, _, known := lab.StartWorld(m.Model, id); !known && m.Lab.Instructor.Pending {
+		// Perhaps one of the instructor's labs, still being read.
+		m.Lab.Instructor.Open = id
+		return m, nil
+	}
 	m, fx, ok := m.labStart(id, "lab.notice.started")
 	if !ok {
 		if _, _, known := lab.StartWorld(m.Model, id); !known {
@@ -64,6 +69,23 @@ func (m Model) openLab(id string) (Model, []Effect) {
 		return m, nil
 	}
 	return m, slices.DeleteFunc(fx, func(e Effect) bool { _, u := e.(SetURL); return u })
+}
+
+// instructorLabs takes the instructor's lab files the page read at start
+// (lab.AddInstructor), says when some could not be offered, and opens the
+// lab a link asked for while they were being read.
+func (m Model) instructorLabs(msg InstructorLabs) (Model, []Effect) {
+	m.Now = msg.Now
+	m.Model = lab.AddInstructor(m.Model, msg.Files, msg.Err)
+	if n := len(m.Lab.Instructor.Problems); n > 0 {
+		m.notify("warning", "lab.notice.instructorProblems")
+	}
+	id := m.Lab.Instructor.Open
+	m.Lab.Instructor.Open = ""
+	if id == "" {
+		return m, nil
+	}
+	return m.openLab(id)
 }
 
 // toggleGuide opens or closes the lab guide; focus goes to its title.

@@ -56,6 +56,8 @@ type (
 	Key = core.Key
 	// Tick is core.Tick.
 	Tick = core.Tick
+	// Persist is core.Persist.
+	Persist = core.Persist
 	// StorageChanged is core.StorageChanged.
 	StorageChanged = core.StorageChanged
 	// StorageFailed is core.StorageFailed.
@@ -66,6 +68,10 @@ type (
 	ImportFile = core.ImportFile
 	// CatalogLoaded is core.CatalogLoaded.
 	CatalogLoaded = core.CatalogLoaded
+	// InstructorLabs is core.InstructorLabs.
+	InstructorLabs = core.InstructorLabs
+	// LabFile is core.LabFile.
+	LabFile = core.LabFile
 	// AsideLoaded is core.AsideLoaded.
 	AsideLoaded = core.AsideLoaded
 	// Crashed is core.Crashed.
@@ -121,9 +127,17 @@ type Init struct {
 	// Deployment is the build's deployment id (index.html's
 	// data-deployment): it names the storage key (StorageKeyFor).
 	Deployment string
+	// InstructorLabs is true when the build carries instructor's labs
+	// (index.html's data-labs): an InstructorLabs message follows, and a
+	// ?lab= link to one of them waits for it.
+	InstructorLabs bool
 	// PasswordCost is the password hash's iteration count; 0 means
 	// account.DefaultIterations. Tests pass a low count.
 	PasswordCost int
+	// DeferSave leaves the first save to a later Persist message instead
+	// of encoding the world in the Init update; the browser sends Persist
+	// after the first paint.
+	DeferSave bool
 }
 
 // IsMsg marks Init as a message.

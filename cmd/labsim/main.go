@@ -23,6 +23,7 @@ commands:
                                               build a SCORM package for an LMS
   pack --single [--labs DIR] [--key K] [--dir dist] -o FILE.html
                                               build one HTML file that runs from file://
+  pack --labs DIR [--dir dist]                add an instructor's lab files to the built site
   verify --key K [--name NAME] [--lab ID] [--labs DIR] CODE...
   verify --key K [--lab ID] [--labs DIR] --csv FILE
                                               check students' completion codes

@@ -54,9 +54,18 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 			kinds++
 		}
 	}
+	if kinds == 0 && *labsDir != "" {
+		switch {
+		case fs.NArg() > 0:
+			return fail(2, "unexpected argument %q", fs.Arg(0))
+		case *out != "" || *key != "" || *namespace != "" || len(labs) > 0:
+			return fail(2, "without --scorm12, --scorm2004 or --single, pack --labs DIR only adds labs to the built site (--dir); -o, --key, --namespace and --lab do not apply")
+		}
+		return installLabs(*dir, *labsDir, stdout, fail)
+	}
 	switch {
 	case kinds != 1:
-		return fail(2, "choose one of --scorm12, --scorm2004, --single")
+		return fail(2, "choose one of --scorm12, --scorm2004, --single (or --labs DIR alone, to add labs to the built site)")
 	case fs.NArg() > 0:
 		return fail(2, "unexpected argument %q", fs.Arg(0))
 	case *out == "":
@@ -126,6 +135,43 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, ", no completion codes (no --key)")
 	}
 	fmt.Fprintln(stdout)
+	return 0
+}
+
+// installLabs adds an instructor's lab files to the built site in place,
+// refreshing index.html's precompressed copies when it has them.
+func installLabs(dir, labsDir string, stdout io.Writer, fail func(int, string, ...any) int) int {
+	files, err := pack.ReadLabDir(labsDir)
+	if err != nil {
+		return fail(1, "%v", err)
+	}
+	wrote, err := pack.InstallLabs(dir, files)
+	if err != nil {
+		return fail(1, "%v", err)
+	}
+	page := filepath.Join(dir, "index.html")
+	if _, err := os.Stat(page + ".br"); err == nil {
+		data, err := os.ReadFile(page)
+		if err != nil {
+			return fail(1, "%v", err)
+		}
+		gz, br, err := compressBoth(data)
+		if err == nil {
+			err = os.WriteFile(page+".gz", gz, 0o644)
+		}
+		if err == nil {
+			err = os.WriteFile(page+".br", br, 0o644)
+		}
+		if err != nil {
+			return fail(1, "%v", err)
+		}
+	}
+	ids := make([]string, len(files))
+	for i, f := range files {
+		ids[i] = f.Info.ID
+	}
+	fmt.Fprintf(stdout, "added %d lab file(s) to %s (%s): %s\n", len(files), dir, strings.Join(ids, ", "),
+		strings.Join(wrote, " "))
 	return 0
 }
 

@@ -58,6 +58,10 @@ func TestPackRefuses(t *testing.T) {
 		want   string
 	}{
 		{[]string{"-dir", dist, "-o", out}, 2, "choose one of"},
+		{[]string{"--labs", "../../examples/labs", "-dir", dist, "-o", out}, 2, "pack --labs DIR only adds labs to the built site"},
+		{[]string{"--labs", "../../examples/labs", "--key", "k", "-dir", dist}, 2, "pack --labs DIR only adds labs to the built site"},
+		{[]string{"--labs", t.TempDir(), "-dir", dist}, 1, "no lab files"},
+		{[]string{"--labs", "../../examples/labs", "-dir", t.TempDir()}, 1, "run make build first"},
 		{[]string{"--scorm12", "--scorm2004", "-dir", dist, "-o", out}, 2, "choose one of"},
 		{[]string{"--scorm12", "-dir", dist}, 2, "-o FILE is required"},
 		{[]string{"--scorm12", "--lab", "nope", "-dir", dist, "-o", out}, 2, `unknown lab "nope"`},
@@ -97,4 +101,60 @@ func TestPackSingle(t *testing.T) {
 	status, _, errOut = runCLI("pack", "--single", "--lab", "root-mfa", "-dir", dist, "-o", out)
 	require.Equal(t, 2, status)
 	require.Contains(t, errOut, "--lab does not apply to --single")
+}
+
+func TestPackLabsAddsThemToTheBuiltSite(t *testing.T) {
+	dist := builtSite(t)
+	require.NoError(t, os.MkdirAll(filepath.Join(dist, "labs"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dist, "labs", "old.json"), []byte("{}"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dist, "index.html.br"), []byte("stale"), 0o644))
+	status, stdout, errOut := runCLI("pack", "--labs", "../../examples/labs", "-dir", dist)
+	require.Equal(t, 0, status, errOut)
+	require.Contains(t, stdout, "added 1 lab file(s) to "+dist+" (ops-group)")
+	example, err := os.ReadFile("../../examples/labs/ops-group.json")
+	require.NoError(t, err)
+	got, err := os.ReadFile(filepath.Join(dist, "labs", "ops-group.json"))
+	require.NoError(t, err)
+	require.Equal(t, example, got)
+	index, err := os.ReadFile(filepath.Join(dist, "labs", "index.json"))
+	require.NoError(t, err)
+	require.Equal(t, `["ops-group.json"]`, string(index))
+	_, err = os.Stat(filepath.Join(dist, "labs", "old.json"))
+	require.True(t, os.IsNotExist(err), "labs/ of an earlier build goes")
+	page, err := os.ReadFile(filepath.Join(dist, "index.html"))
+	require.NoError(t, err)
+	require.Contains(t, string(page), `<html data-labs="labs" lang="ko"`)
+	br, err := os.ReadFile(filepath.Join(dist, "index.html.br"))
+	require.NoError(t, err)
+	require.NotEqual(t, "stale", string(br), "the precompressed page is refreshed")
+
+	// Again: the same result, the attribute once.
+	status, _, errOut = runCLI("pack", "--labs", "../../examples/labs", "-dir", dist)
+	require.Equal(t, 0, status, errOut)
+	page2, err := os.ReadFile(filepath.Join(dist, "index.html"))
+	require.NoError(t, err)
+	require.Equal(t, string(page), string(page2))
+
+	// A broken lab file is refused with its place, and nothing changes.
+	bad := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(bad, "bad.json"), []byte(`{"id": "Bad"}`), 0o644))
+	status, _, errOut = runCLI("pack", "--labs", bad, "-dir", dist)
+	require.Equal(t, 1, status)
+	require.Contains(t, errOut, "bad.json:1:8: id:")
+	got, err = os.ReadFile(filepath.Join(dist, "labs", "ops-group.json"))
+	require.NoError(t, err)
+	require.Equal(t, example, got)
+}
+
+// TestREADMEExampleLabIsTheExampleFile keeps the README's instructor
+// example and examples/labs/ops-group.json the same, and valid.
+func TestREADMEExampleLabIsTheExampleFile(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	example, err := os.ReadFile("../../examples/labs/ops-group.json")
+	require.NoError(t, err)
+	require.Contains(t, string(readme), "```json\n"+string(example)+"```\n")
+	status, stdout, errOut := runCLI("lab", "validate", "../../examples/labs/ops-group.json")
+	require.Equal(t, 0, status, errOut)
+	require.Contains(t, stdout, `ok: lab "ops-group" version 1, 3 steps`)
 }

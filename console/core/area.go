@@ -47,6 +47,10 @@ type Area struct {
 	// Escape, when set, closes what the area has open and reports whether
 	// it did.
 	Escape func(m Model) (Model, []Effect, bool)
+	// Frame, when set, puts a page in the area's layout (its navigation):
+	// the shell frames a page the signed-in user is denied with it, so
+	// that the student can still go elsewhere in the area.
+	Frame func(m Model, c i18n.Catalog, r Route, page ui.Node) ui.Node
 }
 
 // Account returns the signed-in account.

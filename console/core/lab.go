@@ -1,6 +1,10 @@
 package core
 
-import "labsim/sim/lab"
+import (
+	"time"
+
+	"labsim/sim/lab"
+)
 
 // LabSaved is the lab guide's saved state (UIState.Lab): the running
 // attempt, saved with the world so that a reload resumes it, and the
@@ -32,4 +36,37 @@ type LabState struct {
 	// Code is the completion code made on the completion page, and
 	// CodeErr the catalog key of the problem with the name typed for it.
 	Code, CodeErr string
+	// Instructor is the state of the instructor's labs the build carries.
+	Instructor InstructorState
 }
+
+// InstructorState is what the guide knows of the instructor's labs a build
+// carries (labs/ beside the page, or inlined in a single file).
+type InstructorState struct {
+	// Pending is true from start-up until the page has read them.
+	Pending bool
+	// Open is the lab a link (?lab=) asked for while they were pending.
+	Open string
+	// Problems are why files could not be offered, one a line, each
+	// naming the file and the place (FILE:LINE:COL: …).
+	Problems []string
+}
+
+// LabFile is one of the instructor's lab files as the page read it: its
+// name in labs/index.json and its text, or why it could not be read.
+type LabFile struct {
+	Name string
+	Data string
+	Err  string
+}
+
+// InstructorLabs delivers the instructor's lab files, read at start-up;
+// Err is why their list (labs/index.json) could not be read.
+type InstructorLabs struct {
+	Now   time.Time
+	Files []LabFile
+	Err   string
+}
+
+// IsMsg marks InstructorLabs as a message.
+func (InstructorLabs) IsMsg() {}

@@ -163,7 +163,7 @@ func Begin(m core.Model, id string) core.Model {
 	a, _ = a.Evaluate(l, facts(m), m.Now)
 	m.UI.Lab.Attempt = &a
 	m.UI.GuideOpen = true
-	m.Lab = core.LabState{Labs: m.Lab.Labs, Err: m.Lab.Err}
+	m.Lab = core.LabState{Labs: m.Lab.Labs, Err: m.Lab.Err, Instructor: m.Lab.Instructor}
 	return m
 }
 

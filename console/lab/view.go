@@ -63,9 +63,11 @@ var list = ui.Tpl{Tag: "div", Attrs: []a{{Key: "class", Val: "lab-list"}}, Kids:
 		{Tag: "button", Attrs: []a{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-link"}, {Key: "data-action", Val: "lab.back"}}, T: "lab.back", Args: []string{"title", "$runningTitle"}},
 	}},
 	{Tag: "p", T: "lab.intro"},
+	{If: "instrLoading", Tag: "p", Attrs: []a{{Key: "class", Val: "lab-note"}, {Key: "role", Val: "status"}}, T: "lab.instructor.loading"},
 	{Tag: "ul", Attrs: []a{{Key: "class", Val: "lab-cards"}}, Kids: []ui.Tpl{
 		{Each: "labs", Tag: "li", Attrs: []a{{Key: "class", Val: "lab-card"}}, Kids: []ui.Tpl{
 			{Tag: "h3", D: "title"},
+			{If: "instructor", Tag: "p", Attrs: []a{{Key: "class", Val: "lab-from"}}, T: "lab.instructor.badge"},
 			{Tag: "p", Attrs: []a{{Key: "class", Val: "lab-meta"}}, T: "lab.minutes", Args: []string{"n", "$minutes"}, Kids: []ui.Tpl{
 				{Lit: " · "}, {T: "$kindKey", Args: []string{"n", "$steps"}},
 			}},
@@ -77,6 +79,11 @@ var list = ui.Tpl{Tag: "div", Attrs: []a{{Key: "class", Val: "lab-list"}}, Kids:
 			{If: "!confirm", Tag: "button", Attrs: []a{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "lab.start"},
 				{Key: "data-arg", Val: "$id"}, {Key: "aria-label", Val: "$startLabel"}}, T: "$startKey"},
 		}},
+	}},
+	{If: "problems", Tag: "div", Attrs: []a{{Key: "class", Val: "lab-problems"}, {Key: "role", Val: "note"}, {Key: "aria-labelledby", Val: "lab-problems-title"}}, Kids: []ui.Tpl{
+		{Tag: "p", Attrs: []a{{Key: "id", Val: "lab-problems-title"}}, Kids: []ui.Tpl{{Tag: "strong", T: "lab.instructor.problems"}}},
+		{Tag: "ul", Kids: []ui.Tpl{{Each: "problems", Tag: "li", Kids: []ui.Tpl{{Tag: "code", Attrs: []a{{Key: "dir", Val: "ltr"}}, D: "text"}}}}},
+		{Tag: "p", T: "lab.instructor.problemsHelp"},
 	}},
 }}
 
@@ -202,7 +209,7 @@ func Panel(m core.Model, c i18n.Catalog) ui.Node {
 		{K: "min", S: strconv.Itoa(MinWidth)}, {K: "max", S: strconv.Itoa(MaxWidth)}, {K: "step", S: strconv.Itoa(WidthStep)},
 		{K: "width", S: strconv.Itoa(w)}, {K: "widthText", S: c.T("lab.widthValue", "px", strconv.Itoa(w))},
 		{K: "said", S: m.Lab.Said}, {K: "err", B: m.Lab.Err != ""},
-		{K: "stale", B: m.UI.Lab.Attempt != nil && labs != nil && func() bool { _, a := Running(m); return a == nil }()},
+		{K: "stale", B: m.UI.Lab.Attempt != nil && labs != nil && !m.Lab.Instructor.Pending && func() bool { _, a := Running(m); return a == nil }()},
 	}
 	l, at := Running(m)
 	var body ui.Node
@@ -264,9 +271,15 @@ func listVals(m core.Model, c i18n.Catalog, labs []*engine.Lab, running *engine.
 				ui.V{K: "max", S: strconv.Itoa(len(l.Steps))}, ui.V{K: "score", S: strconv.Itoa(sc.Percent)})
 			it[6], it[7] = ui.V{K: "startKey", S: "lab.restart"}, ui.V{K: "startLabel", S: c.T("lab.restartLabel", "title", title)}
 		}
+		it = append(it, ui.V{K: "instructor", B: Instructor(l)})
 		items = append(items, append(it, confirmVals(m, c, l, running)...))
 	}
-	v := ui.Vals{{K: "labs", L: items}}
+	problems := make([]ui.Vals, len(m.Lab.Instructor.Problems))
+	for i, p := range m.Lab.Instructor.Problems {
+		problems[i] = ui.Vals{{K: "text", S: p}}
+	}
+	v := ui.Vals{{K: "labs", L: items}, {K: "instrLoading", B: m.Lab.Instructor.Pending},
+		{K: "problems", B: len(problems) > 0, L: problems}}
 	if running != nil && at != nil {
 		v = append(v, ui.V{K: "running", B: true}, ui.V{K: "runningTitle", S: running.Title.In(lg)})
 	}

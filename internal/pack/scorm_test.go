@@ -221,6 +221,7 @@ func TestBuildSCORMZip(t *testing.T) {
 		page := string(files["index.html"])
 		require.Contains(t, page, ` data-deployment="`+v.Kind()+`-root-mfa.s3-basics-`)
 		require.Contains(t, page, `data-completion-key="k1"`)
+		require.Contains(t, page, ` data-labs="labs"`, "the page is told to read the labs")
 		require.Contains(t, page, `data-wasm-size="12"`)
 		edition := map[SCORMVersion]string{SCORM12: "1.2", SCORM2004: "2004"}[v]
 		require.Contains(t, page, SCORMAttr+`="`+edition+`"`, "the page knows it is a SCO")

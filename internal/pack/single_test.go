@@ -72,6 +72,8 @@ func TestSingleFileHasEverythingAndReferencesNothing(t *testing.T) {
 	}
 	require.Equal(t, "\x00asm-pretend", string(got["main.wasm"]))
 	require.Equal(t, `{"hello":"Hello"}`, string(got["i18n/en.json"]))
+	require.Equal(t, `["s3.json"]`, string(got["labs/index.json"]))
+	require.Contains(t, page, ` data-labs="labs"`, "the page is told to read the labs")
 	require.NotContains(t, got, "index.html")
 	require.NotContains(t, got, "app.js", "scripts are inlined as scripts, not data")
 	require.Len(t, got, 5)

@@ -102,12 +102,23 @@ func (s *Site) Names() []string {
 	return append([]string{"index.html"}, names...)
 }
 
+// LabsAttr is the attribute of <html> that tells the page it carries
+// instructors' labs: its value is the folder (LabsDir) whose index.json
+// lists them. The page reads them at start (wasm/labs.go).
+const LabsAttr = "data-labs"
+
 // AddLabs places instructors' lab files under labs/ with an index.json
-// that lists their file names in order, for the page to load at start.
+// that lists their file names in order, and marks index.html (LabsAttr)
+// so that the page loads them at start.
 func (s *Site) AddLabs(files []LabFile) error {
 	if len(files) == 0 {
 		return nil
 	}
+	page, err := SetHTMLAttr(s.Files["index.html"], LabsAttr, LabsDir)
+	if err != nil {
+		return err
+	}
+	s.Files["index.html"] = page
 	names := make([]string, len(files))
 	for i, f := range files {
 		names[i] = f.Name
@@ -119,6 +130,40 @@ func (s *Site) AddLabs(files []LabFile) error {
 	}
 	s.Files[path.Join(LabsDir, "index.json")] = index
 	return nil
+}
+
+// InstallLabs adds instructors' lab files to a built site directory in
+// place (labsim pack --labs DIR, make build LABS=DIR): labs/ is replaced
+// by the files and their index.json, and index.html is marked (LabsAttr).
+// It returns the paths it wrote, index.html last.
+func InstallLabs(dir string, files []LabFile) ([]string, error) {
+	site, err := ReadSite(dir)
+	if err != nil {
+		return nil, err
+	}
+	labs := &Site{Files: map[string][]byte{"index.html": site.Files["index.html"]}}
+	if err := labs.AddLabs(files); err != nil {
+		return nil, err
+	}
+	if err := os.RemoveAll(filepath.Join(dir, LabsDir)); err != nil {
+		return nil, fmt.Errorf("labs: %w", err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, LabsDir), 0o755); err != nil {
+		return nil, fmt.Errorf("labs: %w", err)
+	}
+	var wrote []string
+	for _, name := range labs.Names()[1:] {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.WriteFile(p, labs.Files[name], 0o644); err != nil {
+			return nil, fmt.Errorf("labs: %w", err)
+		}
+		wrote = append(wrote, p)
+	}
+	p := filepath.Join(dir, "index.html")
+	if err := os.WriteFile(p, labs.Files["index.html"], 0o644); err != nil {
+		return nil, fmt.Errorf("labs: %w", err)
+	}
+	return append(wrote, p), nil
 }
 
 // Configure writes the deployment id and, when key is not empty, the

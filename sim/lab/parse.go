@@ -111,7 +111,26 @@ func StartWorlds() map[string]Entities {
 // Parse reads and validates one lab file. name is used in messages. On any
 // problem it returns nil and an Errors listing every problem found.
 func Parse(name string, data []byte) (*Lab, error) {
-	p := &parser{file: name, src: string(data)}
+	return parse(name, data, nil)
+}
+
+// ParseAmong is Parse for a lab offered beside others (an instructor's lab
+// beside the built-in labs and the instructor's earlier files): its id must
+// not be one of theirs, or the error names the field and says whose it is.
+func ParseAmong(name string, data []byte, others []*Lab) (*Lab, error) {
+	taken := make(map[string]string, len(others))
+	for _, o := range others {
+		if o.File == "" || strings.HasPrefix(o.File, "builtin/") {
+			taken[o.ID] = "a built-in lab"
+		} else {
+			taken[o.ID] = o.File
+		}
+	}
+	return parse(name, data, taken)
+}
+
+func parse(name string, data []byte, taken map[string]string) (*Lab, error) {
+	p := &parser{file: name, src: string(data), taken: taken}
 	if len(data) > MaxFileBytes {
 		p.errs = append(p.errs, Error{File: name, Line: 1, Column: 1,
 			Msg: fmt.Sprintf("the file is larger than %d bytes", MaxFileBytes)})
@@ -155,6 +174,9 @@ type parser struct {
 	// known holds the IAM entities that exist at the current step: from
 	// the start world, earlier steps and the current step.
 	known map[string]bool
+	// taken maps the ids of other labs offered beside this one to whose
+	// they are (ParseAmong).
+	taken map[string]string
 }
 
 func (p *parser) at(pos policy.Pos, field, msg string) {
@@ -395,6 +417,9 @@ func (p *parser) lab(root *policy.Value) *Lab {
 	}
 	if v := f["id"]; v != nil {
 		l.ID, _ = p.id(v, "id")
+		if whose, ok := p.taken[l.ID]; ok && l.ID != "" {
+			p.errorf(v, "id", "lab id %q is already used by %s", l.ID, whose)
+		}
 	}
 	if v := f["version"]; v != nil {
 		l.Version, _ = p.integer(v, "version", 1, 1_000_000)

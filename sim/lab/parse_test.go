@@ -1,6 +1,8 @@
 package lab
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -240,4 +242,17 @@ func TestBuiltinLabs(t *testing.T) {
 	for _, id := range []string{"create-account", "root-mfa", "iam-delegation"} {
 		require.False(t, Find(labs, id).Quiz())
 	}
+}
+
+func TestParseAmongRefusesAnIDInUse(t *testing.T) {
+	builtin, err := Builtin()
+	require.NoError(t, err)
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "labs", "ops-group.json"))
+	require.NoError(t, err)
+	first, err := ParseAmong("labs/a.json", data, builtin)
+	require.NoError(t, err)
+	_, err = ParseAmong("labs/b.json", data, append(builtin, first))
+	require.EqualError(t, err, `labs/b.json:2:9: id: lab id "ops-group" is already used by labs/a.json`)
+	_, err = ParseAmong("labs/c.json", []byte(strings.Replace(string(data), `"ops-group"`, `"create-account"`, 1)), builtin)
+	require.EqualError(t, err, `labs/c.json:2:9: id: lab id "create-account" is already used by a built-in lab`)
 }
