@@ -188,8 +188,13 @@ func enter(m core.Model, r core.Route) (core.Model, []core.Effect) {
 	return m, nil
 }
 
-// escape closes the open dialog as its Cancel (or Close) does.
+// escape closes the open dialog as its Cancel (or Close) does, unless
+// the virtual devices' drawer or a top-bar menu is open beside it: Escape
+// closes that first, as it is on top.
 func escape(m core.Model) (core.Model, []core.Effect, bool) {
+	if m.Drawer.Tab != "" || m.Menu != "" {
+		return m, nil, false
+	}
 	if w, ok := adminOpen(m); ok {
 		if m.Field(fieldAdminStep) == "done" {
 			next, fx := w.closeDialog(m)

@@ -80,3 +80,19 @@ func TestMFAManageDialogReturnsFocusToManage(t *testing.T) {
 	resync, fx := mfaPress(t, open, mfaT1, "button", "Resync MFA device")
 	requireDialogFocus(t, resync, fx, "Resync MFA device")
 }
+
+// TestEscapeClosesTheDrawerBeforeTheDialog: with the virtual phone open
+// beside the dialog (to scan its QR code), Escape closes the phone first,
+// then the dialog.
+func TestEscapeClosesTheDrawerBeforeTheDialog(t *testing.T) {
+	setup, _ := toSetup(t)
+	m := click(setup, "devices.open", "phone")
+	require.NotEmpty(t, m.Drawer.Tab)
+	m, fx := Update(m, Key{Now: mfaT1, Key: "Escape"})
+	require.Empty(t, m.Drawer.Tab)
+	require.Equal(t, "#/security-credentials/mfa/virtual", m.UI.Route, "the dialog stays open")
+	require.Equal(t, "devices-btn-phone", lastFocus(t, fx))
+	m, fx = Update(m, Key{Now: mfaT1, Key: "Escape"})
+	require.Equal(t, "#/security-credentials", m.UI.Route)
+	require.Equal(t, "cred-mfa-activate", lastFocus(t, fx))
+}
