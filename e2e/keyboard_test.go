@@ -5,6 +5,7 @@ package e2e
 import (
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
@@ -12,6 +13,15 @@ import (
 // indicator (an outline or a box shadow).
 const focusRing = `(() => { const s = getComputedStyle(document.activeElement);
 	return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; })()`
+
+// shiftTab presses Shift+Tab.
+func shiftTab(p *Page) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift))); err != nil {
+		p.t.Fatal(err)
+	}
+	p.Settle()
+}
 
 // TestKeyboardPolicyEditorIsNoTrap: in the JSON policy editor Tab indents
 // (the page says so under the editor), and Escape then Tab, or Escape then
