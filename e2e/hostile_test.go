@@ -460,6 +460,10 @@ func TestHostileInputInEveryFreeTextField(t *testing.T) {
 	h.cover(p, "Services menu")
 	p.clickAction("menu", "services")
 	p.goHash("#/security-credentials")
+	// Every section of the page open.
+	for Eval[bool](p, `!!document.querySelector('.cred-toggle[aria-expanded="false"]')`) {
+		clickSel(p, `.cred-toggle[aria-expanded="false"]`)
+	}
 	h.cover(p, "My Security Credentials")
 	p.Click("button", "Activate MFA")
 	p.Click("button", "Continue")
@@ -506,9 +510,22 @@ func TestHostileInputInEveryFreeTextField(t *testing.T) {
 	p.Open("/?world=delegation-done&lang=en")
 	signInRoot(p)
 	p.goHash("#/iam/users/" + sim.LunaName)
+	if p.Has("tab", "Security credentials") {
+		p.Click("tab", "Security credentials")
+	}
 	if Eval[bool](p, `!!document.querySelector('[data-action="mfa.adminStart"]')`) {
 		p.clickAction("mfa.adminStart", "")
 		h.cover(p, "Assign MFA device (administrator)")
+		p.Press("\x1b")
+	}
+	// The access-key wizard's description step.
+	p.goHash("#/iam/users/" + sim.LunaName + "/create-access-key")
+	if Eval[bool](p, `!!window.__hh.el('iam.ak.ack')`) {
+		h.set(p, "iam.ak.use", Eval[string](p, `document.querySelector('[name="iam.ak.use"]').value`))
+		h.set(p, "iam.ak.ack", "true")
+		Eval[bool](p, `window.__hh.submit('iam.ak.ack')`)
+		p.Settle()
+		h.cover(p, "Create access key, description")
 	}
 
 	var missed, covered []string

@@ -86,19 +86,20 @@ func TestKeyboardPolicyEditorIsNoTrap(t *testing.T) {
 
 // TestKeyboardDialogsCloseOnEscapeAndReturnFocus opens the IAM pages'
 // modal dialogs and the Simulator page's confirmation from the keyboard
-// (Enter on the focused button): focus goes into the dialog, Escape closes
-// it and focus goes back to the button that opened it, with a visible focus
-// ring.
+// (Enter on the focused button): focus goes into the dialog, Tab and
+// Shift+Tab stay inside a modal one, Escape closes it and focus goes back
+// to the button that opened it, with a visible focus ring.
 func TestKeyboardDialogsCloseOnEscapeAndReturnFocus(t *testing.T) {
+	const modal = `[role="dialog"][aria-modal="true"]`
 	p := NewPage(t)
 	p.Open("/?world=delegation-done&lang=en")
 	signInRoot(p)
 	for _, c := range []struct{ route, opener, dialog string }{
-		{"#/iam", "iam-alias-btn", `[role="dialog"][aria-modal="true"]`},
-		{"#/iam/groups/NetworkAdmin", "iam-g-add", `[role="dialog"][aria-modal="true"]`},
-		{"#/iam/groups/NetworkAdmin", "iam-g-attach", `[role="dialog"][aria-modal="true"]`},
-		{"#/iam/groups/NetworkAdmin", "iam-g-delete", `[role="dialog"][aria-modal="true"]`},
-		{"#/iam/users/create/permissions", "iam-cu-newgroup", `[role="dialog"][aria-modal="true"]`},
+		{"#/iam", "iam-alias-btn", modal},
+		{"#/iam/groups/NetworkAdmin", "iam-g-add", modal},
+		{"#/iam/groups/NetworkAdmin", "iam-g-attach", modal},
+		{"#/iam/groups/NetworkAdmin", "iam-g-delete", modal},
+		{"#/iam/users/create/permissions", "iam-cu-newgroup", modal},
 		{"#/simulator", "reset-button", `[role="alertdialog"]`},
 	} {
 		p.goHash(c.route)
@@ -109,6 +110,9 @@ func TestKeyboardDialogsCloseOnEscapeAndReturnFocus(t *testing.T) {
 		p.Press(kb.Enter)
 		inside := `(() => { const d = document.querySelector(` + jsString(c.dialog) + `); return !!d && d.contains(document.activeElement); })()`
 		waitJS(p, c.opener+" opens a dialog with focus inside", inside)
+		if c.dialog == modal {
+			checkTrap(t, p) // Tab and Shift+Tab stay inside (wasm/trap.go)
+		}
 		p.Press(kb.Escape)
 		waitJS(p, "Escape closes the dialog of "+c.opener, `!document.querySelector(`+jsString(c.dialog)+`)`)
 		if got := Eval[string](p, `document.activeElement.id`); got != c.opener {
