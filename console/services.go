@@ -46,11 +46,12 @@ var Services = []Service{
 	{"elastictranscoder", "Elastic Transcoder", "Amazon Elastic Transcoder", "integration", "video media"},
 	{"iam", "IAM", "AWS Identity and Access Management", "security", "user group policy role mfa"},
 	{"policysim", "IAM Policy Simulator", "IAM Policy Simulator", "security", "iam policy simulator test permissions"},
+	{"cloudtrail", "CloudTrail", "AWS CloudTrail", "security", "event history log audit trail denied"},
 }
 
 // serviceConsoles are the services whose Services menu entry opens their
 // console rather than their information page.
-var serviceConsoles = map[string]string{"iam": "#/iam", "ec2": "#/ec2", "vpc": "#/vpc", "s3": "#/s3", "policysim": "#/policysim"}
+var serviceConsoles = map[string]string{"iam": "#/iam", "ec2": "#/ec2", "vpc": "#/vpc", "s3": "#/s3", "policysim": "#/policysim", "cloudtrail": "#/cloudtrail"}
 
 // ServiceByID finds a service.
 func ServiceByID(id string) (Service, bool) {
