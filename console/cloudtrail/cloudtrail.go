@@ -230,7 +230,7 @@ func view(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 		{K: "allowed", B: true},
 		{K: "trimmed", B: p.Trimmed}, {K: "since", S: p.Since.Time.UTC().Format(timeFormat)},
 		{K: "allUsers", B: f.Principal == ""}, {K: "users", L: users}, {K: "decisions", L: decisions},
-		{K: "count", S: "(" + strconv.Itoa(p.Total) + ")"},
+		{K: "count", S: " (" + strconv.Itoa(p.Total) + ")"},
 		{K: "empty", B: p.Total == 0}, {K: "rows", L: rows},
 		{K: "pages", B: p.Pages > 1}, {K: "page", S: strconv.Itoa(p.Page + 1)}, {K: "pageCount", S: strconv.Itoa(p.Pages)},
 		{K: "prev", S: strconv.Itoa(p.Page - 1)}, {K: "next", S: strconv.Itoa(p.Page + 1)},
