@@ -165,6 +165,17 @@ func TestOwnPasswordChangeDeniedShowsWhy(t *testing.T) {
 	require.True(t, shows(m, "NoOwnPassword"))
 	require.True(t, shows(m, "iam:ChangePassword"))
 	require.True(t, shows(m, "A Deny statement matches."))
+	// Two denials are open on the page (the password's and the access
+	// keys section's): each Why? has its own content id.
+	var ids []string
+	View(m).Walk(func(n ui.Node) bool {
+		if c, _ := n.Attr("class"); c == "why-body" {
+			id, _ := n.Attr("id")
+			ids = append(ids, id)
+		}
+		return true
+	})
+	require.Equal(t, []string{"why-body-iam-ChangePassword", "why-body-iam-ListAccessKeys"}, ids)
 	// The denial is an event root finds in the history.
 	root := asRoot(m)
 	root = send(root, Navigate{Now: root.Now, Hash: "#/cloudtrail"})
