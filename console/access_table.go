@@ -9,6 +9,7 @@ package console
 import (
 	"strings"
 
+	"labsim/console/cloudtrail"
 	"labsim/console/core"
 	"labsim/console/policysim"
 	"labsim/console/services"
@@ -80,6 +81,7 @@ var AccessRows = []AccessRow{
 	{Route: "security-credentials", Checks: credentialChecks},
 	{Route: "security-credentials/{step...}", Checks: credentialChecks},
 	{Route: "policysim", Checks: actionsOn(policysim.PageActions())},
+	{Route: "cloudtrail", Checks: actionsOn(cloudtrail.PageActions())},
 }
 
 // createUserChecks are the Create user wizard's reads: the groups and

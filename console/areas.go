@@ -3,6 +3,7 @@ package console
 import (
 	"strings"
 
+	"labsim/console/cloudtrail"
 	"labsim/console/core"
 	"labsim/console/devices"
 	"labsim/console/i18n"
@@ -34,6 +35,7 @@ func areas() []core.Area {
 		services.EC2Area(),          // EC2 instances (ec2.…)
 		services.S3Area(),           // S3 buckets (s3.…)
 		policysim.Area(),            // IAM policy simulator (policysim.…)
+		cloudtrail.Area(),           // CloudTrail Event history, the world's log (cloudtrail.…)
 		info.Area(),                 // information pages of the account menu and sign-up links (#/info/…)
 	}
 }

@@ -169,7 +169,7 @@ var publicPages = map[string]bool{"home": true, "simulator": true}
 
 // globalPages are the pages of global services, where the region selector
 // shows "Global".
-var globalPages = map[string]bool{"iam": true, "security-credentials": true, "policysim": true, "s3": true}
+var globalPages = map[string]bool{"iam": true, "security-credentials": true, "policysim": true, "s3": true, "cloudtrail": true}
 
 // dropStaleNotices removes info and success notices raised before the
 // current message; warnings and errors stay until dismissed.

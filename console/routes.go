@@ -40,6 +40,8 @@ var routeSamples = []string{
 	// VPC, EC2, S3, the policy simulator.
 	"#/vpc", "#/vpc/subnets", "#/vpc/route-tables", "#/vpc/internet-gateways", "#/vpc/network-acls",
 	"#/vpc/security-groups", "#/ec2", "#/s3", "#/policysim",
+	// CloudTrail's Event history.
+	"#/cloudtrail",
 }
 
 // Routes lists a representative route (URL fragment) of every page of the

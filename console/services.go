@@ -46,11 +46,12 @@ var Services = []Service{
 	{"elastictranscoder", "Elastic Transcoder", "Amazon Elastic Transcoder", "integration", "video media"},
 	{"iam", "IAM", "AWS Identity and Access Management", "security", "user group policy role mfa 사용자 그룹 정책 역할 권한"},
 	{"policysim", "IAM Policy Simulator", "IAM Policy Simulator", "security", "iam policy simulator test permissions 정책 시뮬레이터 권한 테스트"},
+	{"cloudtrail", "CloudTrail", "AWS CloudTrail", "security", "event history log audit trail denied 이벤트 기록 로그 감사"},
 }
 
 // serviceConsoles are the services whose Services menu entry opens their
 // console rather than their information page.
-var serviceConsoles = map[string]string{"iam": "#/iam", "ec2": "#/ec2", "vpc": "#/vpc", "s3": "#/s3", "policysim": "#/policysim"}
+var serviceConsoles = map[string]string{"iam": "#/iam", "ec2": "#/ec2", "vpc": "#/vpc", "s3": "#/s3", "policysim": "#/policysim", "cloudtrail": "#/cloudtrail"}
 
 // ServiceByID finds a service.
 func ServiceByID(id string) (Service, bool) {

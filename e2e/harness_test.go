@@ -115,8 +115,15 @@ func NewPage(t *testing.T) *Page {
 // NewPageOn opens another tab on an existing origin (to test two tabs).
 func NewPageOn(t *testing.T, base string) *Page {
 	t.Helper()
+	return NewPageFor(t, base, 3*time.Minute)
+}
+
+// NewPageFor opens a tab on an origin for a test that may use it for
+// longer than usual (one that waits for several MFA time steps).
+func NewPageFor(t *testing.T, base string, d time.Duration) *Page {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(browserCtx)
-	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancelT := context.WithTimeout(ctx, d)
 	p := &Page{t: t, ctx: ctx, Base: base}
 	t.Cleanup(func() {
 		if t.Failed() {

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -204,27 +203,12 @@ func TestPageLanguageAndEnglishFragments(t *testing.T) {
 	// AWS's access-denied message is English in the Korean console too:
 	// Luna (delegation-done) has no S3 permission.
 	q := NewPage(t)
-	q.Open("/?lang=ko")
-	// The page's own first save lands before the crafted one.
-	waitJS(q, "the page's first save", `!!localStorage.getItem(`+jsString(console.StorageKey)+`)`)
-	q.Settle()
-	m, _ := console.Update(console.Model{}, console.Init{Now: time.Now(), Seed: [32]byte{5},
-		Query: map[string]string{"world": "delegation-done", "lang": "ko"}, Storage: console.StorageStatus{Mode: "local"}})
-	acct := m.World.Accounts[sim.DemoAccountID]
-	u, ok := acct.IAM.User(sim.LunaName)
-	if !ok {
-		t.Fatal("delegation-done has no Luna")
-	}
-	m.Session = sim.UserSession(acct, u, time.Now(), true)
-	m.UI.Route = "#/s3"
-	m.Notices = nil
-	doc, err := m.Encode(1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	Eval[any](q, `localStorage.setItem(`+jsString(console.StorageKey)+`, `+jsString(doc)+`)`)
-	q.Reload()
-	q.Open("/?lang=ko#/s3")
+	q.Open("/?world=delegation-done&lang=en#/signin/" + sim.DemoAccountID)
+	signInAsLuna(q, sim.LunaPassword)
+	q.Find("heading", "Console Home")
+	q.Click("button", "한국어")
+	q.waitLang("ko")
+	q.goHash("#/s3")
 	q.WaitText("is not authorized to perform: s3:ListAllMyBuckets")
 	if got := langOf(q, ".denied-message"); got != "en" {
 		t.Errorf("ko access denied message: lang %q, want en", got)

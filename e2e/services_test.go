@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"labsim/console"
 	"labsim/sim"
 )
 
@@ -138,36 +137,19 @@ func TestServiceConsolesAndPolicySimulatorAsRoot(t *testing.T) {
 
 // TestServiceConsolesAsLuna shows Luna's side: VPC with the four Seoul
 // AZs, EC2's empty list and S3 denied with AWS's exact message and Why?.
-// The console's IAM-user sign-in page is another piece of work, so until
-// it lands the test builds Luna's signed-in session (with MFA, from the
-// campus address) the way a reload finds it: as the saved document in
-// browser storage.
+// Luna signs in through the account's sign-in URL, assigns her own MFA
+// device and signs in again with it (from the campus address, as the
+// prepared world starts), all through the console by visible labels.
 func TestServiceConsolesAsLuna(t *testing.T) {
-	p := NewPage(t)
-	p.Open("/?lang=en")
-	// The page's own first save lands before the crafted one.
-	waitJS(p, "the page's first save", `!!localStorage.getItem(`+jsString(console.StorageKey)+`)`)
-	p.Settle()
-	m, _ := console.Update(console.Model{}, console.Init{Now: time.Now(), Seed: [32]byte{5},
-		Query: map[string]string{"world": "delegation-done", "lang": "en"}, Storage: console.StorageStatus{Mode: "local"}})
-	acct := m.World.Accounts[sim.DemoAccountID]
-	u, ok := acct.IAM.User(sim.LunaName)
-	if !ok {
-		t.Fatal("delegation-done has no Luna")
-	}
-	m.Session = sim.UserSession(acct, u, time.Now(), true)
-	m.UI.Route = "#/vpc/subnets"
-	m.Notices = nil
-	doc, err := m.Encode(1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	Eval[any](p, `localStorage.setItem(`+jsString(console.StorageKey)+`, `+jsString(doc)+`)`)
-	p.Reload()
-	// A reload of a bare address resumes the saved page without writing it
-	// into the address bar (the shell's behaviour); follow a link to it so
-	// that the address bar and the page agree.
-	p.Open("/?lang=en#/vpc/subnets")
+	p := NewPageFor(t, newServer(t).URL, 5*time.Minute)
+	p.Open("/?world=delegation-done&lang=en#/signin/" + sim.DemoAccountID)
+	signInAsLuna(p, sim.LunaPassword)
+	p.Find("heading", "Console Home")
+	secret, used := lunaAssignsMFA(t, p)
+	lunaSignsInWithMFA(t, p, sim.LunaPassword, secret, used, "")
+	p.Click("link", "VPC")
+	p.Find("heading", "Your VPCs")
+	p.Click("link", "Subnets")
 	p.Find("button", "Account menu: Luna @ 1234-5678-9012")
 	p.Find("heading", "Subnets")
 	for _, az := range []string{"ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c", "ap-northeast-2d"} {

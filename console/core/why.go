@@ -26,9 +26,9 @@ var deniedTpl = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "contain
 // and why each matched or not, and the rule that decided.
 var whyTpl = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "why"}}, Kids: []ui.Tpl{
 	{If: "toggle", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal why-toggle"},
-		{Key: "data-action", Val: "$toggle"}, {Key: "aria-expanded", Val: "$expanded"}, {Key: "aria-controls", Val: "why-body"}}, T: "why.summary"},
+		{Key: "data-action", Val: "$toggle"}, {Key: "aria-expanded", Val: "$expanded"}, {Key: "aria-controls", Val: "$bodyID"}}, T: "why.summary"},
 	// The content, written inline so that the whole template is static data.
-	{If: "open", Tag: "div", Attrs: []ui.Attr{{Key: "id", Val: "why-body"}, {Key: "class", Val: "why-body"}}, Kids: []ui.Tpl{
+	{If: "open", Tag: "div", Attrs: []ui.Attr{{Key: "id", Val: "$bodyID"}, {Key: "class", Val: "why-body"}}, Kids: []ui.Tpl{
 		{Tag: "h3", T: "why.request"},
 		{Tag: "dl", Attrs: []ui.Attr{{Key: "class", Val: "kv"}}, Kids: []ui.Tpl{
 			{Tag: "dt", T: "why.principal"},
@@ -111,8 +111,19 @@ func Denied(c i18n.Catalog, m Model, r sim.AuthResult, toggle string) ui.Node {
 func Why(c i18n.Catalog, r sim.AuthResult, traces []policy.StatementTrace, open bool, toggle string) ui.Node {
 	v := WhyVals(r, traces)
 	v = append(v, ui.V{K: "open", B: open || toggle == ""}, ui.V{K: "toggle", S: toggle, B: toggle != ""},
-		ui.V{K: "expanded", S: BoolAttr(open)})
+		ui.V{K: "expanded", S: BoolAttr(open)}, ui.V{K: "bodyID", S: whyBodyID(r.Action)})
 	return whyTpl.Root(c, v)
+}
+
+// whyBodyID is the id of a Why?'s content: one per action, so that two
+// denials on one page (a section's and an operation's) keep distinct ids.
+func whyBodyID(action string) string {
+	return "why-body-" + strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '-'
+	}, action)
 }
 
 // fieldWhyOpen remembers the page whose Why? is unfolded.

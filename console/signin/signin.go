@@ -151,6 +151,8 @@ func signinSubmit(m core.Model, form string) (core.Model, []core.Effect) {
 // work.
 func signinClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 	switch action {
+	case whyNP:
+		return m.ToggleWhy(), nil
 	case "signin.verify":
 		return siVerify(m)
 	case "signin.iamVerify":

@@ -172,6 +172,13 @@ func siIAMMFASubmit(m core.Model) (core.Model, []core.Effect) {
 	return finishUserSignIn(m, a, u, true)
 }
 
+// deniedNP marks a new password the signed-in user's policies denied
+// (iam:ChangePassword); whyNP folds and unfolds its Why?.
+const (
+	deniedNP = "signin.np.denied"
+	whyNP    = "signin.whyNP"
+)
+
 // siNewPasswordSubmit changes the password at first sign-in: the old
 // password, a new one the account's password policy accepts, typed twice;
 // iam:ChangePassword goes through the door as the user, so a policy can
@@ -207,7 +214,7 @@ func siNewPasswordSubmit(m core.Model) (core.Model, []core.Effect) {
 		case e != nil && e.Param("reason") == "samePassword":
 			prob = account.Problem{Field: probNPNew, Code: "same"}
 		case awserr.Code(err) == awserr.AccessDenied:
-			m.Auth = core.AuthState{Error: "signin.np.denied", Route: m.UI.Route}
+			m.Auth = core.AuthState{Error: deniedNP, Route: m.UI.Route}
 			return m, []core.Effect{core.Focus{ID: "signin-error"}}
 		default:
 			prob = account.Problem{Field: probNPNew, Code: "refused", Params: map[string]string{"error": m.Catalog().Err(err)}}
@@ -225,7 +232,8 @@ func siNewPasswordSubmit(m core.Model) (core.Model, []core.Effect) {
 var iamCard = ui.MustParse(`
 <div>
 	<h1 id="page-title" tabindex="-1">{t $title}</h1>
-	<div if="error" id="signin-error" class="alert alert-error" role="alert" tabindex="-1"><p class="alert-title">{t signin.failed.title}</p><p>{t $error}</p><p if="denied" lang="en">{d denied}</p></div>
+	<div if="error" id="signin-error" class="alert alert-error" role="alert" tabindex="-1"><p class="alert-title">{t signin.failed.title}</p><p>{t $error}</p></div>
+	<div if="denied" id="signin-error" tabindex="-1">{slot denied}</div>
 	<p if="expired" role="alert">{t signinmfa.expired}</p>
 	<p if="intro">{t $intro}</p>
 	<dl if="user" class="kv"><dt>{t signin.iam.user}</dt><dd>{d user}</dd><dt>{t signin.iam.accountShort}</dt><dd>{d account}</dd></dl>
@@ -257,8 +265,12 @@ func siNewPasswordPage(m core.Model, c i18n.Catalog) ui.Node {
 	if !m.Session.IsIAMUser() {
 		return iamCard.Root(c, append(v, ui.V{K: "expired", B: true}))
 	}
-	if m.Auth.Error == "signin.np.denied" {
-		v = append(v, ui.V{K: "denied", B: true, S: m.AuthorizePage("iam:ChangePassword", m.Session.Principal).Message})
+	if m.Auth.Error == deniedNP && m.Auth.Route == m.UI.Route {
+		// AWS's access-denied message with the Why? of every denial, in
+		// place of the sign-in error (while the policy still denies it).
+		if res := m.AuthorizePage("iam:ChangePassword", m.Session.Principal); res.Decision != sim.Allowed {
+			v = ui.Vals{{K: "title", S: "signin.np.title"}, {K: "denied", B: true, N: []ui.Node{core.Denied(c, m, res, whyNP)}}}
+		}
 	}
 	a, _ := m.Account()
 	f := core.NewAuthForm(m, c, npFields)

@@ -108,6 +108,48 @@ func TestIAMUserFirstSignInChangesThePassword(t *testing.T) {
 	require.True(t, m.World.Accounts[sim.DemoAccountID].IAM.CheckPassword(sim.LunaName, "Luna-New-Pass-2026!"))
 }
 
+func TestIAMUserFirstPasswordDeniedShowsAWSMessageAndWhy(t *testing.T) {
+	m := mustChange(t, iamStart(t))
+	// The root user denies Luna her own password change, explicitly.
+	a := m.World.Accounts[sim.DemoAccountID]
+	doc := `{"Version":"2012-10-17","Statement":[{"Sid":"NoOwnPassword","Effect":"Deny","Action":"iam:ChangePassword","Resource":"*"}]}`
+	w, err := m.World.Do(sim.RootSession(a, t0, false), sim.PutUserPolicy{UserName: sim.LunaName, PolicyName: "NoOwnPassword", Document: doc}, m.Env())
+	require.NoError(t, err)
+	m.World = w
+
+	m = iamSignIn(t, m, sim.DemoAccountID, sim.LunaName, sim.LunaPassword)
+	require.Equal(t, "#/signin/new-password", m.UI.Route)
+	m = suType(t, m, "textbox", "Old password", sim.LunaPassword)
+	m = suType(t, m, "textbox", "New password", "Luna-New-Pass-2026!")
+	m = suType(t, m, "textbox", "Retype new password", "Luna-New-Pass-2026!")
+	m = suSubmit(t, m, "Confirm password change")
+	require.Equal(t, "#/signin/new-password", m.UI.Route, "the page stays")
+	ev := suLastEvent(m)
+	require.Equal(t, "iam:ChangePassword", ev.Action)
+	require.Equal(t, sim.ExplicitlyDenied, ev.Decision)
+	require.True(t, m.World.Accounts[sim.DemoAccountID].IAM.CheckPassword(sim.LunaName, sim.LunaPassword), "nothing changed")
+
+	alert := find(t, m, "alert", "")
+	require.Contains(t, alert.TextContent(), "Access denied")
+	require.Contains(t, alert.TextContent(), "User: arn:aws:iam::123456789012:user/Luna is not authorized to perform: "+
+		"iam:ChangePassword on resource: arn:aws:iam::123456789012:user/Luna with an explicit deny in an identity-based policy")
+	require.False(t, suText(m, "Request context"))
+	m = press(t, m, "button", "Why?")
+	for _, s := range []string{"Request context", "NoOwnPassword", "A Deny statement matches.", "aws:MultiFactorAuthPresent"} {
+		require.True(t, suText(m, s), "Why? shows %q", s)
+	}
+	checkPseudo(t, mfaPseudo(m))
+	// Once the policy is gone, the same form changes the password.
+	w, err = m.World.Do(sim.RootSession(a, t0, false), sim.DeleteUserPolicy{UserName: sim.LunaName, PolicyName: "NoOwnPassword"}, m.Env())
+	require.NoError(t, err)
+	m.World = w
+	m = suType(t, m, "textbox", "Old password", sim.LunaPassword)
+	m = suType(t, m, "textbox", "New password", "Luna-New-Pass-2026!")
+	m = suType(t, m, "textbox", "Retype new password", "Luna-New-Pass-2026!")
+	m = suSubmit(t, m, "Confirm password change")
+	require.Equal(t, "#/", m.UI.Route)
+}
+
 func TestIAMUserSignInWithMFA(t *testing.T) {
 	m := iamStart(t)
 	// Luna assigns herself a device, as her guardrails allow without MFA.
