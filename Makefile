@@ -12,7 +12,8 @@
 #   make scorm   SCORM 1.2 and 2004 packages in packages/ (LAB=, LABS=, KEY=)
 #   make single  one self-contained HTML file in packages/ (LABS=, KEY=)
 #   make soak    1,000 navigations and 200 policy edits in one Chromium session;
-#                memory figures in e2e/screenshots/soak.txt (not part of make test)
+#                memory figures in e2e/screenshots/soak.txt (not part of make
+#                test; .ci/run runs it after make test)
 
 GO      ?= go
 ADDR    ?= 127.0.0.1:8080
@@ -52,7 +53,10 @@ build: labsim
 run: build
 	./bin/labsim serve -addr $(ADDR) -dir dist
 
-test: test-native test-wasm test-e2e
+# Each suite prints its time when it ends (README, "Tests").
+test:
+	@for s in native wasm e2e; do t0=$$(date +%s); $(MAKE) --no-print-directory test-$$s || exit 1; \
+		echo "make test: test-$$s took $$(( $$(date +%s) - t0 )) s"; done
 
 test-native:
 	$(GO) vet ./...
@@ -87,7 +91,7 @@ FUZZ_TARGETS := sim/policy:FuzzParse sim/policy:FuzzValidate sim/policy:FuzzEval
 	sim/lab:FuzzParseLab sim/lab:FuzzParseRich console:FuzzImport \
 	sim/completion:FuzzVerify cmd/labsim:FuzzParseCodeCSV sim/iam:FuzzNameRules \
 	sim/mfa:FuzzParseSecret console/i18n:FuzzParseFlat sim/textin:FuzzCheck \
-	internal/scorm:FuzzDecodeSuspend sim:FuzzParseSourceIP console/iam/policies/visual:FuzzFromJSON
+	internal/scorm:FuzzDecodeSuspend internal/scorm:FuzzSuspendWorld sim:FuzzParseSourceIP console/iam/policies/visual:FuzzFromJSON
 # A run that ends with "context deadline exceeded" and no failing input is
 # go test -fuzz stopping at -fuzztime while a worker was busy on a loaded
 # machine, not a finding: it is run again (twice at most).

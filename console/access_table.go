@@ -53,6 +53,8 @@ var AccessRows = []AccessRow{
 	{Route: "iam/users", Checks: []AccessCheck{{"iam:ListUsers", "arn:aws:iam::{account}:user/"}}},
 	{Route: "iam/users/create", Checks: createUserChecks},
 	{Route: "iam/users/create/{step...}", Checks: createUserChecks},
+	{Route: "iam/users/{user}/create-access-key", Checks: accessKeyChecks},
+	{Route: "iam/users/{user}/create-access-key/{step...}", Checks: accessKeyChecks},
 	{Route: "iam/users/{user}", Checks: []AccessCheck{{"iam:GetUser", "{user}"}, {"iam:ListAttachedUserPolicies", "{user}"},
 		{"iam:ListUserPolicies", "{user}"}, {"iam:ListGroupsForUser", "{user}"}}},
 	{Route: "iam/groups", Checks: []AccessCheck{{"iam:ListGroups", "arn:aws:iam::{account}:group/"}}},
@@ -82,6 +84,9 @@ var AccessRows = []AccessRow{
 
 // createUserChecks are the Create user wizard's reads: the groups and
 // policies it offers.
+// accessKeyChecks are the Create access key wizard's calls.
+var accessKeyChecks = []AccessCheck{{"iam:GetUser", "{user}"}, {"iam:ListAccessKeys", "{user}"}}
+
 var createUserChecks = []AccessCheck{{"iam:ListGroups", "arn:aws:iam::{account}:group/"}, {"iam:ListPolicies", "*"}}
 
 // policyChecks are a policy's details page reads (the Entities and

@@ -49,6 +49,10 @@ func goldenScreens(t *testing.T) map[string]Model {
 	out["crashed"] = send(signedIn, Crashed{Now: t0, Report: "x"})
 	// My Security Credentials and the MFA wizard.
 	cred := send(signedIn, Navigate{Now: mfaT1, Hash: "#/security-credentials"})
+	out["credentials-collapsed"] = cred
+	for _, sec := range []string{"pw", "mfa", "keys", "cloudfront", "x509", "ids"} {
+		cred = click(cred, "mfa.section", sec)
+	}
 	out["credentials"] = cred
 	typ, _ := mfaPress(t, cred, mfaT1, "button", "Activate MFA")
 	out["mfa-type"] = typ

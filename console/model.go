@@ -56,6 +56,8 @@ type (
 	Key = core.Key
 	// Tick is core.Tick.
 	Tick = core.Tick
+	// Persist is core.Persist.
+	Persist = core.Persist
 	// StorageChanged is core.StorageChanged.
 	StorageChanged = core.StorageChanged
 	// StorageFailed is core.StorageFailed.
@@ -132,6 +134,10 @@ type Init struct {
 	// PasswordCost is the password hash's iteration count; 0 means
 	// account.DefaultIterations. Tests pass a low count.
 	PasswordCost int
+	// DeferSave leaves the first save to a later Persist message instead
+	// of encoding the world in the Init update; the browser sends Persist
+	// after the first paint.
+	DeferSave bool
 }
 
 // IsMsg marks Init as a message.

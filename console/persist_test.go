@@ -227,3 +227,27 @@ func TestNewerSchemaSaveIsLeftUntouchedAndThePageWorksInMemory(t *testing.T) {
 		})
 	}
 }
+
+func TestDeferredFirstSaveIsTheSameDocumentAfterThePaint(t *testing.T) {
+	for name, q := range map[string]map[string]string{
+		"landing":      nil,
+		"demo":         {"world": "demo", "lang": "en"},
+		"lab and lang": {"world": "signed-up", "lab": "root-mfa", "lang": "ko"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			init := Init{Now: t0, Seed: [32]byte{7}, Query: q, BrowserLang: "en-US", Storage: StorageStatus{Mode: "local"}}
+			now, nowFx := Update(Model{}, init)
+			init.DeferSave = true
+			later, laterFx := Update(Model{}, init)
+			require.Empty(t, effectsOf[Save](laterFx), "Init with DeferSave encodes nothing")
+			require.Len(t, laterFx, len(nowFx)-1, "every other effect of Init is kept")
+			require.Equal(t, View(now), View(later), "the first page is the same")
+			_, fx := Update(later, Persist{Now: t0})
+			saves := effectsOf[Save](fx)
+			require.Len(t, saves, 1, "Persist saves")
+			require.Equal(t, effectsOf[Save](nowFx), saves, "the same document at the same revision")
+			_, fx = Update(send(later, Persist{Now: t0}), Persist{Now: t0})
+			require.Empty(t, effectsOf[Save](fx), "a second Persist with nothing changed saves nothing")
+		})
+	}
+}

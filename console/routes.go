@@ -27,6 +27,7 @@ var routeSamples = []string{
 	// IAM.
 	"#/iam", "#/iam/users", "#/iam/users/create", "#/iam/users/create/permissions",
 	"#/iam/users/create/review", "#/iam/users/create/password", "#/iam/users/Luna",
+	"#/iam/users/Luna/create-access-key", "#/iam/users/Luna/create-access-key/description", "#/iam/users/Luna/create-access-key/retrieve",
 	"#/iam/groups", "#/iam/groups/create", "#/iam/groups/NetworkAdmin",
 	"#/iam/settings", "#/iam/roles", "#/iam/providers",
 	// Policies.

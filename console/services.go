@@ -10,7 +10,7 @@ type Service struct {
 	Name     string
 	FullName string
 	Category string
-	// Keywords are extra search terms.
+	// Keywords are extra search terms, in English and Korean.
 	Keywords string
 }
 
@@ -19,16 +19,16 @@ var Categories = []string{"compute", "networking", "storage", "database", "analy
 
 // Services are the textbook's services, grouped by category in menu order.
 var Services = []Service{
-	{"ec2", "EC2", "Amazon Elastic Compute Cloud", "compute", "virtual server instance"},
+	{"ec2", "EC2", "Amazon Elastic Compute Cloud", "compute", "virtual server instance 가상 서버 인스턴스"},
 	{"autoscaling", "EC2 Auto Scaling", "Amazon EC2 Auto Scaling", "compute", "scale"},
 	{"lightsail", "Lightsail", "Amazon Lightsail", "compute", "vps"},
 	{"workspaces", "WorkSpaces", "Amazon WorkSpaces", "compute", "desktop"},
 	{"route53", "Route 53", "Amazon Route 53", "networking", "dns domain"},
-	{"vpc", "VPC", "Amazon Virtual Private Cloud", "networking", "network subnet"},
+	{"vpc", "VPC", "Amazon Virtual Private Cloud", "networking", "network subnet 네트워크 서브넷"},
 	{"directconnect", "Direct Connect", "AWS Direct Connect", "networking", "dedicated line"},
 	{"elb", "Elastic Load Balancing", "Elastic Load Balancing", "networking", "load balancer elb alb"},
 	{"cloudfront", "CloudFront", "Amazon CloudFront", "networking", "cdn"},
-	{"s3", "S3", "Amazon Simple Storage Service", "storage", "bucket object"},
+	{"s3", "S3", "Amazon Simple Storage Service", "storage", "bucket object 버킷 객체 스토리지"},
 	{"glacier", "S3 Glacier", "Amazon S3 Glacier", "storage", "archive"},
 	{"ebs", "EBS", "Amazon Elastic Block Store", "storage", "volume block"},
 	{"storagegateway", "Storage Gateway", "AWS Storage Gateway", "storage", "hybrid"},
@@ -44,8 +44,8 @@ var Services = []Service{
 	{"sqs", "SQS", "Amazon Simple Queue Service", "integration", "queue"},
 	{"ses", "SES", "Amazon Simple Email Service", "integration", "email"},
 	{"elastictranscoder", "Elastic Transcoder", "Amazon Elastic Transcoder", "integration", "video media"},
-	{"iam", "IAM", "AWS Identity and Access Management", "security", "user group policy role mfa"},
-	{"policysim", "IAM Policy Simulator", "IAM Policy Simulator", "security", "iam policy simulator test permissions"},
+	{"iam", "IAM", "AWS Identity and Access Management", "security", "user group policy role mfa 사용자 그룹 정책 역할 권한"},
+	{"policysim", "IAM Policy Simulator", "IAM Policy Simulator", "security", "iam policy simulator test permissions 정책 시뮬레이터 권한 테스트"},
 }
 
 // serviceConsoles are the services whose Services menu entry opens their

@@ -1,16 +1,13 @@
 package console
 
-// servicesKey handles the Services menu's keys: Alt+S opens it on its
-// search field; in the field Down goes to the first service and Enter
-// opens it; on a service Down and Up move through the list (Up from the
-// first returns to the field). It reports whether it handled the key.
+// servicesKey handles the top bar's navigation keys: the unified
+// search's first (searchKey: Alt+S focuses it), then the Services menu's:
+// in its filter Down goes to the first service and Enter opens it; on a
+// service Down and Up move through the list (Up from the first returns to
+// the field). It reports whether it handled the key.
 func (m Model) servicesKey(key, target string) (Model, []Effect, bool) {
-	if key == "Alt+S" {
-		if !m.Session.SignedIn() {
-			return m, nil, false
-		}
-		m.Menu, m.Filter = "services", ""
-		return m, []Effect{Focus{ID: "services-filter"}}, true
+	if next, fx, ok := m.searchKey(key, target); ok {
+		return next, fx, true
 	}
 	if m.Menu != "services" || target == "" {
 		return m, nil, false

@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"labsim/console"
 	"labsim/console/ui"
 	"labsim/sim"
 	"labsim/sim/mfa"
@@ -34,6 +35,9 @@ const (
 	// kindFilter narrows a list as it is typed and is never submitted or
 	// shown outside its own box.
 	kindFilter
+	// kindJSON is a policy document: a control character is refused where
+	// JSON or IAM refuses it, with its line and column.
+	kindJSON
 )
 
 // freeTextFields names every free-text field of the console (text, email,
@@ -45,6 +49,22 @@ var freeTextFields = map[string]struct {
 	kind   fieldKind
 	also   map[string]string // other values the form needs to reach the field's rule
 }{
+	// The policy editor and the policy simulator (found by walking every
+	// route of console.Routes()).
+	"policies.doc":  {"#/iam/policies/create", kindJSON, nil},
+	"policies.name": {"#/iam/policies/create/review", kindCode, map[string]string{"policies.doc": minimalPolicy}},
+	// The description and the tag say which characters are refused, not
+	// which character was found.
+	"policies.desc":      {"#/iam/policies/create/review", kindCode, map[string]string{"policies.doc": minimalPolicy, "policies.name": "p1"}},
+	"policies.tagKey":    {"#/iam/policies/create/review", kindCode, map[string]string{"policies.doc": minimalPolicy, "policies.name": "p1"}},
+	"policies.tagValue":  {"#/iam/policies/create/review", kindCode, map[string]string{"policies.doc": minimalPolicy, "policies.name": "p1", "policies.tagKey": "team"}},
+	"policysim.typed":    {"#/policysim", kindCode, nil},
+	"policysim.resource": {"#/policysim", kindCode, nil},
+	"policysim.ip":       {"#/policysim", kindCode, nil},
+	"policysim.time":     {"#/policysim", kindCode, nil},
+	"policysim.mfaAge":   {"#/policysim", kindCode, nil},
+	"policysim.policy":   {"#/policysim", kindJSON, nil},
+
 	"signup.email":                  {"1", kindText, nil},
 	"signup.accountName":            {"1", kindText, nil},
 	"signup.password":               {"1", kindSecret, nil},
@@ -92,12 +112,15 @@ var freeTextFields = map[string]struct {
 	"mfa.password.new":              {"credentials", kindSecret, map[string]string{"mfa.password.current": sim.DemoPassword}},
 	"mfa.password.confirm":          {"credentials", kindCode, map[string]string{"mfa.password.current": sim.DemoPassword, "mfa.password.new": "Labsim-New-2026!"}},
 	"services.filter":               {"in-menu-services", kindFilter, nil},
+	"search.q":                      {"#/iam", kindFilter, nil},
 	"iam.groups.filter":             {"#/iam/groups", kindFilter, nil},
 	"iam.users.filter":              {"#/iam/users", kindFilter, nil},
 	"policies.q":                    {"#/iam/policies", kindFilter, nil},
 	"iam.cg.name":                   {"#/iam/groups/create", kindCode, nil},
 	"iam.cg.pfilter":                {"#/iam/groups/create", kindFilter, nil},
 	"iam.cu.name":                   {"#/iam/users/create", kindCode, nil},
+	"mfa.admin.device":              {"mfa-admin", kindCode, map[string]string{"mfa.type": "virtual"}},
+	"iam.ak.desc":                   {"iam-ak-desc", kindText, map[string]string{"iam.ak.ack": "true"}},
 }
 
 // tableName names a field of a repeated row (a tag's key "iam.cu.tagk.0")
@@ -147,10 +170,31 @@ func textFieldScreens(t *testing.T) map[string]Model {
 		cu = send(cu, in)
 	}
 	out["iam-cu-custom"] = cu
+	// Step 2 of Create policy, after a policy IAM accepts.
+	pe := send(send(in, Navigate{Now: t0, Hash: "#/iam/policies/create"}), Input{Now: t0, Field: "policies.doc", Value: minimalPolicy})
+	out["#/iam/policies/create/review"] = click(pe, "policies.next", "")
+	// Every route of the registry, so that a page's field cannot be left
+	// out of the table.
+	for _, h := range console.Routes() {
+		if _, ok := out[h]; !ok {
+			out[h] = send(in, Navigate{Now: t0, Hash: h})
+		}
+	}
 	named := send(send(in, Navigate{Now: t0, Hash: "#/iam/users/create"}), Input{Now: t0, Field: "iam.cu.name", Value: "alice"})
 	out["iam-cu-tags"] = click(send(named, Navigate{Now: t0, Hash: "#/iam/users/create/review"}), "iam.cu.tagAdd", "")
 	out["iam-alias"] = click(send(in, Navigate{Now: t0, Hash: "#/iam"}), "iam.alias.open", "")
 	out["iam-cu-perms"] = send(in, Navigate{Now: t0, Hash: "#/iam/users/create/permissions"})
+	// The administrator's Assign MFA device dialog over an IAM user's page.
+	w, err := in.World.Do(in.Session, sim.CreateUser{Name: "alice"}, in.Env())
+	require.NoError(t, err)
+	withUser := in
+	withUser.World = w
+	out["mfa-admin"] = click(send(withUser, Navigate{Now: t0, Hash: "#/iam/users/alice"}), "mfa.adminStart", "alice")
+	withLuna := in
+	w, err = in.World.Do(in.Session, sim.CreateUser{Name: "Luna"}, in.Env())
+	require.NoError(t, err)
+	withLuna.World = w
+	out["iam-ak-desc"] = send(withLuna, Navigate{Now: t0, Hash: "#/iam/users/Luna/create-access-key/description"})
 	return out
 }
 
@@ -339,3 +383,7 @@ func TestStudentTypedValuesAreIsolated(t *testing.T) {
 	}
 	require.Positive(t, requireIsolated(t, mail, acctName, "welcome email"))
 }
+
+// minimalPolicy is a policy document IAM accepts, for the fields after the
+// editor.
+const minimalPolicy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}`

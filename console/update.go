@@ -63,6 +63,9 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 			if m.Menu != "" {
 				// Focus goes back to the button that opened the menu.
 				fx = append(fx, Focus{ID: "menu-btn-" + m.Menu})
+			} else if back := confirmOpener(m.Confirm); back != "" {
+				// A confirmation closes as its Cancel does.
+				fx = append(fx, Focus{ID: back})
 			}
 			m.Menu, m.Confirm = "", ""
 		}
@@ -70,6 +73,9 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		// Time changes nothing that is saved.
 		m.Now = msg.Now
 		return m, nil
+	case Persist:
+		// Nothing changes: the save below is the point.
+		m.Now = msg.Now
 	case StorageChanged:
 		m.Now = msg.Now
 		m, fx = m.storageChanged(msg)
@@ -103,6 +109,9 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 	case LMSLaunched:
 		m.Now = msg.Now
 		m, fx = m.lmsLaunched(msg)
+	case LMSReport:
+		m.Now = msg.Now
+		m, fx = m.lmsReport(msg)
 	case Crashed:
 		m.Now = msg.Now
 		m.notifyWith("error", "notice.crashed", m.diagnostics(msg.Report))
@@ -183,6 +192,9 @@ func initModel(msg Init) (Model, []Effect) {
 	fx = append(fx, fx2...)
 	if rewrite || msg.Query["lang"] != string(m.UI.Lang) {
 		fx = append(fx, m.urlEffect(false))
+	}
+	if msg.DeferSave {
+		return m.labAfter(), fx
 	}
 	return m.labAfter().withSave(fx)
 }
@@ -281,7 +293,9 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 	case "lang":
 		if l, ok := i18n.Parse(arg); ok {
 			m.UI.Lang = l
-			m.Menu = ""
+			if m.Menu != "settings" { // the settings panel stays open, its button focused
+				m.Menu = ""
+			}
 			return m, []Effect{m.urlEffect(false)}
 		}
 	case "region":

@@ -152,22 +152,38 @@ var serviceTpl = ui.Lazy(`
 	<div class="container callout">
 		<h2>{t service.inSim}</h2>
 		<p>{t $note}</p>
+		<_ if="console">
+			<p><a id="service-console" href="$console">{t service.open name=$name}</a></p>
+			<_ if="features">
+				<h3>{t service.features}</h3>
+				<ul class="link-list"><li each="features"><a href="$href">{t $title}</a></li></ul>
+			</_>
+		</_>
 	</div>
 </section>`)
 
-// servicePage is a service's own page.
+// servicePage is a service's own page. What it says the simulator offers
+// is read from the area registry: a service whose console route has an
+// area says so, with a link to it and to its features of this build.
 func servicePage(c i18n.Catalog, s Service) ui.Node {
-	return serviceTpl.Root(c, ui.Vals{{K: "name", S: s.Name}, {K: "fullName", S: s.FullName}, {K: "desc", S: "svc." + s.ID + ".desc"},
-		{K: "cat", S: "cat." + s.Category}, {K: "note", S: simNoteKey(s)}})
-}
-
-// simNoteKey names the statement of what the simulator offers for a
-// service.
-func simNoteKey(s Service) string {
-	if s.ID == "iam" {
-		return "svc.iam.sim"
+	href, ok := serviceConsoles[s.ID]
+	if ok {
+		_, ok = areaForRoute(ParseRoute(href))
 	}
-	return "service.readOnly"
+	note := "service.readOnly"
+	var feats []ui.Vals
+	if ok {
+		note = "service.hasConsole"
+		seen := map[string]bool{}
+		for _, f := range features {
+			if _, has := areaForRoute(ParseRoute(f.Href)); has && f.Service == s.ID && !notSimulated[f.Href] && !seen[f.Href] {
+				seen[f.Href] = true
+				feats = append(feats, ui.Vals{{K: "href", S: f.Href}, {K: "title", S: f.Title}})
+			}
+		}
+	}
+	return serviceTpl.Root(c, ui.Vals{{K: "name", S: s.Name}, {K: "fullName", S: s.FullName}, {K: "desc", S: "svc." + s.ID + ".desc"},
+		{K: "cat", S: "cat." + s.Category}, {K: "note", S: note}, {K: "console", B: ok, S: href}, {K: "features", B: len(feats) > 0, L: feats}})
 }
 
 // simulatorTplPage holds the saved data tools: storage status, prepared
@@ -178,6 +194,7 @@ var simulatorTplPage = ui.Lazy(`
 	<div class="container">
 		<h2>{t simulator.storage}</h2>
 		<p>{t $storage}</p>
+		<p if="lms">{t simulator.storage.lms}</p>
 	</div>
 	<div class="container">
 		<h2>{t simulator.worlds}</h2>
@@ -248,7 +265,7 @@ func simulatorPage(m Model, c i18n.Catalog) ui.Node {
 		}
 		worlds = append(worlds, w)
 	}
-	v := ui.Vals{{K: "storage", S: storageKey}, {K: "worlds", L: worlds}, {K: "aside", N: []ui.Node{asideSection(m, c)}},
+	v := ui.Vals{{K: "storage", S: storageKey}, {K: "lms", B: m.Storage.LMS}, {K: "worlds", L: worlds}, {K: "aside", N: []ui.Node{asideSection(m, c)}},
 		{K: "importError", B: m.ImportError != "", S: m.ImportError},
 		{K: "importConfirm", N: []ui.Node{importConfirm(m, c)}}, {K: "resetting", B: m.Confirm == "reset"}}
 	if m.Confirm == "reset" {

@@ -7,27 +7,40 @@ import (
 	"labsim/sim/catalog"
 )
 
-// topNavTpl is the console's top bar: home link, Services menu, the
-// areas' buttons, language switch, lab guide, region selector, account
-// menu and simulator menu.
+// topNavTpl is the console's head: the simulator strip (the simulator's
+// own controls: virtual phone and inbox, language, lab guide, Simulator
+// menu), visibly and structurally apart, then the top bar as AWS's: logo
+// mark, Services, the unified search, CloudShell, notifications, help,
+// settings, the region selector and the account menu.
 var topNavTpl = ui.Lazy(`
-<header class="topnav">
-	<nav class="topnav-inner" aria-label="%nav.label">
-		<a class="brand" href="#/" aria-label="%nav.home"><span class="brand-mark" aria-hidden="true"></span><span class="brand-name">{t app.name}</span></a>
-		{slot services}
-		<span class="spacer"></span>
+<div class="console-head">
+	<div class="simstrip" role="region" aria-label="%strip.label">
+		<span class="simstrip-name">{t strip.name}</span>
 		{slot extra}
+		<span class="spacer"></span>
 		{slot lang}
-		<button type="button" data-action="guide" id="guide-btn" class="nav-btn" aria-pressed="$guide">{t nav.guide}</button>
-		{slot menus}
-	</nav>
-</header>`)
+		<button type="button" data-action="guide" id="guide-btn" class="nav-btn strip-btn" aria-pressed="$guide">{t nav.guide}</button>
+		{slot simulator}
+	</div>
+	<header class="topnav">
+		<nav class="topnav-inner" aria-label="%nav.label">
+			<a class="brand" href="#/" aria-label="%nav.home"><span class="brand-mark" aria-hidden="true"></span><span class="brand-name">{t app.name}</span></a>
+			{slot services}
+			{slot search}
+			<span class="spacer"></span>
+			{slot icons}
+			{slot menus}
+		</nav>
+	</header>
+</div>`)
 
-// topNav computes the top bar's view-model.
+// topNav computes the console head's view-model.
 func topNav(m Model, c i18n.Catalog, r Route) ui.Node {
 	return topNavTpl.Root(c, ui.Vals{{K: "services", N: []ui.Node{servicesMenu(m, c)}}, {K: "extra", N: extraNavItems(m, c)},
+		{K: "search", N: []ui.Node{unifiedSearch(m, c)}}, {K: "icons", N: []ui.Node{topIcons(m, c)}},
 		{K: "lang", N: []ui.Node{langSwitch(m, c, "topnav-lang")}}, {K: "guide", S: core.BoolAttr(m.UI.GuideOpen)},
-		{K: "menus", N: []ui.Node{regionMenu(m, c, r), accountMenu(m, c), simulatorMenu(m, c)}}})
+		{K: "simulator", N: []ui.Node{simulatorMenu(m, c)}},
+		{K: "menus", N: []ui.Node{regionMenu(m, c, r), accountMenu(m, c)}}})
 }
 
 // servicesTpl is the Services menu: its button and, when open, the

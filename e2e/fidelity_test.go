@@ -90,9 +90,12 @@ func TestAccountMenuAndSignOut(t *testing.T) {
 	p.Screenshot("fidelity-signed-out-en")
 }
 
-// TestKeyboardOnlySearchToIAM: from Console Home, Alt+S opens the
-// Services search, typing "iam" and Enter opens IAM; Down and Up move
-// between the field and the services.
+// TestKeyboardOnlySearchToIAM: from Console Home, by keyboard only: Alt+S
+// puts focus in the top bar's unified search, typing "iam" lists IAM,
+// Down highlights it (focus stays in the field, the highlighted option
+// is its active descendant), Enter opens the IAM dashboard with focus on
+// a visible element; then "users" and Down to the Users feature opens
+// IAM's Users.
 func TestKeyboardOnlySearchToIAM(t *testing.T) {
 	p := NewPage(t)
 	p.Open("/?world=demo&lang=en#/services/s3")
@@ -100,18 +103,26 @@ func TestKeyboardOnlySearchToIAM(t *testing.T) {
 	p.Find("heading", "Recently visited")
 	p.Find("link", "S3")
 	bothLanguages(p, "fidelity-console-home")
-	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("s", chromedp.KeyModifiers(chromedp.ModifierAlt))); err != nil {
-		t.Fatal(err)
+	altS := func() {
+		t.Helper()
+		if err := chromedp.Do(p.ctx, chromedp.KeyEvent("s", chromedp.KeyModifiers(chromedp.ModifierAlt))); err != nil {
+			t.Fatal(err)
+		}
+		waitFocus(t, p, "search-input", "Alt+S")
 	}
-	waitFocus(t, p, "services-filter", "Alt+S")
+	altS()
 	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("iam")); err != nil {
 		t.Fatal(err)
 	}
-	p.Find("link", "IAM Manage access to AWS resources")
+	p.Find("option", "IAM Manage access to AWS resources")
+	p.Find("option", "Users IAM feature")
 	p.Press(kb.ArrowDown)
-	waitFocus(t, p, "svc-iam", "Down")
-	p.Press(kb.ArrowUp)
-	waitFocus(t, p, "services-filter", "Up")
+	if a := Eval[string](p, `document.getElementById("search-input").getAttribute("aria-activedescendant")`); a != "search-opt-0" {
+		t.Fatalf("after Down the active option is %q", a)
+	}
+	waitFocus(t, p, "search-input", "Down")
+	top(p)
+	p.Screenshot("topbar-search-iam-en")
 	p.Press(kb.Enter)
 	p.Find("heading", "IAM dashboard")
 	if h := Eval[string](p, `location.hash`); h != "#/iam" {
@@ -119,6 +130,23 @@ func TestKeyboardOnlySearchToIAM(t *testing.T) {
 	}
 	if f := activeFocus(p); f == "BODY" || strings.HasPrefix(f, "hidden") {
 		t.Fatalf("focus on %s after opening IAM", f)
+	}
+
+	altS()
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("users")); err != nil {
+		t.Fatal(err)
+	}
+	p.Find("option", "Users IAM feature")
+	for Eval[string](p, `(document.getElementById(document.getElementById("search-input").getAttribute("aria-activedescendant") || "x") || {}).textContent || ""`) != "Users IAM feature" {
+		p.Press(kb.ArrowDown)
+	}
+	p.Press(kb.Enter)
+	p.Find("heading", "Users (0)")
+	if h := Eval[string](p, `location.hash`); h != "#/iam/users" {
+		t.Fatalf("address %q after Enter on Users, want #/iam/users", h)
+	}
+	if f := activeFocus(p); f == "BODY" || strings.HasPrefix(f, "hidden") {
+		t.Fatalf("focus on %s after opening Users", f)
 	}
 }
 
@@ -150,6 +178,8 @@ func TestSecurityCredentialsRootKeyAndPassword(t *testing.T) {
 	p.Click("button", "Account menu: labsim-demo")
 	p.Click("link", "My Security Credentials")
 	p.Find("heading", "Access keys (access key ID and secret access key)")
+	p.Click("button", "Password")
+	p.Click("button", "Access keys (access key ID and secret access key)")
 	bothLanguages(p, "fidelity-credentials")
 	p.Click("button", "Create access key")
 	waitFocus(t, p, "cred-key-confirm", "Create access key")

@@ -5,6 +5,7 @@ package e2e
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"labsim/internal/pack"
@@ -308,7 +310,9 @@ func urlQuery(s string) string {
 // TestSandboxedFramePostsEvents embeds the site from another origin in
 // <iframe sandbox="allow-scripts"> (an opaque origin, no storage): it
 // posts labsim:ready and labsim:progress to the parent and obeys the
-// parent's labsim:start-lab, but not the same command from elsewhere.
+// parent's labsim:start-lab, but not the same command in another schema;
+// it keeps its work in memory, and the quiz played inside it posts a
+// labsim:progress per answer and labsim:complete with the score.
 func TestSandboxedFramePostsEvents(t *testing.T) {
 	sim := newServer(t)
 	host := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -333,6 +337,55 @@ func TestSandboxedFramePostsEvents(t *testing.T) {
 	waitTrue(t, p, `window.msgs.some(m => m && m.type === 'labsim:progress' && m.lab === 'cloud-concepts' && m.completed === 0 && m.total > 0 && m.score === 0 && typeof m.step === 'string')`,
 		"labsim:progress for the started lab")
 	p.Screenshot("sandboxed-frame-events")
+
+	// Inside the frame (a process of its own: attach to its target), the
+	// page keeps its work in memory and the quiz can be played; every
+	// answer reaches the parent as labsim:progress, the end as
+	// labsim:complete.
+	var frame context.Context
+	deadline := time.Now().Add(20 * time.Second)
+	for frame == nil {
+		if time.Now().After(deadline) {
+			t.Fatal("no target for the sandboxed frame")
+		}
+		targets, err := chromedp.Targets(p.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tg := range targets {
+			if tg.Type == "iframe" && strings.HasPrefix(tg.URL, sim.URL) {
+				ctx, cancel := chromedp.NewContext(p.ctx, chromedp.WithTargetID(tg.TargetID))
+				t.Cleanup(cancel)
+				frame = ctx
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	inFrame := func(js string) bool {
+		v, err := chromedp.Run(frame, chromedp.Evaluate[bool](js))
+		return err == nil && v
+	}
+	waitFrame := func(js, what string) {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for !inFrame(js) {
+			if time.Now().After(deadline) {
+				t.Fatalf("timed out waiting in the frame for %s", what)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	waitFrame(`(() => { try { localStorage.length; return false } catch (e) { return document.body.innerText.includes('kept in memory only') } })()`,
+		"the memory-only notice, with localStorage refused")
+	l := quizLab(t, "cloud-concepts")
+	for i, st := range l.Steps {
+		q := st.Quiz()
+		waitFrame(`(() => { const b = document.querySelector('[data-action="lab.answer"][data-arg="`+st.ID+`:`+q.Answer+`"]'); if (!b) return false; b.click(); return true; })()`,
+			"question "+strconv.Itoa(i+1))
+		waitTrue(t, p, lastProgress+` === `+strconv.Itoa(i+1), "labsim:progress after question "+strconv.Itoa(i+1))
+	}
+	waitTrue(t, p, `window.msgs.some(m => m && m.type === 'labsim:complete' && m.lab === 'cloud-concepts' && m.score === 100 && m.passed === true && m.passingScore === `+strconv.Itoa(l.PassingScore)+`)`,
+		"labsim:complete with the score")
 	p.expectProblem("request to another origin: " + sim.URL)
 }
 
@@ -348,4 +401,212 @@ func TestSCOWithoutLMSKeepsWorking(t *testing.T) {
 	Eval[bool](p, `(document.querySelector('[data-action="lab.answer"][data-arg="`+l.Steps[0].ID+`:`+q.Answer+`"]').click(), true)`)
 	waitTrue(t, p, `!!document.querySelector('#lab-feedback.lab-ok')`, "the right answer's feedback")
 	p.expectProblem("no SCORM API found")
+}
+
+// scoWithLMS opens the unzipped package's page at the top of a tab whose
+// window carries a scorm-again runtime of the version as its LMS API
+// (window.API or window.API_1484_11, found by the bridge's search, which
+// starts at the SCO's own window), so that the harness's helpers, which
+// read one document, can play a task lab. A non-empty resume starts the
+// runtime with that suspend_data and clears the browser's storage first,
+// as on another computer. prev is the runtime script of an earlier call,
+// replaced. TestSCORMWithScormAgain covers the LMS in a
+// parent frame.
+func scoWithLMS(t *testing.T, p *Page, v pack.SCORMVersion, labID, resume string, prev page.ScriptIdentifier) page.ScriptIdentifier {
+	t.Helper()
+	script, ctor, name := "scorm12.js", "Scorm12API", "API"
+	if v == pack.SCORM2004 {
+		script, ctor, name = "scorm2004.js", "Scorm2004API", "API_1484_11"
+	}
+	lib, err := os.ReadFile(filepath.Join("node_modules", "scorm-again", "dist", script))
+	if err != nil {
+		t.Fatal("scorm-again is missing: run `npm install --prefix e2e`")
+	}
+	src := string(lib) + `
+;(() => { if (window !== window.top) return;
+  const api = new ` + ctor + `({ autocommit: false, logLevel: 5 });
+  window.` + name + ` = api; window.lms = api;
+  const resume = ` + strconv.Quote(resume) + `;
+  if (resume) {
+    localStorage.clear(); sessionStorage.clear();
+    api.loadFromFlattenedJSON({ 'cmi.suspend_data': resume });
+  }
+})();`
+	if prev != "" {
+		if _, err := chromedp.Call(p.ctx, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: prev}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := chromedp.Call(p.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := res.Identifier
+	p.Open("/sco/index.html?lang=en&lab=" + labID)
+	return id
+}
+
+// TestSCORMLab1ResumesTheWorld plays lab 1 (create-account) as a SCO of
+// each SCORM version with scorm-again as the LMS: sign-up, then the page is
+// opened on "another computer" from suspend_data alone. The account comes
+// back (without its password, which the LMS never holds): the page asks
+// for a new root password at once, the student sets it and signs in, the
+// lab completes, and the LMS reads passed with a score of 100 (2004:
+// completed, passed, scaled 1).
+func TestSCORMLab1ResumesTheWorld(t *testing.T) {
+	const labID = "create-account"
+	for _, v := range []pack.SCORMVersion{pack.SCORM12, pack.SCORM2004} {
+		t.Run(v.Kind(), func(t *testing.T) {
+			srv := lmsServer(t, v, labID)
+			p := NewPageOn(t, srv.URL)
+			get := func(elem string) string {
+				return Eval[string](p, `String(window.lms.getFlattenedCMI()[`+strconv.Quote(elem)+`] ?? '')`)
+			}
+			status, success := "cmi.core.lesson_status", ""
+			if v == pack.SCORM2004 {
+				status, success = "cmi.completion_status", "cmi.success_status"
+			}
+			script := scoWithLMS(t, p, v, labID, "", "")
+			waitSteps(p, "now", "pending", "pending")
+			suSignUp(t, p, suEN, "kim@example.com", "Lab-Student-2026", "my-lab", false)
+			waitSteps(p, "ok", "ok", "now")
+			deadline := time.Now().Add(20 * time.Second)
+			var suspend string
+			for {
+				suspend = get("cmi.suspend_data")
+				if strings.HasPrefix(suspend, "2~"+labID+"~") && !strings.HasSuffix(suspend, "~") && strings.Contains(suspend, "._") {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("suspend_data with two steps done and the world never came: %q", suspend)
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+			if len(suspend) > scorm.MaxSuspend12 {
+				t.Fatalf("suspend_data has %d characters, more than SCORM 1.2 allows", len(suspend))
+			}
+			t.Logf("suspend_data after sign-up: %d characters", len(suspend))
+			if got := get(status); got != "incomplete" {
+				t.Fatalf("%s = %q after two steps", status, got)
+			}
+
+			// Another computer: the LMS's suspend_data only.
+			scoWithLMS(t, p, v, labID, suspend, script)
+			p.WaitText("Your work was resumed from the learning system")
+			p.WaitText("Set a new root user password for kim@example.com")
+			p.suWaitHeading("Reset password")
+			waitSteps(p, "ok", "ok", "now")
+			if v == pack.SCORM12 {
+				bothLanguages(p, "scorm-lab1-resumed-world")
+			}
+			const pw = "Lab-Resumed-2026"
+			p.Type("textbox", "New password", pw)
+			p.Type("textbox", "Confirm new password", pw)
+			p.Click("button", "Reset password")
+			p.WaitText("Your password has been reset")
+			p.Type("textbox", suEN.password, pw)
+			p.Click("button", suEN.signInButton)
+			p.suWaitHeading(suEN.home)
+			p.Find("button", suEN.accountMenu+"my-lab")
+			waitSteps(p, "ok", "ok", "ok")
+			p.WaitText("Lab complete. Well done!")
+
+			want := map[string]string{status: "passed", "cmi.core.score.raw": "100"}
+			if v == pack.SCORM2004 {
+				want = map[string]string{status: "completed", success: "passed", "cmi.score.raw": "100", "cmi.score.scaled": "1"}
+			}
+			for elem, value := range want {
+				deadline := time.Now().Add(20 * time.Second)
+				for get(elem) != value {
+					if time.Now().After(deadline) {
+						t.Fatalf("%s = %q, want %q", elem, get(elem), value)
+					}
+					time.Sleep(100 * time.Millisecond)
+				}
+			}
+		})
+	}
+}
+
+// cspHandler serves dist/ as labsim serve does but with the given
+// Content-Security-Policy in place of the site's own.
+func cspHandler(policy string) http.Handler {
+	h := labsite.Handler(distDir)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(cspWriter{ResponseWriter: w, policy: policy}, r)
+	})
+}
+
+// cspWriter replaces the Content-Security-Policy header as the response
+// starts.
+type cspWriter struct {
+	http.ResponseWriter
+	policy string
+}
+
+func (c cspWriter) WriteHeader(code int) {
+	c.Header().Set("Content-Security-Policy", c.policy)
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c cspWriter) Write(b []byte) (int, error) {
+	if c.Header().Get("Content-Security-Policy") != c.policy {
+		c.Header().Set("Content-Security-Policy", c.policy)
+	}
+	return c.ResponseWriter.Write(b)
+}
+
+// TestStrictCSPWithWasmUnsafeEval serves the site under the strictest
+// policy an LMS may send, script-src 'self' 'wasm-unsafe-eval' (and
+// default-src 'self'): the page starts, a lab runs, and the browser
+// reports no violation. The same page without 'wasm-unsafe-eval' fails to
+// start, so the test can tell.
+func TestStrictCSPWithWasmUnsafeEval(t *testing.T) {
+	const watch = `window.cspViolations = []; document.addEventListener('securitypolicyviolation',
+		e => window.cspViolations.push(e.effectiveDirective + ' ' + e.blockedURI));`
+	tests := []struct {
+		name   string
+		policy string
+		starts bool
+	}{
+		{"wasm-unsafe-eval", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:", true},
+		{"without", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(cspHandler(tc.policy))
+			t.Cleanup(srv.Close)
+			resp, err := http.Get(srv.URL + "/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if got := resp.Header.Get("Content-Security-Policy"); got != tc.policy {
+				t.Fatalf("served CSP %q, want %q", got, tc.policy)
+			}
+			p := NewPageOn(t, srv.URL)
+			p.beforeLoad(watch)
+			if !tc.starts {
+				p.navigate("/?lang=en")
+				waitTrue(t, p, `window.cspViolations.some(v => v.startsWith('script-src') && v.includes('wasm'))`, "the browser refusing to compile WebAssembly")
+				waitTrue(t, p, `document.body.innerText.includes('The simulator could not be loaded')`, "the page saying it could not start")
+				if Eval[bool](p, `window.labsimReady === true`) {
+					t.Fatal("the page started without 'wasm-unsafe-eval'")
+				}
+				p.Screenshot("csp-without-wasm-unsafe-eval")
+				p.expectProblem("CompileError")
+				return
+			}
+			p.Open("/?lang=en&lab=cloud-concepts")
+			l := quizLab(t, "cloud-concepts")
+			q := l.Steps[0].Quiz()
+			Eval[bool](p, `(document.querySelector('[data-action="lab.answer"][data-arg="`+l.Steps[0].ID+`:`+q.Answer+`"]').click(), true)`)
+			waitTrue(t, p, `!!document.querySelector('#lab-feedback.lab-ok')`, "the right answer's feedback")
+			p.Click("link", "Simulator")
+			p.WaitText("Where your work is saved")
+			if v := Eval[[]string](p, `window.cspViolations`); len(v) > 0 {
+				t.Fatalf("CSP violations: %v", v)
+			}
+		})
+	}
 }

@@ -147,8 +147,9 @@ func zbar(t *testing.T, img image.Image, name string) string {
 }
 
 // openWizardSetup goes from Console Home to the setup step the textbook's
-// way: account name → My Security Credentials → Activate MFA → Virtual MFA
-// device → Continue, taking screenshots in both languages.
+// way: account name → My Security Credentials → Multi-factor
+// authentication (MFA) → Activate MFA → Virtual MFA device → Continue, in
+// the modal dialog over the page, taking screenshots in both languages.
 func openWizardSetup(t *testing.T, p *Page, shots bool) {
 	t.Helper()
 	p.Click("button", "Account menu: labsim-demo")
@@ -157,13 +158,18 @@ func openWizardSetup(t *testing.T, p *Page, shots bool) {
 	if shots {
 		bothLanguages(p, "mfa-01-credentials")
 	}
+	p.Click("button", "Multi-factor authentication (MFA)")
+	if shots {
+		bothLanguages(p, "mfa-01-credentials-mfa-open")
+	}
 	p.Click("button", "Activate MFA")
+	p.Find("dialog", "Manage MFA device")
 	p.Find("radio", "Virtual MFA device")
 	if shots {
 		bothLanguages(p, "mfa-02-device-type")
 	}
 	p.Click("button", "Continue")
-	p.Find("heading", "Set up virtual MFA device")
+	p.Find("dialog", "Set up virtual MFA device")
 }
 
 // signInAsRoot signs out and back in with the demo root password, up to

@@ -101,6 +101,41 @@ func TestPolicyEditorCreatesGuardrailsAndShowsAdministratorAccess(t *testing.T) 
 	p.WaitText("Policy versions (2)")
 	bothLanguages(p, "policy-versions")
 
+	// The group NetworkAdmin with NetworkAdminGuardrails and
+	// AmazonVPCFullAccess, as the scenario has it.
+	p.Click("link", "User groups")
+	p.Find("heading", "User groups (0)")
+	p.Click("button", "Create group")
+	p.Find("heading", "Create user group")
+	p.Type("textbox", "User group name", "NetworkAdmin")
+	p.Type("searchbox", "Search policies", "NetworkAdmin")
+	p.Click("checkbox", "NetworkAdminGuardrails")
+	p.Focus("searchbox", "Search policies")
+	Eval[any](p, `document.activeElement.select()`)
+	p.Type("searchbox", "Search policies", "VPCFull")
+	p.Click("checkbox", "AmazonVPCFullAccess")
+	p.Click("button", "Create user group")
+	p.Find("heading", "NetworkAdmin")
+	p.WaitText("User group NetworkAdmin created.")
+	p.Click("tab", "Permissions")
+	p.Find("heading", "Permissions policies (2)")
+	p.Find("checkbox", "NetworkAdminGuardrails")
+	p.Find("checkbox", "AmazonVPCFullAccess")
+	bothLanguages(p, "policy-group-networkadmin")
+	// The policy's Entities attached lists the group.
+	p.Click("link", "Policies")
+	p.Type("searchbox", "Search policies", "Guardrails")
+	p.Click("link", "NetworkAdminGuardrails")
+	p.WaitText("Permissions defined in this policy")
+	p.Click("link", "Entities attached")
+	p.Find("heading", "Entities attached (1)")
+	p.WaitText("NetworkAdmin")
+	p.Click("link", "Policies")
+	p.Focus("searchbox", "Search policies")
+	Eval[any](p, `document.activeElement.select()`)
+	p.Press(kb.Delete)
+	p.Find("link", "AdministratorAccess")
+
 	// AdministratorAccess in Korean: 정책 요약 and {}JSON.
 	p.Open("/?lang=ko#/iam/policies")
 	p.Click("link", "AdministratorAccess")
@@ -142,14 +177,14 @@ func TestPolicyEditorKeystrokeTime(t *testing.T) {
 	// The caret goes inside the Sid's string, where typing keeps JSON.
 	Eval[any](p, `(() => { const e = document.getElementById('policy-doc'); const i = e.value.indexOf('"AllowViewAccountInfo"') + 6;
 		e.setSelectionRange(i, i);
-		window.__times = []; let t0 = 0;
+		window.__times = []; window.__patched = []; let t0 = 0;
 		e.addEventListener('keydown', () => { t0 = performance.now(); }, true);
-		new MutationObserver(() => { if (!t0) return; const s = t0; t0 = 0;
+		new MutationObserver(() => { if (!t0) return; const s = t0; t0 = 0; window.__patched.push(performance.now() - s);
 			requestAnimationFrame(() => setTimeout(() => window.__times.push(performance.now() - s), 0)); })
 			.observe(document.getElementById('pe-count'), {subtree: true, childList: true, characterData: true}); })()`)
 	const n = 220
 	for i := 0; i < n; i++ {
-		p.Press("x")
+		typeKey(t, p, "x")
 		deadline := time.Now().Add(5 * time.Second)
 		for Eval[int](p, `window.__times.length`) < i+1 {
 			if time.Now().After(deadline) {
@@ -161,9 +196,12 @@ func TestPolicyEditorKeystrokeTime(t *testing.T) {
 	times := Eval[[]float64](p, `window.__times`)
 	sort.Float64s(times)
 	median, p95 := times[len(times)/2], times[len(times)*95/100]
+	patched := Eval[[]float64](p, `window.__patched`)
+	sort.Float64s(patched)
 	report := fmt.Sprintf("policy editor keystroke, headless Chromium, %d keystrokes into a policy of %d non-white-space characters (quota 6,144)\n"+
-		"(keydown to the updated validation panel painted: requestAnimationFrame then a zero timeout)\nmedian %.1f ms, p95 %.1f ms, max %.1f ms\n",
-		len(times), size, median, p95, times[len(times)-1])
+		"(keydown to the updated validation panel painted: requestAnimationFrame then a zero timeout)\nmedian %.1f ms, p95 %.1f ms, max %.1f ms\n"+
+		"(keydown to the panel patched in the page, before the frame)\nmedian %.1f ms, p95 %.1f ms\n",
+		len(times), size, median, p95, times[len(times)-1], patched[len(patched)/2], patched[len(patched)*95/100])
 	t.Log(report)
 	if err := os.MkdirAll("screenshots", 0o755); err == nil {
 		_ = os.WriteFile("screenshots/editor-keystroke.txt", []byte(report), 0o644)
@@ -193,6 +231,25 @@ func TestPolicyEditorKeystrokeTime(t *testing.T) {
 	}
 	if caret := Eval[int](p, `document.getElementById('policy-doc').selectionStart`); caret != len([]rune(before[:at]))+2 {
 		t.Fatalf("the caret moved to %d", caret)
+	}
+}
+
+// typeKey types one lower-case letter as a keyboard does: one keyDown
+// event carrying the text, so that keydown, keypress, beforeinput and input
+// are dispatched in one task, then keyUp. (p.Press sends keyDown and the
+// character as two protocol commands, which puts a round trip of the test
+// process between the keydown the measurement starts at and the text
+// arriving, a delay no keyboard has.)
+func typeKey(t *testing.T, p *Page, ch string) {
+	t.Helper()
+	up := strings.ToUpper(ch)
+	for _, ev := range []input.DispatchKeyEventParams{
+		{Type: input.DispatchKeyEventTypeKeyDown, Key: ch, Code: "Key" + up, Text: ch, UnmodifiedText: ch, WindowsVirtualKeyCode: int64(up[0])},
+		{Type: input.DispatchKeyEventTypeKeyUp, Key: ch, Code: "Key" + up, WindowsVirtualKeyCode: int64(up[0])},
+	} {
+		if _, err := chromedp.Call(p.ctx, input.DispatchKeyEvent, ev); err != nil {
+			t.Fatalf("type %q: %v", ch, err)
+		}
 	}
 }
 

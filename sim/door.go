@@ -83,7 +83,7 @@ func (w World) Do(s Session, op Op, env Env) (World, error) {
 			"principal", s.Who(), "action", action, "resource", resource, "decision", string(decision),
 			"policyType", "identity-based")
 		ev.ErrorCode = awserr.AccessDenied
-		return w.withEvent(ev), err
+		return w.withEvent(ev, env.KeepEventsFrom), err
 	}
 	next := w.Clone()
 	if err := applySafely(op, &next, s, env); err != nil {
@@ -91,7 +91,7 @@ func (w World) Do(s Session, op Op, env Env) (World, error) {
 		if ev.ErrorCode == "" {
 			ev.ErrorCode = awserr.Internal
 		}
-		return w.withEvent(ev), err
+		return w.withEvent(ev, env.KeepEventsFrom), err
 	}
 	if d, ok := op.(Detailer); ok {
 		ev.Detail = d.Detail(next)
@@ -99,7 +99,7 @@ func (w World) Do(s Session, op Op, env Env) (World, error) {
 	if ev.AccountID == "" {
 		ev.AccountID = accountOfARN(resource)
 	}
-	return next.withEvent(ev), nil
+	return next.withEvent(ev, env.KeepEventsFrom), nil
 }
 
 // applySafely turns a panic inside an operation into an error, so that a
@@ -149,18 +149,6 @@ func (w World) authorize(s Session, op Op, action, resource string, env Env) (De
 		}
 	}
 	return Allowed, action, resource
-}
-
-func (w World) withEvent(ev Event) World {
-	n := len(w.Events)
-	events := make([]Event, n, n+1)
-	copy(events, w.Events)
-	ev.Seq = n + 1
-	if n > 0 {
-		ev.Seq = w.Events[n-1].Seq + 1
-	}
-	w.Events = append(events, ev)
-	return w
 }
 
 // accountOfARN extracts the account ID field of an ARN, or "".

@@ -335,3 +335,118 @@ func (o ConsoleDeletePolicy) Apply(w *World, s Session, env Env) error {
 func (o ConsoleDeletePolicy) Detail(w World) map[string]string {
 	return map[string]string{"policyArn": o.PolicyARN}
 }
+
+// ConsoleCreateAccessKey is the console's Create access key wizard:
+// iam:CreateAccessKey, then iam:TagUser when the student gave a
+// description, which the console keeps as a tag of the user whose key is
+// the new access key's ID. The secret is handed back once through Secret
+// and never logged.
+type ConsoleCreateAccessKey struct {
+	UserName    string
+	Description string
+	// Key and Secret receive the new key and its secret (may be nil).
+	Key    *iam.AccessKey
+	Secret *string
+}
+
+// Action implements Op.
+func (ConsoleCreateAccessKey) Action() string { return "iam:CreateAccessKey" }
+
+// Resource implements Op.
+func (o ConsoleCreateAccessKey) Resource(w World, s Session) string {
+	return w.userARN(s.AccountID, o.UserName)
+}
+
+// Steps implements MultiStep.
+func (o ConsoleCreateAccessKey) Steps(w World, s Session) []Step {
+	if o.Description == "" {
+		return nil
+	}
+	return []Step{{"iam:TagUser", o.Resource(w, s)}}
+}
+
+// Apply implements Op.
+func (o ConsoleCreateAccessKey) Apply(w *World, s Session, env Env) error {
+	return changeIAM(w, s, env, func(a *iam.Account, e iam.Env) error {
+		k, secret, err := a.CreateAccessKey(e, o.UserName)
+		if err != nil {
+			return err
+		}
+		if o.Description != "" {
+			if err := a.TagUser(o.UserName, []iam.Tag{{Key: k.ID, Value: o.Description}}); err != nil {
+				return err
+			}
+		}
+		if o.Key != nil {
+			*o.Key = k
+		}
+		if o.Secret != nil {
+			*o.Secret = secret
+		}
+		return nil
+	})
+}
+
+// Detail implements Detailer: the key ID once created, whether it has a
+// description, never the secret.
+func (o ConsoleCreateAccessKey) Detail(w World) map[string]string {
+	d := map[string]string{"userName": o.UserName, "description": boolText(o.Description != "")}
+	if o.Key != nil && o.Key.ID != "" {
+		d["accessKeyId"] = o.Key.ID
+	}
+	return d
+}
+
+// ConsoleDeleteAccessKey is the console's Delete of an access key:
+// iam:DeleteAccessKey, then iam:UntagUser of the key's description tag
+// when it has one, so that no description outlives its key.
+type ConsoleDeleteAccessKey struct{ UserName, KeyID string }
+
+// Action implements Op.
+func (ConsoleDeleteAccessKey) Action() string { return "iam:DeleteAccessKey" }
+
+// Resource implements Op.
+func (o ConsoleDeleteAccessKey) Resource(w World, s Session) string {
+	return w.userARN(s.AccountID, o.UserName)
+}
+
+// described reports whether the key has a description tag.
+func (o ConsoleDeleteAccessKey) described(w World, s Session) bool {
+	u, ok := w.Accounts[s.AccountID].IAM.User(o.UserName)
+	if !ok {
+		return false
+	}
+	for _, t := range u.Tags {
+		if t.Key == o.KeyID {
+			return true
+		}
+	}
+	return false
+}
+
+// Steps implements MultiStep.
+func (o ConsoleDeleteAccessKey) Steps(w World, s Session) []Step {
+	if !o.described(w, s) {
+		return nil
+	}
+	return []Step{{"iam:UntagUser", o.Resource(w, s)}}
+}
+
+// Apply implements Op.
+func (o ConsoleDeleteAccessKey) Apply(w *World, s Session, env Env) error {
+	described := o.described(*w, s)
+	return changeIAM(w, s, env, func(a *iam.Account, e iam.Env) error {
+		if err := a.DeleteAccessKey(o.UserName, o.KeyID); err != nil {
+			return err
+		}
+		if described {
+			return a.UntagUser(o.UserName, []string{o.KeyID})
+		}
+		return nil
+	})
+}
+
+// Detail implements Detailer.
+func (o ConsoleDeleteAccessKey) Detail(w World) map[string]string {
+	return map[string]string{"userName": o.UserName, "accessKeyId": o.KeyID}
+}

@@ -384,3 +384,80 @@ func TestResyncMFADeviceOfAUser(t *testing.T) {
 	_, err = w.Do(s, ResyncMFADevice{UserName: LunaName, Serial: "arn:aws:iam::123456789012:mfa/nope", Code1: code(later, 1), Code2: code(later, 2)}, env)
 	require.Equal(t, awserr.NoSuchEntity, awserr.Code(err))
 }
+
+func TestConsoleCreateAccessKeyTagsItsDescription(t *testing.T) {
+	w, acct := scenario(t)
+	env := iamTestEnv(t0)
+	root := RootSession(acct, t0, false)
+	tests := []struct {
+		name, desc, code string
+		keys             int
+	}{
+		{"description with a refused character", "laptop; CLI", awserr.ValidationError, 0},
+		{"description too long", strings.Repeat("d", iam.MaxTagValueLen+1), awserr.ValidationError, 0},
+		{"no description", "", "", 1},
+		{"described", "Luna laptop: AWS CLI v2 @ home", "", 2},
+		{"third key", "", awserr.LimitExceeded, 2},
+	}
+	for _, tt := range tests {
+		var key iam.AccessKey
+		var secret string
+		next, err := w.Do(root, ConsoleCreateAccessKey{UserName: "Luna", Description: tt.desc, Key: &key, Secret: &secret}, env)
+		ev := next.Events[len(next.Events)-1]
+		require.Equal(t, "iam:CreateAccessKey", ev.Action, tt.name)
+		u, _ := next.IAMUser(DemoAccountID, "Luna")
+		require.Len(t, u.AccessKeys, tt.keys, tt.name)
+		if tt.code != "" {
+			requireCode(t, err, tt.code)
+			require.Equal(t, tt.code, ev.ErrorCode, tt.name)
+			require.Empty(t, secret, tt.name)
+			require.Equal(t, len(w.Events)+1, len(next.Events), "a failure is logged and changes nothing else")
+			continue
+		}
+		require.NoError(t, err, tt.name)
+		require.Len(t, secret, 40)
+		require.Equal(t, key.ID, ev.Detail["accessKeyId"])
+		data, _ := json.Marshal(next)
+		require.NotContains(t, string(data), secret, "the secret is neither saved nor logged")
+		tag := ""
+		for _, tg := range u.Tags {
+			if tg.Key == key.ID {
+				tag = tg.Value
+			}
+		}
+		require.Equal(t, tt.desc, tag, tt.name)
+		w = next
+	}
+
+	// The console's Delete removes the key and its description tag.
+	u, _ := w.IAMUser(DemoAccountID, "Luna")
+	described := u.AccessKeys[1].ID
+	tags := len(u.Tags)
+	next, err := w.Do(root, ConsoleDeleteAccessKey{UserName: "Luna", KeyID: described}, env)
+	require.NoError(t, err)
+	u, _ = next.IAMUser(DemoAccountID, "Luna")
+	require.Len(t, u.AccessKeys, 1)
+	require.Len(t, u.Tags, tags-1)
+	_, err = next.Do(root, ConsoleDeleteAccessKey{UserName: "Luna", KeyID: described}, env)
+	requireCode(t, err, awserr.NoSuchEntity)
+	next, err = next.Do(root, ConsoleDeleteAccessKey{UserName: "Luna", KeyID: u.AccessKeys[0].ID}, env)
+	require.NoError(t, err)
+	u, _ = next.IAMUser(DemoAccountID, "Luna")
+	require.Empty(t, u.AccessKeys)
+
+	// A user allowed to create keys but not to tag users may create one
+	// without a description only: with one, nothing changes.
+	w, err = w.Do(root, PutUserPolicy{UserName: "SuperUser", PolicyName: "keys", Document: `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:TagUser","Resource":"*"}]}`}, env)
+	require.NoError(t, err)
+	w, err = w.Do(root, ConsoleDeleteUser{Name: "Luna"}, env)
+	require.NoError(t, err)
+	su, _ := w.IAMUser(DemoAccountID, "SuperUser")
+	super := UserSession(acct, su, t0, false)
+	next, err = w.Do(super, ConsoleCreateAccessKey{UserName: "SuperUser", Description: "ci"}, env)
+	requireCode(t, err, awserr.AccessDenied)
+	require.Contains(t, AccessDeniedMessage(err), "iam:TagUser")
+	u, _ = next.IAMUser(DemoAccountID, "SuperUser")
+	require.Empty(t, u.AccessKeys)
+	_, err = w.Do(super, ConsoleCreateAccessKey{UserName: "SuperUser"}, env)
+	require.NoError(t, err)
+}

@@ -22,7 +22,9 @@ import (
 type World struct {
 	// Accounts by 12-digit account ID.
 	Accounts map[string]Account `json:"accounts"`
-	// Events is the log of everything that was attempted, oldest first.
+	// Events is the log of everything that was attempted, oldest first:
+	// the newest MaxEvents, and every event of a running lab attempt
+	// (Env.KeepEventsFrom); EventsTrimmed counts those removed.
 	Events []Event `json:"events"`
 	// Devices are the student's stand-ins for the outside world.
 	Devices Devices `json:"devices"`
@@ -127,6 +129,11 @@ type Env struct {
 	// Region is the console's selected Region, the aws:RequestedRegion of
 	// requests to regional services; "" stands for us-east-1.
 	Region string
+	// KeepEventsFrom is the sequence number of the oldest event the log
+	// must keep however long it grows: the first event of the running lab
+	// attempt, whose checks look at every event since it began. 0 pins
+	// nothing: the log keeps its newest MaxEvents.
+	KeepEventsFrom int
 }
 
 // Clone returns a deep copy that shares no maps or slices with w.

@@ -120,7 +120,7 @@ func decodeKey(ev safejs.Value, now time.Time) (console.Msg, bool) {
 		if attr(target, "data-nav") != "services" {
 			return nil, false
 		}
-		if k != "Enter" || attr(target, "id") == "services-filter" {
+		if id := attr(target, "id"); k != "Enter" || id == "services-filter" || id == "search-input" {
 			_, _ = ev.Call("preventDefault")
 		} else {
 			// Enter on a link follows it natively.

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -35,7 +36,25 @@ type host struct {
 	// LMS was not found; launched is when it started.
 	lms      *scorm.Session
 	launched time.Time
+	// q takes the LMS's reports to the console (listen sets it); lmsErr
+	// is the LMS error last told, so that a repeated one is told once;
+	// leftOut reports that the student was told the world no longer fits
+	// suspend_data.
+	q       *queue
+	lmsErr  string
+	leftOut bool
+	// enc encodes the world for suspend_data, again only when it changed
+	// (and, while the attempt stays the same, at most every
+	// worldEvery); model is the model last reported, whose latest world
+	// finish writes.
+	enc   scorm.WorldEncoder
+	model *console.Model
 }
+
+// worldEvery is the least time between two encodings of a changed world
+// while the lab's attempt does not change: the world's commits come every
+// scorm.CommitIdle anyway.
+const worldEvery = 15 * time.Second
 
 // newHost returns the host of the page in global.
 func newHost(global safejs.Value) *host {
@@ -85,11 +104,8 @@ func (h *host) observe(m console.Model) {
 	defer h.mu.Unlock()
 	s, ok := m.LabStatus()
 	if h.lms != nil && ok {
-		p := scorm.Progress{Lab: s.Lab, Done: s.Done, Total: s.Total, Score: s.Score,
-			PassingScore: s.PassingScore, Completed: s.Completed, Passed: s.Passed}
-		if err := h.lms.Report(p, m.SuspendData()); err != nil {
-			h.warn(err)
-		}
+		h.report(m, s)
+		h.model = &m
 	}
 	if !h.ready || !ok || (h.posted && s == h.last) {
 		return
@@ -107,6 +123,45 @@ func (h *host) observe(m console.Model) {
 			h.warn(err)
 		}
 	}
+}
+
+// report gives the LMS the lab's progress and suspend_data (the lab and
+// its world: the LMS is where the work lives beside browser storage) and
+// tells the student, once each, an LMS error and a world too large for
+// suspend_data.
+func (h *host) report(m console.Model, s console.LabStatus) {
+	p := scorm.Progress{Lab: s.Lab, Done: s.Done, Total: s.Total, Score: s.Score,
+		PassingScore: s.PassingScore, Completed: s.Completed, Passed: s.Passed}
+	now := time.Now()
+	data, withWorld := m.SuspendDataWith(&h.enc, now)
+	err := h.lms.Report(p, data, now)
+	if err != nil {
+		h.warn(err)
+	}
+	msg := console.LMSReport{Now: now}
+	if text := lmsErrorText(err); text != h.lmsErr {
+		h.lmsErr, msg.Error = text, text
+	}
+	if !withWorld && data != "" && len(m.World.Accounts) > 0 && !h.leftOut {
+		h.leftOut, msg.WorldLeftOut = true, true
+	}
+	if h.q != nil && (msg.Error != "" || msg.WorldLeftOut) {
+		h.q.push(msg)
+	}
+}
+
+// lmsErrorText is what the student is told of an LMS error: the first
+// failed call with the LMS's code and text; "" for none.
+func lmsErrorText(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *scorm.Error
+	if errors.As(err, &e) {
+		return strings.TrimPrefix(e.Error(), "scorm: ")
+	}
+	first, _, _ := strings.Cut(err.Error(), "\n")
+	return strings.TrimPrefix(first, "scorm: ")
 }
 
 // warn writes a problem with the LMS or the parent to the console.
@@ -273,8 +328,11 @@ func (h *host) startLMS(versions []scorm.Version, hadSave bool, q *queue) {
 		}
 		h.mu.Lock()
 		h.lms, h.launched = s, now
+		h.enc.Every = worldEvery
 		h.mu.Unlock()
-		msg = console.LMSLaunched{Now: now, Found: true, Review: launch.Review, Suspend: launch.Suspend, Resume: !hadSave || launch.Review}
+		// The LMS is the source of truth: its attempt and world resume
+		// unless this browser's own save went as far.
+		msg = console.LMSLaunched{Now: now, Found: true, Review: launch.Review, Suspend: launch.Suspend, Resume: true, Local: hadSave}
 		if launch.Language != "" {
 			q.push(console.HostCommand{Now: now, Command: console.CommandSetLanguage, Arg: launch.Language})
 		}
@@ -297,6 +355,13 @@ func (h *host) finish() {
 	if h.lms == nil {
 		return
 	}
+	// The latest world goes in before the last commit.
+	if h.model != nil {
+		if s, ok := h.model.LabStatus(); ok {
+			h.enc.Every = 0
+			h.report(*h.model, s)
+		}
+	}
 	if err := h.lms.Finish(time.Since(h.launched)); err != nil {
 		h.warn(err)
 	}
@@ -308,6 +373,9 @@ func (h *host) finish() {
 // listen installs the host's listeners: messages from the embedding
 // window, and pagehide and beforeunload to end the LMS session.
 func (h *host) listen(q *queue) error {
+	h.mu.Lock()
+	h.q = q
+	h.mu.Unlock()
 	add := func(event string, fn func(ev safejs.Value)) error {
 		f, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
 			if len(args) > 0 {

@@ -223,7 +223,9 @@ func TestHostReportsToTheLMS(t *testing.T) {
 	require.Equal(t, "100", get("cmi.core.score.raw"))
 	require.Equal(t, "", get("cmi.core.exit"))
 	require.Regexp(t, `^\d{4}:\d\d:\d\d$`, get("cmi.core.session_time"))
-	require.Equal(t, m.SuspendData(), get("cmi.suspend_data"))
+	sd, withWorld := m.SuspendData()
+	require.True(t, withWorld)
+	require.Equal(t, sd, get("cmi.suspend_data"))
 	calls, _ := api.Get("calls")
 	last, _ := calls.Call("at", -1)
 	ls, _ := last.String()
@@ -240,4 +242,35 @@ func TestNoLMSIsReported(t *testing.T) {
 	require.False(t, msgs[0].(console.LMSLaunched).Found)
 	h.startLMS(nil, false, q)
 	require.Empty(t, q.drain(), "a page that is not a SCO does not look")
+}
+
+// TestHostTellsLMSErrors: a commit the LMS refuses reaches the console as
+// an LMSReport with the LMS's code and text, once while it repeats.
+func TestHostTellsLMSErrors(t *testing.T) {
+	g := js(t, `const data = {};
+		const API = { data,
+			LMSInitialize: () => "true",
+			LMSGetValue: k => data[k] || "",
+			LMSSetValue: (k, v) => { data[k] = String(v); return "true" },
+			LMSCommit: () => "false",
+			LMSFinish: () => "true",
+			LMSGetLastError: () => "301", LMSGetErrorString: c => c === "301" ? "Not initialized" : "" };
+		const top = { API }; top.parent = top; top.top = top;
+		const g = { Reflect, parent: top, top, console: { warn() {} }, postMessage() {} }; g.window = g;
+		top.postMessage = () => {};
+		return g;`)
+	h := newHost(g)
+	q := newQueue()
+	h.q = q
+	h.startLMS([]scorm.Version{scorm.V12}, false, q)
+	q.drain()
+	m, _ := console.Update(console.Model{}, console.Init{Now: t0, Query: map[string]string{"lang": "en", "lab": "cloud-concepts"}})
+	h.observe(m)
+	msgs := q.drain()
+	require.Len(t, msgs, 1)
+	r := msgs[0].(console.LMSReport)
+	require.Equal(t, "LMSCommit failed: LMS error 301 (Not initialized)", r.Error)
+	m = answerRight(t, m)
+	h.observe(m)
+	require.Empty(t, q.drain(), "the same error is told once")
 }

@@ -49,6 +49,7 @@ func listen(global, doc, root safejs.Value, q *queue, key string) error {
 		{root, "change", func(ev safejs.Value) { importChosenFile(ev, q) }},
 		{doc, "keydown", push(decodeKey)},
 		{root, "keydown", indentKey()},
+		{doc, "keydown", trapTab(doc)},
 		{global, "hashchange", func(safejs.Value) {
 			loc, _ := global.Get("location")
 			q.push(console.Navigate{Now: time.Now(), Hash: propString(loc, "hash")})

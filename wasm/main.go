@@ -70,6 +70,22 @@ func (q *queue) drain() []console.Msg {
 	return items
 }
 
+// typedOnly reports whether the queue holds only typed text (Input
+// messages, from input and compositionend events) and no calls.
+func (q *queue) typedOnly() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(q.items) == 0 || len(q.calls) > 0 {
+		return false
+	}
+	for _, m := range q.items {
+		if _, ok := m.(console.Input); !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // drainCalls returns every queued call.
 func (q *queue) drainCalls() []func() {
 	q.mu.Lock()
@@ -149,7 +165,9 @@ func boot(global safejs.Value) error {
 		return err
 	}
 	// The first save (the world as JSON in localStorage) waits until the
-	// first page is on screen.
+	// first page is on screen: the Init update does not even encode the
+	// world (DeferSave); Persist does, after the first paint.
+	init.DeferSave = true
 	a.holdSaves()
 	a.dispatch(init)
 	if init.InstructorLabs {
@@ -160,6 +178,7 @@ func boot(global safejs.Value) error {
 	_ = global.Set("labsimReady", true)
 	mark(global, "rendered")
 	a.page.AfterPaint(func() {
+		q.push(console.Persist{Now: time.Now()})
 		q.call(func() {
 			a.releaseSaves()
 			mark(global, "saved")
@@ -181,8 +200,14 @@ func loop(a *app, q *queue) {
 		// while a clock tick was queued was unchecked again by the patch,
 		// and its input and change events never came. A timer lets the
 		// event finish first; the messages queued meanwhile are handled in
-		// order right after it.
-		time.Sleep(time.Millisecond)
+		// order right after it. Typed text needs no wait: an input event
+		// comes after the browser has changed the field, so the page is
+		// patched in the keystroke's own task and the panel it updates is
+		// painted in the same frame as the typed character (a timer would
+		// run only after that frame: Chromium renders after input first).
+		if !q.typedOnly() {
+			time.Sleep(time.Millisecond)
+		}
 		for _, m := range q.drain() {
 			a.dispatch(m)
 		}

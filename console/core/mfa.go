@@ -91,7 +91,10 @@ func (m Model) MFAPendingURI() (string, bool) {
 		return "", false
 	}
 	name := mfa.DefaultRootDeviceName
-	if m.Session.IsIAMUser() {
+	if _, dev, ok := m.MFAAdminDialog(); ok {
+		// An administrator assigns the device to another user.
+		name = dev
+	} else if m.Session.IsIAMUser() {
 		// An IAM user's device is named after the user, as AWS's console
 		// suggests (console/mfa's myDeviceName).
 		name = m.Session.UserName
@@ -99,11 +102,37 @@ func (m Model) MFAPendingURI() (string, bool) {
 	return mfa.URI(name, AccountLabel(a), s), true
 }
 
+// Fields of the administrator's Assign MFA device dialog over an IAM
+// user's page (console/mfa): the user, the step ("", "virtual", "done")
+// and the new device's name.
+const (
+	FieldMFAAdminUser   = "mfa.admin.user"
+	FieldMFAAdminStep   = "mfa.admin.step"
+	FieldMFAAdminDevice = "mfa.admin.device"
+)
+
+// MFAAdminDialog reports whether an administrator's Assign MFA device
+// dialog is open over the page shown (the IAM user page of the user it
+// names), with the user and the device name (the user's by default).
+func (m Model) MFAAdminDialog() (user, device string, ok bool) {
+	user = m.Field(FieldMFAAdminUser)
+	if user == "" || m.UI.Route != "#/iam/users/"+user {
+		return "", "", false
+	}
+	device = m.Field(FieldMFAAdminDevice)
+	if device == "" {
+		device = user
+	}
+	return user, device, true
+}
+
 // MFAQROnScreen returns the URI of the QR code the setup step shows right
 // now, for the authenticator app's simulated scan.
 func (m Model) MFAQROnScreen() (string, bool) {
 	r := m.Route()
-	if !m.Session.SignedIn() || r.Page != PageCredentials || r.Arg != "mfa" || r.Rest != "virtual" || !m.MFA.ShowQR {
+	_, _, admin := m.MFAAdminDialog()
+	if admin && m.Field(FieldMFAAdminStep) != "virtual" || !admin && (r.Page != PageCredentials || r.Arg != "mfa" || r.Rest != "virtual") ||
+		!m.Session.SignedIn() || !m.MFA.ShowQR {
 		return "", false
 	}
 	uri, ok := m.MFAPendingURI()

@@ -69,6 +69,12 @@ type Model struct {
 	IAM IAMState
 	// Shell moves between pages for the areas (the console's router).
 	Shell Shell
+
+	// Search is the top bar's unified search text and SearchAt the index
+	// of its highlighted result (-1: none); Menu is "search" while its
+	// results show.
+	Search   string
+	SearchAt int
 }
 
 // Shell is what the console does for its areas: moving to a page, which
@@ -100,6 +106,10 @@ type StorageStatus struct {
 	Mode string
 	// Reason explains memory mode: "unavailable" or "full".
 	Reason string
+	// LMS reports that the page runs as a SCORM SCO with its LMS found:
+	// the LMS's suspend_data also holds the lab and its world (without
+	// secrets), the only copy that outlives the page in memory mode.
+	LMS bool
 }
 
 // Notice is a banner (Cloudscape "flashbar" item).
@@ -118,9 +128,15 @@ type Notice struct {
 // Catalog returns the catalog of the model's language.
 func (m Model) Catalog() i18n.Catalog { return i18n.For(m.UI.Lang) }
 
-// Env returns the environment operations run in.
+// Env returns the environment operations run in. While a lab attempt
+// runs, the event log keeps every event since it began (its checks look at
+// them all); otherwise only the newest sim.MaxEvents.
 func (m *Model) Env() sim.Env {
-	return sim.Env{Now: m.Now, Rand: rand.New(&m.Rng), Entropy: &m.Rng, PasswordCost: m.PasswordCost}
+	env := sim.Env{Now: m.Now, Rand: rand.New(&m.Rng), Entropy: &m.Rng, PasswordCost: m.PasswordCost}
+	if a := m.UI.Lab.Attempt; a != nil && !a.Complete() {
+		env.KeepEventsFrom = a.EventBase + 1
+	}
+	return env
 }
 
 // Route returns the model's current route.
@@ -232,6 +248,17 @@ func (m Model) Input(field, value string) Model {
 	}
 	if field == "services.filter" {
 		m.Filter = value
+		return m
+	}
+	if field == "search.q" {
+		// Typing shows the results, none highlighted; an empty field
+		// closes them.
+		m.Search, m.SearchAt = value, -1
+		if strings.TrimSpace(value) != "" {
+			m.Menu = "search"
+		} else if m.Menu == "search" {
+			m.Menu = ""
+		}
 		return m
 	}
 	if IsSecretField(field) {

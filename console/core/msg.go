@@ -49,6 +49,12 @@ type Key struct {
 // on time.
 type Tick struct{ Now time.Time }
 
+// Persist asks for a save of the current state. The browser sends it once
+// after the first paint when Init had DeferSave, so that the world's first
+// JSON encoding (cold reflection, tens of milliseconds) is not on the
+// start-up path.
+type Persist struct{ Now time.Time }
+
 // StorageChanged reports that another tab saved a document. Conflict
 // means this tab's own save was refused because the other tab saved the
 // same or a newer revision first: its last change is replaced.
@@ -110,6 +116,7 @@ func (Input) IsMsg()          {}
 func (Submit) IsMsg()         {}
 func (Key) IsMsg()            {}
 func (Tick) IsMsg()           {}
+func (Persist) IsMsg()        {}
 func (StorageChanged) IsMsg() {}
 func (StorageFailed) IsMsg()  {}
 func (EffectFailed) IsMsg()   {}

@@ -53,6 +53,7 @@ const (
 	subUsers
 	subCreateUser
 	subUser
+	subCreateKey
 	subGroups
 	subCreateGroup
 	subGroup
@@ -77,6 +78,9 @@ func pageOf(r core.Route) (sub, string) {
 			return subCreateUser, r.Rest
 		case !hasSlash(r.Rest):
 			return subUser, r.Rest
+		}
+		if _, _, ok := akRoute(r.Rest); ok {
+			return subCreateKey, r.Rest
 		}
 	case "groups":
 		switch {
@@ -122,6 +126,8 @@ func title(m core.Model, c i18n.Catalog, r core.Route) string {
 		return c.T("iam.cg.title")
 	case subSettings:
 		return c.T("iam.nav.settings")
+	case subCreateKey:
+		return c.T("iam.u.keyCreate")
 	case subRoles:
 		return c.T("iam.nav.roles")
 	case subPolicies:
@@ -145,6 +151,8 @@ func view(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 		body = createUserView(m, c, name)
 	case subUser:
 		body = userView(m, c, name)
+	case subCreateKey:
+		body = createKeyView(m, c, name)
 	case subGroups:
 		body = groupsView(m, c)
 	case subCreateGroup:
@@ -170,7 +178,7 @@ func framed(_ core.Model, c i18n.Catalog, r core.Route, body ui.Node) ui.Node {
 	return frame.Root(c, ui.Vals{
 		{K: "page", N: []ui.Node{body}},
 		{K: "curDash", B: p == subDashboard},
-		{K: "curUsers", B: p == subUsers || p == subCreateUser || p == subUser},
+		{K: "curUsers", B: p == subUsers || p == subCreateUser || p == subUser || p == subCreateKey},
 		{K: "curGroups", B: p == subGroups || p == subCreateGroup || p == subGroup},
 		{K: "curRoles", B: p == subRoles},
 		{K: "curPolicies", B: p == subPolicies},
@@ -229,6 +237,24 @@ func escape(m core.Model) (core.Model, []core.Effect, bool) {
 	if m.IAM.Dialog == "" {
 		return m, nil, false
 	}
+	back := dialogOpener(m)
 	m.IAM.Dialog = ""
-	return m, []core.Effect{core.Focus{ID: "page-title"}}, true
+	return m, []core.Effect{core.Focus{ID: back}}, true
+}
+
+// dialogOpeners are the buttons that open the IAM pages' dialogs, by
+// dialog: closing one (Cancel or Escape) returns focus there.
+var dialogOpeners = map[string]string{
+	"alias": "iam-alias-btn", "deleteAlias": "iam-alias-del", "createGroup": "iam-cu-newgroup",
+	"addUsers": "iam-g-add", "attachGroup": "iam-g-attach", "deleteGroup": "iam-g-delete", "editPolicy": "iam-pp-edit",
+	"akLeave": "iam-ak-done",
+}
+
+// dialogOpener returns the ID of the button that opened the open dialog,
+// or the page's title when it is not known.
+func dialogOpener(m core.Model) string {
+	if id, ok := dialogOpeners[m.IAM.Dialog]; ok {
+		return id
+	}
+	return "page-title"
 }

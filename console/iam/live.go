@@ -39,6 +39,10 @@ func liveValid(m core.Model, field, value string) bool {
 		return strings.TrimSpace(value) != "" && tagTextErr(strings.TrimSpace(value)) == nil
 	case strings.HasPrefix(field, "iam.cu.tagv."):
 		return tagTextErr(value) == nil
+	case field == fieldAKAck:
+		return value == "true"
+	case field == fieldAKDesc:
+		return akDescErr(strings.TrimSpace(value)) == nil
 	}
 	return false
 }

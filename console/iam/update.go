@@ -1,6 +1,7 @@
 package iam
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,13 +28,12 @@ func click(m core.Model, action, arg string) (core.Model, []core.Effect) {
 		return groupClick(m, action, arg)
 	case strings.HasPrefix(action, "iam.u."):
 		return userClick(m, action, arg)
+	case strings.HasPrefix(action, "iam.ak."):
+		return akClick(m, action)
 	case strings.HasPrefix(action, "iam.pp."):
 		return settingsClick(m, action)
 	case action == "iam.dialog.cancel":
-		back := map[string]string{"alias": "iam-alias-btn", "deleteAlias": "iam-alias-del", "createGroup": "iam-cu-newgroup"}[m.IAM.Dialog]
-		if back == "" {
-			back = "page-title"
-		}
+		back := dialogOpener(m)
 		m.IAM.Dialog = ""
 		m = withErrors(m, nil)
 		return m, []core.Effect{core.Focus{ID: back}}
@@ -65,6 +65,9 @@ func submit(m core.Model, form string) (core.Model, []core.Effect) {
 	}
 	if strings.HasPrefix(form, "iam.u.") {
 		return userSubmit(m, form)
+	}
+	if strings.HasPrefix(form, "iam.ak.") {
+		return akSubmit(m, form)
 	}
 	if form == "iam.pp" {
 		return settingsSubmit(m)
@@ -165,12 +168,12 @@ func resetPassword(m core.Model, user string) (core.Model, []core.Effect) {
 
 // passwordErr is the console's message for a refused password; a
 // character outside printable ASCII is named ("U+0001" for one that does
-// not show).
+// not show) before any other rule, since no other change makes it pass.
 func passwordErr(rules []iam.PasswordRule, pw string) []string {
 	if len(rules) == 0 {
 		return nil
 	}
-	if rules[0] == iam.RuleCharacters {
+	if slices.Contains(rules, iam.RuleCharacters) {
 		for _, r := range pw {
 			if r < 0x21 || r > 0x7E {
 				return []string{"iam.err.pw.charactersNamed", "char", textin.Name(r)}

@@ -16,8 +16,6 @@ const (
 	fieldUserTab = "iam.utab"
 	fieldTagKey  = "iam.u.tagkey"
 	fieldTagVal  = "iam.u.tagvalue"
-	fieldKeyAck  = "iam.u.keyack"
-	fieldKeyUse  = "iam.u.keyuse"
 	uaPrefix     = "iam.ua."
 )
 
@@ -87,7 +85,11 @@ var userPage = ui.Tpl{Tag: "div", Kids: []ui.Tpl{{Tag: "div", Attrs: modalBehind
 				{If: "console", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "iam.u.disableConsole"}}, T: "iam.u.disableConsole"},
 				{If: "!console", Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "iam.u.enableConsole"}}, T: "iam.u.enableConsole"},
 			}},
-			{Tag: "h2", T: "iam.u.mfaCount", Args: []string{"n", "$mfaCount"}},
+			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "iam-head"}}, Kids: []ui.Tpl{
+				{Tag: "h2", Attrs: []ui.Attr{{Key: "id", Val: "iam-u-mfa"}}, T: "iam.u.mfaCount", Args: []string{"n", "$mfaCount"}},
+				// The administrator's wizard is console/mfa's dialog (data-action mfa.adminStart).
+				{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "id", Val: "iam-u-mfa-assign"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "mfa.adminStart"}, {Key: "data-arg", Val: "$name"}}, T: "cred.user.assign"},
+			}},
 			{Tag: "ul", Kids: []ui.Tpl{{Each: "mfa", Tag: "li", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "serial"}}},
 			{Tag: "p", Attrs: []ui.Attr{{Key: "class", Val: "mfa-note"}}, T: "iam.u.mfaNote"},
 			{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "iam-head"}}, Kids: []ui.Tpl{
@@ -110,7 +112,6 @@ var secretPanel = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "alert
 	{Tag: "h2", Attrs: []ui.Attr{{Key: "id", Val: "iam-secret-title"}, {Key: "tabindex", Val: "-1"}}, T: "$stitle"},
 	{Tag: "p", T: "iam.secret.once"},
 	{Tag: "dl", Attrs: []ui.Attr{{Key: "class", Val: "kv"}}, Kids: []ui.Tpl{
-		{If: "isKey", Tag: "dt", T: "iam.u.keyID"}, {If: "isKey", Tag: "dd", Attrs: []ui.Attr{{Key: "class", Val: "mono"}}, D: "keyID"},
 		{Tag: "dt", T: "$slabel"},
 		{Tag: "dd", Kids: []ui.Tpl{
 			{If: "shown", Tag: "span", Attrs: []ui.Attr{{Key: "id", Val: "iam-secret"}, {Key: "class", Val: "mono"}}, D: "secret"},
@@ -122,26 +123,6 @@ var secretPanel = ui.Tpl{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "alert
 	{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "inline-actions"}}, Kids: []ui.Tpl{
 		{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-normal"}, {Key: "data-action", Val: "$csvAction"}}, T: "iam.cu.csv"},
 		{Tag: "button", Attrs: []ui.Attr{{Key: "type", Val: "button"}, {Key: "class", Val: "btn btn-primary"}, {Key: "data-action", Val: "iam.u.secretDone"}}, T: "iam.done"},
-	}},
-}}
-
-// keyDialogBody is the access key's use case and AWS's recommendation.
-var keyDialogBody = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
-	{Tag: "fieldset", Attrs: []ui.Attr{{Key: "class", Val: "form-field"}}, Kids: []ui.Tpl{
-		{Tag: "legend", Attrs: []ui.Attr{{Key: "class", Val: "field-label"}}, T: "iam.key.useCase"},
-		{Each: "uses", Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "mfa-radio"}}, Kids: []ui.Tpl{
-			{Tag: "input", Attrs: []ui.Attr{{Key: "type", Val: "radio"}, {Key: "id", Val: "$id"}, {Key: "name", Val: fieldKeyUse}, {Key: "value", Val: "$v"}, {Key: "checked", Val: "?on"}}},
-			{Tag: "label", Attrs: []ui.Attr{{Key: "for", Val: "$id"}, {Key: "class", Val: "radio-label"}}, T: "$k"},
-		}},
-	}},
-	{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "info-note"}}, Kids: []ui.Tpl{
-		{Tag: "p", T: "iam.key.alternatives"},
-	}},
-	{Tag: "div", Attrs: []ui.Attr{{Key: "class", Val: "form-field checkbox"}}, Kids: []ui.Tpl{
-		{Tag: "input", Attrs: []ui.Attr{{Key: "type", Val: "checkbox"}, {Key: "id", Val: "iam-key-ack"}, {Key: "name", Val: fieldKeyAck}, {Key: "checked", Val: "?ack"},
-			{Key: "aria-invalid", Val: "?ackErr:true"}, {Key: "aria-describedby", Val: "$ackDesc"}}},
-		{Tag: "label", Attrs: []ui.Attr{{Key: "for", Val: "iam-key-ack"}}, T: "iam.key.ack"},
-		{If: "ackErr", Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "iam-key-ack-error"}, {Key: "class", Val: "field-error"}, {Key: "role", Val: "alert"}}, T: "=ackErrText"},
 	}},
 }}
 
@@ -186,17 +167,13 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 		{K: "signin", S: signin}, {K: "tab." + tab, B: true}, {K: "tabID", S: "iam-tab-" + tab},
 		{K: "tabs", N: []ui.Node{tabs(c, "iam.u.tabs", "iam.u.tab", tab, [][2]string{{"permissions", "iam.u.tabPermissions"}, {"groups", "iam.u.tabGroups"},
 			{"tags", "iam.u.tabTags"}, {"security", "iam.u.tabSecurity"}})}}}
-	if s := m.IAM.Secret; s.User == u.Name && (s.Password != "" || s.KeySecret != "") {
+	if s := m.IAM.Secret; s.User == u.Name && s.Password != "" {
 		show := "iam.show"
 		if s.Shown {
 			show = "iam.hide"
 		}
-		sv := vals("?shown", onText(s.Shown), "stars", "********", "showKey", show)
-		if s.KeySecret != "" {
-			sv = append(sv, vals("stitle", "iam.u.keyCreated", "?isKey", "1", "keyID", s.KeyID, "slabel", "iam.u.keySecret", "secret", s.KeySecret, "csvAction", "iam.u.keyCSV")...)
-		} else {
-			sv = append(sv, vals("stitle", "iam.u.pwCreated", "slabel", "iam.cu.consolePw", "secret", s.Password, "csvAction", "iam.secret.csv")...)
-		}
+		sv := vals("?shown", onText(s.Shown), "stars", "********", "showKey", show,
+			"stitle", "iam.u.pwCreated", "slabel", "iam.cu.consolePw", "secret", s.Password, "csvAction", "iam.secret.csv")
 		v = append(v, ui.V{K: "secret", N: []ui.Node{secretPanel.Root(c, sv)}})
 	}
 	switch tab {
@@ -239,10 +216,10 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 			if k.Status != iam.KeyActive {
 				status = "iam.key.inactive"
 			}
-			rows = append(rows, row{cells: cells(labelCell(k.ID, id, id+"-l"), textCell(c.T(status)), textCell(age(c, k.CreatedAt, m.Now))), keys: strs("name", k.ID),
+			rows = append(rows, row{cells: cells(labelCell(k.ID, id, id+"-l"), dataCell(keyDescription(u, k.ID)), textCell(c.T(status)), textCell(age(c, k.CreatedAt, m.Now))), keys: strs("name", k.ID),
 				sel: selBox("checkbox", id, sel+"k/"+k.ID, "true", m.Field(sel+"k/"+k.ID) == "true", id+"-l")})
 		}
-		cols := []col{{"name", c.T("iam.u.keyID")}, {"", c.T("iam.col.status")}, {"", c.T("iam.col.created")}}
+		cols := []col{{"name", c.T("iam.u.keyID")}, {"", c.T("iam.col.description")}, {"", c.T("iam.col.status")}, {"", c.T("iam.col.created")}}
 		v = append(v, ui.V{K: "url", S: SigninURL(acct)}, ui.V{K: "pwState", S: pwState}, ui.V{K: "console", B: u.Login.Enabled()},
 			ui.V{K: "mfaCount", S: strconv.Itoa(len(u.MFA))}, ui.V{K: "mfa", L: mfa},
 			ui.V{K: "keyCount", S: strconv.Itoa(len(u.AccessKeys))}, ui.V{K: "keysFull", B: len(u.AccessKeys) >= iam.MaxAccessKeysPerUser},
@@ -272,22 +249,10 @@ func userView(m core.Model, c i18n.Catalog, name string) ui.Node {
 	case "deleteUser":
 		body := confirmTpl.Root(c, append(vals("text", "iam.u.deleteText", "name", u.Name), fieldVals(m, c, "iam-del-confirm", fieldDelConfirm)...))
 		v = append(v, ui.V{K: "dialog", N: []ui.Node{dialog(c, "iam.u.deleteTitle", u.Name, "iam.u.delete", "iam.delete", true, body)}})
-	case "accessKey":
-		var uses []ui.Vals
-		cur := m.Field(fieldKeyUse)
-		if cur == "" {
-			cur = "cli"
-		}
-		for _, k := range []string{"cli", "local", "compute", "third", "app", "other"} {
-			uses = append(uses, vals("id", "iam-key-use-"+k, "v", k, "k", "iam.key.use."+k, "?on", onText(k == cur)))
-		}
-		kv := ui.Vals{{K: "uses", L: uses}, {K: "ack", B: checked(m, fieldKeyAck, false)}}
-		if e := errText(m, c, fieldKeyAck); e != "" {
-			kv = append(kv, vals("?ackErr", "1", "ackErrText", e, "ackDesc", "iam-key-ack-error")...)
-		}
-		v = append(v, ui.V{K: "dialog", N: []ui.Node{dialog(c, "iam.u.keyTitle", u.Name, "iam.u.key", "iam.u.keyCreate", false, keyDialogBody.Root(c, kv))}})
 	}
-	v = append(v, vals("?modal", onText(m.IAM.Dialog != ""))...)
+	// console/mfa's Assign MFA device dialog over this page is modal too.
+	mfaDialog := m.Field(core.FieldMFAAdminUser) == u.Name
+	v = append(v, vals("?modal", onText(m.IAM.Dialog != "" || mfaDialog))...)
 	return userPage.Root(c, v)
 }
 
@@ -377,18 +342,11 @@ func userClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 		m = m.ClearFields(fieldDelConfirm)
 		return open("deleteUser", "iam-del-confirm")
 	case "iam.u.keyOpen":
-		m = m.ClearFields(fieldKeyAck, fieldKeyUse)
-		return open("accessKey", "iam-dialog-title")
+		// The Create access key wizard has its own pages.
+		return withErrors(clearPrefix(m, akPrefix), nil).Go(akHash(u.Name, 1))
 	case "iam.u.secretDone":
 		m.IAM.Secret = core.IAMSecret{}
 		return m, []core.Effect{core.Focus{ID: "page-title"}}
-	case "iam.u.keyCSV":
-		s := m.IAM.Secret
-		if s.KeySecret == "" {
-			return m, nil
-		}
-		data := "Access key ID,Secret access key\n" + s.KeyID + "," + s.KeySecret + "\n"
-		return m, []core.Effect{core.Download{Filename: u.Name + "_accessKeys.csv", MIME: "text/csv", Data: data}}
 	case "iam.u.detach":
 		var names []string
 		for _, p := range effectiveRows(iamAccount(m), u) {
@@ -474,7 +432,7 @@ func userClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 			if m.Field(sel+"k/"+k.ID) != "true" {
 				continue
 			}
-			var op sim.Op = sim.DeleteAccessKey{UserName: u.Name, KeyID: k.ID}
+			var op sim.Op = sim.ConsoleDeleteAccessKey{UserName: u.Name, KeyID: k.ID}
 			if action == "iam.u.keyToggle" {
 				status := iam.KeyInactive
 				if k.Status != iam.KeyActive {
@@ -570,20 +528,6 @@ func userSubmit(m core.Model, form string) (core.Model, []core.Effect) {
 		}
 		next = withErrors(next.ClearFields(fieldTagKey, fieldTagVal), nil)
 		return next, []core.Effect{core.Focus{ID: "iam-u-tagkey"}}
-	case "iam.u.key":
-		if !checked(m, fieldKeyAck, false) {
-			return withErrors(m, map[string][]string{fieldKeyAck: {"iam.err.keyAck"}}), []core.Effect{core.Focus{ID: "iam-key-ack"}}
-		}
-		var key iam.AccessKey
-		var secret string
-		next, err := do(m, sim.CreateAccessKey{UserName: u.Name, Key: &key, Secret: &secret})
-		if err != nil {
-			return fail(next, err)
-		}
-		next = withErrors(next.ClearFields(fieldKeyAck, fieldKeyUse), nil)
-		next.IAM.Dialog = ""
-		next.IAM.Secret = core.IAMSecret{User: u.Name, KeyID: key.ID, KeySecret: secret}
-		return next, []core.Effect{core.Focus{ID: "iam-secret-title"}}
 	}
 	return m, nil
 }

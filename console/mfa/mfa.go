@@ -10,13 +10,16 @@ import (
 // Manage (remove, resync). Its actions and forms are named "mfa.…".
 func Area() core.Area {
 	return core.Area{
-		Pages:  []string{pageCredentials},
-		Prefix: "mfa",
-		View:   credentialsView,
-		Title:  credentialsTitle,
-		Click:  mfaClick,
-		Submit: mfaSubmitForm,
-		Input:  mfaInput,
+		Pages:   []string{pageCredentials},
+		Prefix:  "mfa",
+		View:    credentialsView,
+		Title:   credentialsTitle,
+		Click:   mfaClick,
+		Submit:  mfaSubmitForm,
+		Input:   mfaInput,
+		Enter:   enter,
+		Escape:  escape,
+		Overlay: adminOverlay,
 	}
 }
 
@@ -35,18 +38,35 @@ func mfaResetSetup(m core.Model) core.Model {
 	return m
 }
 
+// mfaCloseManage closes Manage: focus returns to the device's Manage
+// button.
+func mfaCloseManage(m core.Model) (core.Model, []core.Effect) {
+	m.Confirm = ""
+	return mfaGo(m, hashCredentials)
+}
+
 // mfaClick handles the MFA pages' buttons.
 func mfaClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 	if next, fx, ok := rootCredsClick(m, action, arg); ok {
 		return next, fx
 	}
 	switch action {
+	case "mfa.section":
+		return toggleSection(m, arg)
 	case "mfa.start":
+		// Opening the own wizard closes an administrator's that was left
+		// open on another page.
+		if m.Field(fieldAdminUser) != "" {
+			m = dropPending(m, who{user: m.Field(fieldAdminUser), device: m.Field(fieldAdminDevice)})
+			m = m.ClearFields(fieldAdminUser, fieldAdminStep, fieldAdminDevice)
+		}
 		m.MFA.Errors = nil
 		return mfaGo(m, hashMFAType)
+	case "mfa.adminStart":
+		return adminStart(m, arg)
 	case "mfa.previous":
 		m.MFA.Errors = nil
-		return mfaGo(m, hashMFAType)
+		return current(m).step(m, "")
 	case "mfa.cancel":
 		return mfaCancel(m)
 	case "mfa.showQR":
@@ -63,7 +83,9 @@ func mfaClick(m core.Model, action, arg string) (core.Model, []core.Effect) {
 		return m, []core.Effect{core.Focus{ID: "mfa-key"}}
 	case "mfa.close":
 		m = mfaResetSetup(m)
-		return mfaGo(m, hashCredentials)
+		return current(m).closeDialog(m)
+	case "mfa.manageClose":
+		return mfaCloseManage(m)
 	case "mfa.manage":
 		m = m.Input(fieldMFASerial, arg)
 		m.MFA.Errors = nil
@@ -104,36 +126,49 @@ func mfaSubmitForm(m core.Model, form string) (core.Model, []core.Effect) {
 // mfaChooseType continues from the device type: only the virtual device
 // exists in the simulator. It draws the device's secret
 // (iam:CreateVirtualMFADevice) unless one is already pending, so going
-// back and forth keeps the same QR code.
+// back and forth keeps the same QR code. The administrator's dialog first
+// checks the device name it asks for.
 func mfaChooseType(m core.Model) (core.Model, []core.Effect) {
+	who := current(m)
 	t := m.Field(fieldMFAType)
 	if t != "" && t != mfaTypeVirtual {
 		m = m.SetMFAErrors(map[string]error{fieldMFAType: core.ErrMFAHardware})
 		return m, []core.Effect{core.Focus{ID: "mfa-type-" + t}}
 	}
+	if who.admin {
+		if err := mfa.ValidateName(who.device); err != nil {
+			m = m.SetMFAErrors(map[string]error{fieldAdminDevice: err})
+			return m, []core.Effect{core.Focus{ID: "mfa-device-name"}}
+		}
+	}
 	if _, ok := m.MFAPendingSecret(); !ok {
 		var secret mfa.Secret
-		w, err := m.World.Do(m.Session, createDeviceOp(m, &secret), m.Env())
+		w, err := m.World.Do(m.Session, who.createDeviceOp(&secret), m.Env())
 		m.World = w
 		if err != nil {
-			m = m.SetMFAErrors(map[string]error{fieldMFAType: err})
-			return m, []core.Effect{core.Focus{ID: "mfa-type-virtual"}}
+			field, focus := fieldMFAType, "mfa-type-virtual"
+			if who.admin && awserr.Code(err) == awserr.EntityAlreadyExists {
+				field, focus = fieldAdminDevice, "mfa-device-name"
+			}
+			m = m.SetMFAErrors(map[string]error{field: err})
+			return m, []core.Effect{core.Focus{ID: focus}}
 		}
 		m = m.WithMFAPending(secret)
 		m.MFA.ShowQR, m.MFA.ShowSecret, m.MFA.QR = false, false, core.MFAQR{}
 	}
 	m.MFA.Errors = nil
-	return mfaGo(m, hashMFASetup)
+	return who.step(m, "virtual")
 }
 
 // mfaAssign checks the two codes and assigns the device
 // (iam:EnableMFADevice).
 func mfaAssign(m core.Model) (core.Model, []core.Effect) {
+	who := current(m)
 	secret, ok := m.MFAPendingSecret()
 	if !ok {
-		return mfaGo(m, hashMFASetup)
+		return who.step(m, "virtual")
 	}
-	op := enableDeviceOp(m, secret, core.TypedCode(m.Field(fieldMFACode1)), core.TypedCode(m.Field(fieldMFACode2)))
+	op := who.enableDeviceOp(secret, core.TypedCode(m.Field(fieldMFACode1)), core.TypedCode(m.Field(fieldMFACode2)))
 	w, err := m.World.Do(m.Session, op, m.Env())
 	m.World = w
 	if err != nil {
@@ -141,7 +176,7 @@ func mfaAssign(m core.Model) (core.Model, []core.Effect) {
 	}
 	m = m.WithMFAPending("")
 	m = mfaResetSetup(m)
-	return mfaGo(m, hashMFADone)
+	return who.step(m, "done")
 }
 
 // mfaResync resynchronises the device chosen in Manage.
@@ -153,7 +188,7 @@ func mfaResync(m core.Model) (core.Model, []core.Effect) {
 	if !ok {
 		return mfaGo(m, hashCredentials)
 	}
-	op := resyncDeviceOp(m, d.Serial, core.TypedCode(m.Field(fieldMFACode1)), core.TypedCode(m.Field(fieldMFACode2)))
+	op := own(m).resyncDeviceOp(d.Serial, core.TypedCode(m.Field(fieldMFACode1)), core.TypedCode(m.Field(fieldMFACode2)))
 	w, err := m.World.Do(m.Session, op, m.Env())
 	m.World = w
 	if err != nil {
@@ -188,9 +223,9 @@ func mfaRemove(m core.Model) (core.Model, []core.Effect) {
 	if !ok {
 		return mfaGo(m, hashCredentials)
 	}
-	w, err := m.World.Do(m.Session, deactivateDeviceOp(m, d.Serial), m.Env())
+	w, err := m.World.Do(m.Session, own(m).deactivateDeviceOp(d.Serial), m.Env())
 	if err == nil {
-		w, err = w.Do(m.Session, deleteDeviceOp(m, d.Serial), m.Env())
+		w, err = w.Do(m.Session, own(m).deleteDeviceOp(d.Serial), m.Env())
 	}
 	m.World = w
 	if err != nil {
@@ -205,14 +240,10 @@ func mfaRemove(m core.Model) (core.Model, []core.Effect) {
 // mfaCancel leaves the wizard; a device that was created but not assigned
 // is deleted (iam:DeleteVirtualMFADevice), as AWS's console does.
 func mfaCancel(m core.Model) (core.Model, []core.Effect) {
-	if _, ok := m.MFAPendingSecret(); ok {
-		serial := mfa.SerialNumber(m.Session.AccountID, myDeviceName(m))
-		w, _ := m.World.Do(m.Session, deleteDeviceOp(m, serial), m.Env())
-		m.World = w
-	}
-	m = m.WithMFAPending("")
+	who := current(m)
+	m = dropPending(m, who)
 	m = mfaResetSetup(m)
-	return mfaGo(m, hashCredentials)
+	return who.closeDialog(m)
 }
 
 // mfaCodeErrors sorts an error of a two-code form into field errors: a

@@ -17,30 +17,28 @@ const confirmMFARemove = "mfa.remove"
 // removal is cancelled or fails.
 const mfaRemoveBtnID = "mfa-remove-btn"
 
-// mfaManageView is Manage for an assigned device: remove it (after a
-// confirmation) or resync it with two consecutive codes.
-func mfaManageView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
+// mfaManageDialog is Manage for an assigned device, as a dialog over the
+// page: remove it (after a confirmation) or resync it with two
+// consecutive codes.
+func mfaManageDialog(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
 	d, ok := mfaRootDevice(m, m.Field(fieldMFASerial))
 	if !ok {
 		d, ok = mfaRootDevice(m, "")
 	}
-	var body ui.Node
 	switch {
 	case !ok:
-		body = notice.Root(c, ui.Vals{{K: "text", S: "mfa.done.missing"}})
+		return dialog(c, c.T("mfa.title"), "mfa.manageClose", notice.Root(c, ui.Vals{{K: "text", S: "mfa.done.missing"}}))
 	case r.Rest == "resync":
-		body = mfaResyncForm(m, c)
-	default:
-		body = manageBody.Root(c, ui.Vals{{K: "confirm", B: m.Confirm == confirmMFARemove}, {K: "serial", S: d.Serial},
-			{K: "assigned", S: d.EnabledAt.UTC().Format("2006-01-02 15:04 UTC")}})
+		return dialog(c, c.T("mfa.resync.title"), "mfa.manageClose", mfaResyncForm(m, c))
 	}
-	return mfaFrame.Root(c, ui.Vals{{K: "class", S: "page mfa-page"}, {K: "body", N: []ui.Node{body}}})
+	return dialog(c, c.T("mfa.title"), "mfa.manageClose", manageBody.Root(c, ui.Vals{{K: "confirm", B: m.Confirm == confirmMFARemove}, {K: "serial", S: d.Serial},
+		{K: "assigned", S: d.EnabledAt.UTC().Format("2006-01-02 15:04 UTC")}}))
 }
 
 // manageBody is Manage for an assigned device: its serial and date, and
 // Remove (after a confirmation) or Resync.
 var manageBody = ui.Lazy(`
-<div class="container">
+<div class="mfa-dialog-body">
 	<p>{t mfa.manage.intro}</p>
 	<dl class="kv">
 		<dt>{t cred.mfa.serial}</dt>
@@ -56,15 +54,14 @@ var manageBody = ui.Lazy(`
 	<div if="!confirm" class="form-actions mfa-start">
 		<button type="button" data-action="mfa.remove" id="mfa-remove-btn" class="btn btn-danger" aria-label="%mfa.manage.removeLabel">{t mfa.manage.remove}</button>
 		<button type="button" data-action="mfa.resync" class="btn btn-normal" aria-label="%mfa.manage.resyncLabel">{t mfa.manage.resync}</button>
-		<a href="#/security-credentials" class="btn btn-link">{t mfa.cancel}</a>
+		<button type="button" data-action="mfa.manageClose" class="btn btn-link">{t mfa.cancel}</button>
 	</div>
 </div>
 `)
 
 // resyncForm asks for two consecutive codes.
 var resyncForm = ui.Lazy(`
-<form class="container" data-form="mfa.resync" novalidate>
-	<h2>{t mfa.resync.title}</h2>
+<form class="mfa-dialog-body" data-form="mfa.resync" novalidate>
 	<p>{t mfa.resync.intro}</p>
 	<div class="code-pair">{slot codes}</div>
 	<p if="codesErr" id="mfa-codes-error" class="field-error" role="alert">{t =codesErr}</p>

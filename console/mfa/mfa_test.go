@@ -62,6 +62,7 @@ func toSetup(t *testing.T) (Model, mfa.Secret) {
 	t.Helper()
 	m := demoModel(t)
 	m = send(m, Navigate{Now: mfaT1, Hash: "#/security-credentials"})
+	m, _ = mfaPress(t, m, mfaT1, "button", "Multi-factor authentication (MFA)")
 	m, _ = mfaPress(t, m, mfaT1, "button", "Activate MFA")
 	m, _ = mfaSend(m, mfaT1, "mfa.type", map[string]string{"mfa.type": "virtual"})
 	require.Equal(t, "#/security-credentials/mfa/virtual", m.UI.Route)
@@ -95,13 +96,17 @@ func TestMFAWizardFromMySecurityCredentials(t *testing.T) {
 	require.Contains(t, fx, Effect(Focus{ID: "page-title"}))
 	find(t, m, "heading", "My Security Credentials")
 	find(t, m, "heading", "Multi-factor authentication (MFA)")
+	// The section opens on Activate MFA, as the textbook's path says.
+	_, shown := ui.Find(View(m), "button", "Activate MFA")
+	require.False(t, shown, "the sections start collapsed")
+	m, fx = mfaPress(t, m, mfaT1, "button", "Multi-factor authentication (MFA)")
+	require.Equal(t, []Focus{{ID: "cred-sec-mfa"}}, effectsOf[Focus](fx), "focus stays on the section's button")
 	require.True(t, ui.ContainsText(View(m), "No MFA device is assigned to the root user."))
 	checkPseudo(t, mfaPseudo(m))
 
 	m, fx = mfaPress(t, m, mfaT1, "button", "Activate MFA")
 	require.Equal(t, "#/security-credentials/mfa", m.UI.Route)
-	require.Contains(t, fx, Effect(Focus{ID: "page-title"}))
-	find(t, m, "heading", "Manage MFA device")
+	requireDialogFocus(t, m, fx, "Manage MFA device")
 	virtual := find(t, m, "radio", "Virtual MFA device")
 	require.True(t, virtual.Has("checked"), "the lab's device is chosen by default")
 	find(t, m, "radio", "U2F security key")
@@ -122,7 +127,7 @@ func TestMFAWizardFromMySecurityCredentials(t *testing.T) {
 
 	m, fx = mfaSend(m, mfaT1, "mfa.type", map[string]string{"mfa.type": "virtual"})
 	require.Equal(t, "#/security-credentials/mfa/virtual", m.UI.Route)
-	require.Contains(t, fx, Effect(Focus{ID: "page-title"}))
+	requireDialogFocus(t, m, fx, "Set up virtual MFA device")
 	ev := lastEvent(m)
 	require.Equal(t, "iam:CreateVirtualMFADevice", ev.Action)
 	require.Equal(t, "arn:aws:iam::123456789012:mfa/root-account-mfa-device", ev.Resource)
@@ -244,7 +249,7 @@ func TestMFAAssignErrorsAndSuccess(t *testing.T) {
 	spaced := func(s string) string { return s[:3] + " " + s[3:] }
 	m, fx := mfaSend(m, mfaT1, "mfa.assign", map[string]string{"mfa.code1": spaced(c(-1)), "mfa.code2": c(0)})
 	require.Equal(t, "#/security-credentials/mfa/done", m.UI.Route)
-	require.Contains(t, fx, Effect(Focus{ID: "page-title"}))
+	requireDialogFocus(t, m, fx, "Set up virtual MFA device")
 	ev := lastEvent(m)
 	require.Equal(t, "iam:EnableMFADevice", ev.Action)
 	require.Equal(t, "", ev.ErrorCode)
@@ -257,8 +262,10 @@ func TestMFAAssignErrorsAndSuccess(t *testing.T) {
 	require.True(t, ui.ContainsText(View(m), "You have successfully assigned virtual MFA. This virtual MFA will be required during sign-in."))
 	checkPseudo(t, mfaPseudo(m))
 
-	m, _ = mfaPress(t, m, mfaT1, "button", "Close")
+	m, fx = mfaPress(t, m, mfaT1, "button", "Close")
 	require.Equal(t, "#/security-credentials", m.UI.Route)
+	require.Equal(t, "mfa-manage-0", lastFocus(t, fx), "focus goes to the new device's Manage")
+	requireFocusInView(t, m, fx)
 	v := View(m)
 	require.True(t, ui.ContainsText(v, "arn:aws:iam::123456789012:mfa/root-account-mfa-device"))
 	require.True(t, ui.ContainsText(v, "Assigned MFA devices: 1"))
@@ -352,7 +359,7 @@ func TestMFAManageRemoveMovesFocus(t *testing.T) {
 		{"button", "Remove MFA device", "mfa-remove-text", "#/security-credentials/manage"},
 		{"button", "Cancel", mfaarea.RemoveBtnID, "#/security-credentials/manage"},
 		{"button", "Remove MFA device", "mfa-remove-text", "#/security-credentials/manage"},
-		{"button", "Remove", "page-title", "#/security-credentials"},
+		{"button", "Remove", "cred-mfa-activate", "#/security-credentials"},
 	}
 	for _, s := range steps {
 		var fx []Effect
@@ -422,4 +429,48 @@ func TestPNGWidth(t *testing.T) {
 		_, err := mfaarea.PNGWidth(bad)
 		require.Error(t, err, bad)
 	}
+}
+
+// lastFocus is the id of the last Focus effect: the one that wins.
+func lastFocus(t *testing.T, fx []Effect) string {
+	t.Helper()
+	f := effectsOf[Focus](fx)
+	require.NotEmpty(t, f)
+	return f[len(f)-1].ID
+}
+
+// requireDialogFocus checks that a modal dialog named title is open: role
+// dialog with aria-modal, named by its heading, which takes focus, and the
+// page behind it inert and hidden from assistive technology.
+func requireDialogFocus(t *testing.T, m Model, fx []Effect, title string) {
+	t.Helper()
+	v := View(m)
+	d, ok := ui.Find(v, "dialog", title)
+	require.True(t, ok, "a dialog named %q", title)
+	require.Equal(t, "true", suAttr(d, "aria-modal"))
+	require.Equal(t, "mfa-dialog-title", suAttr(d, "aria-labelledby"))
+	require.Equal(t, "mfa-dialog-title", lastFocus(t, fx))
+	requireFocusInView(t, m, fx)
+	page, ok := ui.Find(v, "heading", "My Security Credentials")
+	require.True(t, ok)
+	_ = page
+	behind := findClass(v, "mfa-page")
+	require.NotNil(t, behind)
+	require.True(t, behind.Has("inert"), "the page behind the dialog is inert")
+	require.Equal(t, "true", suAttr(*behind, "aria-hidden"))
+}
+
+// findClass returns the first element whose class list has cls.
+func findClass(n ui.Node, cls string) *ui.Node {
+	for _, c := range strings.Fields(suAttr(n, "class")) {
+		if c == cls {
+			return &n
+		}
+	}
+	for _, k := range n.Kids {
+		if f := findClass(k, cls); f != nil {
+			return f
+		}
+	}
+	return nil
 }

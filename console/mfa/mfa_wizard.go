@@ -8,26 +8,37 @@ import (
 	"labsim/console/ui"
 )
 
-// mfaWizardView renders the Activate MFA wizard of the textbook's console
-// generation: choose the device type, set up the virtual device, done.
-func mfaWizardView(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
-	var body ui.Node
-	switch {
-	case r.Rest == "done":
-		body = mfaDoneStep(m, c)
-	case len(myDevices(m)) > 0:
-		body = notice.Root(c, ui.Vals{{K: "text", S: "mfa.already"}})
-	case r.Rest == "virtual":
-		body = mfaSetupStep(m, c)
-	default:
-		body = mfaTypeStep(m, c)
+// mfaWizardDialog renders the student's own wizard of the textbook's
+// console generation over My Security Credentials: choose the device type,
+// set up the virtual device, done.
+func mfaWizardDialog(m core.Model, c i18n.Catalog, r core.Route) ui.Node {
+	w := own(m)
+	if r.Rest != "done" && len(myDevices(m)) > 0 {
+		return dialog(c, c.T("mfa.title"), "mfa.cancel", notice.Root(c, ui.Vals{{K: "text", S: "mfa.already"}}))
 	}
-	return mfaFrame.Root(c, ui.Vals{{K: "class", S: "page mfa-page mfa-wizard"}, {K: "body", N: []ui.Node{body}}})
+	return wizardDialog(m, c, w, r.Rest)
+}
+
+// wizardDialog renders a step of the wizard for w in the dialog.
+func wizardDialog(m core.Model, c i18n.Catalog, w who, step string) ui.Node {
+	switch step {
+	case "done":
+		return dialog(c, c.T("mfa.setup.title"), "mfa.close", mfaDoneStep(m, c, w))
+	case "virtual":
+		return dialog(c, c.T("mfa.setup.title"), "mfa.cancel", mfaSetupStep(m, c))
+	}
+	title := c.T("mfa.title")
+	if w.admin {
+		title = c.T("mfa.admin.title", "name", w.user)
+	}
+	return dialog(c, title, "mfa.cancel", mfaTypeStep(m, c, w))
 }
 
 // typeStep is the choice among the three device types.
 var typeStep = ui.Lazy(`
-<form class="container" data-form="mfa.type" novalidate>
+<form class="mfa-dialog-body" data-form="mfa.type" novalidate>
+	<p if="admin">{t mfa.admin.intro name=$user}</p>
+	<_ if="admin">{slot name}</_>
 	<fieldset class="mfa-radio-group" aria-invalid="?err:true" aria-describedby="?err:mfa-type-error">
 		<legend class="field-label">{t mfa.type.legend}</legend>
 		<div each="options" class="mfa-radio">
@@ -48,7 +59,7 @@ var typeStep = ui.Lazy(`
 `)
 
 // mfaTypeStep computes the type step's view-model.
-func mfaTypeStep(m core.Model, c i18n.Catalog) ui.Node {
+func mfaTypeStep(m core.Model, c i18n.Catalog, w who) ui.Node {
 	chosen := m.Field(fieldMFAType)
 	if chosen == "" {
 		chosen = mfaTypeVirtual
@@ -59,15 +70,19 @@ func mfaTypeStep(m core.Model, c i18n.Catalog) ui.Node {
 		return ui.Vals{{K: "id", S: id}, {K: "value", S: value}, {K: "descID", S: id + "-desc"}, {K: "checked", B: value == chosen},
 			{K: "key", S: key}, {K: "descKey", S: key + ".desc"}}
 	}
-	return typeStep.Root(c, ui.Vals{{K: "err", B: errText != "", S: errText}, {K: "options", L: []ui.Vals{
-		option(mfaTypeVirtual, "mfa.type.virtual"), option(mfaTypeU2F, "mfa.type.u2f"), option(mfaTypeHardware, "mfa.type.hardware")}}})
+	v := ui.Vals{{K: "admin", B: w.admin}, {K: "user", S: w.user}}
+	if w.admin {
+		v = append(v, ui.V{K: "name", N: []ui.Node{core.TextField(c, core.FormField{ID: "mfa-device-name", Name: fieldAdminDevice,
+			LabelKey: "mfa.admin.deviceName", Value: w.device, Err: m.MFAErrTextOf(c, fieldAdminDevice)})}})
+	}
+	return typeStep.Root(c, append(v, ui.V{K: "err", B: errText != "", S: errText}, ui.V{K: "options", L: []ui.Vals{
+		option(mfaTypeVirtual, "mfa.type.virtual"), option(mfaTypeU2F, "mfa.type.u2f"), option(mfaTypeHardware, "mfa.type.hardware")}}))
 }
 
 // setupStep shows how to add the device to an app, the QR code or the
 // secret key, and the two code fields.
 var setupStep = ui.Lazy(`
-<form class="container mfa-setup" data-form="mfa.assign" novalidate>
-	<h2>{t mfa.setup.title}</h2>
+<form class="mfa-dialog-body mfa-setup" data-form="mfa.assign" novalidate>
 	<ol class="mfa-steps">
 		<li>
 			<p>{t mfa.setup.step1}</p>
@@ -110,7 +125,7 @@ var setupStep = ui.Lazy(`
 func mfaSetupStep(m core.Model, c i18n.Catalog) ui.Node {
 	secret, ok := m.MFAPendingSecret()
 	if !ok {
-		return ui.El("div", ui.Class("container"),
+		return ui.El("div", ui.Class("mfa-dialog-body"),
 			ui.El("p", ui.Text(c.T("mfa.setup.expired"))),
 			core.Button(c, "mfa.setup.restart", "mfa.start", "", ui.Class("btn", "btn-primary")))
 	}
@@ -138,21 +153,23 @@ func mfaSetupStep(m core.Model, c i18n.Catalog) ui.Node {
 
 // notice is a short note with the way back to My Security Credentials
 // (the device is already assigned, or no longer there).
-var notice = ui.Lazy(`<div class="container"><p>{t $text}</p><a href="#/security-credentials">{t mfa.backToCredentials}</a></div>`)
+var notice = ui.Lazy(`<div class="mfa-dialog-body"><p>{t $text}</p><div class="form-actions"><button type="button" data-action="mfa.cancel" class="btn btn-primary">{t mfa.close}</button></div></div>`)
 
 // doneStep confirms the assignment.
 var doneStep = ui.Lazy(`
-<div class="container">
-	<h2>{t mfa.setup.title}</h2>
-	<div class="alert alert-success" role="status"><p>{t mfa.done.text}</p></div>
-	<p>{t mfa.done.next}</p>
+<div class="mfa-dialog-body">
+	<div class="alert alert-success" role="status"><p>{t $text}</p></div>
+	<p>{t =next}</p>
 	<div class="form-actions"><button type="button" data-action="mfa.close" class="btn btn-primary">{t mfa.close}</button></div>
 </div>`)
 
 // mfaDoneStep confirms the assignment.
-func mfaDoneStep(m core.Model, c i18n.Catalog) ui.Node {
+func mfaDoneStep(m core.Model, c i18n.Catalog, w who) ui.Node {
+	if w.admin {
+		return doneStep.Root(c, ui.Vals{{K: "text", S: "mfa.done.text"}, {K: "next", S: c.T("mfa.admin.doneNext", "name", w.user)}})
+	}
 	if _, ok := mfaRootDevice(m, ""); !ok {
 		return notice.Root(c, ui.Vals{{K: "text", S: "mfa.done.missing"}})
 	}
-	return doneStep.Root(c, nil)
+	return doneStep.Root(c, ui.Vals{{K: "text", S: "mfa.done.text"}, {K: "next", S: c.T("mfa.done.next")}})
 }

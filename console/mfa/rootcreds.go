@@ -24,12 +24,10 @@ var pwFields = map[string]string{
 	"oldPassword": fieldPwCurrent, account.FieldPassword: fieldPwNew, account.FieldConfirmPassword: fieldPwConfirm,
 }
 
-// rootCredsTpl is the Password and Access keys sections and the sections
-// the simulator only describes (CloudFront key pairs, X.509 certificates).
+// rootCredsTpl is the bodies of the Password and Access keys sections.
 var rootCredsTpl = ui.MustParse(`
 <_>
-	<section class="container" aria-labelledby="cred-password">
-		<h2 id="cred-password">{t cred.password.title}</h2>
+	<div>
 		<p>{t cred.password.intro2 email=$email}</p>
 		<_ if="pwDone">{slot pwDone}</_>
 		<form data-form="mfa.password" novalidate aria-labelledby="cred-password-change">
@@ -37,9 +35,8 @@ var rootCredsTpl = ui.MustParse(`
 			{slot pwFields}
 			<button type="submit" class="btn btn-primary">{t cred.password.submit}</button>
 		</form>
-	</section>
-	<section class="container" aria-labelledby="cred-keys">
-		<h2 id="cred-keys">{t cred.keys.title}</h2>
+	</div>
+	<div>
 		<p>{t cred.keys.intro}</p>
 		<div class="alert alert-warning"><p>{t cred.keys.warning}</p></div>
 		<div if="secret" class="alert alert-success" role="status">
@@ -60,20 +57,13 @@ var rootCredsTpl = ui.MustParse(`
 			<button type="button" class="btn btn-primary" data-action="mfa.rootkeyCreate">{t cred.keys.create}</button>
 		</div>
 		<button if="canCreate" type="button" id="cred-key-create" class="btn btn-normal" data-action="mfa.rootkeyAsk">{t cred.keys.create}</button>
-	</section>
-	<section class="container" aria-labelledby="cred-cloudfront">
-		<h2 id="cred-cloudfront">{t cred.cloudfront.title}</h2>
-		<p>{t cred.cloudfront.body}</p>
-	</section>
-	<section class="container" aria-labelledby="cred-x509">
-		<h2 id="cred-x509">{t cred.x509.title}</h2>
-		<p>{t cred.x509.body}</p>
-	</section>
+	</div>
 </_>`)
 
 var pwDoneTpl = ui.MustParse(`<div class="alert alert-success" role="status"><p id="cred-password-done" tabindex="-1">{t cred.password.done}</p></div>`)
 
-// rootCreds renders the root user's Password and Access keys sections.
+// rootCreds renders the bodies of the root user's Password and Access keys
+// sections, in that order.
 func rootCreds(m core.Model, c i18n.Catalog, acct sim.Account) []ui.Node {
 	f := core.NewAuthForm(m, c, pwFields)
 	fields := []ui.Node{

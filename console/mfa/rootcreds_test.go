@@ -7,30 +7,78 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"labsim/console"
+	"labsim/console/ui"
 	ct "labsim/internal/consoletest"
 	"labsim/sim"
 )
 
 // TestMySecurityCredentialsSections: the root user's page has the
-// textbook's sections: Multi-factor authentication (MFA) with Activate
-// MFA, Password, Access keys, CloudFront key pairs, X.509 certificate and
-// Account identifiers.
+// textbook's expandable sections, in its order: Password,
+// Multi-factor authentication (MFA) opening on Activate MFA, Access keys,
+// CloudFront key pairs, X.509 certificate and Account identifiers. Each
+// heading is a button with aria-expanded that controls its region; the
+// open sections are kept across a reload.
 func TestMySecurityCredentialsSections(t *testing.T) {
 	m := ct.Send(ct.Demo(t), console.Navigate{Now: ct.T1, Hash: "#/security-credentials"})
-	for _, h := range []string{"Multi-factor authentication (MFA)", "Password", "Access keys (access key ID and secret access key)",
-		"CloudFront key pairs", "X.509 certificate", "Account identifiers"} {
-		ct.Find(t, m, "heading", h)
+	for _, s := range []struct{ title, id, inside string }{
+		{"Password", "pw", "Current password"},
+		{"Multi-factor authentication (MFA)", "mfa", "No MFA device is assigned to the root user."},
+		{"Access keys (access key ID and secret access key)", "keys", "AWS recommends that you do not create access keys"},
+		{"CloudFront key pairs", "cloudfront", "The simulator has no CloudFront key pairs."},
+		{"X.509 certificate", "x509", "The simulator has none"},
+		{"Account identifiers", "ids", "arn:aws:iam::123456789012:root"},
+	} {
+		ct.Find(t, m, "heading", s.title)
+		btn := ct.Find(t, m, "button", s.title)
+		require.Equal(t, "false", ct.AttrOf(btn, "aria-expanded"), s.title)
+		require.Equal(t, "cred-panel-"+s.id, ct.AttrOf(btn, "aria-controls"), s.title)
+		require.False(t, ct.Shows(m, s.inside), "%s starts collapsed", s.title)
+		panel, ok := ui.ByID(console.View(m), "cred-panel-"+s.id)
+		require.True(t, ok, "the controlled region exists while collapsed")
+		require.True(t, panel.Has("hidden"))
+
+		open, fx := ct.PressAt(t, m, ct.T1, "button", s.title)
+		require.Equal(t, []console.Focus{{ID: "cred-sec-" + s.id}}, ct.EffectsOf[console.Focus](fx), "focus stays on %s", s.title)
+		btn = ct.Find(t, open, "button", s.title)
+		require.Equal(t, "true", ct.AttrOf(btn, "aria-expanded"), s.title)
+		panel, _ = ui.ByID(console.View(open), "cred-panel-"+s.id)
+		require.False(t, panel.Has("hidden"))
+		require.Equal(t, "region", ct.AttrOf(panel, "role"))
+		require.Equal(t, "cred-sec-"+s.id, ct.AttrOf(panel, "aria-labelledby"))
+		require.True(t, ct.Shows(open, s.inside), "%s shows its content", s.title)
+		ct.CheckPseudo(t, ct.Pseudo(open))
+
+		shut, _ := ct.PressAt(t, open, ct.T1, "button", s.title)
+		require.False(t, ct.Shows(shut, s.inside), "%s collapses again", s.title)
+
+		// A reload keeps the section open.
+		data, err := open.Encode(open.Revision)
+		require.NoError(t, err)
+		r, _ := console.Update(console.Model{}, console.Init{Now: ct.T1, Seed: [32]byte{8}, Saved: data, Hash: "#/security-credentials", Query: map[string]string{"lang": "en"}})
+		require.True(t, ct.Shows(r, s.inside), "%s stays open after a reload", s.title)
 	}
+	m, _ = ct.PressAt(t, m, ct.T1, "button", "Multi-factor authentication (MFA)")
 	ct.Find(t, m, "button", "Activate MFA")
+	m, _ = ct.PressAt(t, m, ct.T1, "button", "Access keys (access key ID and secret access key)")
 	ct.Find(t, m, "button", "Create access key")
 	ct.CheckPseudo(t, ct.Pseudo(m))
+}
+
+// openCreds is My Security Credentials with the named sections open.
+func openCreds(t *testing.T, titles ...string) console.Model {
+	t.Helper()
+	m := ct.Send(ct.Demo(t), console.Navigate{Now: ct.T1, Hash: "#/security-credentials"})
+	for _, s := range titles {
+		m, _ = ct.PressAt(t, m, ct.T1, "button", s)
+	}
+	return m
 }
 
 // TestRootAccessKeyFromTheConsole: the warning first, then the key with
 // its secret shown once; leaving the page forgets it; Delete removes the
 // key. Focus goes to each new part.
 func TestRootAccessKeyFromTheConsole(t *testing.T) {
-	m := ct.Send(ct.Demo(t), console.Navigate{Now: ct.T1, Hash: "#/security-credentials"})
+	m := openCreds(t, "Access keys (access key ID and secret access key)")
 	require.True(t, ct.Shows(m, "AWS recommends that you do not create access keys for the root user"))
 	m, fx := ct.PressAt(t, m, ct.T1, "button", "Create access key")
 	ct.RequireFocusInView(t, m, fx)
@@ -59,7 +107,7 @@ func TestRootAccessKeyFromTheConsole(t *testing.T) {
 // the new one follows the sign-up rules and its confirmation, each problem
 // at its field; success says so and the new password signs in.
 func TestRootPasswordChangeFromTheConsole(t *testing.T) {
-	m := ct.Send(ct.Demo(t), console.Navigate{Now: ct.T1, Hash: "#/security-credentials"})
+	m := openCreds(t, "Password")
 	bad, fx := ct.SubmitAt(m, ct.T1, "mfa.password", map[string]string{
 		"mfa.password.current": "wrong", "mfa.password.new": "short", "mfa.password.confirm": "other"})
 	require.Equal(t, "The current password is not correct.", ct.SuErrorOf(t, bad, "textbox", "Current password"))

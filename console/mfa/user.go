@@ -29,55 +29,6 @@ func myDevices(m core.Model) []mfa.Device {
 	return acct.RootMFA
 }
 
-// myDeviceName is the name a new virtual device gets: the root user's
-// default, or the IAM user's name, as AWS's console suggests.
-func myDeviceName(m core.Model) string {
-	if m.Session.IsIAMUser() {
-		return m.Session.UserName
-	}
-	return mfa.DefaultRootDeviceName
-}
-
-// createDeviceOp draws a new device's secret.
-func createDeviceOp(m core.Model, secret *mfa.Secret) sim.Op {
-	if m.Session.IsIAMUser() {
-		return sim.CreateVirtualMFADevice{Name: myDeviceName(m), Secret: secret}
-	}
-	return sim.CreateRootVirtualMFADevice{Name: mfa.DefaultRootDeviceName, Secret: secret}
-}
-
-// enableDeviceOp assigns the pending device with two consecutive codes.
-func enableDeviceOp(m core.Model, secret mfa.Secret, code1, code2 string) sim.Op {
-	if m.Session.IsIAMUser() {
-		return sim.EnableMFADevice{UserName: m.Session.UserName, DeviceName: myDeviceName(m), Secret: secret, Code1: code1, Code2: code2}
-	}
-	return sim.EnableRootMFADevice{Name: mfa.DefaultRootDeviceName, Secret: secret, Code1: code1, Code2: code2}
-}
-
-// deactivateDeviceOp removes a device from its owner.
-func deactivateDeviceOp(m core.Model, serial string) sim.Op {
-	if m.Session.IsIAMUser() {
-		return sim.DeactivateMFADevice{UserName: m.Session.UserName, Serial: serial}
-	}
-	return sim.DeactivateRootMFADevice{Serial: serial}
-}
-
-// deleteDeviceOp deletes a virtual device.
-func deleteDeviceOp(m core.Model, serial string) sim.Op {
-	if m.Session.IsIAMUser() {
-		return sim.DeleteVirtualMFADevice{Serial: serial}
-	}
-	return sim.DeleteRootVirtualMFADevice{Serial: serial}
-}
-
-// resyncDeviceOp resynchronises a device with two consecutive codes.
-func resyncDeviceOp(m core.Model, serial, code1, code2 string) sim.Op {
-	if m.Session.IsIAMUser() {
-		return sim.ResyncMFADevice{UserName: m.Session.UserName, Serial: serial, Code1: code1, Code2: code2}
-	}
-	return sim.ResyncRootMFADevice{Serial: serial, Code1: code1, Code2: code2}
-}
-
 // Fields of the IAM user's password change on the credentials page
 // (secrets: core.IsSecretField).
 const (
@@ -90,7 +41,7 @@ const (
 // console password, MFA devices and access keys, each section behind the
 // action AWS's page calls.
 var userCredentialsTpl = ui.MustParse(`
-<section class="page mfa-page">
+<section class="page mfa-page" inert="?modal" aria-hidden="?modal:true">
 	<h1 id="page-title" tabindex="-1">{t cred.title}</h1>
 	<dl class="kv"><dt>{t cred.user.name}</dt><dd>{d user}</dd><dt>{t cred.user.arn}</dt><dd class="mono">{d arn}</dd></dl>
 	<section class="container" aria-labelledby="cred-password">
@@ -106,7 +57,7 @@ var userCredentialsTpl = ui.MustParse(`
 		<h2 id="cred-mfa">{t cred.mfa.title}</h2>
 		<p>{t cred.mfa.intro}</p>
 		<p if="!devices" class="empty">{t cred.user.mfaNone}</p>
-		<button if="!devices" type="button" data-action="mfa.start" class="btn btn-primary">{t cred.user.assign}</button>
+		<button if="!devices" type="button" id="cred-mfa-activate" data-action="mfa.start" class="btn btn-primary">{t cred.user.assign}</button>
 		<p if="devices">{t cred.mfa.count n=$count}</p>
 		<_ if="devices">{slot table}</_>
 	</section>
@@ -120,13 +71,13 @@ var userCredentialsTpl = ui.MustParse(`
 `)
 
 // userCredentialsPage computes an IAM user's credentials page.
-func userCredentialsPage(m core.Model, c i18n.Catalog) ui.Node {
+func userCredentialsPage(m core.Model, c i18n.Catalog, modal bool) ui.Node {
 	acct, _ := m.Account()
 	u, _ := acct.IAM.User(m.Session.UserName)
 	devs := u.MFA
 	v := ui.Vals{{K: "user", S: u.Name}, {K: "arn", S: u.ARN},
 		{K: "devices", B: len(devs) > 0}, {K: "count", S: strconv.Itoa(len(devs))},
-		{K: "pwDone", B: m.Field("mfa.cp.done") == "true"}}
+		{K: "pwDone", B: m.Field("mfa.cp.done") == "true"}, {K: "modal", B: modal}}
 	if e := m.Field("mfa.cp.error"); e != "" {
 		v = append(v, ui.V{K: "pwErr", B: true, S: e})
 	}
@@ -136,12 +87,7 @@ func userCredentialsPage(m core.Model, c i18n.Catalog) ui.Node {
 		pwField(m, c, fieldCPConfirm, "signin.np.confirm", "new-password"),
 	}})
 	if len(devs) > 0 {
-		rows := make([]ui.Vals, 0, len(devs))
-		for _, d := range devs {
-			rows = append(rows, ui.Vals{{K: "serial", S: d.Serial}, {K: "assigned", S: d.EnabledAt.UTC().Format("2006-01-02 15:04 UTC")},
-				{K: "manageLabel", S: c.T("cred.mfa.manageLabel", "serial", d.Serial)}})
-		}
-		v = append(v, ui.V{K: "table", N: []ui.Node{devicesTable.Render(c, rows)}})
+		v = append(v, ui.V{K: "table", N: []ui.Node{devicesTable.Render(c, deviceRows(c, devs))}})
 	}
 	if res := m.AuthorizePage("iam:ListAccessKeys", u.ARN); res.Decision != sim.Allowed {
 		// AWS's message and the Why? (the shell's "access.why" folds it).

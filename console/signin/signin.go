@@ -8,6 +8,7 @@ import (
 	"labsim/sim"
 	"labsim/sim/account"
 	"labsim/sim/awserr"
+	"labsim/sim/textin"
 )
 
 // Sign-in form fields. The MFA page (#/signin-mfa, the MFA area) reads the
@@ -235,8 +236,14 @@ func siIAM(m core.Model) (core.Model, []core.Effect) {
 		if core.IsSecretField(f.field) {
 			v = m.Secrets[f.field]
 		}
-		if account.Clean(v) == "" {
+		base, bad := textin.Check(account.Clean(v))
+		switch {
+		case account.Clean(v) == "" || bad && base.Code == textin.CodeInvisibleOnly:
 			p = append(p, account.Problem{Field: f.prob, Code: account.CodeRequired})
+		case bad && f.field != fieldSIIAMPass:
+			// A character no account, alias or user name has is named
+			// next to its field rather than tried as a sign-in.
+			p = append(p, account.Problem{Field: f.prob, Code: account.CodeInvalidChar, Params: map[string]string{"char": base.Char}})
 		}
 	}
 	if len(p) > 0 {

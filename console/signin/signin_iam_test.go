@@ -143,3 +143,20 @@ func TestIAMUserSignInWithMFA(t *testing.T) {
 	require.False(t, m.Session.MFAAt.IsZero())
 	require.Equal(t, "#/", m.UI.Route)
 }
+
+// A control or bidirectional character in the account or user name is
+// named next to its field; the sign-in is not tried (found by the browser's
+// hostile-input test: it was tried and answered with AWS's one message).
+func TestIAMUserSignInNamesARefusedCharacterNextToItsField(t *testing.T) {
+	for _, tc := range []struct{ acct, user, field, char string }{
+		{"1234\x01", "Luna", "Account ID (12 digits) or account alias", "U+0001"},
+		{sim.DemoAccountID, "Lu\x00na", "IAM user name", "U+0000"},
+		{sim.DemoAccountID, "Luna\u202Eexe", "IAM user name", "U+202E"},
+	} {
+		start := iamStart(t)
+		m := iamSignIn(t, start, tc.acct, tc.user, "Some-Pass-1")
+		require.Contains(t, suDescription(t, m, "textbox", tc.field), tc.char, "%q / %q", tc.acct, tc.user)
+		require.False(t, m.Session.SignedIn())
+		require.Len(t, m.World.Events, len(start.World.Events), "no sign-in was tried")
+	}
+}

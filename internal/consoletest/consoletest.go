@@ -129,11 +129,13 @@ func CodeAt(t *testing.T, s mfa.Secret, now time.Time, k int64) string {
 func LastEvent(m console.Model) sim.Event { return m.World.Events[len(m.World.Events)-1] }
 
 // ToMFASetup takes the demo model through My Security Credentials →
-// Activate MFA → Virtual MFA device and returns the model on the setup
-// step with the secret its "Show secret key" shows.
+// Multi-factor authentication (MFA) → Activate MFA → Virtual MFA device
+// and returns the model on the setup step (a dialog over the page) with
+// the secret its "Show secret key" shows.
 func ToMFASetup(t *testing.T) (console.Model, mfa.Secret) {
 	t.Helper()
 	m := Send(Demo(t), console.Navigate{Now: T1, Hash: "#/security-credentials"})
+	m, _ = PressAt(t, m, T1, "button", "Multi-factor authentication (MFA)")
 	m, _ = PressAt(t, m, T1, "button", "Activate MFA")
 	m, _ = SubmitAt(m, T1, "mfa.type", map[string]string{"mfa.type": "virtual"})
 	require.Equal(t, "#/security-credentials/mfa/virtual", m.UI.Route)

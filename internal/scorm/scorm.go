@@ -130,6 +130,11 @@ type Session struct {
 	sent     Progress
 	reported bool
 	suspend  string
+	// committed is when the last commit was tried; dirty reports values
+	// set since the last successful commit, step that a step was done
+	// since then.
+	committed   time.Time
+	dirty, step bool
 }
 
 // Start initializes the LMS session (LMSInitialize("") or Initialize(""))
@@ -243,37 +248,60 @@ func (s *Session) set(errs *[]error, elem, value string) {
 	}
 }
 
-// Report writes the lab's progress and the suspend_data for resuming it.
-// Once the LMS holds a final result (passed, failed or completed, from an
-// earlier launch or this one) only a better result replaces it, with its
-// suspend_data: a relaunched SCO runs in review and never lowers the
-// result. It commits when a step was done since the last report or the
-// lab completed; other changes wait for the next commit. It returns the
-// LMS errors of the calls that failed, joined.
-func (s *Session) Report(p Progress, suspend string) error {
+// Commit cadence: an LMS sends every Commit to its server (Moodle posts
+// one request each), so the bridge does not commit on every change. It
+// commits at once when the session reports for the first time, when the
+// lab changes or completes; a step done is committed when CommitStep has
+// passed since the last commit; other changes (the world, hints) when
+// CommitIdle has; whatever is left, at Finish.
+const (
+	CommitStep = 10 * time.Second
+	CommitIdle = 60 * time.Second
+)
+
+// Report writes the lab's progress and the suspend_data for resuming it
+// (SetValue, which LMSs keep until the next commit), and commits by the
+// cadence above (now is the time of the report; a report with nothing new
+// still commits what is due). Once the LMS holds a final result (passed,
+// failed or completed, from an earlier launch or this one) only a better
+// result replaces it, with its suspend_data: a relaunched SCO runs in
+// review and never lowers the result. It returns the LMS errors of the
+// calls that failed, joined; a failed commit is tried again at the next
+// report that is due.
+func (s *Session) Report(p Progress, suspend string, now time.Time) error {
 	if s.finished {
 		return errors.New("scorm: the session is finished")
 	}
-	if s.reported && p == s.sent && suspend == s.suspend {
-		return nil
-	}
 	var errs []error
-	held, now := rank(s.launch.Status, s.launch.Success), progressRank(p)
-	write := p.Lab != "" && p.Total > 0 &&
-		(held < rankFailed || now > held || now == held && p.Score > s.launch.Score)
-	commit := !s.reported || p.Done != s.sent.Done || p.Completed != s.sent.Completed || p.Lab != s.sent.Lab
-	if write {
-		s.writeResult(&errs, p)
-		if suspend != s.suspend {
-			s.set(&errs, "cmi.suspend_data", suspend)
-			s.suspend = suspend
+	urgent := false
+	if !s.reported || p != s.sent || suspend != s.suspend {
+		held, rankNow := rank(s.launch.Status, s.launch.Success), progressRank(p)
+		write := p.Lab != "" && p.Total > 0 &&
+			(held < rankFailed || rankNow > held || rankNow == held && p.Score > s.launch.Score)
+		urgent = !s.reported || write && (p.Completed != s.sent.Completed || p.Lab != s.sent.Lab)
+		if p.Done != s.sent.Done {
+			s.step = true
 		}
+		if write {
+			s.writeResult(&errs, p)
+			if suspend != s.suspend {
+				s.set(&errs, "cmi.suspend_data", suspend)
+				s.suspend = suspend
+			}
+			s.dirty = true
+		}
+		s.sent, s.reported = p, true
 	}
-	s.sent, s.reported = p, true
-	if commit {
+	since := now.Sub(s.committed)
+	if urgent || s.dirty && (s.step && since >= CommitStep || since >= CommitIdle) {
 		if err := s.call(s.m.commit, ""); err != nil {
 			errs = append(errs, err)
+		} else {
+			s.dirty, s.step = false, false
 		}
+		// A failed commit waits as long as a successful one before the
+		// next try.
+		s.committed = now
 	}
 	return errors.Join(errs...)
 }

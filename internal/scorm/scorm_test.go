@@ -66,7 +66,7 @@ func TestSessionSCORM12(t *testing.T) {
 		"LMSGetValue(cmi.core.score.raw)", "LMSGetValue(cmi.suspend_data)"}, lms.calls)
 
 	lms.calls = nil
-	require.NoError(t, s.Report(Progress{Lab: "l", Done: 1, Total: 4, Score: 25, PassingScore: 80}, "S1"))
+	require.NoError(t, s.Report(Progress{Lab: "l", Done: 1, Total: 4, Score: 25, PassingScore: 80}, "S1", t0))
 	require.Equal(t, []string{"LMSSetValue(cmi.core.lesson_status)", "LMSSetValue(cmi.core.score.min)", "LMSSetValue(cmi.core.score.max)",
 		"LMSSetValue(cmi.core.score.raw)", "LMSSetValue(cmi.suspend_data)", "LMSCommit"}, lms.calls)
 	require.Equal(t, "incomplete", lms.data["cmi.core.lesson_status"])
@@ -74,12 +74,12 @@ func TestSessionSCORM12(t *testing.T) {
 	// The same progress writes nothing; a change without a step done does
 	// not commit.
 	lms.calls = nil
-	require.NoError(t, s.Report(Progress{Lab: "l", Done: 1, Total: 4, Score: 25, PassingScore: 80}, "S1"))
+	require.NoError(t, s.Report(Progress{Lab: "l", Done: 1, Total: 4, Score: 25, PassingScore: 80}, "S1", t0))
 	require.Empty(t, lms.calls)
-	require.NoError(t, s.Report(Progress{Lab: "l", Done: 1, Total: 4, Score: 25, PassingScore: 80}, "S2"))
+	require.NoError(t, s.Report(Progress{Lab: "l", Done: 1, Total: 4, Score: 25, PassingScore: 80}, "S2", t0))
 	require.NotContains(t, lms.calls, "LMSCommit")
 
-	require.NoError(t, s.Report(Progress{Lab: "l", Done: 4, Total: 4, Score: 100, PassingScore: 80, Completed: true, Passed: true}, "S3"))
+	require.NoError(t, s.Report(Progress{Lab: "l", Done: 4, Total: 4, Score: 100, PassingScore: 80, Completed: true, Passed: true}, "S3", t0))
 	require.Equal(t, "passed", lms.data["cmi.core.lesson_status"])
 	require.Equal(t, "100", lms.data["cmi.core.score.raw"])
 	require.Equal(t, "S3", lms.data["cmi.suspend_data"])
@@ -91,7 +91,7 @@ func TestSessionSCORM12(t *testing.T) {
 	require.Equal(t, "0003:02:05", lms.data["cmi.core.session_time"])
 	require.Empty(t, lms.data["cmi.core.exit"])
 	require.NoError(t, s.Finish(time.Second), "a second Finish does nothing")
-	require.Error(t, s.Report(Progress{}, ""))
+	require.Error(t, s.Report(Progress{}, "", t0))
 }
 
 func TestSessionSCORM2004(t *testing.T) {
@@ -100,11 +100,11 @@ func TestSessionSCORM2004(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "en", launch.Language)
 	require.False(t, launch.Review)
-	require.NoError(t, s.Report(Progress{Lab: "l", Done: 2, Total: 4}, "A"))
+	require.NoError(t, s.Report(Progress{Lab: "l", Done: 2, Total: 4}, "A", t0))
 	require.Equal(t, "incomplete", lms.data["cmi.completion_status"])
 	require.Equal(t, "unknown", lms.data["cmi.success_status"])
 	require.NotContains(t, lms.data, "cmi.score.raw")
-	require.NoError(t, s.Report(Progress{Lab: "l", Done: 4, Total: 4, Score: 75, PassingScore: 80, Completed: true}, "B"))
+	require.NoError(t, s.Report(Progress{Lab: "l", Done: 4, Total: 4, Score: 75, PassingScore: 80, Completed: true}, "B", t0))
 	require.Equal(t, map[string]string{"completion": "completed", "success": "failed", "scaled": "0.75", "raw": "75", "min": "0", "max": "100"},
 		map[string]string{"completion": lms.data["cmi.completion_status"], "success": lms.data["cmi.success_status"],
 			"scaled": lms.data["cmi.score.scaled"], "raw": lms.data["cmi.score.raw"], "min": lms.data["cmi.score.min"], "max": lms.data["cmi.score.max"]})
@@ -119,7 +119,7 @@ func TestUnfinishedLabSuspends(t *testing.T) {
 		lms := newFake(v, nil)
 		s, _, err := Start(lms, v)
 		require.NoError(t, err)
-		require.NoError(t, s.Report(Progress{Lab: "l", Done: 1, Total: 3}, "X"))
+		require.NoError(t, s.Report(Progress{Lab: "l", Done: 1, Total: 3}, "X", t0))
 		require.NoError(t, s.Finish(0))
 		exit := "cmi.exit"
 		if v == V12 {
@@ -155,7 +155,7 @@ func TestReviewNeverLowers(t *testing.T) {
 			require.NoError(t, err)
 			require.True(t, launch.Review)
 			require.True(t, s.Review())
-			require.NoError(t, s.Report(tc.report, "new"))
+			require.NoError(t, s.Report(tc.report, "new", t0))
 			for k, v := range tc.want {
 				require.Equal(t, v, lms.data[k], k)
 			}
@@ -167,8 +167,8 @@ func TestCompletedThisSessionIsNotLoweredByARestart(t *testing.T) {
 	lms := newFake(V12, nil)
 	s, _, err := Start(lms, V12)
 	require.NoError(t, err)
-	require.NoError(t, s.Report(Progress{Lab: "l", Done: 2, Total: 2, Score: 100, Completed: true, Passed: true}, "done"))
-	require.NoError(t, s.Report(Progress{Lab: "l", Done: 0, Total: 2}, "restart"))
+	require.NoError(t, s.Report(Progress{Lab: "l", Done: 2, Total: 2, Score: 100, Completed: true, Passed: true}, "done", t0))
+	require.NoError(t, s.Report(Progress{Lab: "l", Done: 0, Total: 2}, "restart", t0))
 	require.Equal(t, "passed", lms.data["cmi.core.lesson_status"])
 	require.Equal(t, "done", lms.data["cmi.suspend_data"])
 }
@@ -186,7 +186,7 @@ func TestLMSErrors(t *testing.T) {
 	require.NoError(t, err)
 	lms.fail["SetValue(cmi.score.scaled)"] = "405"
 	lms.fail["Commit"] = "391"
-	err = s.Report(Progress{Lab: "l", Done: 1, Total: 1, Score: 100, Completed: true, Passed: true}, "x")
+	err = s.Report(Progress{Lab: "l", Done: 1, Total: 1, Score: 100, Completed: true, Passed: true}, "x", t0)
 	require.ErrorContains(t, err, "SetValue(cmi.score.scaled) failed: LMS error 405")
 	require.ErrorContains(t, err, "Commit failed: LMS error 391")
 	require.Equal(t, "100", lms.data["cmi.score.raw"], "the other elements are still written")
@@ -255,4 +255,76 @@ func TestParseVersion(t *testing.T) {
 	require.Equal(t, "API", V12.APIName())
 	require.Equal(t, "API_1484_11", V2004.APIName())
 	require.True(t, strings.HasPrefix((&Error{Call: "X"}).Error(), "scorm: X failed"))
+}
+
+// TestCommitCadence checks when the bridge commits: at once for the first
+// report and a completion, a step done at most every CommitStep, other
+// changes (the world in suspend_data) every CommitIdle, a failed commit
+// tried again when due, the error returned each time.
+func TestCommitCadence(t *testing.T) {
+	for _, v := range []Version{V12, V2004} {
+		t.Run(v.APIName(), func(t *testing.T) {
+			lms := newFake(v, nil)
+			commit := v.methods().commit
+			s, _, err := Start(lms, v)
+			require.NoError(t, err)
+			at := func(d time.Duration) time.Time { return t0.Add(d) }
+			commits := func() int {
+				n := 0
+				for _, c := range lms.calls {
+					if c == commit {
+						n++
+					}
+				}
+				return n
+			}
+			step := func(done int) Progress {
+				return Progress{Lab: "l", Done: done, Total: 4, Score: done * 25, PassingScore: 80}
+			}
+			steps := []struct {
+				p       Progress
+				suspend string
+				at      time.Duration
+				commits int
+			}{
+				{step(1), "A", 0, 1},                // first report
+				{step(1), "B", 5 * time.Second, 1},  // the world changed: waits
+				{step(1), "B", 30 * time.Second, 1}, // nothing new
+				{step(1), "B", 61 * time.Second, 2}, // idle change due
+				{step(1), "B", 62 * time.Second, 2}, // nothing left to commit
+				{step(2), "C", 65 * time.Second, 2}, // a step, 4 s after the last commit: waits
+				{step(2), "C", 69 * time.Second, 2}, // still waits
+				{step(2), "C", 71 * time.Second, 3}, // due
+				{step(3), "D", 72 * time.Second, 3}, // waits
+				{Progress{Lab: "l", Done: 4, Total: 4, Score: 100, PassingScore: 80, Completed: true, Passed: true}, "E", 73 * time.Second, 4}, // completion: at once
+				{step(3), "F", 500 * time.Second, 4}, // a restart after completion writes nothing
+			}
+			for i, st := range steps {
+				require.NoError(t, s.Report(st.p, st.suspend, at(st.at)), i)
+				require.Equal(t, st.commits, commits(), "report %d", i)
+				if st.suspend != "F" {
+					require.Equal(t, st.suspend, lms.data["cmi.suspend_data"], "set at once, report %d", i)
+				}
+			}
+
+			// A refused commit is reported, and tried again when due.
+			lms2 := newFake(v, nil)
+			s2, _, err := Start(lms2, v)
+			require.NoError(t, err)
+			lms2.fail[commit] = "391"
+			err = s2.Report(step(1), "A", t0)
+			require.ErrorContains(t, err, "LMS error 391")
+			var e *Error
+			require.ErrorAs(t, err, &e)
+			require.Equal(t, "391", e.Code)
+			require.NoError(t, s2.Report(step(1), "A", t0.Add(time.Second)), "not due yet")
+			require.ErrorContains(t, s2.Report(step(1), "B", t0.Add(CommitIdle)), "LMS error 391")
+			delete(lms2.fail, commit)
+			require.NoError(t, s2.Report(step(1), "B", t0.Add(2*CommitIdle)))
+			require.Equal(t, commit, lms2.calls[len(lms2.calls)-1])
+			lms2.calls = nil
+			require.NoError(t, s2.Report(step(1), "B", t0.Add(4*CommitIdle)))
+			require.Empty(t, lms2.calls, "nothing left to commit")
+		})
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"labsim/sim"
 	engine "labsim/sim/lab"
 )
 
@@ -20,8 +21,13 @@ const MaxSuspend12 = 4096
 // whether there was one matters to a result.
 const maxReplaced = 8
 
-// suspendFormat is the first field of every encoding.
-const suspendFormat = "1"
+// Formats of suspend_data, its first field: "1" is the attempt alone (the
+// previous release wrote it; it is still read), "2" the attempt and the
+// world.
+const (
+	formatAttempt = "1"
+	suspendFormat = "2"
+)
 
 // ErrSuspend reports suspend_data that is not a resumable attempt of the
 // lab (another lab or version, or malformed).
@@ -30,17 +36,55 @@ var ErrSuspend = errors.New("suspend_data is not an attempt of this lab")
 // EncodeSuspend writes what resuming attempt a of lab l needs as compact
 // text for cmi.suspend_data: the lab id and version, the start time, the
 // completion time, each step's done time, hints shown and quiz answers
-// (choice numbers, distinct, first first), and when the world was
-// replaced. Times are whole seconds after the start. It carries nothing of
-// the world: no password hashes, MFA or access key secrets. The result is
-// at most MaxSuspend12 characters for any valid lab (at most
-// engine.MaxSteps steps).
+// (choice numbers, distinct, first first), when the world was replaced,
+// and, when w is not nil, the world the lab runs in (EncodeWorld: without
+// password hashes, MFA or access key secrets). Times are whole seconds
+// after the start. The result is at most MaxSuspend12 characters: the
+// attempt always fits for any valid lab (at most engine.MaxSteps steps);
+// a world that would not fit beside it is left out, and withWorld reports
+// whether the world went in.
 //
-// The format is "1~lab~version~start~completed~steps~replaced": start in
-// Unix seconds base 36; completed an offset or empty; steps separated by
-// '.', each "done:hints:answers" with done an offset or '_' and trailing
-// empty fields dropped; replaced entries "l|i|r" + offset, joined by ','.
-func EncodeSuspend(l *engine.Lab, a engine.Attempt) (string, error) {
+// The format is "2~lab~version~start~completed~steps~replaced~world":
+// start in Unix seconds base 36; completed an offset or empty; steps
+// separated by '.', each "done:hints:answers" with done an offset or '_'
+// and trailing empty fields dropped; replaced entries "l|i|r" + offset,
+// joined by ','; world EncodeWorld's text or empty.
+func EncodeSuspend(l *engine.Lab, a engine.Attempt, w *sim.World) (data string, withWorld bool, err error) {
+	var e WorldEncoder
+	return e.Suspend(l, a, w, time.Time{})
+}
+
+// Suspend is EncodeSuspend with e encoding the world at now: an unchanged
+// world is not encoded again, and with e.Every a changed one is encoded at
+// once only when the attempt changed too (a step done, a hint, an answer),
+// else once e.Every has passed since the last encoding.
+func (e *WorldEncoder) Suspend(l *engine.Lab, a engine.Attempt, w *sim.World, now time.Time) (data string, withWorld bool, err error) {
+	s, err := encodeAttempt(l, a)
+	if err != nil {
+		return "", false, err
+	}
+	attempt := s
+	s += "~"
+	if w == nil {
+		e.attempt = attempt
+		return s, false, nil
+	}
+	world := e.text
+	if !e.ok || e.Stale(*w) && (e.Every <= 0 || attempt != e.attempt || now.Sub(e.at) >= e.Every) {
+		if world, err = e.Encode(*w); err != nil {
+			return "", false, err
+		}
+		e.at = now
+	}
+	e.attempt = attempt
+	if len(s)+len(world) > MaxSuspend12 {
+		return s, false, nil
+	}
+	return s + world, true, nil
+}
+
+// encodeAttempt writes the attempt fields of EncodeSuspend.
+func encodeAttempt(l *engine.Lab, a engine.Attempt) (string, error) {
 	if err := a.Fits(l); err != nil {
 		return "", fmt.Errorf("suspend_data: %w", err)
 	}
@@ -93,8 +137,8 @@ func EncodeSuspend(l *engine.Lab, a engine.Attempt) (string, error) {
 		b.WriteString(reasonLetter(r.Reason) + off(r.At))
 	}
 	s := b.String()
-	if len(s) > MaxSuspend12 {
-		return "", fmt.Errorf("suspend_data: %d characters, more than SCORM 1.2's %d", len(s), MaxSuspend12)
+	if len(s) >= MaxSuspend12 {
+		return "", fmt.Errorf("suspend_data: %d characters leave no room in SCORM 1.2's %d", len(s), MaxSuspend12)
 	}
 	return s, nil
 }
@@ -125,7 +169,7 @@ func DecodeSuspend(l *engine.Lab, s string, eventBase int) (engine.Attempt, erro
 		return bad("too long")
 	}
 	parts := strings.Split(s, "~")
-	if len(parts) != 7 || parts[0] != suspendFormat {
+	if !(len(parts) == 7 && parts[0] == formatAttempt || len(parts) == 8 && parts[0] == suspendFormat) {
 		return bad("unknown format")
 	}
 	if parts[1] != l.ID || parts[2] != strconv.Itoa(l.Version) {
@@ -243,8 +287,26 @@ func DecodeSuspend(l *engine.Lab, s string, eventBase int) (engine.Attempt, erro
 // names, "" when it is not such data.
 func SuspendLab(s string) string {
 	parts := strings.SplitN(s, "~", 3)
-	if len(parts) < 3 || parts[0] != suspendFormat {
+	if len(parts) < 3 || parts[0] != suspendFormat && parts[0] != formatAttempt {
 		return ""
 	}
 	return parts[1]
+}
+
+// SuspendWorld reads the world suspend_data written by EncodeSuspend
+// carries (DecodeWorld); ok is false when it carries none (the world did
+// not fit, or the data is of format 1, or not suspend_data at all).
+func SuspendWorld(s string) (r Resumed, ok bool, err error) {
+	if len(s) > MaxSuspend12 {
+		return Resumed{}, false, fmt.Errorf("%w: too long", ErrSuspend)
+	}
+	parts := strings.Split(s, "~")
+	if len(parts) != 8 || parts[0] != suspendFormat || parts[7] == "" {
+		return Resumed{}, false, nil
+	}
+	r, err = DecodeWorld(parts[7])
+	if err != nil {
+		return Resumed{}, false, err
+	}
+	return r, true, nil
 }

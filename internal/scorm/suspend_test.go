@@ -82,8 +82,9 @@ func TestSuspendRoundTrip(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := EncodeSuspend(tc.l, tc.a)
+			s, withWorld, err := EncodeSuspend(tc.l, tc.a, nil)
 			require.NoError(t, err)
+			require.False(t, withWorld)
 			require.LessOrEqual(t, len(s), MaxSuspend12)
 			t.Logf("%d characters: %s", len(s), s)
 			got, err := DecodeSuspend(tc.l, s, 0)
@@ -98,7 +99,7 @@ func TestSuspendRoundTrip(t *testing.T) {
 			}
 			require.Equal(t, want, got)
 			require.Equal(t, tc.a.Score(tc.l), got.Score(tc.l), "the score survives")
-			again, err := EncodeSuspend(tc.l, got)
+			again, _, err := EncodeSuspend(tc.l, got, nil)
 			require.NoError(t, err)
 			require.Equal(t, s, again)
 		})
@@ -140,7 +141,7 @@ func TestSuspendWorstCase(t *testing.T) {
 	for range 3 * maxReplaced {
 		a = a.WorldReplaced(emptyWorld(), engine.ReasonRestore, late)
 	}
-	s, err := EncodeSuspend(l, a)
+	s, _, err := EncodeSuspend(l, a, nil)
 	require.NoError(t, err)
 	require.LessOrEqual(t, len(s), MaxSuspend12)
 	t.Logf("worst case: %d characters", len(s))
@@ -153,7 +154,7 @@ func TestSuspendWorstCase(t *testing.T) {
 
 func TestSuspendRejects(t *testing.T) {
 	quiz := builtin(t, "cloud-concepts")
-	good, err := EncodeSuspend(quiz, playQuiz(t, quiz, 2))
+	good, _, err := EncodeSuspend(quiz, playQuiz(t, quiz, 2), nil)
 	require.NoError(t, err)
 	_, err = DecodeSuspend(quiz, good, 0)
 	require.NoError(t, err)
@@ -170,29 +171,30 @@ func TestSuspendRejects(t *testing.T) {
 		return with(5, strings.Join(s, "."))
 	}
 	bad := map[string]string{
-		"empty":              "",
-		"format":             with(0, "2"),
-		"other lab":          with(1, "root-mfa"),
-		"other version":      with(2, strconv.Itoa(quiz.Version+1)),
-		"start":              with(3, "!"),
-		"completion early":   with(4, "5"),
-		"step count":         with(5, parts[5]+"._"),
-		"done out of order":  stepsWith(3, "1::"+strconv.Itoa(choiceIndex(quiz, 3))),
-		"too many hints":     stepsWith(2, "_:9"),
-		"leading zero":       stepsWith(2, "_:01"),
-		"unknown choice":     stepsWith(2, "_::9"),
-		"repeated choice":    stepsWith(2, "_::00"),
-		"done without":       stepsWith(2, "1"),
-		"not done but right": stepsWith(2, "_::"+strconv.Itoa(choiceIndex(quiz, 2))),
-		"replacement":        with(6, "x1"),
-		"too long":           good + strings.Repeat("x", MaxSuspend12),
-		"fields":             good + "~",
+		"empty":               "",
+		"format":              with(0, "3"),
+		"format 1 with world": with(0, "1"),
+		"other lab":           with(1, "root-mfa"),
+		"other version":       with(2, strconv.Itoa(quiz.Version+1)),
+		"start":               with(3, "!"),
+		"completion early":    with(4, "5"),
+		"step count":          with(5, parts[5]+"._"),
+		"done out of order":   stepsWith(3, "1::"+strconv.Itoa(choiceIndex(quiz, 3))),
+		"too many hints":      stepsWith(2, "_:9"),
+		"leading zero":        stepsWith(2, "_:01"),
+		"unknown choice":      stepsWith(2, "_::9"),
+		"repeated choice":     stepsWith(2, "_::00"),
+		"done without":        stepsWith(2, "1"),
+		"not done but right":  stepsWith(2, "_::"+strconv.Itoa(choiceIndex(quiz, 2))),
+		"replacement":         with(6, "x1"),
+		"too long":            good + strings.Repeat("x", MaxSuspend12),
+		"fields":              good + "~",
 	}
 	for name, s := range bad {
 		_, err := DecodeSuspend(quiz, s, 0)
 		require.ErrorIs(t, err, ErrSuspend, name)
 	}
-	_, err = EncodeSuspend(builtin(t, "root-mfa"), playQuiz(t, quiz, 1))
+	_, _, err = EncodeSuspend(builtin(t, "root-mfa"), playQuiz(t, quiz, 1), nil)
 	require.ErrorIs(t, err, engine.ErrOtherLab)
 }
 
@@ -209,9 +211,10 @@ func choiceIndex(l *engine.Lab, step int) int {
 func FuzzDecodeSuspend(f *testing.F) {
 	quiz := builtin(f, "cloud-concepts")
 	for n := range len(quiz.Steps) + 1 {
-		s, err := EncodeSuspend(quiz, playQuiz(f, quiz, n))
+		s, _, err := EncodeSuspend(quiz, playQuiz(f, quiz, n), nil)
 		require.NoError(f, err)
 		f.Add(s)
+		f.Add("1" + strings.TrimSuffix(s[1:], "~"))
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		a, err := DecodeSuspend(quiz, s, 3)
@@ -220,7 +223,7 @@ func FuzzDecodeSuspend(f *testing.F) {
 		}
 		// Whatever decodes is a consistent attempt that encodes again.
 		require.NoError(t, a.Fits(quiz))
-		out, err := EncodeSuspend(quiz, a)
+		out, _, err := EncodeSuspend(quiz, a, nil)
 		require.NoError(t, err)
 		b, err := DecodeSuspend(quiz, out, 3)
 		require.NoError(t, err)

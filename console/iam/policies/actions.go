@@ -8,6 +8,7 @@ import (
 	"labsim/console/ui"
 	"labsim/sim"
 	"labsim/sim/iam"
+	"labsim/sim/textin"
 )
 
 var reviewTpl = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
@@ -44,9 +45,11 @@ var reviewTpl = ui.Tpl{Tag: "div", Kids: []ui.Tpl{
 				{Tag: "input", Attrs: []ui.Attr{{Key: "id", Val: "pol-tag-key"}, {Key: "type", Val: "text"}, {Key: "name", Val: fieldTagKey}, {Key: "value", Val: "$tagKey"}, {Key: "autocomplete", Val: "off"},
 					{Key: "aria-invalid", Val: "?tagErr:true"}, {Key: "aria-describedby", Val: "?tagErr:pol-tag-err"}}},
 				{Tag: "label", Attrs: []ui.Attr{{Key: "for", Val: "pol-tag-value"}, {Key: "class", Val: "field-label"}}, T: "policies.review.tagValue"},
-				{Tag: "input", Attrs: []ui.Attr{{Key: "id", Val: "pol-tag-value"}, {Key: "type", Val: "text"}, {Key: "name", Val: fieldTagValue}, {Key: "value", Val: "$tagValue"}, {Key: "autocomplete", Val: "off"}}},
+				{Tag: "input", Attrs: []ui.Attr{{Key: "id", Val: "pol-tag-value"}, {Key: "type", Val: "text"}, {Key: "name", Val: fieldTagValue}, {Key: "value", Val: "$tagValue"}, {Key: "autocomplete", Val: "off"},
+					{Key: "aria-invalid", Val: "?tagValErr:true"}, {Key: "aria-describedby", Val: "?tagValErr:pol-tag-value-err"}}},
 			}},
 			{If: "tagErr", Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "pol-tag-err"}, {Key: "class", Val: "field-error"}, {Key: "role", Val: "alert"}}, T: "$tagErrKey"},
+			{If: "tagValErr", Tag: "p", Attrs: []ui.Attr{{Key: "id", Val: "pol-tag-value-err"}, {Key: "class", Val: "field-error"}, {Key: "role", Val: "alert"}}, T: "$tagValErrKey"},
 		}},
 		// At five versions the console asks which old version to delete.
 		{If: "atQuota", Tag: "fieldset", Attrs: []ui.Attr{{Key: "class", Val: "container"}, {Key: "aria-describedby", Val: "?dropErr:pol-drop-err"}}, Kids: []ui.Tpl{
@@ -83,6 +86,7 @@ func reviewView(m core.Model, c i18n.Catalog, w where) ui.Node {
 		{K: "nameErr", B: errs[fieldName] != ""}, {K: "nameErrKey", S: errs[fieldName]},
 		{K: "descErr", B: errs[fieldDesc] != ""}, {K: "descErrKey", S: errs[fieldDesc]},
 		{K: "tagErr", B: errs[fieldTagKey] != ""}, {K: "tagErrKey", S: errs[fieldTagKey]},
+		{K: "tagValErr", B: errs[fieldTagValue] != ""}, {K: "tagValErrKey", S: errs[fieldTagValue]},
 		{K: "dropErr", B: errs[fieldDrop] != ""},
 	}
 	switch w.page {
@@ -276,12 +280,19 @@ func submit(m core.Model, form string) (core.Model, []core.Effect) {
 		} else if _, taken := m.World.CustomerPolicy(m.Session.AccountID, name); taken {
 			errs[fieldName] = "policies.err.nameTaken"
 		}
-		if len(m.Field(fieldDesc)) > iam.MaxDescriptionLen {
+		if badText(m.Field(fieldDesc)) {
+			errs[fieldDesc] = "policies.err.chars"
+		} else if len(m.Field(fieldDesc)) > iam.MaxDescriptionLen {
 			errs[fieldDesc] = "policies.err.descLength"
 		}
 		tk, tv := strings.TrimSpace(m.Field(fieldTagKey)), m.Field(fieldTagValue)
-		if tk == "" && tv != "" {
+		if badText(m.Field(fieldTagKey)) {
+			errs[fieldTagKey] = "policies.err.chars"
+		} else if tk == "" && tv != "" {
 			errs[fieldTagKey] = "policies.err.tagKey"
+		}
+		if badText(tv) {
+			errs[fieldTagValue] = "policies.err.chars"
 		}
 		if len(errs) > 0 {
 			return failed(m, errs)
@@ -350,12 +361,20 @@ func submit(m core.Model, form string) (core.Model, []core.Effect) {
 // failed shows a submit's field problems and focuses the first.
 func failed(m core.Model, errs map[string]string) (core.Model, []core.Effect) {
 	m.Policy.Errors, m.Policy.ErrRoute = errs, m.UI.Route
-	for _, f := range []struct{ field, id string }{{fieldName, "pol-name"}, {fieldDesc, "pol-desc"}, {fieldTagKey, "pol-tag-key"}, {fieldDrop, "page-title"}} {
+	for _, f := range []struct{ field, id string }{{fieldName, "pol-name"}, {fieldDesc, "pol-desc"}, {fieldTagKey, "pol-tag-key"}, {fieldTagValue, "pol-tag-value"}, {fieldDrop, "page-title"}} {
 		if errs[f.field] != "" {
 			return m, []core.Effect{core.Focus{ID: f.id}}
 		}
 	}
 	return m, nil
+}
+
+// badText reports whether a typed description or tag fails the input
+// baseline (sim/textin): a control or text-direction character, or only
+// invisible characters. IAM refuses the first; the second would look empty.
+func badText(v string) bool {
+	_, bad := textin.Check(v)
+	return bad
 }
 
 // policyNameProblem checks a managed policy name (IAM's rules: 1–128 of
