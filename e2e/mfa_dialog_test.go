@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
@@ -31,15 +30,6 @@ func waitFocusOn(p *Page, id string) {
 // inDialog reports whether focus is inside the open modal dialog.
 func inDialog(p *Page) bool {
 	return Eval[bool](p, `(() => { const d = document.querySelector('[aria-modal="true"]'); return !!d && d.contains(document.activeElement); })()`)
-}
-
-// shiftTab presses Shift+Tab.
-func shiftTab(p *Page) {
-	p.t.Helper()
-	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift))); err != nil {
-		p.t.Fatalf("shift+tab: %v", err)
-	}
-	p.Settle()
 }
 
 // checkTrap tabs through the open dialog more than once around, forwards

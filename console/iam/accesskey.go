@@ -103,6 +103,8 @@ var akUseTpl = ui.Lazy(`
 			<h2 id="iam-ak-alt-title">{t iam.ak.altTitle}</h2>
 			<p>{t $alt}</p>
 		</div>
+	</div>
+	<div class="container">
 		<h2>{t iam.ak.confirmation}</h2>
 		<div class="form-field checkbox">
 			<input type="checkbox" id="iam-ak-ack" name="iam.ak.ack" checked="?ack" aria-invalid="?ackErr:true" aria-describedby="$ackDesc">
