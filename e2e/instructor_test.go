@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"labsim/internal/pack"
 	labsite "labsim/internal/site"
 )
@@ -96,6 +98,12 @@ func TestInstructorLabFromABuildIsOfferedAndPlayed(t *testing.T) {
 		t.Fatal("the broken lab is offered")
 	}
 	bothLanguages(p, "instructor-01-list")
+	for _, lang := range []struct{ code, button string }{{"ko", "한국어"}, {"en", "English"}} {
+		p.Click("button", lang.button)
+		p.waitLang(lang.code)
+		showInstructorCard(p)
+		viewportShot(p, "instructor-01-list-card-"+lang.code)
+	}
 
 	// A link opens it directly, in the lab's own start world.
 	p.Open("/?lab=ops-group&lang=en")
@@ -183,5 +191,31 @@ func TestSingleFileOffersInstructorLabs(t *testing.T) {
 	p.WaitText("강사 제공 실습")
 	p.Find("button", "실습 시작: AWS 계정 만들기")
 	top(p)
-	p.Screenshot("instructor-04-single-file-list-ko")
+	showInstructorCard(p)
+	viewportShot(p, "instructor-04-single-file-list-ko")
+}
+
+// showInstructorCard scrolls the guide to the instructor's lab card.
+func showInstructorCard(p *Page) {
+	p.t.Helper()
+	top(p)
+	Eval[any](p, `(() => { const card = document.querySelector('#lab-panel .lab-from').closest('li');
+		for (let e = card.parentElement; e; e = e.parentElement) {
+			const o = getComputedStyle(e).overflowY;
+			if ((o === 'auto' || o === 'scroll') && e.scrollHeight > e.clientHeight) {
+				e.scrollTop += card.getBoundingClientRect().top - e.getBoundingClientRect().top - 8; return null; }
+		} return null; })()`)
+}
+
+// viewportShot photographs what the window shows (a full-page screenshot
+// resizes the page, which resets the guide's own scrolling).
+func viewportShot(p *Page, name string) {
+	p.t.Helper()
+	buf, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		p.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join("screenshots", name+".png"), buf, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
 }
