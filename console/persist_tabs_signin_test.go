@@ -19,8 +19,12 @@ func TestTwoTabsOnTheSignInFormDoNotAnswerEachOther(t *testing.T) {
 		tabs := []*fakeTab{a, c}
 		msgs := []func(i int) Msg{
 			func(i int) Msg { return Input{Now: t0, Field: "signin.type", Value: []string{"root", "iam"}[i%2]} },
-			func(i int) Msg { return Input{Now: t0, Field: "signin.email", Value: string(rune('a'+i%26)) + "@x.com"} },
-			func(i int) Msg { return Input{Now: t0, Field: "signin.account", Value: "12345678901" + string(rune('0'+i%10))} },
+			func(i int) Msg {
+				return Input{Now: t0, Field: "signin.email", Value: string(rune('a'+i%26)) + "@x.com"}
+			},
+			func(i int) Msg {
+				return Input{Now: t0, Field: "signin.account", Value: "12345678901" + string(rune('0'+i%10))}
+			},
 			func(i int) Msg { return Navigate{Now: t0, Hash: []string{"#/signin", "#/signin/iam", "#/"}[i%3]} },
 		}
 		for i := range 30 {
