@@ -131,7 +131,9 @@ func (m Model) hostCommand(c HostCommand) (Model, []Effect) {
 	switch c.Command {
 	case CommandStartLab:
 		m.Model, _ = lab.Labs(m.Model)
-		if _, _, known := lab.StartWorld(m.Model, c.Arg); !known {
+		if _, _, known := lab.StartWorld(m.Model, c.Arg); !known && !m.Lab.Instructor.Pending {
+			// Unknown, and no instructor's lab is still being read (one
+			// that is, openLab opens when the files are in).
 			return m, nil
 		}
 		return m.openLab(c.Arg)

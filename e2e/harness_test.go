@@ -95,9 +95,30 @@ type Page struct {
 	ctx  context.Context
 	Base string
 
+	// frame, when set, is the CSS selector of a same-origin iframe whose
+	// document the helpers act in (InFrame): an LMS page with the
+	// simulator in a frame.
+	frame string
+
 	mu       sync.Mutex
 	problems []string
 	requests []string
+}
+
+// InFrame makes the helpers find, click, type, read and evaluate in the
+// document of the same-origin iframe that sel selects ("" for the page
+// itself), as a student uses a simulator an LMS shows in a frame. EvalTop
+// still evaluates in the page.
+func (p *Page) InFrame(sel string) { p.frame = sel }
+
+// inFrame wraps a script so that it runs in the frame's window.
+func (p *Page) inFrame(expr string) string {
+	if p.frame == "" {
+		return expr
+	}
+	sel, _ := json.Marshal(p.frame)
+	code, _ := json.Marshal(expr)
+	return `document.querySelector(` + string(sel) + `).contentWindow.eval(` + string(code) + `)`
 }
 
 // newServer serves dist/ on a fresh loopback port.
@@ -248,6 +269,16 @@ func (p *Page) Reload() {
 // Eval evaluates JavaScript and decodes the result.
 func Eval[T any](p *Page, expr string) T {
 	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](p.inFrame(expr)))
+	if err != nil {
+		p.t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// EvalTop is Eval in the page itself, whatever frame the helpers act in.
+func EvalTop[T any](p *Page, expr string) T {
+	p.t.Helper()
 	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr))
 	if err != nil {
 		p.t.Fatalf("evaluate %s: %v", expr, err)
@@ -258,12 +289,30 @@ func Eval[T any](p *Page, expr string) T {
 // query returns the backend node IDs of unignored accessibility nodes with
 // the role and name.
 func (p *Page) query(role, name string) ([]cdp.BackendNodeID, error) {
-	doc, err := chromedp.Call(p.ctx, dom.GetDocument, dom.GetDocumentParams{})
+	params := dom.GetDocumentParams{}
+	if p.frame != "" {
+		all := int64(-1)
+		pierce := true
+		params = dom.GetDocumentParams{Depth: &all, Pierce: &pierce}
+	}
+	doc, err := chromedp.Call(p.ctx, dom.GetDocument, params)
 	if err != nil {
 		return nil, err
 	}
+	root := doc.Root.NodeID
+	if p.frame != "" {
+		f, err := chromedp.Call(p.ctx, dom.QuerySelector, dom.QuerySelectorParams{NodeID: root, Selector: p.frame})
+		if err != nil {
+			return nil, err
+		}
+		content := frameDocument(doc.Root, f.NodeID)
+		if content == 0 {
+			return nil, fmt.Errorf("frame %s has no document yet", p.frame)
+		}
+		root = content
+	}
 	res, err := chromedp.Call(p.ctx, accessibility.QueryAXTree, accessibility.QueryAXTreeParams{
-		NodeID: doc.Root.NodeID, Role: role, AccessibleName: name})
+		NodeID: root, Role: role, AccessibleName: name})
 	if err != nil {
 		return nil, err
 	}
@@ -274,6 +323,29 @@ func (p *Page) query(role, name string) ([]cdp.BackendNodeID, error) {
 		}
 	}
 	return out, nil
+}
+
+// frameDocument finds the node id of the content document of the frame
+// element id in a pierced document tree, 0 when it has none.
+func frameDocument(n *cdp.Node, id cdp.NodeID) cdp.NodeID {
+	if n == nil {
+		return 0
+	}
+	if n.NodeID == id {
+		if n.ContentDocument != nil {
+			return n.ContentDocument.NodeID
+		}
+		return 0
+	}
+	for _, c := range n.Children {
+		if d := frameDocument(c, id); d != 0 {
+			return d
+		}
+	}
+	if n.ContentDocument != nil {
+		return frameDocument(n.ContentDocument, id)
+	}
+	return 0
 }
 
 // Find waits until exactly one element has the role and accessible name.
@@ -342,7 +414,11 @@ func (p *Page) hitPoint(id cdp.BackendNodeID) (x, y float64, hit bool) {
 	}
 	yes := true
 	res, err := chromedp.Call(p.ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
-		FunctionDeclaration: `function(x, y) { const e = document.elementFromPoint(x, y);
+		// x and y are the top page's; a frame's document hit-tests in its
+		// own viewport.
+		FunctionDeclaration: `function(x, y) { for (let w = window; w.frameElement; w = w.parent) {
+				const r = w.frameElement.getBoundingClientRect(); x -= r.left + w.frameElement.clientLeft; y -= r.top + w.frameElement.clientTop; }
+			const e = document.elementFromPoint(x, y);
 			return !!e && (e === this || this.contains(e) || (!!this.labels && [...this.labels].some(l => l.contains(e)))); }`,
 		ObjectID:      obj.Object.ObjectID,
 		Arguments:     []*runtime.CallArgument{{Value: jsonNumber(x)}, {Value: jsonNumber(y)}},
@@ -406,7 +482,7 @@ func (p *Page) Press(key string) {
 
 // Text returns the page's visible text.
 func (p *Page) Text() string {
-	s, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	s, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](p.inFrame(`document.body.innerText`)))
 	if err != nil {
 		return "(unreadable: " + err.Error() + ")"
 	}

@@ -220,7 +220,7 @@ func TestLabIAMDelegationThroughLunasSignIn(t *testing.T) {
 	}
 	openAccountMenu(p)
 	p.Click("button", "Sign out")
-	signInAsLuna(p)
+	signInAsLuna(p, "Labsim-Luna-2026!")
 	p.Find("heading", "Multi-factor authentication")
 	now = waitForStepAfter(assigned)
 	p.Type("textbox", "MFA code", oathCode(t, secret, now))

@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"labsim/internal/pack"
@@ -89,7 +88,7 @@ window.finished = false;
 api.on('FINISH', () => { window.finished = true; });
 const q = new URLSearchParams(location.search), resume = q.get('resume');
 if (resume) {
-  localStorage.clear();
+  localStorage.clear(); sessionStorage.clear();
   const init = { 'cmi.suspend_data': resume, 'STATUS': q.get('status') || 'incomplete' };
   if (q.get('raw')) init['RAW'] = q.get('raw');
   api.loadFromFlattenedJSON(init);
@@ -403,52 +402,11 @@ func TestSCOWithoutLMSKeepsWorking(t *testing.T) {
 	p.expectProblem("no SCORM API found")
 }
 
-// scoWithLMS opens the unzipped package's page at the top of a tab whose
-// window carries a scorm-again runtime of the version as its LMS API
-// (window.API or window.API_1484_11, found by the bridge's search, which
-// starts at the SCO's own window), so that the harness's helpers, which
-// read one document, can play a task lab. A non-empty resume starts the
-// runtime with that suspend_data and clears the browser's storage first,
-// as on another computer. prev is the runtime script of an earlier call,
-// replaced. TestSCORMWithScormAgain covers the LMS in a
-// parent frame.
-func scoWithLMS(t *testing.T, p *Page, v pack.SCORMVersion, labID, resume string, prev page.ScriptIdentifier) page.ScriptIdentifier {
-	t.Helper()
-	script, ctor, name := "scorm12.js", "Scorm12API", "API"
-	if v == pack.SCORM2004 {
-		script, ctor, name = "scorm2004.js", "Scorm2004API", "API_1484_11"
-	}
-	lib, err := os.ReadFile(filepath.Join("node_modules", "scorm-again", "dist", script))
-	if err != nil {
-		t.Fatal("scorm-again is missing: run `npm install --prefix e2e`")
-	}
-	src := string(lib) + `
-;(() => { if (window !== window.top) return;
-  const api = new ` + ctor + `({ autocommit: false, logLevel: 5 });
-  window.` + name + ` = api; window.lms = api;
-  const resume = ` + strconv.Quote(resume) + `;
-  if (resume) {
-    localStorage.clear(); sessionStorage.clear();
-    api.loadFromFlattenedJSON({ 'cmi.suspend_data': resume });
-  }
-})();`
-	if prev != "" {
-		if _, err := chromedp.Call(p.ctx, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: prev}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	res, err := chromedp.Call(p.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := res.Identifier
-	p.Open("/sco/index.html?lang=en&lab=" + labID)
-	return id
-}
-
 // TestSCORMLab1ResumesTheWorld plays lab 1 (create-account) as a SCO of
-// each SCORM version with scorm-again as the LMS: sign-up, then the page is
-// opened on "another computer" from suspend_data alone. The account comes
+// each SCORM version in the frame of an LMS page that runs scorm-again
+// (host and package on one origin): sign-up by visible labels inside the
+// frame, then the LMS page is opened on "another computer" from
+// suspend_data alone. The account comes
 // back (without its password, which the LMS never holds): the page asks
 // for a new root password at once, the student sets it and signs in, the
 // lab completes, and the LMS reads passed with a score of 100 (2004:
@@ -460,13 +418,21 @@ func TestSCORMLab1ResumesTheWorld(t *testing.T) {
 			srv := lmsServer(t, v, labID)
 			p := NewPageOn(t, srv.URL)
 			get := func(elem string) string {
-				return Eval[string](p, `String(window.lms.getFlattenedCMI()[`+strconv.Quote(elem)+`] ?? '')`)
+				return EvalTop[string](p, `String(window.lms.getFlattenedCMI()[`+strconv.Quote(elem)+`] ?? '')`)
 			}
 			status, success := "cmi.core.lesson_status", ""
 			if v == pack.SCORM2004 {
 				status, success = "cmi.completion_status", "cmi.success_status"
 			}
-			script := scoWithLMS(t, p, v, labID, "", "")
+			// The LMS page, with the SCO in its frame; the helpers act in
+			// the frame.
+			openLMS := func(query string) {
+				p.InFrame("")
+				goTo(t, p, "/host.html"+query)
+				waitTrue(t, p, `(() => { const f = document.querySelector('#sco'); return !!f && !!f.contentWindow && f.contentWindow.labsimReady === true; })()`, "the SCO in the LMS's frame")
+				p.InFrame("#sco")
+			}
+			openLMS("")
 			waitSteps(p, "now", "pending", "pending")
 			suSignUp(t, p, suEN, "kim@example.com", "Lab-Student-2026", "my-lab", false)
 			waitSteps(p, "ok", "ok", "now")
@@ -491,7 +457,7 @@ func TestSCORMLab1ResumesTheWorld(t *testing.T) {
 			}
 
 			// Another computer: the LMS's suspend_data only.
-			scoWithLMS(t, p, v, labID, suspend, script)
+			openLMS("?resume=" + urlQuery(suspend))
 			p.WaitText("Your work was resumed from the learning system")
 			p.WaitText("Set a new root user password for kim@example.com")
 			p.suWaitHeading("Reset password")

@@ -208,7 +208,7 @@ func TestAdminAssignsMFAToLuna(t *testing.T) {
 	// Luna signs in with a code of the device the administrator assigned.
 	openAccountMenu(p)
 	p.Click("button", "Sign out")
-	signInAsLuna(p)
+	signInAsLuna(p, "Labsim-Luna-2026!")
 	p.Find("heading", "Multi-factor authentication")
 	now = waitForStepAfter(assigned)
 	p.Type("textbox", "MFA code", oathCode(t, secret, now))

@@ -195,3 +195,18 @@ func effectSave(t *testing.T, m console.Model) string {
 	require.NotEmpty(t, saves)
 	return saves[len(saves)-1].Data
 }
+
+func TestLMSStartLabCommandForAnInstructorLabWaitsForTheFiles(t *testing.T) {
+	m := startWithInstructorLabs(t, map[string]string{"lang": "en"})
+	// The LMS asks before the page has read the files.
+	m, _ = console.Update(m, console.HostCommand{Now: t0, Command: console.CommandStartLab, Arg: "ops-group"})
+	require.Nil(t, m.UI.Lab.Attempt)
+	require.Empty(t, m.Notices, "no lab is called unknown while the files are read")
+	m, _ = console.Update(m, console.InstructorLabs{Now: t0, Files: []console.LabFile{{Name: "ops-group.json", Data: exampleLab(t)}}})
+	require.NotNil(t, m.UI.Lab.Attempt, "the lab opens once its file is in")
+	require.Equal(t, "ops-group", m.UI.Lab.Attempt.Lab)
+	// With the files read, an unknown lab is still ignored.
+	before := m.UI.Lab.Attempt
+	m, _ = console.Update(m, console.HostCommand{Now: t0, Command: console.CommandStartLab, Arg: "no-such-lab"})
+	require.Equal(t, before, m.UI.Lab.Attempt)
+}
