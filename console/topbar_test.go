@@ -93,9 +93,37 @@ func TestUnifiedSearchResultsOpenPages(t *testing.T) {
 	m := demoModel(t)
 	for _, href := range console.SearchTargets() {
 		p := send(m, Navigate{Now: t0, Hash: href})
-		require.Equal(t, href, p.UI.Route, "the address stays %s", href)
+		want := href
+		if strings.Contains(href, "/section/") {
+			// A link to one section of My Security Credentials is the page.
+			want = "#/security-credentials"
+		}
+		require.Equal(t, want, p.UI.Route, "the address of %s", href)
 		require.False(t, strings.HasPrefix(Title(p), "Page not found"), href)
 	}
+}
+
+// TestSearchOpensTheSectionOfMySecurityCredentials: the MFA and Access
+// keys results open My Security Credentials with that section expanded,
+// its heading button focused and the address the page's own.
+func TestSearchOpensTheSectionOfMySecurityCredentials(t *testing.T) {
+	for href, name := range map[string]string{
+		"#/security-credentials/section/mfa":  "Multi-factor authentication (MFA)",
+		"#/security-credentials/section/keys": "Access keys (access key ID and secret access key)",
+	} {
+		m, fx := Update(demoModel(t), Navigate{Now: t0, Hash: href})
+		require.Equal(t, "#/security-credentials", m.UI.Route)
+		require.Equal(t, "true", suAttr(find(t, m, "button", name), "aria-expanded"), href)
+		require.Equal(t, "false", suAttr(find(t, m, "button", "Password"), "aria-expanded"), href)
+		require.Contains(t, fx, Effect(SetURL{Query: "?lang=en", Hash: "#/security-credentials"}), href)
+		focus := effectsOf[Focus](fx)
+		require.NotEmpty(t, focus)
+		require.Equal(t, suAttr(find(t, m, "button", name), "id"), focus[len(focus)-1].ID, href)
+	}
+	// An unknown section is the page, every section closed.
+	m := send(demoModel(t), Navigate{Now: t0, Hash: "#/security-credentials/section/nope"})
+	require.Equal(t, "#/security-credentials", m.UI.Route)
+	require.Equal(t, "false", suAttr(find(t, m, "button", "Multi-factor authentication (MFA)"), "aria-expanded"))
 }
 
 // slicesIndex is the position of the option named name among the results.

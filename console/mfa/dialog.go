@@ -173,6 +173,18 @@ func opener(m core.Model) string {
 // dialog, returns focus to the dialog's opener.
 func enter(m core.Model, r core.Route) (core.Model, []core.Effect) {
 	switch r.Arg {
+	case argSection:
+		// A link to one section (the unified search's MFA and Access keys):
+		// the page with that section expanded and its heading focused; the
+		// address becomes the page's own.
+		m.UI.Route = "#/" + pageCredentials
+		for _, s := range sections {
+			if s.name == r.Rest {
+				m = openSection(m, s.name)
+				return m, []core.Effect{core.SetURL{Query: "?lang=" + string(m.UI.Lang), Hash: m.UI.Route}, core.Focus{ID: sectionID(s.name)}}
+			}
+		}
+		return m, []core.Effect{core.SetURL{Query: "?lang=" + string(m.UI.Lang), Hash: m.UI.Route}}
 	case "mfa", "manage":
 		m = openSection(m, secMFA)
 		if m.Field(fieldDialog) != "1" {
@@ -187,6 +199,10 @@ func enter(m core.Model, r core.Route) (core.Model, []core.Effect) {
 	}
 	return m, nil
 }
+
+// argSection starts the address of a link to one section of the root
+// page: #/security-credentials/section/<name>.
+const argSection = "section"
 
 // escape closes the open dialog as its Cancel (or Close) does, unless
 // the virtual devices' drawer or a top-bar menu is open beside it: Escape
