@@ -111,14 +111,47 @@ type Page struct {
 // still evaluates in the page.
 func (p *Page) InFrame(sel string) { p.frame = sel }
 
-// inFrame wraps a script so that it runs in the frame's window.
-func (p *Page) inFrame(expr string) string {
-	if p.frame == "" {
-		return expr
+// frameRoot returns the node id of the frame's document, 0 when it has
+// none yet.
+func (p *Page) frameRoot() (cdp.NodeID, error) {
+	all, pierce := int64(-1), true
+	doc, err := chromedp.Call(p.ctx, dom.GetDocument, dom.GetDocumentParams{Depth: &all, Pierce: &pierce})
+	if err != nil {
+		return 0, err
 	}
-	sel, _ := json.Marshal(p.frame)
-	code, _ := json.Marshal(expr)
-	return `document.querySelector(` + string(sel) + `).contentWindow.eval(` + string(code) + `)`
+	f, err := chromedp.Call(p.ctx, dom.QuerySelector, dom.QuerySelectorParams{NodeID: doc.Root.NodeID, Selector: p.frame})
+	if err != nil {
+		return 0, err
+	}
+	content := frameDocument(doc.Root, f.NodeID)
+	if content == 0 {
+		return 0, fmt.Errorf("frame %s has no document yet", p.frame)
+	}
+	return content, nil
+}
+
+// evalInFrame evaluates a script in the frame's window through the
+// DevTools protocol (a page's Content-Security-Policy forbids eval there)
+// and returns its value as JSON.
+func (p *Page) evalInFrame(expr string) ([]byte, error) {
+	root, err := p.frameRoot()
+	if err != nil {
+		return nil, err
+	}
+	obj, err := chromedp.Call(p.ctx, dom.ResolveNode, dom.ResolveNodeParams{NodeID: root})
+	if err != nil {
+		return nil, err
+	}
+	yes := true
+	res, err := chromedp.Call(p.ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+		FunctionDeclaration: "function() { return (" + expr + "\n); }", ObjectID: obj.Object.ObjectID, ReturnByValue: &yes})
+	if err != nil {
+		return nil, err
+	}
+	if res.ExceptionDetails != nil {
+		return nil, fmt.Errorf("exception: %s", res.ExceptionDetails.Text)
+	}
+	return res.Result.Value, nil
 }
 
 // newServer serves dist/ on a fresh loopback port.
@@ -269,7 +302,18 @@ func (p *Page) Reload() {
 // Eval evaluates JavaScript and decodes the result.
 func Eval[T any](p *Page, expr string) T {
 	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](p.inFrame(expr)))
+	if p.frame != "" {
+		var v T
+		raw, err := p.evalInFrame(expr)
+		if err == nil {
+			err = json.Unmarshal(raw, &v)
+		}
+		if err != nil {
+			p.t.Fatalf("evaluate %s in frame %s: %v", expr, p.frame, err)
+		}
+		return v
+	}
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr))
 	if err != nil {
 		p.t.Fatalf("evaluate %s: %v", expr, err)
 	}
@@ -289,27 +333,19 @@ func EvalTop[T any](p *Page, expr string) T {
 // query returns the backend node IDs of unignored accessibility nodes with
 // the role and name.
 func (p *Page) query(role, name string) ([]cdp.BackendNodeID, error) {
-	params := dom.GetDocumentParams{}
+	var root cdp.NodeID
 	if p.frame != "" {
-		all := int64(-1)
-		pierce := true
-		params = dom.GetDocumentParams{Depth: &all, Pierce: &pierce}
-	}
-	doc, err := chromedp.Call(p.ctx, dom.GetDocument, params)
-	if err != nil {
-		return nil, err
-	}
-	root := doc.Root.NodeID
-	if p.frame != "" {
-		f, err := chromedp.Call(p.ctx, dom.QuerySelector, dom.QuerySelectorParams{NodeID: root, Selector: p.frame})
+		r, err := p.frameRoot()
 		if err != nil {
 			return nil, err
 		}
-		content := frameDocument(doc.Root, f.NodeID)
-		if content == 0 {
-			return nil, fmt.Errorf("frame %s has no document yet", p.frame)
+		root = r
+	} else {
+		doc, err := chromedp.Call(p.ctx, dom.GetDocument, dom.GetDocumentParams{})
+		if err != nil {
+			return nil, err
 		}
-		root = content
+		root = doc.Root.NodeID
 	}
 	res, err := chromedp.Call(p.ctx, accessibility.QueryAXTree, accessibility.QueryAXTreeParams{
 		NodeID: root, Role: role, AccessibleName: name})
@@ -482,7 +518,18 @@ func (p *Page) Press(key string) {
 
 // Text returns the page's visible text.
 func (p *Page) Text() string {
-	s, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](p.inFrame(`document.body.innerText`)))
+	if p.frame != "" {
+		var s string
+		raw, err := p.evalInFrame(`document.body.innerText`)
+		if err == nil {
+			err = json.Unmarshal(raw, &s)
+		}
+		if err != nil {
+			return "(unreadable: " + err.Error() + ")"
+		}
+		return s
+	}
+	s, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](`document.body.innerText`))
 	if err != nil {
 		return "(unreadable: " + err.Error() + ")"
 	}
