@@ -22,7 +22,7 @@ var routeSamples = []string{
 	"#/signin", "#/signin/password", "#/signin/forgot", "#/signin/reset/x",
 	"#/signin-mfa", "#/signin-mfa/troubleshoot", "#/signin-mfa/alternative",
 	// My Security Credentials and the MFA wizard.
-	"#/security-credentials", "#/security-credentials/section/mfa", "#/security-credentials/mfa", "#/security-credentials/mfa/virtual",
+	"#/security-credentials", "#/security-credentials/mfa", "#/security-credentials/mfa/virtual",
 	"#/security-credentials/mfa/done", "#/security-credentials/manage", "#/security-credentials/manage/resync",
 	// IAM.
 	"#/iam", "#/iam/users", "#/iam/users/create", "#/iam/users/create/permissions",
