@@ -472,26 +472,9 @@ func groupSubmit(m core.Model, form string) (core.Model, []core.Effect) {
 		}
 		return m, []core.Effect{core.Focus{ID: "iam-g-users"}}
 	case "iam.g.attach":
-		arns := chosenPolicies(m, gaPrefix+"p.")
-		if len(g.Attached)+len(arns) > iam.MaxManagedPerIdentity {
-			m.Notify("error", "iam.err.groupPolicies", "n", strconv.Itoa(iam.MaxManagedPerIdentity))
-			return m, []core.Effect{core.Focus{ID: "iam-dialog-title"}}
-		}
-		var names []string
-		for _, arn := range arns {
-			next, err := do(m, sim.AttachGroupPolicy{GroupName: g.Name, PolicyARN: arn})
-			if err != nil {
-				return fail(next, err)
-			}
-			m = next
-			names = append(names, policyName(arn))
-		}
-		m = clearPrefix(m, gaPrefix)
-		m.IAM.Dialog = ""
-		if len(names) > 0 {
-			m.Notify("success", "iam.g.attached", "policies", strings.Join(names, ", "), "group", g.Name)
-		}
-		return m, []core.Effect{core.Focus{ID: "iam-g-policies"}}
+		return attachChosen(m, gaPrefix, len(g.Attached), func(arn string) sim.Op {
+			return sim.AttachGroupPolicy{GroupName: g.Name, PolicyARN: arn}
+		}, attachTexts{limit: "iam.err.groupPolicies", done: "iam.g.attached", arg: "group", name: g.Name, focus: "iam-g-policies"})
 	case "iam.g.delete":
 		if m.Field(fieldDelConfirm) != g.Name {
 			return withErrors(m, map[string][]string{fieldDelConfirm: {"iam.err.confirm", "name", g.Name}}), []core.Effect{core.Focus{ID: "iam-del-confirm"}}

@@ -158,3 +158,36 @@ func cloneErrs(e map[string][]string) map[string][]string {
 	}
 	return out
 }
+
+// attachTexts are what attachChosen says and where focus goes: the
+// message when the quota would be passed, the banner naming the attached
+// policies and the identity (its argument name and name), and the control
+// focused after.
+type attachTexts struct{ limit, done, arg, name, focus string }
+
+// attachChosen attaches the managed policies chosen in an Add permissions
+// dialog (fields prefix+"p.…") to a user or group that has attached
+// policies already, one door operation each (op), within IAM's quota of
+// managed policies per identity, and closes the dialog with a banner.
+func attachChosen(m core.Model, prefix string, attached int, op func(arn string) sim.Op, t attachTexts) (core.Model, []core.Effect) {
+	arns := chosenPolicies(m, prefix+"p.")
+	if attached+len(arns) > iam.MaxManagedPerIdentity {
+		m.Notify("error", t.limit, "n", strconv.Itoa(iam.MaxManagedPerIdentity))
+		return m, []core.Effect{core.Focus{ID: "iam-dialog-title"}}
+	}
+	var names []string
+	for _, arn := range arns {
+		next, err := do(m, op(arn))
+		if err != nil {
+			return fail(next, err)
+		}
+		m = next
+		names = append(names, policyName(arn))
+	}
+	m = clearPrefix(m, prefix)
+	m.IAM.Dialog = ""
+	if len(names) > 0 {
+		m.Notify("success", t.done, "policies", strings.Join(names, ", "), t.arg, t.name)
+	}
+	return m, []core.Effect{core.Focus{ID: t.focus}}
+}

@@ -466,26 +466,9 @@ func userSubmit(m core.Model, form string) (core.Model, []core.Effect) {
 	}
 	switch form {
 	case "iam.u.attach":
-		arns := chosenPolicies(m, uaPrefix+"p.")
-		if len(u.Attached)+len(arns) > iam.MaxManagedPerIdentity {
-			m.Notify("error", "iam.err.userPolicies", "n", strconv.Itoa(iam.MaxManagedPerIdentity))
-			return m, []core.Effect{core.Focus{ID: "iam-dialog-title"}}
-		}
-		var names []string
-		for _, arn := range arns {
-			next, err := do(m, sim.AttachUserPolicy{UserName: u.Name, PolicyARN: arn})
-			if err != nil {
-				return fail(next, err)
-			}
-			m = next
-			names = append(names, policyName(arn))
-		}
-		m = clearPrefix(m, uaPrefix)
-		m.IAM.Dialog = ""
-		if len(names) > 0 {
-			m.Notify("success", "iam.u.attached", "policies", strings.Join(names, ", "), "user", u.Name)
-		}
-		return m, []core.Effect{core.Focus{ID: "iam-u-policies"}}
+		return attachChosen(m, uaPrefix, len(u.Attached), func(arn string) sim.Op {
+			return sim.AttachUserPolicy{UserName: u.Name, PolicyARN: arn}
+		}, attachTexts{limit: "iam.err.userPolicies", done: "iam.u.attached", arg: "user", name: u.Name, focus: "iam-u-policies"})
 	case "iam.u.join":
 		var names []string
 		for _, g := range iamAccount(m).Groups {
