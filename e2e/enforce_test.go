@@ -229,6 +229,9 @@ func TestLunaIsDeniedAndSeesWhy(t *testing.T) {
 		}
 	}
 	bothLanguages(root, "enforce-11-root-event-history")
+	// The root window's last saves (its language switches) reach Luna's
+	// window before she goes on, as a student sees the notice first.
+	tabsQuiet(t, root, p)
 
 	// Her own MFA device, then signed out and in again with MFA.
 	secret, assigned := lunaAssignsMFA(t, p)
@@ -262,4 +265,29 @@ func TestLunaIsDeniedAndSeesWhy(t *testing.T) {
 	// The root user's window, never reloaded, shows it too.
 	waitEventRow(root, 2, "Luna", "ListUsers", "Explicitly denied", "AccessDenied", "198.51.100.7")
 	bothLanguages(root, "enforce-12-root-event-history-source-ip")
+}
+
+// tabsQuiet waits until the windows have handled every event and the
+// saved document's revision has not changed for half a second: the other
+// window's saves have been merged everywhere. (Two windows that kept
+// answering each other's saves would time out here.)
+func tabsQuiet(t *testing.T, pages ...*Page) {
+	t.Helper()
+	rev := func() string {
+		return Eval[string](pages[0], `String(JSON.parse(localStorage.getItem('labsim:state') || '{}').revision)`)
+	}
+	deadline := time.Now().Add(15 * time.Second)
+	last, since := rev(), time.Now()
+	for time.Since(since) < 500*time.Millisecond {
+		if time.Now().After(deadline) {
+			t.Fatalf("the windows keep saving (revision %s)", last)
+		}
+		time.Sleep(50 * time.Millisecond)
+		for _, p := range pages {
+			p.Settle()
+		}
+		if r := rev(); r != last {
+			last, since = r, time.Now()
+		}
+	}
 }
