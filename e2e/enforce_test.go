@@ -68,24 +68,7 @@ func lunaAssignsMFA(t *testing.T, p *Page) (string, int64) {
 	p.Click("button", "Assign MFA device")
 	p.Click("button", "Continue")
 	p.Find("heading", "Set up virtual MFA device")
-	p.Click("button", "Show QR code")
-	top(p)
-	shot := p.Screenshot("enforce-05-qr-en")
-	uri := decodeQR(t, p, shot)
-	m := lunaURI.FindStringSubmatch(uri)
-	if m == nil {
-		t.Fatalf("the QR code holds %q", uri)
-	}
-	secret := m[1]
-	now := time.Now()
-	if now.Unix()%30 >= 27 {
-		now = waitForStepAfter(mfaStep(now))
-	}
-	assigned := mfaStep(now)
-	p.Type("textbox", "MFA code 1", oathCode(t, secret, time.Unix((assigned-1)*30+15, 0)))
-	p.Type("textbox", "MFA code 2", oathCode(t, secret, time.Unix(assigned*30+15, 0)))
-	p.Click("button", "Assign MFA")
-	p.WaitText("You have successfully assigned virtual MFA.")
+	secret, assigned := lunaScansAndAssigns(t, p, "enforce-05-qr-en")
 	p.Click("button", "Close")
 	p.WaitText("arn:aws:iam::123456789012:mfa/Luna")
 	return secret, assigned
@@ -290,4 +273,30 @@ func tabsQuiet(t *testing.T, pages ...*Page) {
 			last, since = r, time.Now()
 		}
 	}
+}
+
+// lunaScansAndAssigns shows the QR code of Luna's new device in the open
+// MFA setup, reads it from a screenshot (shot) with zbarimg, types two
+// consecutive codes from oathtool and assigns the device; it returns the
+// secret and the time step of the second code.
+func lunaScansAndAssigns(t *testing.T, p *Page, shot string) (string, int64) {
+	t.Helper()
+	p.Click("button", "Show QR code")
+	top(p)
+	uri := decodeQR(t, p, p.Screenshot(shot))
+	m := lunaURI.FindStringSubmatch(uri)
+	if m == nil {
+		t.Fatalf("the QR code holds %q, not Luna's device", uri)
+	}
+	secret := m[1]
+	now := time.Now()
+	if now.Unix()%30 >= 27 {
+		now = waitForStepAfter(mfaStep(now))
+	}
+	assigned := mfaStep(now)
+	p.Type("textbox", "MFA code 1", oathCode(t, secret, time.Unix((assigned-1)*30+15, 0)))
+	p.Type("textbox", "MFA code 2", oathCode(t, secret, time.Unix(assigned*30+15, 0)))
+	p.Click("button", "Assign MFA")
+	p.WaitText("You have successfully assigned virtual MFA.")
+	return secret, assigned
 }

@@ -180,24 +180,7 @@ func TestAdminAssignsMFAToLuna(t *testing.T) {
 	bothLanguages(p, "iam-mfa-01-assign")
 	p.Click("button", "Continue")
 	p.Find("dialog", "Set up virtual MFA device")
-	p.Click("button", "Show QR code")
-	top(p)
-	shot := p.Screenshot("iam-mfa-02-qr-en")
-	uri := decodeQR(t, p, shot)
-	m := lunaURI.FindStringSubmatch(uri)
-	if m == nil {
-		t.Fatalf("the QR code holds %q", uri)
-	}
-	secret := m[1]
-	now := time.Now()
-	if now.Unix()%30 >= 27 {
-		now = waitForStepAfter(mfaStep(now))
-	}
-	assigned := mfaStep(now)
-	p.Type("textbox", "MFA code 1", oathCode(t, secret, time.Unix((assigned-1)*30+15, 0)))
-	p.Type("textbox", "MFA code 2", oathCode(t, secret, time.Unix(assigned*30+15, 0)))
-	p.Click("button", "Assign MFA")
-	p.WaitText("You have successfully assigned virtual MFA.")
+	secret, assigned := lunaScansAndAssigns(t, p, "iam-mfa-02-qr-en")
 	bothLanguages(p, "iam-mfa-03-assigned")
 	p.Click("button", "Close")
 	waitFocusOn(p, "iam-u-mfa-assign")
@@ -210,7 +193,7 @@ func TestAdminAssignsMFAToLuna(t *testing.T) {
 	p.Click("button", "Sign out")
 	signInAsLuna(p, "Labsim-Luna-2026!")
 	p.Find("heading", "Multi-factor authentication")
-	now = waitForStepAfter(assigned)
+	now := waitForStepAfter(assigned)
 	p.Type("textbox", "MFA code", oathCode(t, secret, now))
 	p.Click("button", "Submit")
 	p.Find("heading", "Console Home")
