@@ -1,7 +1,15 @@
-// labsim page script: loads main.wasm with real progress, starts the Go
-// program, reports failures, and provides labsimPatch, the DOM morph the Go
-// side calls to apply each view. No inline scripts anywhere, so the site
-// runs under "script-src 'self' 'wasm-unsafe-eval'".
+// labsim page script: picks and loads the WebAssembly binary with real
+// progress, starts the Go program, reports failures, and provides
+// labsimPatch, the DOM morph the Go side calls to apply each view. No
+// inline scripts anywhere, so the site runs under
+// "script-src 'self' 'wasm-unsafe-eval'".
+//
+// It runs in <head>, before the stylesheet, so that the binary's download
+// starts with the page; everything that needs <body> waits for
+// DOMContentLoaded (by then wasm_exec.js, deferred, has run). A first visit
+// of the site's landing page or sign-up loads entry.wasm, the first-visit
+// binary; it hands the page to main.wasm, the full console, when the
+// student goes further (labsimHandoff; README, "Size and speed").
 (function () {
   'use strict';
 
@@ -14,7 +22,8 @@
       unsupported: '이 브라우저는 WebAssembly를 지원하지 않아 labsim을 실행할 수 없습니다. 최신 Chrome, Edge, Firefox 또는 Safari를 사용하세요.',
       failed: '시뮬레이터를 불러오지 못했습니다: ',
       stopped: '시뮬레이터가 예기치 않게 중지되었습니다. 마지막으로 저장된 작업은 이 브라우저에 남아 있습니다.',
-      reload: '다시 불러오기'
+      reload: '다시 불러오기',
+      console: '콘솔을 불러오는 중…'
     },
     en: {
       loading: 'Loading the simulator…',
@@ -22,13 +31,67 @@
       unsupported: 'This browser does not support WebAssembly, so labsim cannot run. Use a current Chrome, Edge, Firefox or Safari.',
       failed: 'The simulator could not be loaded: ',
       stopped: 'The simulator stopped unexpectedly. Your work up to the last saved change is kept in this browser.',
-      reload: 'Reload'
+      reload: 'Reload',
+      console: 'Loading the console…'
     }
   }[lang];
 
-  var boot = document.getElementById('boot');
-  var bootMessage = document.getElementById('boot-message');
-  var progress = document.getElementById('boot-progress');
+  // ---- which binary ------------------------------------------------------
+  var html = document.documentElement;
+  var sizes = {
+    'main.wasm': Number(html.getAttribute('data-wasm-size')) || 0,
+    'entry.wasm': Number(html.getAttribute('data-entry-size')) || 0
+  };
+  // consoleKey remembers, in this browser, that the full console was used
+  // here: later visits load it at once instead of the first-visit binary.
+  var consoleKey = 'labsim:console';
+
+  // firstVisit reports whether the first-visit binary can serve this load:
+  // the site (not an LMS package or a single file), not framed, no lab,
+  // prepared world, LMS or private window asked for, the landing page or
+  // the sign-up, a working localStorage (the hand-over goes through it)
+  // and the full console never used in this browser. When it guesses
+  // wrong, the first-visit binary hands over at once.
+  function firstVisit() {
+    if (!sizes['entry.wasm'] || html.getAttribute('data-deployment') !== 'site') return false;
+    try { if (window.parent !== window) return false; } catch (e) { return false; }
+    if (params.has('lab') || params.has('world') || params.has('scorm') || params.has('private')) return false;
+    var route = location.hash.replace(/^#\/?/, '');
+    if (route !== '' && !/^signup(\/|$)/.test(route)) return false;
+    try {
+      if (localStorage.getItem(consoleKey) === '1') return false;
+      localStorage.setItem(consoleKey + ':probe', '1');
+      localStorage.removeItem(consoleKey + ':probe');
+    } catch (e) { return false; }
+    return true;
+  }
+  // rememberConsole notes that the full console runs in this browser.
+  function rememberConsole() {
+    try { localStorage.setItem(consoleKey, '1'); } catch (e) { /* only an optimisation */ }
+  }
+
+  // mark records a start-up phase for `make startup` (performance marks).
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark('labsim:' + name);
+  }
+
+  var binary = firstVisit() ? 'entry.wasm' : 'main.wasm';
+  var boot, bootMessage, progress;
+  // The download starts now; the response waits for the compiler.
+  mark('fetch');
+  var firstResponse = typeof fetch === 'function' ? fetch(binary) : null;
+  if (firstResponse) firstResponse.catch(function () { /* reported by load */ });
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+
+  function start() {
+  boot = document.getElementById('boot');
+  bootMessage = document.getElementById('boot-message');
+  progress = document.getElementById('boot-progress');
   bootMessage.textContent = text.loading;
 
   // fatal replaces the boot screen (or overlays the app) with an error and
@@ -205,21 +268,15 @@
   };
 
   // ---- loading ---------------------------------------------------------
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function' || typeof Go !== 'function') {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function' || typeof Go !== 'function' || !firstResponse) {
     fatal(text.unsupported);
     return;
   }
-  var rawSize = Number(document.documentElement.getAttribute('data-wasm-size')) || 0;
 
-  // mark records a start-up phase for `make startup` (performance marks).
-  function mark(name) {
-    if (window.performance && performance.mark) performance.mark('labsim:' + name);
-  }
-
-  // counted passes main.wasm's decompressed bytes through, moving the
+  // counted passes a binary's decompressed bytes through, moving the
   // progress bar against the raw size known at build time (Content-Length
   // is the compressed size when the server compresses).
-  function counted(body) {
+  function counted(body, rawSize) {
     var got = 0;
     return body.pipeThrough(new TransformStream({
       transform: function (chunk, out) {
@@ -231,21 +288,21 @@
     }));
   }
 
-  // load fetches and instantiates main.wasm. When the server sends
+  // load instantiates a binary from its response. When the server sends
   // application/wasm, the browser compiles while the bytes arrive
   // (instantiateStreaming); otherwise the whole file is read and then
   // compiled.
-  function load(imports) {
-    mark('fetch');
-    return fetch('main.wasm').then(function (resp) {
-      if (!resp.ok) throw new Error('main.wasm: HTTP ' + resp.status);
+  function load(name, response, imports) {
+    return response.then(function (resp) {
+      if (!resp.ok) throw new Error(name + ': HTTP ' + resp.status);
+      var rawSize = sizes[name];
       var type = (resp.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
       if (type === 'application/wasm' && resp.body && typeof WebAssembly.instantiateStreaming === 'function' &&
           typeof TransformStream === 'function') {
-        var streamed = new Response(counted(resp.body), { headers: { 'Content-Type': 'application/wasm' } });
+        var streamed = new Response(counted(resp.body, rawSize), { headers: { 'Content-Type': 'application/wasm' } });
         return WebAssembly.instantiateStreaming(streamed, imports);
       }
-      var body = resp.body && typeof TransformStream === 'function' ? new Response(counted(resp.body)) : resp;
+      var body = resp.body && typeof TransformStream === 'function' ? new Response(counted(resp.body, rawSize)) : resp;
       return body.arrayBuffer().then(function (bytes) {
         mark('downloaded');
         progress.value = 1;
@@ -254,16 +311,44 @@
     });
   }
 
-  var go = new Go();
-  load(go.importObject).then(function (result) {
-    mark('compiled');
-    bootMessage.textContent = text.starting;
-    // The WebAssembly memory's size in bytes, for the soak test
-    // (e2e/soak_test.go); it only ever grows.
-    window.labsimWasmMemoryBytes = function () { return result.instance.exports.mem.buffer.byteLength; };
-    go.run(result.instance).then(function () { fatal(text.stopped); }, function (err) { fatal(text.stopped + ' ' + err); });
-    boot.hidden = true;
-  }).catch(function (err) {
-    fatal(text.failed + (err && err.message ? err.message : err));
-  });
+  // run loads a binary and starts its Go program on the page.
+  function run(name, response) {
+    var go = new Go();
+    if (name === 'main.wasm') rememberConsole();
+    return load(name, response, go.importObject).then(function (result) {
+      mark('compiled');
+      bootMessage.textContent = text.starting;
+      // The WebAssembly memory's size in bytes, for the soak test
+      // (e2e/soak_test.go); it only ever grows.
+      window.labsimWasmMemoryBytes = function () { return result.instance.exports.mem.buffer.byteLength; };
+      window.labsimBinary = name;
+      go.run(result.instance).then(function () { fatal(text.stopped); }, function (err) { fatal(text.stopped + ' ' + err); });
+      boot.hidden = true;
+      var root = document.getElementById('root');
+      if (root) root.inert = false;
+    }).catch(function (err) {
+      fatal(text.failed + (err && err.message ? err.message : err));
+    });
+  }
+
+  // labsimHandoff is called by the first-visit binary when the student goes
+  // where only the full console can follow. The world is already saved;
+  // the page stays on screen, inert, under the loading bar, until the full
+  // console (reading the same storage and address) patches it.
+  window.labsimHandoff = function () {
+    window.labsimHandoff = function () {};
+    var root = document.getElementById('root');
+    if (root) {
+      root.inert = true;
+      root.setAttribute('aria-busy', 'true');
+    }
+    bootMessage.textContent = text.console;
+    progress.value = 0;
+    boot.hidden = false;
+    mark('fetch-console');
+    run('main.wasm', fetch('main.wasm'));
+  };
+
+  run(binary, firstResponse);
+  }
 })();

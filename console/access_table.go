@@ -1,3 +1,5 @@
+//go:build !entry
+
 // The console's enforcement table: for every route of the console, the IAM actions and resource ARNs AWS's console calls to
 // fill the page, so that a page load is authorised for the signed-in
 // principal (through the world's door, sim.Read) and a denied page shows

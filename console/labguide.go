@@ -1,3 +1,5 @@
+//go:build !entry
+
 package console
 
 import (
@@ -123,13 +125,6 @@ func (m Model) labAfter() Model {
 	m.Model = lab.After(m.Model)
 	return m
 }
-
-// labEngineReasons names the engine's reasons for the shell's hooks.
-const (
-	labLoad    = engine.ReasonLoad
-	labImport  = engine.ReasonImport
-	labRestore = engine.ReasonRestore
-)
 
 // checkLab validates a document's lab guide state (Saved.check).
 func checkLab(s core.LabSaved) error { return lab.CheckSaved(s) }

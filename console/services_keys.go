@@ -1,3 +1,5 @@
+//go:build !entry
+
 package console
 
 // servicesKey handles the top bar's navigation keys: the unified

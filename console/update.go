@@ -27,6 +27,9 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		return initModel(msg)
 	case Navigate:
 		m.Now = msg.Now
+		if m.handsOver(msg.Hash) {
+			return m, []Effect{Handoff{}}
+		}
 		m, fx = m.navigate(msg.Hash)
 	case Click:
 		m.Now = msg.Now
@@ -120,7 +123,11 @@ func Update(m Model, msg Msg) (Model, []Effect) {
 		m.Auth.Busy = ""
 		m.MFA.Busy = ""
 	}
-	return m.labAfter().withSave(fx)
+	m, fx = m.labAfter().withSave(fx)
+	if m.handsOver(m.UI.Route) {
+		fx = append(fx, Handoff{})
+	}
+	return m, fx
 }
 
 // initModel builds the first model from what the browser knows.
@@ -134,35 +141,12 @@ func initModel(msg Init) (Model, []Effect) {
 		m.Storage.Mode = "local"
 	}
 	var fx []Effect
-	fresh := func() {
-		st, _ := sim.Prepared("fresh", m.env())
-		m.World, m.Session = st.World, st.Session
-	}
-	fresh()
+	m.World = sim.NewWorld(m.env().Rand) // the prepared world "fresh"
 	m, fx = m.loadSaved(msg)
 	if m.Storage.Mode == "memory" && m.Storage.Reason != ReasonNewer {
 		m.notify("warning", "notice.storage."+m.Storage.Reason)
 	}
-	rewrite := false
-	if name := msg.Query["world"]; name != "" {
-		st, err := sim.Prepared(name, m.env())
-		if err != nil {
-			m.notify("warning", "notice.world.unknown", "name", name)
-		} else {
-			if msg.Saved != "" {
-				// The link replaces the student's work: keep it aside rather
-				// than overwrite it silently.
-				fx = append(fx, m.setAside("before-world", msg.Saved))
-				m.notify("info", "notice.world.setAside")
-			}
-			m.World, m.Session = st.World, st.Session
-			m.UI.Fields = nil
-			m.UI.Route = ""
-			m.labReplaced(labLoad)
-			m.notifyWorld("info", "notice.world.loaded", name)
-		}
-		rewrite = true
-	}
+	fx, rewrite := m.worldFromQuery(msg, fx)
 	m = m.initPrivate(msg)
 	m.Lab.Instructor.Pending = msg.InstructorLabs
 	m, fx2 := m.openLab(msg.Query["lab"])
@@ -187,6 +171,11 @@ func initModel(msg Init) (Model, []Effect) {
 	hash := msg.Hash
 	if strings.Trim(hash, "#/") == "" && m.UI.Route != "" {
 		hash = m.UI.Route
+	}
+	if m.handsOverAtStart(msg, hash) {
+		// The first-visit binary leaves the page to the full console
+		// before showing anything (Handoff).
+		return m, []Effect{Handoff{}}
 	}
 	m, fx2 = m.navigate(hash)
 	fx = append(fx, fx2...)
@@ -371,30 +360,6 @@ func (m Model) click(action, arg string) (Model, []Effect) {
 		return m, []Effect{Download{Filename: name, MIME: "application/json", Data: data}}
 	}
 	return m, nil
-}
-
-// loadWorld replaces the world with a prepared one, keeping the language
-// and region.
-func (m Model) loadWorld(name, notice string) (Model, []Effect) {
-	reason := "before-world"
-	if notice == "notice.reset" {
-		reason = "before-reset"
-	}
-	orig := m
-	// The replaced work is kept aside as it is, before the prepared world
-	// draws from the generator.
-	kept := m.keepAside(reason)
-	st, err := sim.Prepared(name, m.env())
-	if err != nil {
-		orig.notify("warning", "notice.world.unknown", "name", name)
-		return orig, nil
-	}
-	m.World, m.Session = st.World, st.Session
-	m.UI.Fields, m.Secrets, m.Confirm = nil, nil, ""
-	m.labReplaced(labLoad)
-	m.notifyWorld("success", notice, name)
-	m, fx := m.navigate("#/")
-	return m, append(append(kept, fx...), m.urlEffect(false))
 }
 
 // submit hands a submitted form to the area that owns it.

@@ -5,7 +5,6 @@ import (
 
 	"labsim/console/core"
 	"labsim/console/i18n"
-	"labsim/console/lab"
 	"labsim/console/ui"
 )
 
@@ -43,18 +42,9 @@ func View(m Model) ui.Node {
 		main := ui.El("main", ui.ID("main"), ui.Class("site-main"), publicPage(m, c, r))
 		v = append(v, ui.V{K: "header", N: []ui.Node{siteHeader(m, c)}}, ui.V{K: "main", N: []ui.Node{withLab(m, c, main)}})
 	} else {
-		v = append(v, ui.V{K: "header", N: []ui.Node{topNav(m, c, r)}}, ui.V{K: "page", N: []ui.Node{consolePage(m, c, r)}},
-			ui.V{K: "layout", S: "layout " + lab.PanelClass(m.Model)}, ui.V{K: "guide", N: []ui.Node{lab.Panel(m.Model, c)}})
+		v = append(v, signedInParts(m, c, r)...)
 	}
 	return page.Root(c, v)
-}
-
-// withLab docks the lab guide beside a signed-out page while it is open.
-func withLab(m Model, c i18n.Catalog, main ui.Node) ui.Node {
-	if !m.UI.GuideOpen {
-		return main
-	}
-	return ui.El("div", ui.Class("site-layout", lab.PanelClass(m.Model)), main, lab.Panel(m.Model, c))
 }
 
 func langAttr(l i18n.Lang) i18n.Lang {
@@ -101,30 +91,6 @@ func publicPage(m Model, c i18n.Catalog, r Route) ui.Node {
 	default:
 		return landingPage(c)
 	}
-}
-
-// consolePage is the page a signed-in student sees.
-func consolePage(m Model, c i18n.Catalog, r Route) ui.Node {
-	switch r.Page {
-	case "home":
-		return homePage(m, c)
-	case "services":
-		if s, ok := ServiceByID(r.Arg); ok {
-			return servicePage(c, s)
-		}
-	case "simulator":
-		return simulatorPage(m, c)
-	}
-	if a, ok := areaForRoute(r); ok && a.View != nil {
-		if n, denied := deniedView(m, c, a, r); denied {
-			return n
-		}
-		if box, denied := opDeniedView(m, c); denied {
-			return ui.El("div", ui.Class("op-denied"), box, a.View(m.Model, c, r))
-		}
-		return a.View(m.Model, c, r)
-	}
-	return notFoundPage(c)
 }
 
 // heading is a page's h1 (core.Heading).

@@ -3,8 +3,6 @@ package console
 import (
 	"labsim/console/i18n"
 	"labsim/console/ui"
-	"labsim/sim"
-	"labsim/sim/mfa"
 )
 
 // siteHeaderTpl is the signed-out header in the style of aws.amazon.com.
@@ -184,94 +182,6 @@ func servicePage(c i18n.Catalog, s Service) ui.Node {
 	}
 	return serviceTpl.Root(c, ui.Vals{{K: "name", S: s.Name}, {K: "fullName", S: s.FullName}, {K: "desc", S: "svc." + s.ID + ".desc"},
 		{K: "cat", S: "cat." + s.Category}, {K: "note", S: note}, {K: "console", B: ok, S: href}, {K: "features", B: len(feats) > 0, L: feats}})
-}
-
-// simulatorTplPage holds the saved data tools: storage status, prepared
-// worlds, work kept aside, export, import and reset.
-var simulatorTplPage = ui.Lazy(`
-<section class="page">
-	<h1 id="page-title" tabindex="-1">{t simulator.title}</h1>
-	<div class="container">
-		<h2>{t simulator.storage}</h2>
-		<p>{t $storage}</p>
-		<p if="lms">{t simulator.storage.lms}</p>
-	</div>
-	<div class="container">
-		<h2>{t simulator.worlds}</h2>
-		<p>{t simulator.worldsIntro}</p>
-		<ul class="worlds">
-			<li each="worlds" class="world">
-				<div><strong>{d title}</strong>{" "}<code class="world-id">{d name}</code><p>{t $desc secret=$secret}</p></div>
-				<button if="!confirming" type="button" data-action="world" data-arg="$name" id="$id" class="btn btn-normal" aria-label="$label">{t simulator.load}</button>
-				<_ if="confirming">{slot confirm}</_>
-			</li>
-		</ul>
-	</div>
-	{slot aside}
-	<div class="container">
-		<h2>{t simulator.export}</h2>
-		<p>{t simulator.exportNote}</p>
-		<button type="button" data-action="export" class="btn btn-normal">{t simulator.exportButton}</button>
-	</div>
-	<div class="container">
-		<h2>{t simulator.import}</h2>
-		<p>{t simulator.importNote}</p>
-		<label for="import-file" class="field-label">{t simulator.importFile}</label>
-		<input id="import-file" type="file" accept=".json,application/json" data-import="true" aria-invalid="?importError:true" aria-describedby="?importError:import-error">
-		<p if="importError" id="import-error" class="field-error" role="alert">{d importError}</p>
-		{slot importConfirm}
-	</div>
-	<div class="container">
-		<h2>{t simulator.reset}</h2>
-		<p>{t simulator.resetNote}</p>
-		<button if="!resetting" type="button" data-action="reset" id="reset-button" class="btn btn-danger">{t simulator.resetButton}</button>
-		<_ if="resetting">{slot resetConfirm}</_>
-	</div>
-</section>`)
-
-// notifyWorld adds the notice that a prepared world was loaded: a notice
-// of its own per world ("notice.world.loaded.fresh"), so that it follows
-// the language, else the generic one naming the world by its id.
-func (m *Model) notifyWorld(kind, key, name string) {
-	if k := key + "." + name; key == "notice.world.loaded" && m.Catalog().Has(k) {
-		m.notify(kind, k)
-		return
-	}
-	m.notify(kind, key, "name", name)
-}
-
-// worldTitle is a prepared world's name in the catalog's language.
-func worldTitle(c i18n.Catalog, name string) string {
-	if k := "world.title." + name; c.Has(k) {
-		return c.T(k)
-	}
-	return name
-}
-
-// simulatorPage computes the Simulator page's view-model.
-func simulatorPage(m Model, c i18n.Catalog) ui.Node {
-	storageKey := "simulator.storage.local"
-	if m.Storage.Mode == "memory" {
-		storageKey = "simulator.storage.memory." + m.Storage.Reason
-	}
-	var worlds []ui.Vals
-	for _, p := range sim.PreparedWorlds() {
-		confirming := m.Confirm == "world:"+p.Name
-		title := worldTitle(c, p.Name)
-		w := ui.Vals{{K: "name", S: p.Name}, {K: "title", S: title}, {K: "desc", S: "world." + p.Name}, {K: "confirming", B: confirming},
-			{K: "id", S: "world-" + p.Name}, {K: "label", S: c.T("simulator.loadWorld", "name", p.Name)}, {K: "secret", S: string(mfa.DemoSecret)}}
-		if confirming {
-			w = append(w, ui.V{K: "confirm", N: []ui.Node{confirmBox(c, "simulator.confirmWorld", "world", p.Name, title)}})
-		}
-		worlds = append(worlds, w)
-	}
-	v := ui.Vals{{K: "storage", S: storageKey}, {K: "lms", B: m.Storage.LMS}, {K: "worlds", L: worlds}, {K: "aside", N: []ui.Node{asideSection(m, c)}},
-		{K: "importError", B: m.ImportError != "", S: m.ImportError},
-		{K: "importConfirm", N: []ui.Node{importConfirm(m, c)}}, {K: "resetting", B: m.Confirm == "reset"}}
-	if m.Confirm == "reset" {
-		v = append(v, ui.V{K: "resetConfirm", N: []ui.Node{confirmBox(c, "simulator.confirmReset", "reset", "", "")}})
-	}
-	return simulatorTplPage.Root(c, v)
 }
 
 // confirmTpl asks for confirmation of a destructive action.

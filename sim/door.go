@@ -144,8 +144,8 @@ func (w World) authorize(s Session, op Op, action, resource string, env Env) (De
 		steps = append(steps, m.Steps(w, s)...)
 	}
 	for _, st := range steps {
-		if r := w.Authorize(s, st.Action, st.Resource, env); r.Decision != Allowed {
-			return r.Decision, st.Action, st.Resource
+		if d := w.decideStep(s, st.Action, st.Resource, env); d != Allowed {
+			return d, st.Action, st.Resource
 		}
 	}
 	return Allowed, action, resource

@@ -93,7 +93,7 @@ func (a Account) validate() error {
 	}
 	// IAM: names unique ignoring case, references to existing users,
 	// groups and policies, quotas and sizes, by IAM's own rules.
-	if err := a.IAM.Validate(a.ID); err != nil {
+	if err := a.validateIAM(); err != nil {
 		return fmt.Errorf("IAM: %w", err)
 	}
 	return nil

@@ -64,6 +64,12 @@ type app struct {
 	// observe, when set, sees every model the page shows (the host's
 	// postMessage events and LMS reports).
 	observe func(console.Model)
+	// handoff, when set, leaves the page to the full console (the
+	// first-visit binary's console.Handoff); leaving is set when it starts
+	// and stopped once the saves are written: the app then handles nothing
+	// more.
+	handoff          func()
+	leaving, stopped bool
 }
 
 // holdSaves keeps the Save effects of the following updates until
@@ -119,7 +125,16 @@ func (a *app) view(m console.Model) (html, title string, err error) {
 // effects. A panic in update or view keeps the last good model on screen
 // and reports it.
 func (a *app) dispatch(msg console.Msg) {
+	if a.stopped {
+		return
+	}
 	next, fx, err := a.update(a.model, msg)
+	if err == nil && handsOff(fx) {
+		// The page stays as it is until the full console patches it.
+		a.model = next
+		a.run(fx)
+		return
+	}
 	if err == nil {
 		var html, title string
 		html, title, err = a.view(next)
@@ -206,8 +221,34 @@ func (a *app) run(fx []console.Effect) {
 			a.page.Copy(text, func() {
 				a.post(console.EffectFailed{Now: a.now(), Effect: "copy", Text: text})
 			})
+		case console.Handoff:
+			a.handOver()
+			return
 		}
 	}
+}
+
+// handsOff reports whether the effects hand the page over.
+func handsOff(fx []console.Effect) bool {
+	for _, e := range fx {
+		if _, ok := e.(console.Handoff); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// handOver writes every save still held, stops the app and leaves the
+// page to the full console (app.handoff). Without a handoff (the full
+// console, unit tests) nothing happens.
+func (a *app) handOver() {
+	if a.handoff == nil || a.leaving {
+		return
+	}
+	a.leaving = true
+	a.releaseSaves()
+	a.stopped = true
+	a.handoff()
 }
 
 // save writes the document while the key still holds the document the

@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"unicode/utf16"
 
 	"github.com/hack-pad/safejs"
 
@@ -173,3 +174,33 @@ func (p domPage) AfterPaint(fn func()) {
 
 // LoadCatalog fetches the IAM action catalog (see loadCatalog).
 func (p domPage) LoadCatalog(done func(catalog.Actions, error)) { loadCatalog(p.global, done) }
+
+// Select focuses a text field, selects [start, end) and scrolls the
+// selection's line into view inside the field's scrolling box.
+func (p domPage) Select(id string, start, end int) {
+	el, err := p.doc.Call("getElementById", id)
+	if err != nil || el.IsNull() {
+		return
+	}
+	_, _ = el.Call("focus", map[string]any{"preventScroll": true})
+	_, _ = el.Call("setSelectionRange", start, end)
+	value := utf16.Encode([]rune(propString(el, "value")))
+	start = min(max(start, 0), len(value))
+	before, total := 0, 1
+	for i, c := range value {
+		if c == '\n' {
+			total++
+			if i < start {
+				before++
+			}
+		}
+	}
+	box, err := el.Get("parentElement")
+	if err != nil || box.IsNull() {
+		return
+	}
+	lineHeight := float64(propInt(el, "scrollHeight")) / float64(total)
+	top := lineHeight*float64(before) - float64(propInt(box, "clientHeight"))/3
+	_ = box.Set("scrollTop", max(top, 0))
+	_, _ = box.Call("scrollIntoView", map[string]any{"block": "nearest"})
+}

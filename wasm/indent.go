@@ -1,4 +1,4 @@
-//go:build js && wasm
+//go:build js && wasm && !entry
 
 package main
 
@@ -62,34 +62,4 @@ func indentKey() func(ev safejs.Value) {
 		}
 		_, _ = target.Call("setSelectionRange", s, e)
 	}
-}
-
-// Select focuses a text field, selects [start, end) and scrolls the
-// selection's line into view inside the field's scrolling box.
-func (p domPage) Select(id string, start, end int) {
-	el, err := p.doc.Call("getElementById", id)
-	if err != nil || el.IsNull() {
-		return
-	}
-	_, _ = el.Call("focus", map[string]any{"preventScroll": true})
-	_, _ = el.Call("setSelectionRange", start, end)
-	value := utf16.Encode([]rune(propString(el, "value")))
-	start = min(max(start, 0), len(value))
-	before, total := 0, 1
-	for i, c := range value {
-		if c == '\n' {
-			total++
-			if i < start {
-				before++
-			}
-		}
-	}
-	box, err := el.Get("parentElement")
-	if err != nil || box.IsNull() {
-		return
-	}
-	lineHeight := float64(propInt(el, "scrollHeight")) / float64(total)
-	top := lineHeight*float64(before) - float64(propInt(box, "clientHeight"))/3
-	_ = box.Set("scrollTop", max(top, 0))
-	_, _ = box.Call("scrollIntoView", map[string]any{"block": "nearest"})
 }

@@ -12,8 +12,16 @@ import (
 
 // listen installs the delegated listeners. Callbacks never block: they
 // decode the event and queue a message. Storage events are those of the
-// deployment's storage key.
-func listen(global, doc, root safejs.Value, q *queue, key string) error {
+// deployment's storage key. The returned function removes them all (the
+// first-visit binary's handoff to the full console).
+func listen(global, doc, root safejs.Value, q *queue, key string) (func(), error) {
+	var installed []func()
+	remove := func() {
+		for _, r := range installed {
+			r()
+		}
+		installed = nil
+	}
 	on := func(target safejs.Value, event string, fn func(ev safejs.Value)) error {
 		f, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
 			if len(args) > 0 {
@@ -24,8 +32,15 @@ func listen(global, doc, root safejs.Value, q *queue, key string) error {
 		if err != nil {
 			return err
 		}
-		_, err = target.Call("addEventListener", event, f.Value())
-		return err
+		if _, err = target.Call("addEventListener", event, f.Value()); err != nil {
+			f.Release()
+			return err
+		}
+		installed = append(installed, func() {
+			_, _ = target.Call("removeEventListener", event, f.Value())
+			f.Release()
+		})
+		return nil
 	}
 	push := func(decode func(safejs.Value, time.Time) (console.Msg, bool)) func(safejs.Value) {
 		return func(ev safejs.Value) {
@@ -62,10 +77,11 @@ func listen(global, doc, root safejs.Value, q *queue, key string) error {
 	}
 	for _, l := range listeners {
 		if err := on(l.target, l.event, l.fn); err != nil {
-			return err
+			remove()
+			return nil, err
 		}
 	}
-	return nil
+	return remove, nil
 }
 
 // importChosenFile reads a file chosen in an input with data-import and

@@ -147,7 +147,6 @@ func boot(global safejs.Value) error {
 	init.Query = queryParams(global, propString(loc, "search"))
 	nav, _ := global.Get("navigator")
 	init.BrowserLang = propString(nav, "language")
-	init.InstructorLabs = instructorLabs(doc)
 	if saved, ok, err := st.Get(a.key); err == nil && ok {
 		init.Saved = saved
 	}
@@ -156,13 +155,19 @@ func boot(global safejs.Value) error {
 		init.Tab = tab
 	}
 	init.Aside = asides(st, a.key)
-	if err := listen(global, doc, root, q, a.key); err != nil {
+	unlisten, err := listen(global, doc, root, q, a.key)
+	if err != nil {
 		return err
 	}
-	h := newHost(global)
-	a.observe = h.observe
-	if err := h.listen(q); err != nil {
+	emb, err := startEmbedding(global, doc, a, q, &init)
+	if err != nil {
 		return err
+	}
+	done := make(chan struct{})
+	a.handoff = func() {
+		unlisten()
+		close(done)
+		handOver(global)
 	}
 	// The first save (the world as JSON in localStorage) waits until the
 	// first page is on screen: the Init update does not even encode the
@@ -170,10 +175,10 @@ func boot(global safejs.Value) error {
 	init.DeferSave = true
 	a.holdSaves()
 	a.dispatch(init)
-	if init.InstructorLabs {
-		loadInstructorLabs(global, q.push)
+	if a.stopped {
+		return nil // handed over to the full console at once
 	}
-	h.startLMS(scormVersions(doc, init.Query["scorm"]), init.Saved != "", q)
+	emb.booted(init, q)
 	_ = root.Set("ariaBusy", "false")
 	_ = global.Set("labsimReady", true)
 	mark(global, "rendered")
@@ -182,12 +187,26 @@ func boot(global safejs.Value) error {
 		q.call(func() {
 			a.releaseSaves()
 			mark(global, "saved")
-			h.markReady(a.model)
+			emb.ready(a.model)
 		})
 	})
 	go loop(a, q)
-	go clock(a, q)
+	go clock(q, done)
 	return nil
+}
+
+// handOver calls the page's labsimHandoff, which loads the full console
+// into this page (assets/app.js); a page without it is reloaded.
+func handOver(global safejs.Value) {
+	mark(global, "handoff")
+	if fn, err := global.Get("labsimHandoff"); err == nil && fn.Type() == safejs.TypeFunction {
+		if _, err := fn.Invoke(); err == nil {
+			return
+		}
+	}
+	if loc, err := global.Get("location"); err == nil {
+		_, _ = loc.Call("reload")
+	}
 }
 
 // loop is the only goroutine that touches the model after boot.
@@ -229,12 +248,18 @@ func mark(global safejs.Value, name string) {
 	}
 }
 
-// clock sends a Tick every second; the console ignores it unless
-// something on screen depends on time.
-func clock(a *app, q *queue) {
+// clock sends a Tick every second until done is closed; the console
+// ignores it unless something on screen depends on time.
+func clock(q *queue, done <-chan struct{}) {
 	t := time.NewTicker(time.Second)
-	for now := range t.C {
-		q.push(console.Tick{Now: now})
+	defer t.Stop()
+	for {
+		select {
+		case now := <-t.C:
+			q.push(console.Tick{Now: now})
+		case <-done:
+			return
+		}
 	}
 }
 

@@ -24,9 +24,11 @@ type siteVisit struct {
 
 // firstVisitFiles lists the files a browser downloads on a first visit of
 // the site in dir, in order: index.html, the scripts and stylesheets it
-// names (local ones; data: URLs are part of index.html), then main.wasm,
-// which the page script fetches. Files loaded later, on first use (the IAM
-// action catalog), are not among them.
+// names (local ones; data: URLs are part of index.html), then the binary
+// the page script fetches for the landing page: entry.wasm, the
+// first-visit binary, when the page has one (data-entry-size), else
+// main.wasm. Files loaded later (main.wasm at the hand-over, the IAM
+// action catalog on first use) are not among them.
 func firstVisitFiles(dir string) ([]string, error) {
 	html, err := os.ReadFile(filepath.Join(dir, "index.html"))
 	if err != nil {
@@ -55,10 +57,26 @@ func firstVisitFiles(dir string) ([]string, error) {
 			files = append(files, ref)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, "main.wasm")); err == nil && !seen["main.wasm"] {
-		files = append(files, "main.wasm")
+	binary := "main.wasm"
+	if hasEntry(doc) {
+		binary = "entry.wasm"
+	}
+	if _, err := os.Stat(filepath.Join(dir, binary)); err == nil && !seen[binary] {
+		files = append(files, binary)
 	}
 	return files, nil
+}
+
+// hasEntry reports whether a page loads the first-visit binary on a first
+// visit: its data-entry-size is set and not "0" (assets/app.js).
+func hasEntry(page string) bool {
+	i := strings.Index(page, ` data-entry-size="`)
+	if i < 0 {
+		return false
+	}
+	v := page[i+len(` data-entry-size="`):]
+	j := strings.IndexByte(v, '"')
+	return j > 0 && v[:j] != "0"
 }
 
 // measureVisit reads the sizes of a site's first visit from its .gz and
@@ -117,6 +135,9 @@ func runSize(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", name, v.sizes[i][0], v.sizes[i][1], v.sizes[i][2])
 		}
 		fmt.Fprintf(tw, "first visit\t%d\t%d\t%d\t\n", v.total[0], v.total[1], v.total[2])
+		if len(v.files) > 0 && v.files[len(v.files)-1] == "entry.wasm" {
+			handoffRow(tw, v.dir)
+		}
 	}
 	for _, v := range visits[1:] {
 		fmt.Fprintf(tw, "ratio labsim/%s\t%s\t%s\t%s\t\n", v.label,
@@ -127,6 +148,20 @@ func runSize(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// handoffRow prints the full console's binary, which a site with a
+// first-visit binary loads when the student signs in (the hand-over).
+func handoffRow(w io.Writer, dir string) {
+	var row visitSizes
+	for i, ext := range []string{"", ".gz", ".br"} {
+		st, err := os.Stat(filepath.Join(dir, "main.wasm"+ext))
+		if err != nil {
+			return
+		}
+		row[i] = st.Size()
+	}
+	fmt.Fprintf(w, "then, at the hand-over: main.wasm\t%d\t%d\t%d\t\n", row[0], row[1], row[2])
 }
 
 // ratio formats a/b with two decimals and a times sign.

@@ -56,3 +56,22 @@ func TestSizeReportsAMissingBuild(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestSizeCountsTheFirstVisitBinaryNotTheFullConsole(t *testing.T) {
+	index := `<html data-wasm-size="4000" data-entry-size="1000"><script src="app.js"></script>`
+	site := writeSite(t, map[string]string{"index.html": index, "app.js": "aaaa", "entry.wasm": strings.Repeat("e", 1000)}, 4000)
+	files, err := firstVisitFiles(site)
+	require.NoError(t, err)
+	require.Equal(t, []string{"index.html", "app.js", "entry.wasm"}, files)
+
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, runSize([]string{site}, &out, &errOut), errOut.String())
+	require.Regexp(t, `first visit +`+itoa(int64(len(index)+4+1000))+` `, out.String())
+	require.Regexp(t, `then, at the hand-over: main.wasm +4000 +2000 +1000`, out.String())
+
+	// A package (data-entry-size="0") loads main.wasm at once.
+	packed := writeSite(t, map[string]string{"index.html": `<html data-entry-size="0"><script src="app.js"></script>`, "app.js": "a"}, 10)
+	files, err = firstVisitFiles(packed)
+	require.NoError(t, err)
+	require.Equal(t, []string{"index.html", "app.js", "main.wasm"}, files)
+}

@@ -12,7 +12,6 @@
 package i18n
 
 import (
-	"embed"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -45,9 +44,6 @@ func Parse(tag string) (Lang, bool) {
 	}
 	return "", false
 }
-
-//go:embed messages
-var files embed.FS
 
 // messageFS is what loading needs of a file system: embed.FS and
 // fstest.MapFS have both methods, and calling them directly keeps

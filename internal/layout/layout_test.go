@@ -58,7 +58,7 @@ func TestWasmFilesAreTaggedForTheBrowser(t *testing.T) {
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		require.NoError(t, err)
-		require.True(t, strings.HasPrefix(string(data), "//go:build js && wasm\n"), "%s lacks //go:build js && wasm", f)
+		require.Regexp(t, `^//go:build js && wasm( && !?entry)?\n`, string(data), "%s lacks //go:build js && wasm", f)
 	}
 }
 
@@ -77,4 +77,38 @@ func TestBrowserBuildLeavesOutHeavyPackages(t *testing.T) {
 		}
 		require.False(t, strings.HasPrefix(dep, "golang.org/x/text"), "the browser build imports %s", dep)
 	}
+}
+
+// TestFirstVisitBinaryLinksNoSignedInConsole guards the first-visit
+// binary (build tag entry, README "Size and speed"): the linker's
+// dependency graph of its build must reach none of the signed-in
+// console's code (the policy engine, IAM, MFA, labs, the LMS bridge, the
+// managed policies), only, at most, the initialisers of packages the
+// shared types import.
+func TestFirstVisitBinaryLinksNoSignedInConsole(t *testing.T) {
+	if testing.Short() {
+		t.Skip("links the first-visit binary")
+	}
+	cmd := exec.Command("go", "build", "-tags", "entry", "-ldflags=-dumpdep", "-o", os.DevNull, "./wasm")
+	cmd.Dir = repoRoot(t)
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(out[:min(len(out), 2000)]))
+	heavy := []string{"labsim/sim.World.Authorize", "labsim/sim/policy.Parse", "labsim/sim/policy.Compile",
+		"labsim/sim/iam.Account.Validate", "labsim/sim.Prepared", "labsim/sim/catalog.loadManagedPolicies",
+		"labsim/console/iam", "labsim/console/mfa.", "labsim/console/lab.", "labsim/console/signin.",
+		"labsim/console/policysim.", "labsim/console/services.", "labsim/console/cloudtrail.",
+		"labsim/internal/scorm.", "labsim/sim/lab.Parse"}
+	reached := 0
+	for _, line := range strings.Split(string(out), "\n") {
+		_, to, ok := strings.Cut(line, " -> ")
+		if !ok || strings.Contains(to, ".arginfo") || strings.Contains(to, ".stkobj") {
+			continue // metadata the linker lists, not code
+		}
+		reached++
+		for _, h := range heavy {
+			require.False(t, strings.HasPrefix(to, h), "the first-visit binary links %s (%s)", to, line)
+		}
+	}
+	require.Greater(t, reached, 1000, "the linker printed its dependency graph")
 }

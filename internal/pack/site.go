@@ -166,13 +166,24 @@ func InstallLabs(dir string, files []LabFile) ([]string, error) {
 	return append(wrote, p), nil
 }
 
+// EntryAttr is the attribute of index.html that gives the first-visit
+// binary's raw size (entry.wasm, README "Size and speed"); "0" or absent
+// means the page always loads main.wasm.
+const EntryAttr = "data-entry-size"
+
 // Configure writes the deployment id and, when key is not empty, the
-// completion key into index.html.
+// completion key into index.html. A package is opened from an LMS or a
+// file, never as the site, so it leaves out the first-visit binary: the
+// page loads main.wasm at once.
 func (s *Site) Configure(deployment, key string) error {
 	page, err := SetHTMLAttr(s.Files["index.html"], DeploymentAttr, deployment)
 	if err != nil {
 		return err
 	}
+	if page, err = SetHTMLAttr(page, EntryAttr, "0"); err != nil {
+		return err
+	}
+	delete(s.Files, "entry.wasm")
 	if key != "" {
 		if page, err = SetHTMLAttr(page, CompletionKeyAttr, key); err != nil {
 			return err

@@ -68,7 +68,18 @@ var globalKeys = []ConditionKey{
 // globalIndex returns the index of globalKeys by lower-case name (keys
 // without templates) and the template keys. Both are built on first use,
 // not at start-up, and never changed.
-var globalIndex = sync.OnceValues(buildGlobalIndex)
+func globalIndex() (map[string]ConditionKey, []templateKey) {
+	globalCache.once.Do(func() { globalCache.index, globalCache.templates = buildGlobalIndex() })
+	return globalCache.index, globalCache.templates
+}
+
+// globalCache holds globalIndex's result; a zero value until first use,
+// so that a binary that never looks up a condition key links none of it.
+var globalCache struct {
+	once      sync.Once
+	index     map[string]ConditionKey
+	templates []templateKey
+}
 
 // buildGlobalIndex builds globalIndex's index and templates.
 func buildGlobalIndex() (map[string]ConditionKey, []templateKey) {

@@ -21,9 +21,21 @@ type ManagedPolicy struct {
 	JobFunction bool   // an "AWS managed - job function" policy
 }
 
-// managedPolicies parses the embedded policies once, on first use; the
-// result is never changed afterwards.
-var managedPolicies = sync.OnceValues(loadManagedPolicies)
+// managedCache holds the embedded policies, parsed once on first use and
+// never changed afterwards. It is a zero value until then, so that a
+// binary that never asks for a managed policy (the first-visit binary)
+// links neither the parser nor the files.
+var managedCache struct {
+	once sync.Once
+	list []ManagedPolicy
+	err  error
+}
+
+// managedPolicies returns the parsed policies, parsing them on first use.
+func managedPolicies() ([]ManagedPolicy, error) {
+	managedCache.once.Do(func() { managedCache.list, managedCache.err = loadManagedPolicies() })
+	return managedCache.list, managedCache.err
+}
 
 // ManagedPolicies returns the AWS managed policies the simulator knows,
 // sorted by name.
@@ -58,8 +70,9 @@ func LookupManagedPolicy(arnOrName string) (ManagedPolicy, bool) {
 
 // loadManagedPolicies parses every embedded file.
 func loadManagedPolicies() ([]ManagedPolicy, error) {
-	list := make([]ManagedPolicy, 0, len(managedFiles))
-	for name, text := range managedFiles {
+	files := managedFiles()
+	list := make([]ManagedPolicy, 0, len(files))
+	for name, text := range files {
 		p, err := parseManagedPolicy(text)
 		if err != nil {
 			return nil, fmt.Errorf("managed policy %s: %w", name, err)

@@ -60,23 +60,25 @@ var managedSystemAdministrator string
 var managedViewOnlyAccess string
 
 // managedFiles lists the embedded files by policy name.
-var managedFiles = map[string]string{
-	"AdministratorAccess":     managedAdministratorAccess,
-	"AmazonEC2FullAccess":     managedAmazonEC2FullAccess,
-	"AmazonEC2ReadOnlyAccess": managedAmazonEC2ReadOnlyAccess,
-	"AmazonS3FullAccess":      managedAmazonS3FullAccess,
-	"AmazonS3ReadOnlyAccess":  managedAmazonS3ReadOnlyAccess,
-	"AmazonVPCFullAccess":     managedAmazonVPCFullAccess,
-	"AmazonVPCReadOnlyAccess": managedAmazonVPCReadOnlyAccess,
-	"Billing":                 managedBilling,
-	"DatabaseAdministrator":   managedDatabaseAdministrator,
-	"IAMFullAccess":           managedIAMFullAccess,
-	"IAMReadOnlyAccess":       managedIAMReadOnlyAccess,
-	"IAMUserChangePassword":   managedIAMUserChangePassword,
-	"NetworkAdministrator":    managedNetworkAdministrator,
-	"PowerUserAccess":         managedPowerUserAccess,
-	"ReadOnlyAccess":          managedReadOnlyAccess,
-	"SecurityAudit":           managedSecurityAudit,
-	"SystemAdministrator":     managedSystemAdministrator,
-	"ViewOnlyAccess":          managedViewOnlyAccess,
+func managedFiles() map[string]string {
+	return map[string]string{
+		"AdministratorAccess":     managedAdministratorAccess,
+		"AmazonEC2FullAccess":     managedAmazonEC2FullAccess,
+		"AmazonEC2ReadOnlyAccess": managedAmazonEC2ReadOnlyAccess,
+		"AmazonS3FullAccess":      managedAmazonS3FullAccess,
+		"AmazonS3ReadOnlyAccess":  managedAmazonS3ReadOnlyAccess,
+		"AmazonVPCFullAccess":     managedAmazonVPCFullAccess,
+		"AmazonVPCReadOnlyAccess": managedAmazonVPCReadOnlyAccess,
+		"Billing":                 managedBilling,
+		"DatabaseAdministrator":   managedDatabaseAdministrator,
+		"IAMFullAccess":           managedIAMFullAccess,
+		"IAMReadOnlyAccess":       managedIAMReadOnlyAccess,
+		"IAMUserChangePassword":   managedIAMUserChangePassword,
+		"NetworkAdministrator":    managedNetworkAdministrator,
+		"PowerUserAccess":         managedPowerUserAccess,
+		"ReadOnlyAccess":          managedReadOnlyAccess,
+		"SecurityAudit":           managedSecurityAudit,
+		"SystemAdministrator":     managedSystemAdministrator,
+		"ViewOnlyAccess":          managedViewOnlyAccess,
+	}
 }

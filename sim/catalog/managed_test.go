@@ -212,7 +212,7 @@ func TestEveryManagedFileEmbedded(t *testing.T) {
 		names = append(names, strings.TrimSuffix(filepath.Base(f), ".json"))
 	}
 	var embedded []string
-	for name, text := range managedFiles {
+	for name, text := range managedFiles() {
 		embedded = append(embedded, name)
 		b, err := os.ReadFile(filepath.Join("managed", name+".json"))
 		require.NoError(t, err)

@@ -512,12 +512,13 @@ func parseIPValue(s string) (p netip.Prefix, improved string, ok bool) {
 	return p, "", true
 }
 
-// privateBlocks are the private address ranges (RFC 1918, RFC 4193).
+// privateBlocks are the private address ranges (RFC 1918, RFC 4193),
+// written as prefixes so that no parser runs at start-up.
 var privateBlocks = []netip.Prefix{
-	netip.MustParsePrefix("10.0.0.0/8"),
-	netip.MustParsePrefix("172.16.0.0/12"),
-	netip.MustParsePrefix("192.168.0.0/16"),
-	netip.MustParsePrefix("fc00::/7"),
+	netip.PrefixFrom(netip.AddrFrom4([4]byte{10, 0, 0, 0}), 8),
+	netip.PrefixFrom(netip.AddrFrom4([4]byte{172, 16, 0, 0}), 12),
+	netip.PrefixFrom(netip.AddrFrom4([4]byte{192, 168, 0, 0}), 16),
+	netip.PrefixFrom(netip.AddrFrom16([16]byte{0xfc}), 7),
 }
 
 // isPrivatePrefix reports whether the whole prefix lies in a private range.
