@@ -48,22 +48,28 @@
 
   // firstVisit reports whether the first-visit binary can serve this load:
   // the site (not an LMS package or a single file), not framed, no lab,
-  // prepared world, LMS or private window asked for, the landing page or
-  // the sign-up, a working localStorage (the hand-over goes through it)
-  // and the full console never used in this browser. When it guesses
-  // wrong, the first-visit binary hands over at once.
+  // prepared world, LMS or private window asked for, and the landing page
+  // or the sign-up. When it guesses wrong, the first-visit binary hands
+  // over at once.
   function firstVisit() {
     if (!sizes['entry.wasm'] || html.getAttribute('data-deployment') !== 'site') return false;
     try { if (window.parent !== window) return false; } catch (e) { return false; }
     if (params.has('lab') || params.has('world') || params.has('scorm') || params.has('private')) return false;
     var route = location.hash.replace(/^#\/?/, '');
-    if (route !== '' && !/^signup(\/|$)/.test(route)) return false;
+    return route === '' || /^signup(\/|$)/.test(route);
+  }
+  // storageAllows reports whether this browser's storage lets the
+  // first-visit binary serve: localStorage works (the hand-over goes
+  // through it) and the full console was never used here. The first
+  // access to localStorage can take a while in a new profile, so it is
+  // asked after the download has started.
+  function storageAllows() {
     try {
       if (localStorage.getItem(consoleKey) === '1') return false;
       localStorage.setItem(consoleKey + ':probe', '1');
       localStorage.removeItem(consoleKey + ':probe');
+      return true;
     } catch (e) { return false; }
-    return true;
   }
   // rememberConsole notes that the full console runs in this browser.
   function rememberConsole() {
@@ -75,12 +81,27 @@
     if (window.performance && performance.mark) performance.mark('labsim:' + name);
   }
 
+  // fetchBinary starts a binary's download; the response waits for the
+  // compiler. abort, where the browser has AbortController, cancels it.
+  function fetchBinary(name) {
+    if (typeof fetch !== 'function') return { response: null, abort: function () {} };
+    var ctl = typeof AbortController === 'function' ? new AbortController() : null;
+    var response = fetch(name, ctl ? { signal: ctl.signal } : undefined);
+    response.catch(function () { /* reported by load */ });
+    return { response: response, abort: function () { if (ctl) ctl.abort(); } };
+  }
+
+  // The download starts now, before <body> is parsed.
   var binary = firstVisit() ? 'entry.wasm' : 'main.wasm';
-  var boot, bootMessage, progress;
-  // The download starts now; the response waits for the compiler.
   mark('fetch');
-  var firstResponse = typeof fetch === 'function' ? fetch(binary) : null;
-  if (firstResponse) firstResponse.catch(function () { /* reported by load */ });
+  var first = fetchBinary(binary);
+  if (binary === 'entry.wasm' && !storageAllows()) {
+    first.abort();
+    binary = 'main.wasm';
+    first = fetchBinary(binary);
+  }
+  var firstResponse = first.response;
+  var boot, bootMessage, progress;
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);

@@ -12,7 +12,7 @@ const fieldNetworkIP = "devices.network.ip"
 
 // network is the drawer's Simulated network: the public address of the
 // student's computer, aws:SourceIp of every request.
-var network = ui.MustParse(`
+var network = ui.Lazy(`
 <section class="network" aria-labelledby="network-title">
 	<h3 id="network-title" tabindex="-1">{t devices.network.title}</h3>
 	<p>{t devices.network.intro}</p>

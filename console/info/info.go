@@ -52,7 +52,7 @@ func title(m core.Model, c i18n.Catalog, r core.Route) string {
 
 // page is an information page: what AWS offers there, what the simulator
 // lets the student do, and the way back.
-var page = ui.MustParse(`
+var page = ui.Lazy(`
 <section class="page info-page">
 	<_ if="ok">
 		<h1 id="page-title" tabindex="-1">{t $title}</h1>

@@ -3,14 +3,17 @@
 // Command floor is the dependency floor of labsim's first visit: the
 // smallest Go WebAssembly page that links only the mission's dependencies
 // (safejs, pquerna/otp, go-qrcode with image/png, encoding/json). It makes
-// a TOTP secret, shows its current code and its QR image, and saves the
-// secret as JSON in localStorage, as labsim's root MFA set-up does.
+// a TOTP secret, shows its current code and its QR image, and keeps the
+// secret as JSON in localStorage, as labsim's root MFA set-up does: a
+// reload reads it back (encoding/json both ways), so that an authenticator
+// that scanned the image keeps matching the page.
 // `make size` and `make startup` compare labsim's first visit with it.
 package main
 
 import (
 	"bytes"
 	"crypto/rand"
+	"encoding/base32"
 	"encoding/base64"
 	"encoding/json"
 	"image/png"
@@ -40,12 +43,20 @@ func main() {
 	select {}
 }
 
-// run renders the code and the QR image, then saves the secret.
+// run renders the code and the QR image of the saved secret, or of a new
+// one, then saves the secret.
 func run(global safejs.Value, now time.Time) error {
-	key, err := totp.Generate(totp.GenerateOpts{
+	opts := totp.GenerateOpts{
 		Issuer: "Amazon Web Services", AccountName: "root@example.com",
 		Algorithm: otp.AlgorithmSHA1, Digits: otp.DigitsSix, Rand: rand.Reader,
-	})
+	}
+	created := now
+	if prev, ok := load(global); ok {
+		if secret, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(prev.Secret); err == nil {
+			opts.Secret, created = secret, prev.Created
+		}
+	}
+	key, err := totp.Generate(opts)
 	if err != nil {
 		return err
 	}
@@ -79,7 +90,7 @@ func run(global safejs.Value, now time.Time) error {
 	if err := img.Set("src", "data:image/png;base64,"+base64.StdEncoding.EncodeToString(buf.Bytes())); err != nil {
 		return err
 	}
-	data, err := json.Marshal(saved{Issuer: key.Issuer(), Account: key.AccountName(), Secret: key.Secret(), Created: now})
+	data, err := json.Marshal(saved{Issuer: key.Issuer(), Account: key.AccountName(), Secret: key.Secret(), Created: created})
 	if err != nil {
 		return err
 	}
@@ -87,4 +98,22 @@ func run(global safejs.Value, now time.Time) error {
 		_, _ = store.Call("setItem", "floor", string(data))
 	}
 	return global.Set("floorReady", true)
+}
+
+// load reads the saved secret, if there is one.
+func load(global safejs.Value) (saved, bool) {
+	var prev saved
+	store, err := global.Get("localStorage")
+	if err != nil {
+		return prev, false
+	}
+	v, err := store.Call("getItem", "floor")
+	if err != nil || v.Type() != safejs.TypeString {
+		return prev, false
+	}
+	text, err := v.String()
+	if err != nil || json.Unmarshal([]byte(text), &prev) != nil || prev.Secret == "" {
+		return prev, false
+	}
+	return prev, true
 }
