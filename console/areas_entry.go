@@ -15,8 +15,9 @@ import (
 // (Handoff; README, "Size and speed").
 func areas() []core.Area {
 	return []core.Area{
-		signup.Area(),  // Sign up for AWS in 5 steps (signup.…)
-		devices.Area(), // virtual phone and inbox drawer (devices.…)
-		info.Area(),    // information pages of the sign-up links (#/info/…)
+		signup.Area(),                  // Sign up for AWS in 5 steps (signup.…)
+		devices.Area(),                 // virtual phone and inbox drawer (devices.…)
+		{NavItems: core.GuideNavItems}, // the Lab guide button (its click hands over)
+		info.Area(),                    // information pages of the sign-up links (#/info/…)
 	}
 }

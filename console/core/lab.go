@@ -3,6 +3,8 @@ package core
 import (
 	"time"
 
+	"labsim/console/i18n"
+	"labsim/console/ui"
 	"labsim/sim/lab"
 )
 
@@ -70,3 +72,18 @@ type InstructorLabs struct {
 
 // IsMsg marks InstructorLabs as a message.
 func (InstructorLabs) IsMsg() {}
+
+// guideButton opens and closes the lab guide from the signed-out header
+// (the console's top bar has the same button).
+var guideButton = ui.Tpl{Tag: "button", Attrs: []ui.Attr{{Key: "id", Val: "guide-btn"}, {Key: "type", Val: "button"}, {Key: "class", Val: "nav-btn site-guide"},
+	{Key: "data-action", Val: "guide"}, {Key: "aria-pressed", Val: "$open"}}, T: "nav.guide"}
+
+// GuideNavItems is the Lab guide button while signed out: the lab area's
+// top-bar item, and the first-visit binary's, whose click ("guide", the
+// shell's action) hands the page to the full console.
+func GuideNavItems(m Model, c i18n.Catalog) []ui.Node {
+	if m.Session.SignedIn() {
+		return nil
+	}
+	return []ui.Node{guideButton.Root(c, ui.Vals{{K: "open", S: BoolAttr(m.UI.GuideOpen)}})}
+}

@@ -14,18 +14,8 @@ import (
 // a is an attribute of a template.
 type a = ui.Attr
 
-// guideButton opens and closes the panel from the signed-out header (the
-// console's top bar has the same button).
-var guideButton = ui.Tpl{Tag: "button", Attrs: []a{{Key: "id", Val: "guide-btn"}, {Key: "type", Val: "button"}, {Key: "class", Val: "nav-btn site-guide"},
-	{Key: "data-action", Val: "guide"}, {Key: "aria-pressed", Val: "$open"}}, T: "nav.guide"}
-
-// navItems is the Lab guide button while signed out.
-func navItems(m core.Model, c i18n.Catalog) []ui.Node {
-	if m.Session.SignedIn() {
-		return nil
-	}
-	return []ui.Node{guideButton.Root(c, ui.Vals{{K: "open", S: core.BoolAttr(m.UI.GuideOpen)}})}
-}
+// navItems is the Lab guide button while signed out (core.GuideNavItems).
+func navItems(m core.Model, c i18n.Catalog) []ui.Node { return core.GuideNavItems(m, c) }
 
 // panel is the docked guide: its head (title, close, width) and the body
 // of the view on show (the list, the running lab or its completion).

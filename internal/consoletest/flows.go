@@ -310,9 +310,9 @@ func SuKorean(t *testing.T) map[string]console.Model {
 	return out
 }
 
-// SuAllScreens collects every page and state of the sign-up, sign-in and
-// devices areas.
-func SuAllScreens(t *testing.T) map[string]console.Model {
+// SuSignUpScreens collects every page and state of the sign-up, with the
+// virtual devices it uses (the screens the first-visit binary shows too).
+func SuSignUpScreens(t *testing.T) map[string]console.Model {
 	t.Helper()
 	out := SuKorean(t)
 	for k, v := range out {
@@ -344,6 +344,14 @@ func SuAllScreens(t *testing.T) map[string]console.Model {
 	out["phone-calls"] = PressDeliver(t, PressDeliver(t, done, "button", "Close the call screen"), "button", "Phone")
 	out["5-busy"], _ = console.Update(SuToStep(t, 5), console.Submit{Now: T0, Form: "signup.step5", Values: map[string]string{"signup.supportPlan": "basic"}})
 	out["done-inbox"] = PressDeliver(t, PressDeliver(t, out["done"], "button", "받은 편지함 열기"), "button", "Amazon Web Services에 오신 것을 환영합니다")
+	return out
+}
+
+// SuAllScreens collects every page and state of the sign-up, sign-in and
+// devices areas.
+func SuAllScreens(t *testing.T) map[string]console.Model {
+	t.Helper()
+	out := SuSignUpScreens(t)
 	si := SiStart(t, "signed-up")
 	out["signin"] = si
 	out["signin-errors"] = SuSubmit(t, si, "Next")
