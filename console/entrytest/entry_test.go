@@ -117,3 +117,32 @@ func TestSignUpCrossesTheHandOver(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, doc.World.Accounts, 1)
 }
+
+// TestEveryPageHereHasItsMessages renders the pages and drawers this
+// binary shows beyond the sign-up screens (the information pages it links
+// to, the virtual devices' tabs, the landing page in Korean) and fails on
+// a message its catalog lacks (shown as "[key]").
+func TestEveryPageHereHasItsMessages(t *testing.T) {
+	m, _ := boot(map[string]string{"lang": "en"}, "#/", "", "", "local")
+	var states []console.Model
+	for _, topic := range []string{"support-plans", "sales", "account", "nowhere"} {
+		next, fx := console.Update(m, console.Navigate{Now: t0, Hash: "#/info/" + topic})
+		require.False(t, handsOff(fx), topic)
+		states = append(states, next)
+	}
+	for _, tab := range []string{"phone", "inbox", "network"} {
+		states = append(states, ct.Click(m, "devices.open", tab))
+	}
+	app := ct.Click(ct.Click(m, "devices.open", "phone"), "devices.app", "authenticator")
+	add, _ := ct.PressAt(t, app, t0, "button", "Add account")
+	key, _ := ct.PressAt(t, add, t0, "button", "Enter a setup key")
+	states = append(states, app, add, key)
+	states = append(states, m)
+	for _, s := range states {
+		for _, l := range []i18n.Lang{i18n.EN, i18n.KO} {
+			s.UI.Lang = l
+			html := ui.HTML(console.View(s)) + console.Title(s)
+			require.NotRegexp(t, `\[[a-z][A-Za-z0-9]*\.[A-Za-z0-9.]+\]`, html, "%s in %s", s.UI.Route, l)
+		}
+	}
+}
