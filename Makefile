@@ -100,7 +100,7 @@ FUZZ_TARGETS := sim/policy:FuzzParse sim/policy:FuzzValidate sim/policy:FuzzEval
 	sim/lab:FuzzParseLab sim/lab:FuzzParseRich console:FuzzImport \
 	sim/completion:FuzzVerify cmd/labsim:FuzzParseCodeCSV sim/iam:FuzzNameRules \
 	sim/mfa:FuzzParseSecret console/i18n:FuzzParseFlat sim/textin:FuzzCheck \
-	internal/scorm:FuzzDecodeSuspend internal/scorm:FuzzSuspendWorld sim:FuzzParseSourceIP console/iam/policies/visual:FuzzFromJSON
+	internal/scorm:FuzzDecodeSuspend internal/scorm:FuzzSuspendWorld sim:FuzzParseSourceIP console/iam/policies/visual:FuzzFromJSON console/devices:FuzzTOTPParseURI
 # A run that ends with "context deadline exceeded" and no failing input is
 # go test -fuzz stopping at -fuzztime while a worker was busy on a loaded
 # machine, not a finding: it is run again (twice at most).

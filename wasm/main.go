@@ -248,17 +248,18 @@ func mark(global safejs.Value, name string) {
 	}
 }
 
-// clock sends a Tick every second until done is closed; the console
-// ignores it unless something on screen depends on time.
+// clock sends a Tick about every second until done is closed; the
+// console ignores it unless something on screen depends on time. It
+// sleeps rather than using a time.Ticker, whose GODEBUG setting links the
+// runtime's metrics tables (about 30 KB of code) into the binary.
 func clock(q *queue, done <-chan struct{}) {
-	t := time.NewTicker(time.Second)
-	defer t.Stop()
 	for {
+		time.Sleep(time.Second)
 		select {
-		case now := <-t.C:
-			q.push(console.Tick{Now: now})
 		case <-done:
 			return
+		default:
+			q.push(console.Tick{Now: time.Now()})
 		}
 	}
 }

@@ -279,27 +279,57 @@ var errTOTPNotOTP = errors.New("authenticator: not an otpauth://totp URI")
 
 // totpParseURI reads an otpauth://totp URI as an authenticator app
 // does: the label "Issuer:account" (path-escaped), the secret and the
-// issuer parameter, which wins over the label's prefix.
+// issuer parameter, which wins over the label's prefix. It reads the URI
+// itself rather than with net/url, whose GODEBUG settings link the
+// runtime's metrics tables into the first-visit binary.
 func totpParseURI(uri string) (issuer, account string, secret mfa.Secret, err error) {
-	u, err := url.Parse(uri)
-	if err != nil || u.Scheme != "otpauth" || u.Host != "totp" {
+	const scheme, host = "otpauth://", "totp"
+	uri, _, _ = strings.Cut(uri, "#")
+	if len(uri) < len(scheme) || !strings.EqualFold(uri[:len(scheme)], scheme) {
 		return "", "", "", errTOTPNotOTP
 	}
-	label := strings.TrimPrefix(u.Path, "/")
+	rest, rawQuery, _ := strings.Cut(uri[len(scheme):], "?")
+	h, path, _ := strings.Cut(rest, "/")
+	if h != host {
+		return "", "", "", errTOTPNotOTP
+	}
+	label, err := url.PathUnescape(path)
+	if err != nil {
+		return "", "", "", errTOTPNotOTP
+	}
 	if i := strings.Index(label, ":"); i >= 0 {
 		issuer, account = label[:i], strings.TrimSpace(label[i+1:])
 	} else {
 		account = label
 	}
-	q := u.Query()
-	if v := q.Get("issuer"); v != "" {
+	if v := queryParam(rawQuery, "issuer"); v != "" {
 		issuer = v
 	}
-	secret, err = mfa.ParseSecret(q.Get("secret"))
+	secret, err = mfa.ParseSecret(queryParam(rawQuery, "secret"))
 	if err != nil {
 		return "", "", "", err
 	}
 	return issuer, account, secret, nil
+}
+
+// queryParam returns the first value of key in a URL query ("" when
+// absent or badly escaped), as url.Values.Get does.
+func queryParam(rawQuery, key string) string {
+	for rawQuery != "" {
+		var pair string
+		pair, rawQuery, _ = strings.Cut(rawQuery, "&")
+		if strings.Contains(pair, ";") {
+			continue // net/url refuses such pairs
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		if k, err := url.QueryUnescape(k); err != nil || k != key {
+			continue
+		}
+		if v, err := url.QueryUnescape(v); err == nil {
+			return v
+		}
+	}
+	return ""
 }
 
 // totpInput clears the account name's or the key's error as soon as the
