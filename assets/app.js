@@ -309,9 +309,25 @@
     }));
   }
 
+  // count reads one branch of a teed body to move the progress bar, while
+  // the other branch goes to the compiler untouched by script.
+  function count(body, rawSize) {
+    var reader = body.getReader(), got = 0;
+    function next() {
+      return reader.read().then(function (r) {
+        if (r.done) { progress.value = 1; mark('downloaded'); return; }
+        got += r.value.length;
+        if (rawSize) progress.value = Math.min(got / rawSize, 1);
+        return next();
+      });
+    }
+    next().catch(function () { /* the compiler's branch reports failures */ });
+  }
+
   // load instantiates a binary from its response. When the server sends
   // application/wasm, the browser compiles while the bytes arrive
-  // (instantiateStreaming); otherwise the whole file is read and then
+  // (instantiateStreaming) from one branch of the body while the other
+  // moves the progress bar; otherwise the whole file is read and then
   // compiled.
   function load(name, response, imports) {
     return response.then(function (resp) {
@@ -319,9 +335,10 @@
       var rawSize = sizes[name];
       var type = (resp.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
       if (type === 'application/wasm' && resp.body && typeof WebAssembly.instantiateStreaming === 'function' &&
-          typeof TransformStream === 'function') {
-        var streamed = new Response(counted(resp.body, rawSize), { headers: { 'Content-Type': 'application/wasm' } });
-        return WebAssembly.instantiateStreaming(streamed, imports);
+          typeof resp.body.tee === 'function') {
+        var branches = resp.body.tee();
+        count(branches[1], rawSize);
+        return WebAssembly.instantiateStreaming(new Response(branches[0], { headers: { 'Content-Type': 'application/wasm' } }), imports);
       }
       var body = resp.body && typeof TransformStream === 'function' ? new Response(counted(resp.body, rawSize)) : resp;
       return body.arrayBuffer().then(function (bytes) {
