@@ -360,10 +360,13 @@
       // (e2e/soak_test.go); it only ever grows.
       window.labsimWasmMemoryBytes = function () { return result.instance.exports.mem.buffer.byteLength; };
       window.labsimBinary = name;
-      go.run(result.instance).then(function () { fatal(text.stopped); }, function (err) { fatal(text.stopped + ' ' + err); });
-      boot.hidden = true;
+      // The page answers again before the program's first update, which
+      // may move the focus (a hand-over's page title): an inert page
+      // refuses focus.
       var root = document.getElementById('root');
       if (root) root.inert = false;
+      go.run(result.instance).then(function () { fatal(text.stopped); }, function (err) { fatal(text.stopped + ' ' + err); });
+      boot.hidden = true;
     }).catch(function (err) {
       fatal(text.failed + (err && err.message ? err.message : err));
     });
