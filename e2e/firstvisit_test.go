@@ -4,10 +4,14 @@ package e2e
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"labsim/internal/site"
 )
 
 // The site has two WebAssembly binaries (assets/app.js): entry.wasm, the
@@ -293,4 +297,34 @@ func TestFirstVisitLanguageSwitch(t *testing.T) {
 	p.Reload()
 	p.Find("heading", steps[1].title)
 	requireBinary(t, p, "the reload after switching", "entry.wasm", 1, 0)
+}
+
+// TestFirstVisitFailedHandOverIsExplained breaks main.wasm on the server:
+// the hand-over from the sign-up explains the failure with a Reload
+// button over an inert page, and the sign-up already saved is kept.
+func TestFirstVisitFailedHandOverIsExplained(t *testing.T) {
+	files := site.Handler(distDir)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/main.wasm") {
+			http.Error(w, "gone", http.StatusInternalServerError)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	p := NewPageOn(t, srv.URL)
+	p.Open("/?lang=en#/signup/1")
+	requireBinary(t, p, "the sign-up", "entry.wasm", 1, 0)
+	p.Type("textbox", suEN.email, "offline@example.com")
+	p.Click("link", "Sign in to an existing AWS account")
+	p.WaitText("The simulator could not be loaded: main.wasm: HTTP 500")
+	p.Find("button", "Reload")
+	if !Eval[bool](p, `document.getElementById('root').inert`) {
+		t.Fatal("the page under the failed hand-over still takes clicks")
+	}
+	if got := Eval[string](p, `localStorage.getItem('labsim:state') || ''`); !strings.Contains(got, "offline@example.com") {
+		t.Fatalf("the sign-up typed before the hand-over is not saved:\n%s", got)
+	}
+	p.Screenshot("firstvisit-handover-failed")
+	p.expectProblem("500")
 }
