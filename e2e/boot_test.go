@@ -60,22 +60,32 @@ func TestProgressBarAndStartUp(t *testing.T) {
 	}
 }
 
+// TestFailedDownloadIsExplainedWithAReload fails the download of the
+// binary a load asks for: the first-visit binary for the landing page of a
+// new browser, the full console for a deep link.
 func TestFailedDownloadIsExplainedWithAReload(t *testing.T) {
-	files := site.Handler(distDir)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "main.wasm") {
-			http.Error(w, "gone", http.StatusInternalServerError)
-			return
-		}
-		files.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	p := NewPageOn(t, srv.URL)
-	p.navigate("/?lang=en")
-	p.WaitText("The simulator could not be loaded: main.wasm: HTTP 500")
-	p.Find("button", "Reload")
-	p.Screenshot("boot-download-failed")
-	p.expectProblem("500")
+	for _, c := range []struct{ binary, path string }{
+		{"entry.wasm", "/?lang=en"},
+		{"main.wasm", "/?lang=en#/signin"},
+	} {
+		t.Run(c.binary, func(t *testing.T) {
+			files := site.Handler(distDir)
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if strings.HasSuffix(r.URL.Path, "/"+c.binary) {
+					http.Error(w, "gone", http.StatusInternalServerError)
+					return
+				}
+				files.ServeHTTP(w, r)
+			}))
+			t.Cleanup(srv.Close)
+			p := NewPageOn(t, srv.URL)
+			p.navigate(c.path)
+			p.WaitText("The simulator could not be loaded: " + c.binary + ": HTTP 500")
+			p.Find("button", "Reload")
+			p.Screenshot("boot-download-failed-" + strings.TrimSuffix(c.binary, ".wasm"))
+			p.expectProblem("500")
+		})
+	}
 }
 
 func TestNoWebAssemblyIsExplained(t *testing.T) {
