@@ -60,9 +60,7 @@
   }
   // storageAllows reports whether this browser's storage lets the
   // first-visit binary serve: localStorage works (the hand-over goes
-  // through it) and the full console was never used here. The first
-  // access to localStorage can take a while in a new profile, so it is
-  // asked after the download has started.
+  // through it) and the full console was never used here.
   function storageAllows() {
     try {
       if (localStorage.getItem(consoleKey) === '1') return false;
@@ -81,26 +79,12 @@
     if (window.performance && performance.mark) performance.mark('labsim:' + name);
   }
 
-  // fetchBinary starts a binary's download; the response waits for the
-  // compiler. abort, where the browser has AbortController, cancels it.
-  function fetchBinary(name) {
-    if (typeof fetch !== 'function') return { response: null, abort: function () {} };
-    var ctl = typeof AbortController === 'function' ? new AbortController() : null;
-    var response = fetch(name, ctl ? { signal: ctl.signal } : undefined);
-    response.catch(function () { /* reported by load */ });
-    return { response: response, abort: function () { if (ctl) ctl.abort(); } };
-  }
-
-  // The download starts now, before <body> is parsed.
-  var binary = firstVisit() ? 'entry.wasm' : 'main.wasm';
+  // The download starts now, before <body> is parsed; the response waits
+  // for the compiler.
+  var binary = firstVisit() && storageAllows() ? 'entry.wasm' : 'main.wasm';
   mark('fetch');
-  var first = fetchBinary(binary);
-  if (binary === 'entry.wasm' && !storageAllows()) {
-    first.abort();
-    binary = 'main.wasm';
-    first = fetchBinary(binary);
-  }
-  var firstResponse = first.response;
+  var firstResponse = typeof fetch === 'function' ? fetch(binary) : null;
+  if (firstResponse) firstResponse.catch(function () { /* reported by load */ });
   var boot, bootMessage, progress;
 
   if (document.readyState === 'loading') {

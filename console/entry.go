@@ -84,8 +84,12 @@ func (m Model) openLab(id string) (Model, []Effect) {
 // labBegin hands the lab over.
 func (m Model) labBegin(string) (Model, []Effect) { return m, []Effect{Handoff{}} }
 
-// toggleGuide hands the lab guide over.
-func (m Model) toggleGuide() (Model, []Effect) { return m, []Effect{Handoff{}} }
+// toggleGuide opens the lab guide in the full console: the open guide is
+// saved with the page's state, which the full console reads.
+func (m Model) toggleGuide() (Model, []Effect) {
+	m.UI.GuideOpen = true
+	return m, []Effect{Handoff{}}
+}
 
 // instructorLabs: instructor labs are read by the full console.
 func (m Model) instructorLabs(InstructorLabs) (Model, []Effect) { return m, nil }

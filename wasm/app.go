@@ -168,6 +168,7 @@ func (a *app) render(html, title string) {
 
 // run carries out effects after the page shows the new state.
 func (a *app) run(fx []console.Effect) {
+	handOver := false
 	for _, e := range fx {
 		switch e := e.(type) {
 		case console.Save:
@@ -222,9 +223,13 @@ func (a *app) run(fx []console.Effect) {
 				a.post(console.EffectFailed{Now: a.now(), Effect: "copy", Text: text})
 			})
 		case console.Handoff:
-			a.handOver()
-			return
+			handOver = true
 		}
+	}
+	if handOver {
+		// Last, after the saves among the effects: the full console reads
+		// them.
+		a.handOver()
 	}
 }
 

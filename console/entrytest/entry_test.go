@@ -146,3 +146,24 @@ func TestEveryPageHereHasItsMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestLabGuideOpensInTheFullConsole: the landing page's Lab guide button
+// hands over with the guide saved open, so that the full console shows
+// it.
+func TestLabGuideOpensInTheFullConsole(t *testing.T) {
+	m, _ := boot(map[string]string{"lang": "en"}, "#/", "", "", "local")
+	m, fx := console.Update(m, console.Click{Now: t0, Action: "guide"})
+	require.True(t, handsOff(fx))
+	require.True(t, m.UI.GuideOpen)
+	saved := ct.EffectsOf[console.Save](fx)
+	tabs := ct.EffectsOf[console.SaveTab](fx)
+	require.True(t, len(saved) > 0 || len(tabs) > 0, "the open guide is saved before the hand-over")
+	var docs []string
+	for _, s := range saved {
+		docs = append(docs, s.Data)
+	}
+	for _, s := range tabs {
+		docs = append(docs, s.Data)
+	}
+	require.Contains(t, strings.Join(docs, "\n"), `"guideOpen":true`)
+}
