@@ -137,15 +137,18 @@ base:
 	$(MAKE) -C bin/base-src build
 	mv bin/base-src/dist $(BASEDIR) && rm -rf bin/base-src
 
-# Where main.wasm's bytes go: builds of main.wasm, of the floor and of an
-# empty Go program that keep their function names (no -s), split into the
-# runtime, the floor's dependencies, console code, other labsim code,
-# other library code and data, raw and brotli.
+# Where main.wasm's and entry.wasm's bytes go: builds of both, of the
+# floor and of an empty Go program that keep their function names (no -s),
+# split into the runtime, the floor's dependencies, console code, other
+# labsim code, other library code and data, raw and brotli.
 budget: labsim
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-w $(WASM_GCFLAGS) -o bin/main-names.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-w -o bin/floor-names.wasm ./tools/floor
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-w -o bin/empty-names.wasm ./tools/floor/empty
 	./bin/labsim budget -empty bin/empty-names.wasm -floor bin/floor-names.wasm bin/main-names.wasm
+	GOOS=js GOARCH=wasm $(GO) build -tags entry -trimpath -ldflags=-w $(ENTRY_GCFLAGS) -o bin/entry-names.wasm ./wasm
+	@echo; echo "the first-visit binary (entry.wasm):"
+	./bin/labsim budget -empty bin/empty-names.wasm -floor bin/floor-names.wasm bin/entry-names.wasm
 
 size: build floor $(if $(BASE),base)
 	./bin/labsim size -floor $(FLOOR) $(if $(BASE),-base $(BASEDIR)) dist
