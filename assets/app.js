@@ -15,7 +15,7 @@
 
   var params = new URLSearchParams(location.search);
   var lang = (params.get('lang') || navigator.language || 'en').toLowerCase().indexOf('ko') === 0 ? 'ko' : 'en';
-  var text = {
+  var texts = {
     ko: {
       loading: '시뮬레이터를 불러오는 중…',
       starting: '시뮬레이터를 시작하는 중…',
@@ -34,7 +34,8 @@
       reload: 'Reload',
       console: 'Loading the console…'
     }
-  }[lang];
+  };
+  var text = texts[lang];
 
   // ---- which binary ------------------------------------------------------
   var html = document.documentElement;
@@ -362,6 +363,9 @@
   // console (reading the same storage and address) patches it.
   window.labsimHandoff = function () {
     window.labsimHandoff = function () {};
+    // The loading bar and any error speak the language chosen on the page
+    // (labsimPatch keeps <html lang> on it).
+    text = texts[(html.lang || '').toLowerCase().indexOf('ko') === 0 ? 'ko' : 'en'];
     var root = document.getElementById('root');
     if (root) {
       root.inert = true;
