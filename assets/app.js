@@ -48,12 +48,15 @@
   var consoleKey = 'labsim:console';
 
   // firstVisit reports whether the first-visit binary can serve this load:
-  // the site (not an LMS package or a single file), not framed, no lab,
+  // the site (not an LMS package or a single file, no instructor's labs),
+  // not framed, no lab,
   // prepared world, LMS or private window asked for, and the landing page
   // or the sign-up. When it guesses wrong, the first-visit binary hands
   // over at once.
   function firstVisit() {
     if (!sizes['entry.wasm'] || html.getAttribute('data-deployment') !== 'site') return false;
+    // An instructor's labs (make build LABS=…) are read by the full console.
+    if (html.getAttribute('data-labs')) return false;
     try { if (window.parent !== window) return false; } catch (e) { return false; }
     if (params.has('lab') || params.has('world') || params.has('scorm') || params.has('private')) return false;
     var route = location.hash.replace(/^#\/?/, '');
