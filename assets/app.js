@@ -340,9 +340,9 @@
   // run loads a binary and starts its Go program on the page.
   function run(name, response) {
     var go = new Go();
-    if (name === 'main.wasm') rememberConsole();
     return load(name, response, go.importObject).then(function (result) {
       mark('compiled');
+      if (name === 'main.wasm') rememberConsole();
       bootMessage.textContent = text.starting;
       // The WebAssembly memory's size in bytes, for the soak test
       // (e2e/soak_test.go); it only ever grows.

@@ -132,6 +132,10 @@ func boot(global safejs.Value) error {
 	a.hooks = &testHooks{global: global}
 	q.onPush = a.hooks.queued
 	_ = global.Set("labsimMerges", 0)
+	// The test hooks count this binary's messages from zero (a first-visit
+	// binary that handed over may have left its counts on the page).
+	_ = global.Set("labsimQueued", 0)
+	_ = global.Set("labsimHandled", 0)
 	_ = a.hooks.publishMemStats()
 	dep := deployment(doc)
 	a.key = console.StorageKeyFor(dep)
@@ -167,6 +171,7 @@ func boot(global safejs.Value) error {
 	a.handoff = func() {
 		unlisten()
 		close(done)
+		_ = global.Set("labsimReady", false) // until the full console is
 		handOver(global)
 	}
 	// The first save (the world as JSON in localStorage) waits until the
