@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"labsim/internal/site"
 )
 
@@ -327,4 +329,29 @@ func TestFirstVisitFailedHandOverIsExplained(t *testing.T) {
 	}
 	p.Screenshot("firstvisit-handover-failed")
 	p.expectProblem("500")
+}
+
+// TestFirstVisitHeaderHandsOverAndBackReturns: the header's Simulator link
+// on the sign-up hands the page over; the browser's Back button then
+// returns, in the full console, to the sign-up page with what was typed.
+func TestFirstVisitHeaderHandsOverAndBackReturns(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?lang=en#/signup/1")
+	requireBinary(t, p, "the sign-up", "entry.wasm", 1, 0)
+	p.Type("textbox", suEN.email, "header@example.com")
+	p.Type("textbox", suEN.accountName, "header-lab")
+	p.Click("link", "Simulator")
+	waitConsole(t, p)
+	p.suWaitHeading("Simulator data")
+	requireBinary(t, p, "the Simulator page", "main.wasm", 1, 1)
+	if err := chromedp.Do(p.ctx, chromedp.NavigateBack()); err != nil {
+		t.Fatal(err)
+	}
+	p.suWaitHeading(suEN.title)
+	for _, f := range []struct{ name, want string }{{suEN.email, "header@example.com"}, {suEN.accountName, "header-lab"}} {
+		if v := p.Value("textbox", f.name); v != f.want {
+			t.Fatalf("back on the sign-up in the full console, %s is %q, want %q", f.name, v, f.want)
+		}
+	}
+	requireBinary(t, p, "back on the sign-up", "main.wasm", 1, 1)
 }
