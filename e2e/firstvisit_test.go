@@ -358,3 +358,26 @@ func TestFirstVisitHeaderHandsOverAndBackReturns(t *testing.T) {
 	}
 	requireBinary(t, p, "back on the sign-up", "main.wasm", 1, 1)
 }
+
+// TestFirstVisitTabFollowsASignInInAnotherTab: a first-visit tab on the
+// landing page (entry.wasm) follows the browser's sign-in in another tab
+// (the session is the browser's): it hands itself over and shows the
+// signed-in console, in main.wasm, without a click.
+func TestFirstVisitTabFollowsASignInInAnotherTab(t *testing.T) {
+	a := NewPage(t)
+	a.Open("/?lang=en")
+	requireBinary(t, a, "tab A's landing page", "entry.wasm", 1, 0)
+	b := NewPageOn(t, a.Base)
+	b.Open("/?world=signed-up&lang=en#/signin")
+	requireBinary(t, b, "tab B's link to a prepared world", "main.wasm", 0, 1)
+	b.Click("link", "Sign In to the Console")
+	b.Type("textbox", suEN.rootEmail, "student@example.com")
+	b.Click("button", suEN.next)
+	b.Type("textbox", suEN.password, "Labsim-Demo-2026!")
+	b.Click("button", suEN.signInButton)
+	b.suWaitHeading(suEN.home)
+
+	waitConsole(t, a)
+	a.suWaitHeading(suEN.home)
+	requireBinary(t, a, "tab A after the sign-in in tab B", "main.wasm", 1, 1)
+}
