@@ -123,3 +123,16 @@ func TestFirstVisitHandOverSpeaksTheChosenLanguage(t *testing.T) {
 	}
 	p.Find("button", "다시 불러오기")
 }
+
+// TestFirstVisitInstructorSiteLoadsTheFullConsole: a site built with an
+// instructor's labs (<html data-labs="labs">) is read by the full console
+// only (wasm/embed_entry.go: the first-visit binary is not loaded "without
+// ... instructor labs"), so its first visit loads main.wasm and shows the
+// instructor's notice at once.
+func TestFirstVisitInstructorSiteLoadsTheFullConsole(t *testing.T) {
+	p := NewPageOn(t, siteWithLabs(t))
+	p.Open("/?lang=en")
+	p.Find("heading", "Learn AWS in a console that runs offline")
+	p.WaitText("Some of your instructor's lab files could not be offered. The lab guide lists why.")
+	requireBinary(t, p, "an instructor's site", "main.wasm", 0, 1)
+}
