@@ -2,12 +2,20 @@
 
 package e2e
 
-import "testing"
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"labsim/internal/site"
+)
 
 // These tests check what a first visit (entry.wasm) must offer as the full
 // console does: keyboard focus after the hand-over, every message of the
 // pages it serves, the virtual phone's Authenticator app and the landing
-// page's Lab guide button. They were written against the first two-binary
+// page's Lab guide button, the language of the hand-over's loading bar
+// and errors. They were written against the first two-binary
 // build, where each of them failed (see the commit message).
 
 // TestFirstVisitHandOverFocusesThePageTitle: the hand-over replaces the
@@ -83,4 +91,48 @@ func TestFirstVisitLandingOffersTheLabGuide(t *testing.T) {
 	p.Click("button", "Lab guide")
 	p.Find("complementary", "Lab guide")
 	p.Find("button", "Start lab: Create an AWS account")
+}
+
+// TestFirstVisitHandOverSpeaksTheChosenLanguage: a student who opened the
+// site in English and chose 한국어 on the landing page sees the hand-over's
+// loading bar and errors in Korean. app.js picks its texts once, from the
+// first address; the failed download shows them without a race.
+func TestFirstVisitHandOverSpeaksTheChosenLanguage(t *testing.T) {
+	files := site.Handler(distDir)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/main.wasm") {
+			http.Error(w, "gone", http.StatusInternalServerError)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	p := NewPageOn(t, srv.URL)
+	// The browser logs the failed download, whenever it comes: forgive it
+	// before the harness checks the page's problems (cleanups run last
+	// first).
+	t.Cleanup(func() { p.expectProblem("500") })
+	p.Open("/?lang=en")
+	requireBinary(t, p, "the landing page", "entry.wasm", 1, 0)
+	p.Click("button", "한국어")
+	p.Find("heading", "오프라인으로 실행되는 콘솔에서 AWS 배우기")
+	p.Click("link", "콘솔에 로그인")
+	p.WaitText("main.wasm: HTTP 500")
+	if got := Eval[string](p, `document.getElementById('fatal').innerText`); !strings.Contains(got, "시뮬레이터를 불러오지 못했습니다: main.wasm: HTTP 500") {
+		t.Fatalf("the failed hand-over of a Korean page says %q", got)
+	}
+	p.Find("button", "다시 불러오기")
+}
+
+// TestFirstVisitInstructorSiteLoadsTheFullConsole: a site built with an
+// instructor's labs (<html data-labs="labs">) is read by the full console
+// only (wasm/embed_entry.go: the first-visit binary is not loaded "without
+// ... instructor labs"), so its first visit loads main.wasm and shows the
+// instructor's notice at once.
+func TestFirstVisitInstructorSiteLoadsTheFullConsole(t *testing.T) {
+	p := NewPageOn(t, siteWithLabs(t))
+	p.Open("/?lang=en")
+	p.Find("heading", "Learn AWS in a console that runs offline")
+	p.WaitText("Some of your instructor's lab files could not be offered. The lab guide lists why.")
+	requireBinary(t, p, "an instructor's site", "main.wasm", 0, 1)
 }

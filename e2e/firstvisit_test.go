@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"labsim/internal/site"
 )
 
@@ -313,6 +315,10 @@ func TestFirstVisitFailedHandOverIsExplained(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	p := NewPageOn(t, srv.URL)
+	// The browser logs the failed download, whenever it comes: forgive it
+	// before the harness checks the page's problems (cleanups run last
+	// first).
+	t.Cleanup(func() { p.expectProblem("500") })
 	p.Open("/?lang=en#/signup/1")
 	requireBinary(t, p, "the sign-up", "entry.wasm", 1, 0)
 	p.Type("textbox", suEN.email, "offline@example.com")
@@ -326,5 +332,52 @@ func TestFirstVisitFailedHandOverIsExplained(t *testing.T) {
 		t.Fatalf("the sign-up typed before the hand-over is not saved:\n%s", got)
 	}
 	p.Screenshot("firstvisit-handover-failed")
-	p.expectProblem("500")
+}
+
+// TestFirstVisitHeaderHandsOverAndBackReturns: the header's Simulator link
+// on the sign-up hands the page over; the browser's Back button then
+// returns, in the full console, to the sign-up page with what was typed.
+func TestFirstVisitHeaderHandsOverAndBackReturns(t *testing.T) {
+	p := NewPage(t)
+	p.Open("/?lang=en#/signup/1")
+	requireBinary(t, p, "the sign-up", "entry.wasm", 1, 0)
+	p.Type("textbox", suEN.email, "header@example.com")
+	p.Type("textbox", suEN.accountName, "header-lab")
+	p.Click("link", "Simulator")
+	waitConsole(t, p)
+	p.suWaitHeading("Simulator data")
+	requireBinary(t, p, "the Simulator page", "main.wasm", 1, 1)
+	if err := chromedp.Do(p.ctx, chromedp.NavigateBack()); err != nil {
+		t.Fatal(err)
+	}
+	p.suWaitHeading(suEN.title)
+	for _, f := range []struct{ name, want string }{{suEN.email, "header@example.com"}, {suEN.accountName, "header-lab"}} {
+		if v := p.Value("textbox", f.name); v != f.want {
+			t.Fatalf("back on the sign-up in the full console, %s is %q, want %q", f.name, v, f.want)
+		}
+	}
+	requireBinary(t, p, "back on the sign-up", "main.wasm", 1, 1)
+}
+
+// TestFirstVisitTabFollowsASignInInAnotherTab: a first-visit tab on the
+// landing page (entry.wasm) follows the browser's sign-in in another tab
+// (the session is the browser's): it hands itself over and shows the
+// signed-in console, in main.wasm, without a click.
+func TestFirstVisitTabFollowsASignInInAnotherTab(t *testing.T) {
+	a := NewPage(t)
+	a.Open("/?lang=en")
+	requireBinary(t, a, "tab A's landing page", "entry.wasm", 1, 0)
+	b := NewPageOn(t, a.Base)
+	b.Open("/?world=signed-up&lang=en#/signin")
+	requireBinary(t, b, "tab B's link to a prepared world", "main.wasm", 0, 1)
+	b.Click("link", "Sign In to the Console")
+	b.Type("textbox", suEN.rootEmail, "student@example.com")
+	b.Click("button", suEN.next)
+	b.Type("textbox", suEN.password, "Labsim-Demo-2026!")
+	b.Click("button", suEN.signInButton)
+	b.suWaitHeading(suEN.home)
+
+	waitConsole(t, a)
+	a.suWaitHeading(suEN.home)
+	requireBinary(t, a, "tab A after the sign-in in tab B", "main.wasm", 1, 1)
 }
