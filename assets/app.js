@@ -352,7 +352,10 @@
       // may move the focus (a hand-over's page title): an inert page
       // refuses focus.
       var root = document.getElementById('root');
-      if (root) root.inert = false;
+      if (root) {
+        root.inert = false;
+        root.classList.remove('handing-over');
+      }
       go.run(result.instance).then(function () { fatal(text.stopped); }, function (err) { fatal(text.stopped + ' ' + err); });
       boot.hidden = true;
     }).catch(function (err) {
@@ -373,7 +376,9 @@
     if (root) {
       root.inert = true;
       root.setAttribute('aria-busy', 'true');
+      root.classList.add('handing-over');
     }
+    boot.classList.add('handover');
     bootMessage.textContent = text.console;
     progress.value = 0;
     boot.hidden = false;
