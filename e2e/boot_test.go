@@ -69,19 +69,7 @@ func TestFailedDownloadIsExplainedWithAReload(t *testing.T) {
 		{"main.wasm", "/?lang=en#/signin"},
 	} {
 		t.Run(c.binary, func(t *testing.T) {
-			files := site.Handler(distDir)
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if strings.HasSuffix(r.URL.Path, "/"+c.binary) {
-					http.Error(w, "gone", http.StatusInternalServerError)
-					return
-				}
-				files.ServeHTTP(w, r)
-			}))
-			t.Cleanup(srv.Close)
-			p := NewPageOn(t, srv.URL)
-			// The browser logs the failed download whenever it comes:
-			// forgive it before the harness checks (cleanups run last first).
-			t.Cleanup(func() { p.expectProblem("500") })
+			p := pageWithBrokenBinary(t, c.binary)
 			p.navigate(c.path)
 			p.WaitText("The simulator could not be loaded: " + c.binary + ": HTTP 500")
 			p.Find("button", "Reload")
@@ -118,4 +106,24 @@ func TestProgramExitIsExplainedWithAReload(t *testing.T) {
 	p.Click("button", "Reload")
 	p.WaitReady()
 	p.Find("heading", "Console Home")
+}
+
+// pageWithBrokenBinary opens a tab on a copy of the built site whose
+// server answers 500 for the named binary, and forgives the browser's log
+// of that failed download, whenever it comes, before the harness checks
+// the page's problems (cleanups run last first).
+func pageWithBrokenBinary(t *testing.T, binary string) *Page {
+	t.Helper()
+	files := site.Handler(distDir)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/"+binary) {
+			http.Error(w, "gone", http.StatusInternalServerError)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	p := NewPageOn(t, srv.URL)
+	t.Cleanup(func() { p.expectProblem("500") })
+	return p
 }

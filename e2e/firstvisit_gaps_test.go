@@ -3,12 +3,8 @@
 package e2e
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
-
-	"labsim/internal/site"
 )
 
 // These tests check what a first visit (entry.wasm) must offer as the full
@@ -98,20 +94,7 @@ func TestFirstVisitLandingOffersTheLabGuide(t *testing.T) {
 // loading bar and errors in Korean. app.js picks its texts once, from the
 // first address; the failed download shows them without a race.
 func TestFirstVisitHandOverSpeaksTheChosenLanguage(t *testing.T) {
-	files := site.Handler(distDir)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/main.wasm") {
-			http.Error(w, "gone", http.StatusInternalServerError)
-			return
-		}
-		files.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	p := NewPageOn(t, srv.URL)
-	// The browser logs the failed download, whenever it comes: forgive it
-	// before the harness checks the page's problems (cleanups run last
-	// first).
-	t.Cleanup(func() { p.expectProblem("500") })
+	p := pageWithBrokenBinary(t, "main.wasm")
 	p.Open("/?lang=en")
 	requireBinary(t, p, "the landing page", "entry.wasm", 1, 0)
 	p.Click("button", "한국어")

@@ -4,16 +4,12 @@ package e2e
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"labsim/internal/site"
 )
 
 // The site has two WebAssembly binaries (assets/app.js): entry.wasm, the
@@ -305,20 +301,7 @@ func TestFirstVisitLanguageSwitch(t *testing.T) {
 // the hand-over from the sign-up explains the failure with a Reload
 // button over an inert page, and the sign-up already saved is kept.
 func TestFirstVisitFailedHandOverIsExplained(t *testing.T) {
-	files := site.Handler(distDir)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/main.wasm") {
-			http.Error(w, "gone", http.StatusInternalServerError)
-			return
-		}
-		files.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	p := NewPageOn(t, srv.URL)
-	// The browser logs the failed download, whenever it comes: forgive it
-	// before the harness checks the page's problems (cleanups run last
-	// first).
-	t.Cleanup(func() { p.expectProblem("500") })
+	p := pageWithBrokenBinary(t, "main.wasm")
 	p.Open("/?lang=en#/signup/1")
 	requireBinary(t, p, "the sign-up", "entry.wasm", 1, 0)
 	p.Type("textbox", suEN.email, "offline@example.com")
